@@ -1,0 +1,104 @@
+package io.automigrate.catalog;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+/**
+ * An immutable snapshot of one database's schema. Every list is sorted by identity on construction, so two
+ * catalogs of equal schemas are {@code equals} whatever order they were read in (column order aside: see
+ * {@link #normalized()}).
+ */
+public record Catalog(List<Schema> schemas, List<Extension> extensions, List<EnumType> enums,
+                      List<CompositeType> compositeTypes, List<Domain> domains, List<Sequence> sequences,
+                      List<Table> tables, List<Index> indexes, List<View> views, List<Routine> routines,
+                      List<Trigger> triggers, List<Policy> policies, List<Dependency> dependencies) {
+
+    public Catalog {
+        schemas = sorted(schemas, Comparator.comparing(Schema::name));
+        extensions = sorted(extensions, Comparator.comparing(Extension::name));
+        enums = sorted(enums, Comparator.comparing(EnumType::qualifiedName));
+        compositeTypes = sorted(compositeTypes, Comparator.comparing(CompositeType::qualifiedName));
+        domains = sorted(domains, Comparator.comparing(Domain::qualifiedName));
+        sequences = sorted(sequences, Comparator.comparing(Sequence::qualifiedName));
+        tables = sorted(tables, Comparator.comparing(Table::qualifiedName));
+        indexes = sorted(indexes, Comparator.comparing(Index::qualifiedName));
+        views = sorted(views, Comparator.comparing(View::qualifiedName));
+        routines = sorted(routines, Comparator.comparing(Routine::ref));
+        triggers = sorted(triggers, Comparator.comparing(Trigger::ref));
+        policies = sorted(policies, Comparator.comparing(Policy::ref));
+        dependencies = sorted(dependencies, Comparator.naturalOrder());
+    }
+
+    public static Catalog empty() {
+        return new Catalog(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
+                List.of(), List.of(), List.of(), List.of(), List.of());
+    }
+
+    /**
+     * This catalog with table columns in name order and without dependencies: the form in which two schemas
+     * are compared for convergence. Column order cannot be changed by ALTER and is not part of a schema's meaning;
+     * dependencies are derived data.
+     */
+    public Catalog normalized() {
+        List<Table> byColumnName = tables.stream()
+                .map(t -> new Table(t.schema(), t.name(), t.unlogged(), t.partitionKey(), t.partitionOf(),
+                        t.partitionBound(), t.inherits(), t.options(),
+                        sorted(t.columns(), Comparator.comparing(Column::name)),
+                        sorted(t.constraints(), Comparator.comparing(Constraint::name)),
+                        t.rowSecurity(), t.forceRowSecurity(), t.comment(), t.grants()))
+                .toList();
+        return new Catalog(schemas, extensions, enums, compositeTypes, domains, sequences, byColumnName, indexes,
+                views, routines, triggers, policies, List.of());
+    }
+
+    public Optional<Schema> schema(String name) {
+        return find(schemas, Schema::name, name);
+    }
+
+    public Optional<Table> table(QualifiedName name) {
+        return find(tables, Table::qualifiedName, name);
+    }
+
+    public Optional<View> view(QualifiedName name) {
+        return find(views, View::qualifiedName, name);
+    }
+
+    public Optional<Sequence> sequence(QualifiedName name) {
+        return find(sequences, Sequence::qualifiedName, name);
+    }
+
+    public Optional<Index> index(QualifiedName name) {
+        return find(indexes, Index::qualifiedName, name);
+    }
+
+    /** Objects that depend on {@code ref} directly (for a table, also those that depend on one of its columns). */
+    public List<ObjectRef> dependentsOf(ObjectRef ref) {
+        return dependencies.stream()
+                .filter(d -> d.referenced().equals(ref)
+                        || (ref.kind() == ObjectKind.TABLE && d.referenced().kind() == ObjectKind.COLUMN
+                            && d.referenced().qualifiedName().equals(ref.qualifiedName())))
+                .map(Dependency::dependent)
+                .distinct()
+                .sorted()
+                .toList();
+    }
+
+    /** Number of objects of every kind, for messages and benchmarks. */
+    public int objectCount() {
+        int columns = tables.stream().mapToInt(t -> t.columns().size() + t.constraints().size()).sum();
+        return schemas.size() + extensions.size() + enums.size() + compositeTypes.size() + domains.size()
+                + sequences.size() + tables.size() + columns + indexes.size() + views.size() + routines.size()
+                + triggers.size() + policies.size();
+    }
+
+    private static <T, K> Optional<T> find(List<T> items, Function<T, K> key, K wanted) {
+        return items.stream().filter(i -> key.apply(i).equals(wanted)).findFirst();
+    }
+
+    private static <T> List<T> sorted(List<T> items, Comparator<? super T> order) {
+        return Stream.of(items).flatMap(List::stream).sorted(order).toList();
+    }
+}

@@ -1,0 +1,9 @@
+package io.automigrate.catalog;
+
+public enum ConstraintKind {
+    PRIMARY_KEY,
+    FOREIGN_KEY,
+    UNIQUE,
+    CHECK,
+    EXCLUSION
+}

@@ -1,0 +1,6 @@
+package io.automigrate.catalog;
+
+public enum RoutineKind {
+    FUNCTION,
+    PROCEDURE
+}

