@@ -1,0 +1,7 @@
+package io.automigrate.diff;
+
+public enum ChangeAction {
+    CREATE,
+    DROP,
+    ALTER
+}
