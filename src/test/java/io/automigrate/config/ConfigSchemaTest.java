@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.lang.reflect.RecordComponent;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -34,8 +33,9 @@ class ConfigSchemaTest {
     private static Set<String> keys(Class<? extends Record> type) {
         Set<String> names = new TreeSet<>();
         for (RecordComponent c : type.getRecordComponents()) {
-            names.add(Arrays.stream(c.getAnnotations()).filter(a -> a instanceof JsonProperty)
-                    .map(a -> ((JsonProperty) a).value()).findFirst().orElse(c.getName()));
+            // @JsonProperty does not target record components; Java copies it onto the accessor.
+            JsonProperty property = c.getAccessor().getAnnotation(JsonProperty.class);
+            names.add(property != null ? property.value() : c.getName());
         }
         return names;
     }
