@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
  * {@code BEGIN ATOMIC ... END} function body do not end the statement.
  */
 record SqlScript(SqlFile file, String text, LineIndex lines, List<Statement> statements) {
+    private static final Pattern DUMP_GUARD = Pattern.compile("\\\\(un)?restrict\\b");
     private static final Pattern COPY_FROM_STDIN = Pattern.compile("(?is)^copy\\b.*\\bfrom\\s+stdin\\b.*");
 
     /**
@@ -21,7 +22,8 @@ record SqlScript(SqlFile file, String text, LineIndex lines, List<Statement> sta
     record Statement(String sql, int chunkStart, int codeStart, List<SqlToken> tokens) {
     }
 
-    static SqlScript parse(SqlFile file, String text) {
+    static SqlScript parse(SqlFile file, String original) {
+        String text = withoutDumpGuards(original);
         LineIndex lines = new LineIndex(text);
         List<Statement> statements = new ArrayList<>();
         List<SqlToken> current = new ArrayList<>();
@@ -69,6 +71,23 @@ record SqlScript(SqlFile file, String text, LineIndex lines, List<Statement> sta
                     + "move data loading out of the schema files");
         }
         return new Statement(text.substring(chunkStart, end), chunkStart, codeStart, List.copyOf(tokens));
+    }
+
+    /**
+     * pg_dump (17.6 and later) wraps its output in {@code \\restrict KEY} / {@code \\unrestrict KEY}, which only
+     * guard psql's own meta-commands: without psql they mean nothing. They become blanks, so offsets stay put.
+     */
+    private static String withoutDumpGuards(String text) {
+        StringBuilder blanked = null;
+        for (SqlToken token : SqlLexer.tokenize(text)) {
+            if (token.isSymbol('\\') && atLineStart(text, token.start())
+                    && DUMP_GUARD.matcher(text).region(token.start(), text.length()).lookingAt()) {
+                if (blanked == null) blanked = new StringBuilder(text);
+                int lineEnd = text.indexOf('\n', token.start());
+                for (int i = token.start(); i < (lineEnd < 0 ? text.length() : lineEnd); i++) blanked.setCharAt(i, ' ');
+            }
+        }
+        return blanked == null ? text : blanked.toString();
     }
 
     private static boolean atLineStart(String text, int offset) {

@@ -147,6 +147,22 @@ class SqlLoaderTest {
     }
 
     @Test
+    void pg_dump_output_with_restrict_guards_loads() throws Exception {
+        SqlFile dump = file("dump.sql", """
+                \\restrict q1w2e3r4t5y6
+                SET statement_timeout = 0;
+                SELECT pg_catalog.set_config('search_path', '', false);
+                CREATE TABLE public.a (id integer NOT NULL);
+                ALTER TABLE ONLY public.a ADD CONSTRAINT a_pkey PRIMARY KEY (id);
+                CREATE TABLE public.b (note text DEFAULT 'x' NOT NULL, bad public.nope);
+                \\unrestrict q1w2e3r4t5y6
+                """);
+        var e = loadFails(dump);
+        // Everything before the broken statement ran; its error still points at the right column.
+        assertEquals("db/dump.sql:6:60: ERROR: type \"public.nope\" does not exist", e.getMessage());
+    }
+
+    @Test
     void copy_from_stdin_is_refused_with_its_line() throws Exception {
         SqlFile schema = file("schema.sql", "CREATE TABLE a (id int);\nCOPY a (id) FROM stdin;\n1\n\\.\n");
         var e = loadFails(schema);
