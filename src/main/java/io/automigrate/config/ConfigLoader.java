@@ -21,8 +21,6 @@ import io.automigrate.AutomigrateException;
 import io.automigrate.shadow.ShadowKind;
 
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -62,15 +60,7 @@ public final class ConfigLoader {
             return Config.defaults();
         }
         String shown = display(file, root);
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file)))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            throw AutomigrateException.badInput(shown + ": not UTF-8 text; save it as UTF-8");
-        } catch (IOException e) {
-            throw AutomigrateException.badInput(shown + ": cannot read: " + e.getMessage());
-        }
+        String text = io.automigrate.TextFiles.readUtf8(file, shown);
         if (text.isBlank()) {
             return Config.defaults();
         }
