@@ -27,6 +27,10 @@ class ConvergenceTest {
         String forward = DiffCase.squeeze(result.forwardSql());
         String notes = DiffCase.squeeze(String.join("\n", result.notes()));
         List<String> problems = new ArrayList<>();
+        // A case whose files mean the same schema proves nothing unless it says so.
+        if (c.noChanges() != result.migration().isEmpty()) {
+            problems.add(c.noChanges() ? "expected no changes" : "expected changes, the migration is empty");
+        }
         for (String expected : c.expectedInForward()) {
             if (!forward.contains(DiffCase.squeeze(expected))) {
                 problems.add("forward SQL lacks: " + expected);
