@@ -202,7 +202,7 @@ public final class Planner {
     }
 
     /** The schema files, checked: present, and holding at least one statement. */
-    static List<SqlFile> schemaFiles(Path root, String schema) {
+    public static List<SqlFile> schemaFiles(Path root, String schema) {
         Path path = root.resolve(schema);
         if (!Files.exists(path)) {
             throw AutomigrateException.badInput(schema + ": schema not found: create it, or set 'schema' in "
