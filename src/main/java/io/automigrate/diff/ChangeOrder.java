@@ -67,13 +67,16 @@ public final class ChangeOrder {
         }
     }
 
-    /** {@code changes} in an order that applies to {@code from} and yields {@code to}. */
-    public static List<Change> order(List<Change> changes, Catalog from, Catalog to) {
+    /**
+     * {@code changes} in an order that applies to {@code from} and yields {@code to}. Where their constraints form a
+     * cycle, the earliest change by priority is taken anyway and a note naming it is added to {@code notes}.
+     */
+    public static List<Change> order(List<Change> changes, Catalog from, Catalog to, List<String> notes) {
         List<Change> byPriority = new ArrayList<>(changes);
         byPriority.sort(PRIORITY);
         ChangeOrder order = new ChangeOrder(byPriority);
         order.addEdges(DependencyGraph.of(from), DependencyGraph.of(to));
-        return order.sort();
+        return order.sort(notes);
     }
 
     static final Comparator<Change> PRIORITY = Comparator.<Change>comparingInt(ChangeOrder::phase)
@@ -141,13 +144,7 @@ public final class ChangeOrder {
             }
         }
         found.addAll(byTakenName.getOrDefault(nameKey(ref), List.of()));
-        for (ObjectRef parent : parentsOf(ref)) {
-            for (int i : byTarget.getOrDefault(parent, List.of())) {
-                if (changes.get(i).action() == ChangeAction.CREATE) {
-                    found.add(i);
-                }
-            }
-        }
+        found.addAll(parentChanges(ref, ChangeAction.CREATE));
         return found;
     }
 
@@ -174,9 +171,22 @@ public final class ChangeOrder {
                 found.add(i);
             }
         }
-        for (ObjectRef parent : parentsOf(ref)) {
+        found.addAll(parentChanges(ref, ChangeAction.DROP));
+        return found;
+    }
+
+    /**
+     * Creates or drops of the table (view, type) a member belongs to, which create or drop the member with it,
+     * unless the member has changes of its own (a foreign key is added after its table).
+     */
+    private List<Integer> parentChanges(ObjectRef member, ChangeAction action) {
+        if (byTarget.containsKey(member)) {
+            return List.of();
+        }
+        List<Integer> found = new ArrayList<>();
+        for (ObjectRef parent : parentsOf(member)) {
             for (int i : byTarget.getOrDefault(parent, List.of())) {
-                if (changes.get(i).action() == ChangeAction.DROP) {
+                if (changes.get(i).action() == action) {
                     found.add(i);
                 }
             }
@@ -292,7 +302,7 @@ public final class ChangeOrder {
         }
     }
 
-    private List<Change> sort() {
+    private List<Change> sort(List<String> notes) {
         int n = changes.size();
         int[] waiting = new int[n];
         for (Set<Integer> next : after) {
@@ -314,6 +324,8 @@ public final class ChangeOrder {
                 while (done[next]) {
                     next++;
                 }
+                notes.add("could not order every change by its dependencies; \"" + changes.get(next).describe()
+                        + "\" was placed first of a cycle");
             } else {
                 next = ready.poll();
                 if (done[next]) {

@@ -46,7 +46,10 @@ public final class SchemaDiffer {
                 for (ObjectFamily family : families()) {
                     notes.addAll(family.notes(context));
                 }
-                return new SchemaDiff(ChangeOrder.order(changes, from, to), List.copyOf(notes));
+                List<String> orderNotes = new ArrayList<>();
+                List<Change> ordered = ChangeOrder.order(changes, from, to, orderNotes);
+                notes.addAll(orderNotes);
+                return new SchemaDiff(ordered, List.copyOf(notes));
             }
             forced = wider;
         }
