@@ -1,0 +1,111 @@
+package io.automigrate.diff;
+
+import io.automigrate.catalog.ObjectRef;
+import io.automigrate.catalog.View;
+
+/** Changes to plain and materialized views. */
+public final class ViewChanges {
+    private ViewChanges() {
+    }
+
+    private static String noun(View view) {
+        return (view.materialized() ? "materialized view " : "view ") + view.qualifiedName();
+    }
+
+    /** Created with its options, comments (view and columns) and privileges. */
+    public record CreateView(View view) implements Change {
+        public ObjectRef target() {
+            return view.ref();
+        }
+
+        public ChangeAction action() {
+            return ChangeAction.CREATE;
+        }
+
+        public Change inverse() {
+            return new DropView(view);
+        }
+
+        public String describe() {
+            return "create " + noun(view);
+        }
+    }
+
+    public record DropView(View view) implements Change {
+        public ObjectRef target() {
+            return view.ref();
+        }
+
+        public ChangeAction action() {
+            return ChangeAction.DROP;
+        }
+
+        public Change inverse() {
+            return new CreateView(view);
+        }
+
+        public String describe() {
+            return "drop " + noun(view);
+        }
+    }
+
+    /**
+     * {@code CREATE OR REPLACE VIEW}: the new query keeps every old column's name and type in order and may only
+     * append columns, so dependants stay. The options are replaced with the new ones.
+     */
+    public record ReplaceView(View before, View after) implements Change {
+        public ObjectRef target() {
+            return after.ref();
+        }
+
+        public ChangeAction action() {
+            return ChangeAction.ALTER;
+        }
+
+        public Change inverse() {
+            return new ReplaceView(after, before);
+        }
+
+        public String describe() {
+            return "replace " + noun(after);
+        }
+    }
+
+    /** Only the options changed: {@code ALTER [MATERIALIZED] VIEW ... SET (...) / RESET (...)}. */
+    public record AlterViewOptions(View before, View after) implements Change {
+        public ObjectRef target() {
+            return after.ref();
+        }
+
+        public ChangeAction action() {
+            return ChangeAction.ALTER;
+        }
+
+        public Change inverse() {
+            return new AlterViewOptions(after, before);
+        }
+
+        public String describe() {
+            return "set options of " + noun(after) + " to (" + String.join(", ", after.options()) + ")";
+        }
+    }
+
+    /** A materialized view becomes populated or unpopulated: {@code REFRESH ... WITH [NO] DATA}. */
+    public record RefreshMaterializedView(View before, View after) implements Change {
+        public ObjectRef target() {
+            return after.ref();
+        }
+
+        public ChangeAction action() {
+            return ChangeAction.ALTER;
+        }
+
+        public Change inverse() {
+            return new RefreshMaterializedView(after, before);
+        }
+
+        public String describe() {
+            return (after.withData() ? "populate " : "truncate to unscannable ") + noun(after);
+        }
+    }
+}
