@@ -1,16 +1,105 @@
 package io.automigrate.inspect;
 
+import io.automigrate.AutomigrateException;
 import io.automigrate.catalog.Catalog;
+import io.automigrate.catalog.CompositeType;
+import io.automigrate.catalog.Dependency;
+import io.automigrate.catalog.Domain;
+import io.automigrate.catalog.EnumType;
+import io.automigrate.catalog.Extension;
+import io.automigrate.catalog.Index;
+import io.automigrate.catalog.Policy;
+import io.automigrate.catalog.Routine;
+import io.automigrate.catalog.Schema;
+import io.automigrate.catalog.Sequence;
+import io.automigrate.catalog.Table;
+import io.automigrate.catalog.Trigger;
+import io.automigrate.catalog.View;
+import io.automigrate.db.Connections;
 
 import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
 
-/** Reads {@code pg_catalog} into a {@link Catalog}. */
+/**
+ * Reads {@code pg_catalog} into a {@link Catalog}: one query per object kind, whatever the number of objects.
+ * Only reads; works in a read-only session. Texts are PostgreSQL's own deparsed forms, printed with an empty
+ * {@code search_path} so that every name outside {@code pg_catalog} is schema-qualified: two databases on the
+ * same server with the same schema inspect equal.
+ */
 public final class CatalogInspector {
     private CatalogInspector() {
     }
 
-    /** Placeholder until the inspect stage lands. */
     public static Catalog inspect(Connection connection, InspectOptions options) {
-        throw new IllegalStateException("inspect stage not built yet");
+        return inspect(connection, options, new CatalogQueries(connection));
+    }
+
+    /** As {@link #inspect(Connection, InspectOptions)}, running the statements through {@code queries}. */
+    static Catalog inspect(Connection connection, InspectOptions options, CatalogQueries queries) {
+        boolean ownTransaction = autoCommit(connection);
+        try {
+            if (ownTransaction) {
+                // one snapshot for all queries, and a guarantee that nothing is written
+                connection.setAutoCommit(false);
+                queries.execute("a read-only transaction",
+                        "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+            }
+            String searchPath = queries.single("search_path", "SELECT current_setting('search_path')");
+            queries.single("search_path", "SELECT set_config('search_path', '', true)");
+            Catalog catalog = read(queries, options);
+            if (!ownTransaction) {
+                queries.single("search_path", "SELECT set_config('search_path', ?, true)", searchPath);
+            }
+            return catalog;
+        } catch (SQLException e) {
+            throw AutomigrateException.database("cannot start a transaction to read the catalog: "
+                    + Connections.describe(e), e);
+        } finally {
+            if (ownTransaction) {
+                endTransaction(connection);
+            }
+        }
+    }
+
+    private static Catalog read(CatalogQueries queries, InspectOptions options) {
+        ObjectIds ids = new ObjectIds();
+        List<Schema> schemas = SchemaReader.schemas(queries, options, ids);
+        String[] scope = schemas.stream().map(Schema::name).toArray(String[]::new);
+        List<Extension> extensions = SchemaReader.extensions(queries, scope, ids);
+        List<EnumType> enums = TypeReader.enums(queries, scope, ids);
+        List<Domain> domains = TypeReader.domains(queries, scope, ids);
+        Map<Long, List<RelationReader.Attribute>> attributes = RelationReader.attributes(queries, scope);
+        List<CompositeType> composites = TypeReader.composites(queries, scope, attributes, ids);
+        List<Table> tables = RelationReader.tables(queries, scope, attributes, ids);
+        List<Sequence> sequences = RelationReader.sequences(queries, scope, ids);
+        List<View> views = RelationReader.views(queries, scope, attributes, ids);
+        List<Index> indexes = RelationReader.indexes(queries, scope, ids);
+        List<Routine> routines = CodeReader.routines(queries, scope, ids);
+        List<Trigger> triggers = CodeReader.triggers(queries, scope, ids);
+        List<Policy> policies = CodeReader.policies(queries, scope, ids);
+        List<Dependency> dependencies = DependencyReader.dependencies(queries, ids);
+        return new Catalog(schemas, extensions, enums, composites, domains, sequences, tables, indexes, views,
+                routines, triggers, policies, dependencies);
+    }
+
+    private static boolean autoCommit(Connection connection) {
+        try {
+            return connection.getAutoCommit();
+        } catch (SQLException e) {
+            throw AutomigrateException.database("cannot read the catalog: the connection is not usable: "
+                    + Connections.describe(e), e);
+        }
+    }
+
+    private static void endTransaction(Connection connection) {
+        try {
+            connection.rollback();
+            connection.setAutoCommit(true);
+        } catch (SQLException e) {
+            throw AutomigrateException.database("cannot end the transaction that read the catalog: "
+                    + Connections.describe(e), e);
+        }
     }
 }

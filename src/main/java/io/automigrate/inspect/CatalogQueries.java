@@ -1,0 +1,82 @@
+package io.automigrate.inspect;
+
+import io.automigrate.AutomigrateException;
+import io.automigrate.db.Connections;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs the inspector's catalog queries on one connection, counts them (the count must not grow with the number
+ * of objects: one query per object kind) and turns driver failures into {@link AutomigrateException#database}
+ * naming what was being read.
+ */
+final class CatalogQueries {
+    /** Reads one result row into a value. */
+    @FunctionalInterface
+    interface RowReader<T> {
+        T read(Row row) throws SQLException;
+    }
+
+    private final Connection connection;
+    private int statements;
+
+    CatalogQueries(Connection connection) {
+        this.connection = connection;
+    }
+
+    /** Statements run so far. */
+    int statements() {
+        return statements;
+    }
+
+    /**
+     * Runs {@code sql} with {@code parameters} ({@code String[]} binds as {@code text[]}) and reads every row.
+     * {@code what} names the objects read, for the error message.
+     */
+    <T> List<T> list(String what, String sql, RowReader<T> reader, Object... parameters) {
+        statements++;
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                Object parameter = parameters[i];
+                if (parameter instanceof String[] texts) {
+                    statement.setArray(i + 1, connection.createArrayOf("text", texts));
+                } else {
+                    statement.setObject(i + 1, parameter);
+                }
+            }
+            List<T> rows = new ArrayList<>();
+            try (ResultSet resultSet = statement.executeQuery()) {
+                Row row = new Row(resultSet);
+                while (resultSet.next()) {
+                    rows.add(reader.read(row));
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw AutomigrateException.database("cannot read " + what + " from pg_catalog: "
+                    + Connections.describe(e) + " (does the user have access to the database's catalog?)", e);
+        }
+    }
+
+    /** Runs a statement that returns no rows (transaction settings). */
+    void execute(String what, String sql) {
+        statements++;
+        try (java.sql.Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw AutomigrateException.database("cannot set up " + what + " to read the catalog: "
+                    + Connections.describe(e), e);
+        }
+    }
+
+    /** Runs a statement that returns one text value (session settings). */
+    String single(String what, String sql, Object... parameters) {
+        List<String> values = list(what, sql, row -> row.text(1), parameters);
+        return values.isEmpty() ? null : values.get(0);
+    }
+}

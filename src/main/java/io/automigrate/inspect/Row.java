@@ -1,0 +1,99 @@
+package io.automigrate.inspect;
+
+import io.automigrate.catalog.Grant;
+import io.automigrate.catalog.QualifiedName;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** The current row of a catalog query, with the conversions the readers need. */
+final class Row {
+    private final ResultSet resultSet;
+
+    Row(ResultSet resultSet) {
+        this.resultSet = resultSet;
+    }
+
+    String text(String column) throws SQLException {
+        return resultSet.getString(column);
+    }
+
+    String text(int column) throws SQLException {
+        return resultSet.getString(column);
+    }
+
+    boolean bool(String column) throws SQLException {
+        return resultSet.getBoolean(column);
+    }
+
+    long number(String column) throws SQLException {
+        return resultSet.getLong(column);
+    }
+
+    /** An oid or number that may be NULL. */
+    Long optionalNumber(String column) throws SQLException {
+        long value = resultSet.getLong(column);
+        return resultSet.wasNull() ? null : value;
+    }
+
+    int integer(String column) throws SQLException {
+        return resultSet.getInt(column);
+    }
+
+    /** A {@code "char"} column; {@code '\0'} when empty or NULL. */
+    char character(String column) throws SQLException {
+        String value = resultSet.getString(column);
+        return value == null || value.isEmpty() ? '\0' : value.charAt(0);
+    }
+
+    /** A schema and a name column; null when the name is NULL (no such object). */
+    QualifiedName name(String schemaColumn, String nameColumn) throws SQLException {
+        String name = resultSet.getString(nameColumn);
+        return name == null ? null : new QualifiedName(resultSet.getString(schemaColumn), name);
+    }
+
+    /** A one-dimensional {@code text[]} in its order; empty for NULL. */
+    List<String> texts(String column) throws SQLException {
+        Object[] values = elements(column);
+        List<String> texts = new ArrayList<>(values.length);
+        for (Object value : values) {
+            texts.add((String) value);
+        }
+        return texts;
+    }
+
+    /** A two-dimensional {@code text[][]}: one list per inner array. */
+    List<List<String>> rows(String column) throws SQLException {
+        Object[] values = elements(column);
+        List<List<String>> rows = new ArrayList<>(values.length);
+        for (Object value : values) {
+            rows.add(Arrays.asList((String[]) value));
+        }
+        return rows;
+    }
+
+    /** Grants as built by {@link CatalogSql#grants}: {@code [grantee, privilege, 't'|'f']}, sorted, distinct. */
+    List<Grant> grants(String column) throws SQLException {
+        return rows(column).stream()
+                .map(g -> new Grant(g.get(0), g.get(1), "t".equals(g.get(2))))
+                .distinct()
+                .sorted()
+                .toList();
+    }
+
+    private Object[] elements(String column) throws SQLException {
+        Array array = resultSet.getArray(column);
+        if (array == null) {
+            return new Object[0];
+        }
+        try {
+            return (Object[]) array.getArray();
+        } finally {
+            array.free();
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package io.automigrate.inspect;
+
+import io.automigrate.catalog.Extension;
+import io.automigrate.catalog.ObjectRef;
+import io.automigrate.catalog.Schema;
+
+import java.util.List;
+import java.util.Objects;
+
+import static io.automigrate.inspect.CatalogSql.IN_SCOPE;
+import static io.automigrate.inspect.CatalogSql.SYSTEM_SCHEMA;
+import static io.automigrate.inspect.CatalogSql.comment;
+import static io.automigrate.inspect.CatalogSql.grants;
+import static io.automigrate.inspect.CatalogSql.notExtensionMember;
+
+/** Schemas and extensions. */
+final class SchemaReader {
+    private static final String SCHEMAS = "SELECT n.oid, n.nspname, "
+            + comment("pg_namespace", "n.oid") + " AS comment, "
+            + grants("n.nspacl", "n", "n.nspowner") + " AS grants"
+            + " FROM pg_namespace n"
+            + " WHERE NOT " + SYSTEM_SCHEMA + " AND " + notExtensionMember("pg_namespace", "n.oid");
+
+    private static final String EXTENSIONS = "SELECT x.oid, x.extname, n.nspname, x.extversion, "
+            + comment("pg_extension", "x.oid") + " AS comment"
+            + " FROM pg_extension x JOIN pg_namespace n ON n.oid = x.extnamespace"
+            + " WHERE " + IN_SCOPE;
+
+    private SchemaReader() {
+    }
+
+    /** User schemas that {@code options} include. */
+    static List<Schema> schemas(CatalogQueries queries, InspectOptions options, ObjectIds ids) {
+        return queries.list("schemas", SCHEMAS, row -> {
+            if (!options.includes(row.text("nspname"))) {
+                return null;
+            }
+            Schema schema = new Schema(row.text("nspname"), row.text("comment"), row.grants("grants"));
+            ids.add(ObjectIds.NAMESPACE, row.number("oid"), schema.ref());
+            return schema;
+        }).stream().filter(Objects::nonNull).toList();
+    }
+
+    /** Extensions installed in a schema in scope (plpgsql lives in pg_catalog and is never read). */
+    static List<Extension> extensions(CatalogQueries queries, String[] scope, ObjectIds ids) {
+        return queries.list("extensions", EXTENSIONS, row -> {
+            Extension extension = new Extension(row.text("extname"), row.text("nspname"), row.text("extversion"),
+                    row.text("comment"));
+            ids.add(ObjectIds.EXTENSION, row.number("oid"), ObjectRef.extension(extension.name()));
+            return extension;
+        }, (Object) scope);
+    }
+}

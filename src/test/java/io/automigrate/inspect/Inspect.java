@@ -1,0 +1,34 @@
+package io.automigrate.inspect;
+
+import io.automigrate.catalog.Catalog;
+import io.automigrate.shadow.ShadowDatabase;
+import io.automigrate.testing.TestPostgres;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/** Test helpers: a throwaway database with some DDL, inspected. */
+final class Inspect {
+    private Inspect() {
+    }
+
+    /** Runs {@code ddl} on a new database, inspects it with {@code options}, drops the database. */
+    static Catalog ddl(String ddl, InspectOptions options) {
+        try (ShadowDatabase database = TestPostgres.newDatabase("inspect")) {
+            TestPostgres.execute(database, ddl);
+            return of(database, options);
+        }
+    }
+
+    static Catalog ddl(String ddl) {
+        return ddl(ddl, InspectOptions.all());
+    }
+
+    static Catalog of(ShadowDatabase database, InspectOptions options) {
+        try (Connection connection = database.connect()) {
+            return CatalogInspector.inspect(connection, options);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
