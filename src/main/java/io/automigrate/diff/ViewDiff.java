@@ -50,7 +50,7 @@ final class ViewDiff {
         comment(out, subject, after.ref(), "", before.comment(), after.comment());
         for (View.ViewColumn column : after.columns()) {
             String old = before.columns().stream().filter(c -> c.name().equals(column.name()))
-                    .map(View.ViewColumn::comment).findFirst().orElse(null);
+                    .findFirst().map(View.ViewColumn::comment).orElse(null);
             comment(out, ProgrammableSubject.VIEW_COLUMN, after.ref(), column.name(), old, column.comment());
         }
         grants(out, context, subject, after.ref(), before.grants(), after.grants());
