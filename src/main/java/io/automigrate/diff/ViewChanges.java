@@ -50,8 +50,27 @@ public final class ViewChanges {
     }
 
     /**
-     * {@code CREATE OR REPLACE VIEW}: the new query keeps every old column's name and type in order and may only
-     * append columns, so dependants stay. The options are replaced with the new ones.
+     * Whether {@code after}'s columns are {@code before}'s (names and types, in order) plus any appended ones:
+     * PostgreSQL's condition for {@code CREATE OR REPLACE VIEW}.
+     */
+    public static boolean keepsColumns(View before, View after) {
+        if (after.columns().size() < before.columns().size()) {
+            return false;
+        }
+        for (int i = 0; i < before.columns().size(); i++) {
+            View.ViewColumn old = before.columns().get(i);
+            View.ViewColumn now = after.columns().get(i);
+            if (!old.name().equals(now.name()) || !old.type().equals(now.type())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The view's query changes in place. When {@link #keepsColumns} holds, {@code CREATE OR REPLACE VIEW}, with
+     * the new options replacing the old ones, and dependants stay. Otherwise (only as the inverse of appending
+     * columns, which the diff does only when nothing depends on the view) the view is dropped and created again.
      */
     public record ReplaceView(View before, View after) implements Change {
         public ObjectRef target() {

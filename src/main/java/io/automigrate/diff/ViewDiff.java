@@ -29,7 +29,7 @@ final class ViewDiff {
                     .equals(p.after().columns().stream().map(View.ViewColumn::type).toList()));
             boolean recreate = p.before() != null && forced.contains(p.before().ref())
                     || p.both() && (p.before().materialized() != p.after().materialized()
-                    || queryChanged && (p.after().materialized() || !replaceable(p.before(), p.after())));
+                    || queryChanged && (p.after().materialized() || !replaceable(context, p.before(), p.after())));
             if (createOrDrop(out, p, recreate, ViewChanges.CreateView::new, ViewChanges.DropView::new)) {
                 inPlace(out, context, p.before(), p.after(), queryChanged);
             }
@@ -58,20 +58,13 @@ final class ViewDiff {
 
     /**
      * PostgreSQL's rule for {@code CREATE OR REPLACE VIEW}: every old column keeps its name and type at its
-     * position; new columns may only be appended.
+     * position; new columns may only be appended. Appending is one-way: the rollback has to drop the view to
+     * remove them, so it is only done in place when nothing depends on the view; else the view is re-created
+     * with its dependants.
      */
-    static boolean replaceable(View before, View after) {
-        if (after.columns().size() < before.columns().size()) {
-            return false;
-        }
-        for (int i = 0; i < before.columns().size(); i++) {
-            View.ViewColumn old = before.columns().get(i);
-            View.ViewColumn now = after.columns().get(i);
-            if (!old.name().equals(now.name()) || !old.type().equals(now.type())) {
-                return false;
-            }
-        }
-        return true;
+    static boolean replaceable(DiffContext context, View before, View after) {
+        return ViewChanges.keepsColumns(before, after)
+                && (before.columns().size() == after.columns().size() || context.from().dependentsOf(before.ref()).isEmpty());
     }
 
     /** Views as this diff compares them: without privileges unless those are compared. */

@@ -26,8 +26,13 @@ final class ViewSql {
             return List.of(Statement.of("DROP " + keyword(d.view()) + " " + name(d.view()) + ";"));
         }
         if (change instanceof ViewChanges.ReplaceView r) {
-            return List.of(Statement.of("CREATE OR REPLACE VIEW " + name(r.after()) + with(r.after()) + " AS\n"
-                    + query(r.after()) + ";"));
+            if (ViewChanges.keepsColumns(r.before(), r.after())) {
+                return List.of(Statement.of("CREATE OR REPLACE VIEW " + name(r.after()) + with(r.after()) + " AS\n"
+                        + query(r.after()) + ";"));
+            }
+            List<Statement> out = new ArrayList<>(render(new ViewChanges.DropView(r.before())));
+            out.addAll(create(r.after()));
+            return out;
         }
         if (change instanceof ViewChanges.AlterViewOptions a) return alterOptions(a.before(), a.after());
         if (change instanceof ViewChanges.RefreshMaterializedView r) {
