@@ -66,6 +66,16 @@ final class Row {
         return texts;
     }
 
+    /** A one-dimensional {@code int[]} in its order; empty for NULL. */
+    List<Integer> integers(String column) throws SQLException {
+        Object[] values = elements(column);
+        List<Integer> numbers = new ArrayList<>(values.length);
+        for (Object value : values) {
+            numbers.add((Integer) value);
+        }
+        return numbers;
+    }
+
     /** A two-dimensional {@code text[][]}: one list per inner array. */
     List<List<String>> rows(String column) throws SQLException {
         Object[] values = elements(column);
