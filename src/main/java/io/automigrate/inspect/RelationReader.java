@@ -146,14 +146,14 @@ final class RelationReader {
     /** Columns of every table, view and composite type in scope, by relation oid, in attnum order. */
     static Map<Long, List<Attribute>> attributes(CatalogQueries queries, String[] scope) {
         Map<Long, List<Attribute>> byRelation = new LinkedHashMap<>();
-        queries.list("columns", ATTRIBUTES, row -> {
+        queries.each("columns", ATTRIBUTES, row -> {
             char identity = row.character("attidentity");
             Attribute attribute = new Attribute(row.number("attrelid"), row.integer("attnum"), row.text("attname"),
                     row.text("type"), row.text("collation"), row.bool("attnotnull"),
                     row.optionalNumber("default_oid"), row.text("default_expr"), row.character("attgenerated"),
                     identity, identity == '\0' ? null : sequenceOptions(row), row.bool("attislocal"),
                     row.text("comment"), row.grants("grants"));
-            return byRelation.computeIfAbsent(attribute.relation(), k -> new ArrayList<>()).add(attribute);
+            byRelation.computeIfAbsent(attribute.relation(), k -> new ArrayList<>()).add(attribute);
         }, (Object) scope);
         return byRelation;
     }
@@ -236,7 +236,7 @@ final class RelationReader {
     private static Map<Long, List<Constraint>> constraints(CatalogQueries queries, String[] scope,
                                                            Map<Long, List<Attribute>> attributes, ObjectIds ids) {
         Map<Long, List<Constraint>> byTable = new HashMap<>();
-        queries.list("constraints", CONSTRAINTS, row -> {
+        queries.each("constraints", CONSTRAINTS, row -> {
             Constraint constraint = new Constraint(row.text("conname"), kind(row.character("contype")),
                     withoutNotValid(row.text("definition")),
                     columnNames(attributes.getOrDefault(row.number("conrelid"), List.of()), row.integers("column_numbers")),
@@ -251,7 +251,6 @@ final class RelationReader {
                 ids.add(ObjectIds.CLASS, index, ref);
             }
             byTable.computeIfAbsent(row.number("conrelid"), k -> new ArrayList<>()).add(constraint);
-            return constraint;
         }, (Object) scope);
         return byTable;
     }
