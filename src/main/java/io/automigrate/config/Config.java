@@ -1,0 +1,80 @@
+package io.automigrate.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The whole configuration, every key optional: {@code automigrate.yml} at the repository root, overridden by
+ * {@code AUTOMIGRATE_*} environment variables, overridden by command-line flags. Paths are relative to the
+ * repository root.
+ */
+public record Config(
+        @JsonProperty("schema") String schema,
+        @JsonProperty("migrations") String migrations,
+        @JsonProperty("changelog") String changelog,
+        @JsonProperty("schemas") List<String> schemas,
+        @JsonProperty("exclude-schemas") List<String> excludeSchemas,
+        @JsonProperty("shadow") ShadowConfig shadow,
+        @JsonProperty("environments") Map<String, EnvironmentConfig> environments,
+        @JsonProperty("naming") NamingConfig naming,
+        @JsonProperty("commit") CommitConfig commit) {
+
+    public static final String FILE_NAME = "automigrate.yml";
+
+    public Config {
+        schema = schema == null ? "db/schema.sql" : schema;
+        migrations = migrations == null ? "db/migrations" : migrations;
+        schemas = schemas == null ? List.of() : List.copyOf(schemas);
+        excludeSchemas = excludeSchemas == null ? List.of() : List.copyOf(excludeSchemas);
+        shadow = shadow == null ? ShadowConfig.defaults() : shadow;
+        environments = environments == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(environments));
+        for (Map.Entry<String, EnvironmentConfig> env : environments.entrySet()) {
+            if (!env.getKey().matches("[A-Za-z0-9_-]+")) {
+                throw new IllegalArgumentException("environment name '" + env.getKey()
+                        + "' may only hold letters, digits, '-' and '_'");
+            }
+            if (env.getValue() == null) {
+                throw new IllegalArgumentException("environment '" + env.getKey() + "' is empty: give it at least "
+                        + "'branches' or 'url-env'");
+            }
+        }
+        naming = naming == null ? NamingConfig.defaults() : naming;
+        commit = commit == null ? CommitConfig.defaults() : commit;
+    }
+
+    public static Config defaults() {
+        return new Config(null, null, null, null, null, null, null, null, null);
+    }
+
+    public Config withSchema(String value) {
+        return new Config(value, migrations, changelog, schemas, excludeSchemas, shadow, environments, naming, commit);
+    }
+
+    public Config withMigrations(String value) {
+        return new Config(schema, value, changelog, schemas, excludeSchemas, shadow, environments, naming, commit);
+    }
+
+    public Config withChangelog(String value) {
+        return new Config(schema, migrations, value, schemas, excludeSchemas, shadow, environments, naming, commit);
+    }
+
+    public Config withShadow(ShadowConfig value) {
+        return new Config(schema, migrations, changelog, schemas, excludeSchemas, value, environments, naming, commit);
+    }
+
+    /** The environment mapped to {@code branch}, if exactly one is; several are a configuration error. */
+    public java.util.Optional<Map.Entry<String, EnvironmentConfig>> environmentForBranch(String branch) {
+        List<Map.Entry<String, EnvironmentConfig>> matches = environments.entrySet().stream()
+                .filter(e -> e.getValue().branches().contains(branch))
+                .toList();
+        if (matches.size() > 1) {
+            throw io.automigrate.AutomigrateException.badInput("branch '" + branch + "' is mapped to several "
+                    + "environments in " + FILE_NAME + " (" + String.join(", ", matches.stream().map(Map.Entry::getKey).toList())
+                    + "): map each branch to one environment");
+        }
+        return matches.stream().findFirst();
+    }
+}

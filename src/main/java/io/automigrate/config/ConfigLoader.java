@@ -1,0 +1,251 @@
+package io.automigrate.config;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.automigrate.AutomigrateException;
+import io.automigrate.shadow.ShadowKind;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Reads {@code automigrate.yml} and applies {@code AUTOMIGRATE_*} environment variables over it. Every problem is
+ * exit 2 with {@code file:line:column}, the key, and what is expected.
+ */
+public final class ConfigLoader {
+    private static final ObjectMapper YAML = JsonMapper.builder(new YAMLFactory())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .addModule(new SimpleModule()
+                    .addDeserializer(Duration.class, new DurationDeserializer())
+                    .addDeserializer(ShadowKind.class, new ShadowKindDeserializer()))
+            .build();
+
+    private ConfigLoader() {
+    }
+
+    /** {@code automigrate.yml} in {@code root} if present (defaults otherwise), then the environment over it. */
+    public static Config load(Path root, Map<String, String> environment) {
+        return applyEnvironment(readFile(root.resolve(Config.FILE_NAME), root), environment);
+    }
+
+    /** The configuration file at {@code file}; a missing file gives the defaults. */
+    public static Config readFile(Path file, Path root) {
+        if (!Files.exists(file)) {
+            return Config.defaults();
+        }
+        String shown = display(file, root);
+        String text = io.automigrate.TextFiles.readUtf8(file, shown);
+        if (text.isBlank()) {
+            return Config.defaults();
+        }
+        try {
+            com.fasterxml.jackson.databind.JsonNode tree = YAML.readTree(text);
+            if (tree == null || tree.isMissingNode() || tree.isNull()) {
+                return Config.defaults();
+            }
+            return YAML.readValue(text, Config.class);
+        } catch (JsonProcessingException e) {
+            throw AutomigrateException.badInput(describe(shown, text, e));
+        }
+    }
+
+    static Config applyEnvironment(Config config, Map<String, String> env) {
+        Config result = config;
+        if (present(env, "AUTOMIGRATE_SCHEMA")) result = result.withSchema(env.get("AUTOMIGRATE_SCHEMA"));
+        if (present(env, "AUTOMIGRATE_MIGRATIONS")) result = result.withMigrations(env.get("AUTOMIGRATE_MIGRATIONS"));
+        if (present(env, "AUTOMIGRATE_CHANGELOG")) result = result.withChangelog(env.get("AUTOMIGRATE_CHANGELOG"));
+        ShadowConfig shadow = result.shadow();
+        if (present(env, "AUTOMIGRATE_SHADOW")) {
+            shadow = new ShadowConfig(ShadowKind.parse(env.get("AUTOMIGRATE_SHADOW")), shadow.pgVersion(),
+                    shadow.url(), shadow.image());
+        }
+        if (present(env, "AUTOMIGRATE_PG_VERSION")) {
+            shadow = new ShadowConfig(shadow.provider(), parseVersion(env.get("AUTOMIGRATE_PG_VERSION"),
+                    "AUTOMIGRATE_PG_VERSION"), shadow.url(), shadow.image());
+        }
+        if (present(env, "AUTOMIGRATE_SHADOW_URL")) {
+            shadow = new ShadowConfig(shadow.provider(), shadow.pgVersion(), env.get("AUTOMIGRATE_SHADOW_URL"),
+                    shadow.image());
+        }
+        return result.withShadow(shadow);
+    }
+
+    private static boolean present(Map<String, String> env, String key) {
+        String value = env.get(key);
+        return value != null && !value.isBlank();
+    }
+
+    private static int parseVersion(String text, String source) {
+        try {
+            int version = Integer.parseInt(text.strip());
+            if (version < 13 || version > 18) throw new NumberFormatException();
+            return version;
+        } catch (NumberFormatException e) {
+            throw AutomigrateException.badInput(source + "='" + text + "': expected a PostgreSQL major version from 13 to 18");
+        }
+    }
+
+    private static String display(Path file, Path root) {
+        try {
+            return root.toAbsolutePath().normalize().relativize(file.toAbsolutePath().normalize()).toString();
+        } catch (IllegalArgumentException e) {
+            return file.toString();
+        }
+    }
+
+    static String describe(String file, String text, JsonProcessingException e) {
+        // Record creators buffer their properties, so the exception's own location is often the end of the
+        // mapping: find the offending key's line from its path instead.
+        JsonLocation at = e instanceof JsonMappingException m && !m.getPath().isEmpty()
+                ? locate(text, m.getPath()) : e.getLocation();
+        String where = file + (at == null || at.getLineNr() < 0 ? "" : ":" + at.getLineNr() + ":" + at.getColumnNr());
+        String key = e instanceof JsonMappingException m ? path(m) : "";
+        if (e instanceof UnrecognizedPropertyException u) {
+            String known = u.getKnownPropertyIds() == null ? "" : u.getKnownPropertyIds().stream()
+                    .map(Object::toString).sorted().collect(Collectors.joining(", "));
+            String parent = key.contains(".") ? key.substring(0, key.lastIndexOf('.')) : "";
+            return where + ": unknown key '" + u.getPropertyName() + "'" + (parent.isEmpty() ? "" : " under '" + parent + "'")
+                    + (known.isEmpty() ? "" : "; expected one of: " + known);
+        }
+        if (e instanceof ValueInstantiationException v && v.getCause() != null) {
+            return where + ": " + (key.isEmpty() ? "" : "'" + key + "': ") + v.getCause().getMessage();
+        }
+        if (e instanceof InvalidFormatException f) {
+            return where + ": '" + key + "' has an invalid value '" + f.getValue() + "': expected "
+                    + expected(f.getTargetType());
+        }
+        if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
+            return where + ": '" + key + "' must be " + expected(m.getTargetType());
+        }
+        String message = e.getOriginalMessage() == null ? "invalid YAML" : e.getOriginalMessage();
+        return where + ": " + (key.isEmpty() ? "" : "'" + key + "': ") + message.lines().findFirst().orElse(message);
+    }
+
+    /** Where the key at {@code path} stands in {@code text} (up to its first list index), or null. */
+    private static JsonLocation locate(String text, List<JsonMappingException.Reference> path) {
+        List<String> wanted = path.stream().takeWhile(r -> r.getFieldName() != null)
+                .map(JsonMappingException.Reference::getFieldName).toList();
+        Deque<String> fields = new ArrayDeque<>();
+        Deque<Boolean> inObject = new ArrayDeque<>();
+        try (JsonParser parser = YAML.getFactory().createParser(text)) {
+            for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+                switch (token) {
+                    case FIELD_NAME -> {
+                        fields.addLast(parser.currentName());
+                        if (wanted.equals(List.copyOf(fields))) return parser.currentTokenLocation();
+                    }
+                    case START_OBJECT -> inObject.push(true);
+                    case START_ARRAY -> inObject.push(false);
+                    case END_OBJECT, END_ARRAY -> {
+                        inObject.pop();
+                        endOfValue(fields, inObject);
+                    }
+                    default -> endOfValue(fields, inObject);
+                }
+            }
+        } catch (IOException ignored) {
+            // no line then: the message still names the key
+        }
+        return null;
+    }
+
+    /** A value inside a mapping ended: the key that held it is done (list elements have no key). */
+    private static void endOfValue(Deque<String> fields, Deque<Boolean> inObject) {
+        if (Boolean.TRUE.equals(inObject.peek()) && !fields.isEmpty()) {
+            fields.removeLast();
+        }
+    }
+
+    private static String path(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                .collect(Collectors.joining("."))
+                .replace(".[", "[");
+    }
+
+    private static String expected(Class<?> type) {
+        if (type == Integer.class || type == int.class) return "a whole number";
+        if (type == Boolean.class || type == boolean.class) return "true or false";
+        if (type == String.class) return "a string";
+        if (type == Duration.class) return "a duration such as 500ms, 5s, 2m or 1h";
+        if (type == ShadowKind.class) return "embedded, url or testcontainers";
+        if (List.class.isAssignableFrom(type)) return "a list";
+        if (java.util.Map.class.isAssignableFrom(type) || type.isRecord()) return "a mapping of keys to values";
+        return "a " + type.getSimpleName();
+    }
+
+    /** {@code 500ms}, {@code 5s}, {@code 2m}, {@code 1h}, a plain number of seconds, or ISO-8601 ({@code PT5S}). */
+    static final class DurationDeserializer extends StdScalarDeserializer<Duration> {
+        DurationDeserializer() {
+            super(Duration.class);
+        }
+
+        @Override
+        public Duration deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (p.currentToken() == JsonToken.VALUE_NUMBER_INT) {
+                return Duration.ofSeconds(p.getLongValue());
+            }
+            String text = p.getValueAsString();
+            Duration parsed = text == null ? null : parseDuration(text);
+            if (parsed == null) {
+                throw InvalidFormatException.from(p, "not a duration", text, Duration.class);
+            }
+            return parsed;
+        }
+    }
+
+    static Duration parseDuration(String text) {
+        String t = text.strip().toLowerCase(Locale.ROOT);
+        try {
+            if (t.startsWith("pt") || t.startsWith("p")) return Duration.parse(t.toUpperCase(Locale.ROOT));
+            if (t.endsWith("ms")) return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2).strip()));
+            if (t.endsWith("s")) return Duration.ofSeconds(Long.parseLong(t.substring(0, t.length() - 1).strip()));
+            if (t.endsWith("m")) return Duration.ofMinutes(Long.parseLong(t.substring(0, t.length() - 1).strip()));
+            if (t.endsWith("h")) return Duration.ofHours(Long.parseLong(t.substring(0, t.length() - 1).strip()));
+            return Duration.ofSeconds(Long.parseLong(t));
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    static final class ShadowKindDeserializer extends StdScalarDeserializer<ShadowKind> {
+        ShadowKindDeserializer() {
+            super(ShadowKind.class);
+        }
+
+        @Override
+        public ShadowKind deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            String text = p.getValueAsString();
+            for (ShadowKind kind : ShadowKind.values()) {
+                if (kind.id().equalsIgnoreCase(text == null ? "" : text.strip())) return kind;
+            }
+            throw InvalidFormatException.from(p, "not a shadow provider", text, ShadowKind.class);
+        }
+    }
+}

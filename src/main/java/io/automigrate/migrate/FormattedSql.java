@@ -1,0 +1,145 @@
+package io.automigrate.migrate;
+
+import io.automigrate.AutomigrateException;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Liquibase formatted SQL, written and read. Every changeset automigrate writes carries
+ * {@code splitStatements:false rollbackSplitStatements:false}: Liquibase's own splitter cuts dollar-quoted function
+ * bodies at their inner semicolons, whereas the PostgreSQL driver runs a multi-statement text correctly.
+ */
+public final class FormattedSql {
+    public static final String HEADER = "--liquibase formatted sql";
+    private static final Pattern CHANGESET = Pattern.compile("^--\\s*changeset\\s+(\\S+?):(\\S+)(.*)$",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern ATTRIBUTE = Pattern.compile("(\\w+):(\\S+)");
+    private static final Pattern ROLLBACK = Pattern.compile("^--\\s*rollback\\b ?(.*)$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern COMMENT = Pattern.compile("^--\\s*comment:?\\s*(.*)$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern ALLOW = Pattern.compile("--\\s*automigrate:allow\\s+(AM\\d{3})\\b.*$");
+
+    private FormattedSql() {
+    }
+
+    public static String write(MigrationFile file) {
+        StringBuilder out = new StringBuilder(HEADER).append('\n');
+        for (Changeset c : file.changesets()) {
+            out.append('\n').append("--changeset ").append(c.author()).append(':').append(c.id());
+            if (!c.runInTransaction()) {
+                out.append(" runInTransaction:false");
+            }
+            out.append(" splitStatements:false rollbackSplitStatements:false\n");
+            if (c.comment() != null && !c.comment().isBlank()) {
+                out.append("--comment: ").append(c.comment().replace('\n', ' ')).append('\n');
+            }
+            out.append(c.sql().strip()).append('\n');
+            if (c.rollback() != null && c.rollback().isBlank()) {
+                out.append("--rollback not required\n");
+            } else if (c.rollback() != null) {
+                for (String line : c.rollback().strip().split("\n", -1)) {
+                    out.append("--rollback ").append(line).append('\n');
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    /**
+     * Reads a formatted-SQL file. {@code shown} is the path as the user knows it; every error names it and the
+     * line, and is exit 2.
+     */
+    public static MigrationFile read(String fileName, String shown, String text) {
+        String[] lines = text.split("\r?\n", -1);
+        int first = 0;
+        while (first < lines.length && lines[first].isBlank()) first++;
+        if (first == lines.length || !lines[first].strip().toLowerCase(Locale.ROOT).startsWith(HEADER)) {
+            throw AutomigrateException.badInput(shown + ":" + (first + 1) + ": not a Liquibase formatted SQL file: "
+                    + "the first line must be '" + HEADER + "'");
+        }
+        List<Changeset> changesets = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        Builder current = null;
+        for (int i = first + 1; i < lines.length; i++) {
+            String line = lines[i];
+            String trimmed = line.strip();
+            Matcher changeset = CHANGESET.matcher(trimmed);
+            if (changeset.matches()) {
+                if (current != null) changesets.add(current.build(shown));
+                String key = changeset.group(1) + ":" + changeset.group(2);
+                if (!ids.add(key)) {
+                    throw AutomigrateException.badInput(shown + ":" + (i + 1) + ": duplicate changeset id '" + key
+                            + "': give each changeset of the file its own id");
+                }
+                current = new Builder(changeset.group(1), changeset.group(2), i + 1);
+                Matcher attribute = ATTRIBUTE.matcher(changeset.group(3));
+                while (attribute.find()) {
+                    if (attribute.group(1).equalsIgnoreCase("runInTransaction")) {
+                        current.runInTransaction = !attribute.group(2).equalsIgnoreCase("false");
+                    }
+                }
+                continue;
+            }
+            if (trimmed.toLowerCase(Locale.ROOT).startsWith("--changeset")) {
+                throw AutomigrateException.badInput(shown + ":" + (i + 1) + ": malformed changeset line: expected "
+                        + "'--changeset author:id [attributes]'");
+            }
+            if (current == null) {
+                if (!trimmed.isEmpty() && !trimmed.startsWith("--")) {
+                    throw AutomigrateException.badInput(shown + ":" + (i + 1) + ": SQL before the first "
+                            + "'--changeset author:id' line: every statement belongs to a changeset");
+                }
+                continue;
+            }
+            Matcher rollback = ROLLBACK.matcher(trimmed);
+            Matcher comment = COMMENT.matcher(trimmed);
+            Matcher allow = ALLOW.matcher(line);
+            if (allow.find()) {
+                current.allowed.add(allow.group(1));
+            }
+            if (rollback.matches()) {
+                current.rollback.append(rollback.group(1)).append('\n');
+            } else if (comment.matches() && current.sql.isEmpty() && current.comment == null) {
+                current.comment = comment.group(1);
+            } else {
+                current.sql.append(line).append('\n');
+            }
+        }
+        if (current != null) changesets.add(current.build(shown));
+        return new MigrationFile(fileName, changesets);
+    }
+
+    private static final class Builder {
+        final String author;
+        final String id;
+        final int line;
+        boolean runInTransaction = true;
+        String comment;
+        final StringBuilder sql = new StringBuilder();
+        final StringBuilder rollback = new StringBuilder();
+        final List<String> allowed = new ArrayList<>();
+
+        Builder(String author, String id, int line) {
+            this.author = author;
+            this.id = id;
+            this.line = line;
+        }
+
+        Changeset build(String shown) {
+            String text = sql.toString().strip();
+            if (text.isEmpty()) {
+                throw AutomigrateException.badInput(shown + ":" + line + ": changeset " + author + ":" + id
+                        + " holds no SQL");
+            }
+            String back = rollback.toString().strip();
+            boolean notRequired = back.equalsIgnoreCase("not required") || back.equalsIgnoreCase("empty");
+            String stored = back.isEmpty() ? null : notRequired ? "" : back;
+            return new Changeset(author, id, runInTransaction, comment, text, stored, line, allowed);
+        }
+    }
+}

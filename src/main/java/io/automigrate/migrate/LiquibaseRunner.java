@@ -1,0 +1,204 @@
+package io.automigrate.migrate;
+
+import io.automigrate.AutomigrateException;
+import io.automigrate.Secrets;
+import liquibase.Contexts;
+import liquibase.LabelExpression;
+import liquibase.Liquibase;
+import liquibase.Scope;
+import liquibase.changelog.ChangeSet;
+import liquibase.changelog.RanChangeSet;
+import liquibase.database.Database;
+import liquibase.database.DatabaseFactory;
+import liquibase.database.jvm.JdbcConnection;
+import liquibase.exception.LiquibaseException;
+import liquibase.resource.CompositeResourceAccessor;
+import liquibase.resource.DirectoryResourceAccessor;
+import liquibase.ui.LoggerUIService;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Liquibase keeps the books: DATABASECHANGELOG, checksums, its lock and rollback. This runs it on one connection,
+ * offline and quiet (no analytics, no console output: automigrate reports for itself). For a migrations directory
+ * a master changelog that includes each file is written to a temporary folder, so Liquibase records every changeset
+ * under the file's path relative to the repository root (e.g. {@code db/migrations/20261122153000_x.sql}).
+ */
+public final class LiquibaseRunner implements AutoCloseable {
+    static {
+        System.setProperty("liquibase.analytics.enabled", "false");
+        System.setProperty("liquibase.showBanner", "false");
+        Logger.getLogger("liquibase").setLevel(Level.WARNING);
+    }
+
+    private final Database database;
+    private final Path root;
+    private final Path masterDir;
+    private final String changelogFile;
+
+    private LiquibaseRunner(Connection connection, Path root, Path masterDir, String changelogFile) {
+        try {
+            this.database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
+        } catch (LiquibaseException e) {
+            throw AutomigrateException.database("Liquibase cannot use this connection: " + message(e), e);
+        }
+        this.root = root;
+        this.masterDir = masterDir;
+        this.changelogFile = changelogFile;
+    }
+
+    /** Runs the files of {@code history} in name order. */
+    public static LiquibaseRunner forHistory(Connection connection, MigrationHistory history) {
+        try {
+            Path dir = Files.createTempDirectory("automigrate-changelog");
+            StringBuilder xml = new StringBuilder("""
+                    <?xml version="1.0" encoding="UTF-8"?>
+                    <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog"
+                        xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+                        xsi:schemaLocation="http://www.liquibase.org/xml/ns/dbchangelog http://www.liquibase.org/xml/ns/dbchangelog/dbchangelog-latest.xsd">
+                    """);
+            for (MigrationFile file : history.files()) {
+                xml.append("  <include file=\"").append(xmlEscape(history.pathOf(file))).append("\"/>\n");
+            }
+            xml.append("</databaseChangeLog>\n");
+            String master = "automigrate-master.xml";
+            Files.writeString(dir.resolve(master), xml);
+            return new LiquibaseRunner(connection, history.root(), dir, master);
+        } catch (IOException e) {
+            throw AutomigrateException.badInput("cannot write a temporary changelog: " + e.getMessage());
+        }
+    }
+
+    /** Runs an existing master changelog (XML, YAML, JSON or SQL), relative to {@code root}. */
+    public static LiquibaseRunner forChangelog(Connection connection, Path root, String changelog) {
+        if (!Files.isRegularFile(root.resolve(changelog))) {
+            throw AutomigrateException.badInput(changelog + ": changelog not found: check 'changelog' in automigrate.yml");
+        }
+        return new LiquibaseRunner(connection, root, null, changelog);
+    }
+
+    /** Applies every pending changeset. */
+    public void update() {
+        run(liquibase -> liquibase.update(new Contexts(), new LabelExpression()));
+    }
+
+    /** Records every pending changeset as applied without running it (baselining an existing database). */
+    public void markAllApplied() {
+        run(liquibase -> liquibase.changeLogSync(new Contexts(), new LabelExpression()));
+    }
+
+    /** Undoes the last {@code count} applied changesets with their rollback SQL. */
+    public void rollback(int count) {
+        run(liquibase -> liquibase.rollback(count, null, new Contexts(), new LabelExpression()));
+    }
+
+    /** Changesets of the changelog not yet applied, in order, as {@code path::id::author}. */
+    public List<String> pending() {
+        return call(liquibase -> liquibase.listUnrunChangeSets(new Contexts(), new LabelExpression()).stream()
+                .map(LiquibaseRunner::key).toList());
+    }
+
+    /** Changesets recorded in DATABASECHANGELOG, in the order they ran, as {@code path::id::author}. */
+    public List<String> applied() {
+        return call(liquibase -> liquibase.getDatabase().getRanChangeSetList().stream()
+                .map(LiquibaseRunner::key).toList());
+    }
+
+    private static String key(ChangeSet c) {
+        return c.getFilePath() + "::" + c.getId() + "::" + c.getAuthor();
+    }
+
+    private interface Work<T> {
+        T apply(Liquibase liquibase) throws Exception;
+    }
+
+    private interface Action {
+        void apply(Liquibase liquibase) throws Exception;
+    }
+
+    private void run(Action action) {
+        call(liquibase -> {
+            action.apply(liquibase);
+            return null;
+        });
+    }
+
+    private <T> T call(Work<T> work) {
+        Map<String, Object> scope = new HashMap<>();
+        scope.put(Scope.Attr.ui.name(), new LoggerUIService());
+        try {
+            return Scope.child(scope, () -> {
+                try (CompositeResourceAccessor accessor = accessor()) {
+                    Liquibase liquibase = new Liquibase(changelogFile, accessor, database);
+                    return work.apply(liquibase);
+                }
+            });
+        } catch (AutomigrateException e) {
+            throw e;
+        } catch (Exception e) {
+            throw translate(e);
+        }
+    }
+
+    private CompositeResourceAccessor accessor() throws IOException {
+        CompositeResourceAccessor accessor = new CompositeResourceAccessor(new DirectoryResourceAccessor(root));
+        if (masterDir != null) {
+            accessor.addResourceAccessor(new DirectoryResourceAccessor(masterDir));
+        }
+        return accessor;
+    }
+
+    /** Liquibase nests the cause deep; the user needs the changeset and PostgreSQL's message. */
+    private static AutomigrateException translate(Exception e) {
+        Throwable sql = e;
+        while (sql != null && !(sql instanceof java.sql.SQLException)) sql = sql.getCause();
+        String text = message(e);
+        if (sql instanceof java.sql.SQLException s && s.getSQLState() != null && s.getSQLState().startsWith("08")) {
+            return AutomigrateException.database("connection lost while migrating: " + text, e);
+        }
+        if (text.contains("Validation Failed") || text.contains("checksum")) {
+            return AutomigrateException.checkFailed(text);
+        }
+        return AutomigrateException.checkFailed("migration failed: " + text);
+    }
+
+    static String message(Throwable e) {
+        StringBuilder out = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = t.getMessage();
+            if (m != null && !out.toString().contains(m.strip())) {
+                if (out.length() > 0) out.append(": ");
+                out.append(m.strip());
+            }
+        }
+        return Secrets.redact(out.toString().replaceAll("\\s+", " "));
+    }
+
+    private static String xmlEscape(String text) {
+        return text.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    @Override
+    public void close() {
+        if (masterDir != null) {
+            try (var files = Files.list(masterDir)) {
+                for (Path p : files.toList()) Files.deleteIfExists(p);
+                Files.deleteIfExists(masterDir);
+            } catch (IOException ignored) {
+                // a temporary folder; the OS cleans it eventually
+            }
+        }
+    }
+
+    private static String key(RanChangeSet r) {
+        return r.getChangeLog() + "::" + r.getId() + "::" + r.getAuthor();
+    }
+}

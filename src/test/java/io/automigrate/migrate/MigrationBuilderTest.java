@@ -1,0 +1,62 @@
+package io.automigrate.migrate;
+
+import io.automigrate.catalog.ObjectRef;
+import io.automigrate.diff.Change;
+import io.automigrate.diff.ChangeAction;
+import io.automigrate.sql.RenderedChange;
+import io.automigrate.sql.RenderedMigration;
+import io.automigrate.sql.Statement;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class MigrationBuilderTest {
+    private record Step(String name) implements Change {
+        @Override
+        public ObjectRef target() {
+            return ObjectRef.schema(name);
+        }
+
+        @Override
+        public ChangeAction action() {
+            return ChangeAction.ALTER;
+        }
+
+        @Override
+        public Change inverse() {
+            return this;
+        }
+
+        @Override
+        public String describe() {
+            return name;
+        }
+    }
+
+    private static RenderedChange change(String name, Statement forward, Statement rollback) {
+        return new RenderedChange(new Step(name), List.of(forward), List.of(rollback));
+    }
+
+    @Test
+    void nonTransactionalChangesGetChangesetsOfTheirOwn() {
+        RenderedMigration migration = new RenderedMigration(List.of(
+                change("a", Statement.of("CREATE TABLE a (id int);"), Statement.of("DROP TABLE a;")),
+                change("b", Statement.of("CREATE TABLE b (id int);"), Statement.of("DROP TABLE b;")),
+                change("i", Statement.nonTransactional("CREATE INDEX CONCURRENTLY a_id ON a (id);"),
+                        Statement.nonTransactional("DROP INDEX CONCURRENTLY a_id;")),
+                change("c", Statement.of("COMMENT ON TABLE a IS 'x';"), Statement.of("COMMENT ON TABLE a IS NULL;"))));
+        MigrationFile file = MigrationBuilder.build("20261122153000_x.sql", migration, "automigrate", "generated from db/schema.sql");
+        assertEquals(List.of("20261122153000_x", "20261122153000_x-2", "20261122153000_x-3"),
+                file.changesets().stream().map(Changeset::id).toList());
+        Changeset first = file.changesets().get(0);
+        assertTrue(first.runInTransaction());
+        assertEquals("CREATE TABLE a (id int);\nCREATE TABLE b (id int);\n", first.sql());
+        assertEquals("DROP TABLE b;\nDROP TABLE a;\n", first.rollback(), "rollback undoes the last change first");
+        assertFalse(file.changesets().get(1).runInTransaction());
+        assertTrue(file.changesets().get(2).runInTransaction());
+    }
+}

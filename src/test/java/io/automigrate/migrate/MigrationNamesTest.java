@@ -1,0 +1,102 @@
+package io.automigrate.migrate;
+
+import io.automigrate.catalog.Catalog;
+import io.automigrate.catalog.Index;
+import io.automigrate.catalog.ObjectKind;
+import io.automigrate.catalog.ObjectRef;
+import io.automigrate.catalog.QualifiedName;
+import io.automigrate.catalog.Table;
+import io.automigrate.diff.Change;
+import io.automigrate.diff.ChangeAction;
+import io.automigrate.diff.SchemaDiff;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class MigrationNamesTest {
+    private static final Instant NOW = Instant.parse("2026-11-22T15:30:00Z");
+    private static final QualifiedName ORDERS = QualifiedName.of("public", "orders");
+
+    /** A stand-in change: naming reads only the target and the action. */
+    private record Step(ObjectRef target, ChangeAction action) implements Change {
+        @Override
+        public Change inverse() {
+            return new Step(target, action == ChangeAction.CREATE ? ChangeAction.DROP
+                    : action == ChangeAction.DROP ? ChangeAction.CREATE : ChangeAction.ALTER);
+        }
+
+        @Override
+        public String describe() {
+            return action + " " + target;
+        }
+    }
+
+    private static Table table(QualifiedName name) {
+        return new Table(name.schema(), name.name(), false, null, null, null, List.of(), List.of(), List.of(),
+                List.of(), false, false, null, List.of());
+    }
+
+    private static Catalog with(Table table, Index... indexes) {
+        Catalog e = Catalog.empty();
+        return new Catalog(e.schemas(), e.extensions(), e.enums(), e.compositeTypes(), e.domains(), e.sequences(),
+                List.of(table), List.of(indexes), e.views(), e.routines(), e.triggers(), e.policies(), e.dependencies());
+    }
+
+    private static String name(Catalog from, Catalog to, Change... changes) {
+        return MigrationNames.suggest(new SchemaDiff(List.of(changes), List.of()), from, to, NOW);
+    }
+
+    @Test
+    void oneTableAddedOrDropped() {
+        Index index = new Index("public", "orders_user_idx", ORDERS, "CREATE INDEX ...", false, null);
+        Catalog withOrders = with(table(ORDERS), index);
+        assertEquals("add_orders_table", name(Catalog.empty(), withOrders,
+                new Step(ObjectRef.of(ObjectKind.TABLE, ORDERS), ChangeAction.CREATE),
+                new Step(index.ref(), ChangeAction.CREATE),
+                new Step(ObjectRef.member(ObjectKind.CONSTRAINT, ORDERS, "orders_user_fk"), ChangeAction.CREATE)));
+        assertEquals("drop_orders_table", name(withOrders, Catalog.empty(),
+                new Step(ObjectRef.of(ObjectKind.TABLE, ORDERS), ChangeAction.DROP)));
+    }
+
+    @Test
+    void oneColumnAddedOrChangedAndOneIndex() {
+        Catalog c = with(table(ORDERS));
+        ObjectRef total = ObjectRef.member(ObjectKind.COLUMN, ORDERS, "total");
+        assertEquals("add_orders_total", name(c, c, new Step(total, ChangeAction.CREATE)));
+        assertEquals("modify_orders_total", name(c, c, new Step(total, ChangeAction.ALTER), new Step(total, ChangeAction.ALTER)));
+        assertEquals("add_orders_total_idx_index", name(c, c,
+                new Step(ObjectRef.of(ObjectKind.INDEX, QualifiedName.of("public", "orders_total_idx")), ChangeAction.CREATE)));
+    }
+
+    @Test
+    void anythingLargerIsAnAutoUpdate() {
+        Catalog c = with(table(ORDERS));
+        assertEquals("auto_schema_update_20261122153000", name(c, c,
+                new Step(ObjectRef.member(ObjectKind.COLUMN, ORDERS, "a"), ChangeAction.CREATE),
+                new Step(ObjectRef.member(ObjectKind.COLUMN, ORDERS, "b"), ChangeAction.CREATE)));
+        assertEquals("auto_schema_update_20261122153000", name(c, c,
+                new Step(ObjectRef.schema("billing"), ChangeAction.CREATE)));
+    }
+
+    @Test
+    void namesAreSnakeCaseAsciiAndBounded() {
+        assertEquals("add_user_accounts_table", MigrationNames.sanitize("add_UserAccounts_table"));
+        assertEquals("add_cafe_menu", MigrationNames.sanitize("add café-menu!"));
+        assertEquals("migration", MigrationNames.sanitize("***"));
+        String longName = MigrationNames.sanitize("add_" + "x".repeat(100) + "_table");
+        assertEquals(63, longName.length());
+        assertTrue(longName.matches("[a-z0-9_]+"));
+    }
+
+    @Test
+    void namesAreUniqueInTheDirectory() {
+        List<String> existing = List.of("20260101000000_add_orders_table.sql", "20260102000000_add_orders_table_2.sql");
+        assertEquals("add_orders_table_3", MigrationNames.unique("add_orders_table", existing));
+        assertEquals("add_users_table", MigrationNames.unique("add_users_table", existing));
+        assertEquals("20261122153000_add_users_table.sql", MigrationNames.fileName(NOW, "add_users_table"));
+    }
+}

@@ -1,0 +1,245 @@
+package io.automigrate.testing;
+
+import io.automigrate.catalog.Catalog;
+import io.automigrate.catalog.Column;
+import io.automigrate.catalog.Routine;
+import io.automigrate.catalog.Schema;
+import io.automigrate.catalog.Sequence;
+import io.automigrate.catalog.Table;
+import io.automigrate.catalog.View;
+import io.automigrate.diff.DiffOptions;
+import io.automigrate.diff.RenameHints;
+import io.automigrate.diff.SchemaDiff;
+import io.automigrate.diff.SchemaDiffer;
+import io.automigrate.inspect.CatalogInspector;
+import io.automigrate.inspect.InspectOptions;
+import io.automigrate.shadow.ShadowDatabase;
+import io.automigrate.sql.MigrationRenderer;
+import io.automigrate.sql.RenderedMigration;
+import io.automigrate.sql.Statement;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * The convergence oracle. For a current schema ({@code fromSql}) and a desired one ({@code toSql}) it proves
+ * the generated migration the way {@code verify} will: forward brings the current database to the desired
+ * catalog, rollback brings it back, forward applies again, nothing is left to diff, and rendering is
+ * deterministic. Any failure is an {@link AssertionError} naming the step, the statement and PostgreSQL's
+ * message, or the catalog fields that differ, followed by the whole forward and rollback SQL.
+ */
+public final class Convergence {
+
+    private Convergence() {
+    }
+
+    /** What a converging migration looked like, for tests that also assert on the SQL or the notes. */
+    public record Result(String forwardSql, String rollbackSql, List<String> notes, RenderedMigration migration) {
+        public Result {
+            notes = List.copyOf(notes);
+        }
+    }
+
+    public static Result check(String fromSql, String toSql) {
+        return check(fromSql, toSql, DiffOptions.defaults());
+    }
+
+    public static Result check(String fromSql, String toSql, RenameHints renames) {
+        return check(fromSql, toSql, new DiffOptions(false, renames));
+    }
+
+    /** Proves the migration from {@code fromSql} to {@code toSql}; every database it makes is dropped. */
+    public static Result check(String fromSql, String toSql, DiffOptions options) {
+        try (ShadowDatabase current = TestPostgres.newDatabase("convfrom");
+             ShadowDatabase desired = TestPostgres.newDatabase("convto")) {
+            return new Proof(options).run(current, desired, fromSql, toSql);
+        }
+    }
+
+    /** One proof; its fields hold what a failure message shows. */
+    private static final class Proof {
+        private final DiffOptions options;
+        private RenderedMigration migration;
+        private List<String> notes = List.of();
+
+        Proof(DiffOptions options) {
+            this.options = options;
+        }
+
+        Result run(ShadowDatabase current, ShadowDatabase desired, String fromSql, String toSql) {
+            load(current, fromSql, "load from.sql");
+            load(desired, toSql, "load to.sql");
+            Catalog before = inspect(current, "inspect from");
+            Catalog target = inspect(desired, "inspect to");
+
+            SchemaDiff diff = step("diff", () -> SchemaDiffer.diff(before, target, options));
+            notes = diff.notes();
+            migration = step("render", () -> MigrationRenderer.render(diff));
+            RenderedMigration again = step("render again", () -> MigrationRenderer.render(diff));
+            requireSameSql("render twice", migration, again);
+            RenderedMigration rediffed = step("diff and render again",
+                    () -> MigrationRenderer.render(SchemaDiffer.diff(before, target, options)));
+            requireSameSql("diff and render twice", migration, rediffed);
+
+            apply(current, migration.forward(), "apply forward");
+            requireEqual("after forward", target, inspect(current, "inspect after forward"));
+            apply(current, migration.rollback(), "apply rollback");
+            requireEqual("after rollback", before, inspect(current, "inspect after rollback"));
+            apply(current, migration.forward(), "re-apply forward");
+            Catalog migrated = inspect(current, "inspect after re-applied forward");
+            requireEqual("after re-applied forward", target, migrated);
+
+            // Renames are done by now: the old names no longer exist, so the re-diff runs without hints.
+            DiffOptions plain = new DiffOptions(options.withPrivileges(), RenameHints.none());
+            SchemaDiff left = step("diff migrated against desired", () -> SchemaDiffer.diff(migrated, target, plain));
+            if (!left.isEmpty()) {
+                String remaining = step("render what is left", () -> MigrationRenderer.render(left).forwardSql());
+                throw failure("diff migrated against desired", "changes remain after the migration:\n"
+                        + describeChanges(left) + "rendered as:\n" + remaining);
+            }
+            return new Result(migration.forwardSql(), migration.rollbackSql(), notes, migration);
+        }
+
+        private void load(ShadowDatabase database, String sql, String stepName) {
+            try (Connection c = database.connect(); java.sql.Statement st = c.createStatement()) {
+                st.execute(sql);
+            } catch (SQLException e) {
+                throw failure(stepName, "PostgreSQL: " + e.getMessage());
+            }
+        }
+
+        private Catalog inspect(ShadowDatabase database, String stepName) {
+            return step(stepName, () -> {
+                try (Connection c = database.connect()) {
+                    return CatalogInspector.inspect(c, InspectOptions.all());
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+        }
+
+        /**
+         * Applies statements as Liquibase changesets will run them: consecutive transactional statements in one
+         * transaction, each non-transactional statement alone in autocommit.
+         */
+        private void apply(ShadowDatabase database, List<Statement> statements, String stepName) {
+            try (Connection c = database.connect()) {
+                int i = 0;
+                while (i < statements.size()) {
+                    if (!statements.get(i).transactional()) {
+                        c.setAutoCommit(true);
+                        execute(c, statements.get(i), stepName);
+                        i++;
+                        continue;
+                    }
+                    c.setAutoCommit(false);
+                    try {
+                        while (i < statements.size() && statements.get(i).transactional()) {
+                            execute(c, statements.get(i), stepName);
+                            i++;
+                        }
+                        c.commit();
+                    } catch (AssertionError | SQLException e) {
+                        c.rollback();
+                        throw e;
+                    }
+                }
+            } catch (SQLException e) {
+                throw failure(stepName, "PostgreSQL: " + e.getMessage());
+            }
+        }
+
+        private void execute(Connection c, Statement statement, String stepName) {
+            try (java.sql.Statement st = c.createStatement()) {
+                st.execute(statement.sql());
+            } catch (SQLException e) {
+                throw failure(stepName, "statement failed:\n    " + statement.sql().replace("\n", "\n    ")
+                        + "\nPostgreSQL: " + e.getMessage());
+            }
+        }
+
+        private void requireEqual(String stepName, Catalog expected, Catalog actual) {
+            Catalog e = comparable(expected);
+            Catalog a = comparable(actual);
+            if (!e.equals(a)) {
+                List<String> differences = CatalogDifference.describe(e, a);
+                throw failure(stepName, "catalog differs from the expected one (expected vs actual):\n  "
+                        + String.join("\n  ", differences));
+            }
+        }
+
+        private void requireSameSql(String stepName, RenderedMigration first, RenderedMigration second) {
+            if (!first.forwardSql().equals(second.forwardSql()) || !first.rollbackSql().equals(second.rollbackSql())) {
+                throw failure(stepName, "rendering is not deterministic; second forward SQL:\n"
+                        + second.forwardSql() + "second rollback SQL:\n" + second.rollbackSql());
+            }
+        }
+
+        /** The form in which catalogs are compared: normalized, and without grants unless they are diffed. */
+        private Catalog comparable(Catalog catalog) {
+            Catalog normalized = catalog.normalized();
+            return options.withPrivileges() ? normalized : withoutGrants(normalized);
+        }
+
+        private <T> T step(String stepName, Supplier<T> action) {
+            try {
+                return action.get();
+            } catch (AssertionError e) {
+                throw e;
+            } catch (RuntimeException e) {
+                AssertionError error = failure(stepName, e.getClass().getSimpleName() + ": " + e.getMessage());
+                error.initCause(e);
+                throw error;
+            }
+        }
+
+        private AssertionError failure(String stepName, String detail) {
+            StringBuilder message = new StringBuilder()
+                    .append("convergence failed at step '").append(stepName).append("': ").append(detail).append('\n');
+            if (migration != null) {
+                message.append("--- forward SQL ---\n").append(migration.forwardSql())
+                        .append("--- rollback SQL ---\n").append(migration.rollbackSql());
+            }
+            if (!notes.isEmpty()) {
+                message.append("--- notes ---\n").append(String.join("\n", notes)).append('\n');
+            }
+            return new AssertionError(message.toString());
+        }
+    }
+
+    private static String describeChanges(SchemaDiff diff) {
+        StringBuilder out = new StringBuilder();
+        diff.changes().forEach(c -> out.append("  ").append(c.describe()).append('\n'));
+        return out.toString();
+    }
+
+    private static Catalog withoutGrants(Catalog c) {
+        List<Schema> schemas = c.schemas().stream().map(s -> new Schema(s.name(), s.comment(), List.of())).toList();
+        List<Sequence> sequences = c.sequences().stream()
+                .map(s -> new Sequence(s.schema(), s.name(), s.options(), s.ownedBy(), s.comment(), List.of()))
+                .toList();
+        List<Table> tables = new ArrayList<>();
+        for (Table t : c.tables()) {
+            List<Column> columns = t.columns().stream()
+                    .map(col -> new Column(col.name(), col.type(), col.collation(), col.notNull(), col.defaultExpr(),
+                            col.identity(), col.generatedExpr(), col.local(), col.comment(), List.of()))
+                    .toList();
+            tables.add(new Table(t.schema(), t.name(), t.unlogged(), t.partitionKey(), t.partitionOf(),
+                    t.partitionBound(), t.inherits(), t.options(), columns, t.constraints(), t.rowSecurity(),
+                    t.forceRowSecurity(), t.comment(), List.of()));
+        }
+        List<View> views = c.views().stream()
+                .map(v -> new View(v.schema(), v.name(), v.materialized(), v.definition(), v.columns(), v.options(),
+                        v.withData(), v.comment(), List.of()))
+                .toList();
+        List<Routine> routines = c.routines().stream()
+                .map(r -> new Routine(r.schema(), r.name(), r.kind(), r.identityArguments(), r.arguments(),
+                        r.result(), r.definition(), r.comment(), List.of()))
+                .toList();
+        return new Catalog(schemas, c.extensions(), c.enums(), c.compositeTypes(), c.domains(), sequences, tables,
+                c.indexes(), views, routines, c.triggers(), c.policies(), c.dependencies());
+    }
+}

@@ -1,0 +1,1 @@
+CREATE TYPE public.address AS (street text, city text);

@@ -1,0 +1,1 @@
+CREATE TYPE public.dimensions AS (width integer, height integer, unit varchar(5));

@@ -1,0 +1,1 @@
+-- the type is gone

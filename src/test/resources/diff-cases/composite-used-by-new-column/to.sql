@@ -1,0 +1,7 @@
+CREATE TYPE public.address AS (street text, city text);
+CREATE TABLE public.customers (
+    id integer PRIMARY KEY,
+    name text NOT NULL,
+    billing_address public.address,
+    shipping_address public.address
+);

@@ -1,0 +1,1 @@
+ADD CONSTRAINT us_zip_format

@@ -1,0 +1,1 @@
+DROP CONSTRAINT rating_range

@@ -1,0 +1,1 @@
+DROP CONSTRAINT username_lowercase

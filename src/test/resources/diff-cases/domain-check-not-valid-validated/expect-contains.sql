@@ -1,0 +1,1 @@
+VALIDATE CONSTRAINT positive_amount_check

@@ -1,0 +1,1 @@
+-- the domain is gone

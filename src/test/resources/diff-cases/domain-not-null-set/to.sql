@@ -1,0 +1,1 @@
+CREATE DOMAIN public.sku AS varchar(32) NOT NULL;

@@ -1,0 +1,1 @@
+CREATE TABLE public.devices (id integer PRIMARY KEY, name text);

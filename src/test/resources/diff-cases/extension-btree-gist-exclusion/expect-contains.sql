@@ -1,0 +1,1 @@
+EXCLUDE USING gist

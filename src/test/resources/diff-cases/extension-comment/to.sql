@@ -1,0 +1,2 @@
+CREATE EXTENSION ltree;
+COMMENT ON EXTENSION ltree IS 'Category paths such as electronics.phones';

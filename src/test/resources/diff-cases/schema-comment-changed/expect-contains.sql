@@ -1,0 +1,1 @@
+COMMENT ON SCHEMA audit IS 'Append-only audit trail of user actions'

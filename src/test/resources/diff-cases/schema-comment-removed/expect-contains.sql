@@ -1,0 +1,1 @@
+COMMENT ON SCHEMA staging IS NULL

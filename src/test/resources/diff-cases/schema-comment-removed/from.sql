@@ -1,0 +1,2 @@
+CREATE SCHEMA staging;
+COMMENT ON SCHEMA staging IS 'Raw imports before validation';

@@ -1,0 +1,1 @@
+CREATE TABLE public.app_settings (key text PRIMARY KEY, value text);

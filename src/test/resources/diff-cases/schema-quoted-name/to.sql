@@ -1,0 +1,6 @@
+CREATE SCHEMA "Sales Data";
+CREATE TABLE "Sales Data"."Orders" (
+    "Id" integer PRIMARY KEY,
+    "Customer Name" text NOT NULL,
+    "order" integer
+);
