@@ -8,7 +8,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** The current row of a catalog query, with the conversions the readers need. */
 final class Row {
@@ -86,12 +89,18 @@ final class Row {
         return rows;
     }
 
-    /** Grants as built by {@link CatalogSql#grants}: {@code [grantee, privilege, 't'|'f']}, sorted, distinct. */
+    /**
+     * Grants as built by {@link CatalogSql#grants}: {@code [grantee, privilege, 't'|'f']}, sorted. The same
+     * privilege granted by several grantors is one grant, with grant option if any grantor gave it.
+     */
     List<Grant> grants(String column) throws SQLException {
-        return rows(column).stream()
-                .map(g -> new Grant(g.get(0), g.get(1), "t".equals(g.get(2))))
-                .distinct()
-                .sorted()
+        Map<List<String>, Boolean> grantable = new TreeMap<>(Comparator.comparing((List<String> k) -> k.get(0))
+                .thenComparing(k -> k.get(1)));
+        for (List<String> g : rows(column)) {
+            grantable.merge(List.of(g.get(0), g.get(1)), "t".equals(g.get(2)), Boolean::logicalOr);
+        }
+        return grantable.entrySet().stream()
+                .map(e -> new Grant(e.getKey().get(0), e.getKey().get(1), e.getValue()))
                 .toList();
     }
 
