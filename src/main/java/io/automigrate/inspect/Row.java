@@ -61,32 +61,17 @@ final class Row {
 
     /** A one-dimensional {@code text[]} in its order; empty for NULL. */
     List<String> texts(String column) throws SQLException {
-        Object[] values = elements(column);
-        List<String> texts = new ArrayList<>(values.length);
-        for (Object value : values) {
-            texts.add((String) value);
-        }
-        return texts;
+        return elements(column, String.class);
     }
 
     /** A one-dimensional {@code int[]} in its order; empty for NULL. */
     List<Integer> integers(String column) throws SQLException {
-        Object[] values = elements(column);
-        List<Integer> numbers = new ArrayList<>(values.length);
-        for (Object value : values) {
-            numbers.add((Integer) value);
-        }
-        return numbers;
+        return elements(column, Integer.class);
     }
 
     /** A two-dimensional {@code text[][]}: one list per inner array. */
     List<List<String>> rows(String column) throws SQLException {
-        Object[] values = elements(column);
-        List<List<String>> rows = new ArrayList<>(values.length);
-        for (Object value : values) {
-            rows.add(Arrays.asList((String[]) value));
-        }
-        return rows;
+        return elements(column, String[].class).stream().map(Arrays::asList).toList();
     }
 
     /**
@@ -104,13 +89,18 @@ final class Row {
                 .toList();
     }
 
-    private Object[] elements(String column) throws SQLException {
+    private <T> List<T> elements(String column, Class<T> type) throws SQLException {
         Array array = resultSet.getArray(column);
         if (array == null) {
-            return new Object[0];
+            return List.of();
         }
         try {
-            return (Object[]) array.getArray();
+            Object[] values = (Object[]) array.getArray();
+            List<T> elements = new ArrayList<>(values.length);
+            for (Object value : values) {
+                elements.add(type.cast(value));
+            }
+            return elements;
         } finally {
             array.free();
         }
