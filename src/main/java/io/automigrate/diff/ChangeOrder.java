@@ -134,12 +134,26 @@ public final class ChangeOrder {
                 : ref;
     }
 
-    /** Changes that put {@code ref} (as in {@code to}) in place: create, rename to, or reshape it or its table. */
+    /**
+     * Changes that put {@code ref} (as in {@code to}) in place for its dependants: create it, rename to it, reshape
+     * it (step 2), or create the table it belongs to.
+     */
     private Set<Integer> creatorsOf(ObjectRef ref) {
+        return arrivals(ref, 2, 2);
+    }
+
+    /** Changes that bring {@code ref} to its desired state and so need what it depends on: also adds (steps 3, 4). */
+    private Set<Integer> arrivalsOf(ObjectRef ref) {
+        return arrivals(ref, 2, 4);
+    }
+
+    private Set<Integer> arrivals(ObjectRef ref, int fromStep, int toStep) {
         Set<Integer> found = new HashSet<>();
         for (int i : byTarget.getOrDefault(ref, List.of())) {
             Change c = changes.get(i);
-            if (c.action() == ChangeAction.CREATE || c.action() == ChangeAction.ALTER && hints(c).step() >= 2) {
+            int step = hints(c).step();
+            if (c.action() == ChangeAction.CREATE
+                    || c.action() == ChangeAction.ALTER && step >= fromStep && step <= toStep) {
                 found.add(i);
             }
         }
@@ -220,7 +234,7 @@ public final class ChangeOrder {
     private void addEdges(List<Dependency> fromDependencies, List<Dependency> toDependencies) {
         // What a created or reshaped object depends on is put in place first.
         for (Dependency d : toDependencies) {
-            Set<Integer> dependants = creatorsOf(d.dependent());
+            Set<Integer> dependants = arrivalsOf(d.dependent());
             if (dependants.isEmpty()) {
                 continue;
             }
@@ -258,6 +272,9 @@ public final class ChangeOrder {
             }
             for (ObjectRef ref : h.needs()) {
                 creatorsOf(ref).forEach(first -> edge(first, self));
+            }
+            for (ObjectRef ref : h.settledFirst()) {
+                arrivals(ref, 0, 4).forEach(first -> edge(first, self));
             }
             for (ObjectRef ref : h.usesUntilDropped()) {
                 droppersOf(ref).forEach(then -> edge(self, then));

@@ -296,7 +296,7 @@ public final class TableChanges {
             return attach ? 4 : 1;
         }
 
-        public Set<ObjectRef> needs() {
+        public Set<ObjectRef> settledFirst() {
             return attach ? membersAndParent() : Set.of();
         }
 
@@ -338,7 +338,7 @@ public final class TableChanges {
             return inherit ? 4 : 1;
         }
 
-        public Set<ObjectRef> needs() {
+        public Set<ObjectRef> settledFirst() {
             if (!inherit) {
                 return Set.of();
             }
