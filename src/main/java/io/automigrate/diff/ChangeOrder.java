@@ -20,7 +20,8 @@ import java.util.Set;
 /**
  * Puts changes in an order in which they apply: a topological sort (Kahn's algorithm) over the edges the catalogs'
  * dependencies, names and {@link OrderingHints} imply, taking among the ready changes the one of the earliest phase
- * (the table {@link #CREATE_ORDER}), then by target and description. Same input, same output.
+ * (the table {@link #CREATE_ORDER}), then by target kind and name, then in the order the families emitted them
+ * (so a table's new columns come in the table's order). Same input, same output.
  */
 public final class ChangeOrder {
     /**
@@ -73,16 +74,21 @@ public final class ChangeOrder {
      */
     public static List<Change> order(List<Change> changes, Catalog from, Catalog to, List<String> notes) {
         List<Change> byPriority = new ArrayList<>(changes);
-        byPriority.sort(PRIORITY);
+        Map<Change, Integer> emitted = new java.util.IdentityHashMap<>();
+        for (int i = 0; i < changes.size(); i++) {
+            emitted.put(changes.get(i), i);
+        }
+        // Within one table (schema, ...), the order the families emitted: columns as the table lists them.
+        byPriority.sort(PRIORITY.thenComparing(emitted::get));
         ChangeOrder order = new ChangeOrder(byPriority);
         order.addEdges(DependencyGraph.of(from), DependencyGraph.of(to));
         return order.sort(notes);
     }
 
     static final Comparator<Change> PRIORITY = Comparator.<Change>comparingInt(ChangeOrder::phase)
-            .thenComparing(Change::target)
-            .thenComparing(Change::action)
-            .thenComparing(Change::describe);
+            .thenComparing(c -> c.target().kind())
+            .thenComparing(c -> c.target().schema())
+            .thenComparing(c -> c.target().name());
 
     /** Index of the change's phase: drops (reverse order), then creates and alters, then comments and grants. */
     static int phase(Change change) {
