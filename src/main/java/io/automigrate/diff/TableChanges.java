@@ -396,6 +396,34 @@ public final class TableChanges {
         }
     }
 
+    /**
+     * A generated column made plain with {@code DROP EXPRESSION}, which keeps its values; the inverse has no such
+     * statement before PostgreSQL 17, so it drops the column and adds it generated again.
+     */
+    public record ColumnExpression(QualifiedName table, Column generated, Column plain, boolean dropExpression,
+                                   QualifiedName fromTable) implements Change {
+        public ObjectRef target() {
+            return TableChanges.column(table, plain.name());
+        }
+
+        public ChangeAction action() {
+            return ChangeAction.ALTER;
+        }
+
+        public Change inverse() {
+            return new ColumnExpression(table, generated, plain, !dropExpression, fromTable);
+        }
+
+        public String describe() {
+            return (dropExpression ? "drop expression of column " : "make column generated ") + table + "."
+                    + plain.name();
+        }
+
+        public Set<ObjectRef> invalidates() {
+            return Set.of(TableChanges.column(fromTable, plain.name()));
+        }
+    }
+
     public record ColumnRename(QualifiedName table, String from, String to) implements Change, OrderingHints {
         public ObjectRef target() {
             return TableChanges.column(table, to);

@@ -137,6 +137,34 @@ class TableConvergenceTest {
     }
 
     @Test
+    void generatedColumnMadePlainKeepsItsValues() {
+        var r = converge("""
+                CREATE TABLE t (a int, b int GENERATED ALWAYS AS (a + 1) STORED);
+                CREATE INDEX t_b_idx ON t (b);
+                """, """
+                CREATE TABLE t (a int, b int NOT NULL DEFAULT 0);
+                CREATE INDEX t_b_idx ON t (b);
+                """);
+        assertContains(r.forwardSql(), "ALTER TABLE public.t ALTER COLUMN b DROP EXPRESSION;",
+                "ALTER TABLE public.t ALTER COLUMN b SET DEFAULT 0;");
+    }
+
+    @Test
+    void renamedColumnKeepsItsIndexAndConstraints() {
+        RenameHints hints = new RenameHints(List.of(), List.of(new RenameHints.ColumnRename(
+                new QualifiedName("public", "t"), "customer_id", "cust", "s.sql", 2)));
+        var r = Convergence.check("""
+                CREATE TABLE t (id int, cust int CHECK (cust > 0), note text DEFAULT 'cust');
+                CREATE INDEX t_cust_idx ON t (cust) WHERE cust <> 7;
+                """, """
+                CREATE TABLE t (id int, customer_id int CHECK (customer_id > 0), note text DEFAULT 'cust');
+                ALTER TABLE t RENAME CONSTRAINT t_customer_id_check TO t_cust_check;
+                CREATE INDEX t_cust_idx ON t (customer_id) WHERE customer_id <> 7;
+                """, hints);
+        assertEquals("ALTER TABLE public.t RENAME COLUMN cust TO customer_id;\n", r.forwardSql());
+    }
+
+    @Test
     void dropTableWithSerialAndSequencesWithOwnedBy() {
         converge("""
                 CREATE TABLE gone (id serial, x int);
