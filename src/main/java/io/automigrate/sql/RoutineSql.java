@@ -27,7 +27,8 @@ final class RoutineSql {
             List<Statement> out = new ArrayList<>(define(routine));
             ProgrammableSubject subject = ProgrammableSubject.of(routine);
             commentIfAny(out, subject, routine.ref(), "", routine.comment());
-            out.addAll(ProgrammableSql.privileges(subject, routine.ref(), List.of(), routine.grants()));
+            out.addAll(ProgrammableSql.privileges(subject, routine.ref(), RoutineChanges.DEFAULT_GRANTS,
+                    routine.grants()));
             return out;
         }
         if (change instanceof RoutineChanges.DropRoutine d) {
