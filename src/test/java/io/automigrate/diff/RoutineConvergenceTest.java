@@ -92,4 +92,31 @@ class RoutineConvergenceTest {
         ProgrammableConvergence.Proof without = ProgrammableConvergence.check(from, to);
         assertFalse(without.forwardSql().contains("GRANT"), without.forwardSql());
     }
+
+    @Test
+    void newBodyUnderAnIndexAndAMaterializedViewRebuildsThem() {
+        String table = TABLES + "CREATE FUNCTION public.norm(t text) RETURNS text LANGUAGE sql IMMUTABLE RETURN lower(t);";
+        String dependants = "CREATE MATERIALIZED VIEW public.names AS SELECT public.norm(name) AS n FROM public.items;"
+                + "CREATE INDEX names_n ON public.names (n);"
+                + "CREATE INDEX items_norm ON public.items (public.norm(name));";
+        try (var current = io.automigrate.testing.TestPostgres.newDatabase("norm_from");
+             var desired = io.automigrate.testing.TestPostgres.newDatabase("norm_to")) {
+            io.automigrate.testing.TestPostgres.execute(current, table + dependants);
+            io.automigrate.testing.TestPostgres.execute(desired, table.replace("lower(t)", "upper(t)") + dependants);
+            var from = ProgrammableConvergence.inspect(current);
+            var to = ProgrammableConvergence.inspect(desired);
+            java.util.List<Change> changes = ProgrammableConvergence.ordered(from, to, DiffOptions.defaults());
+            RoutineChanges.ReplaceRoutine replace = (RoutineChanges.ReplaceRoutine) changes.stream()
+                    .filter(c -> c instanceof RoutineChanges.ReplaceRoutine).findFirst().orElseThrow();
+            assertTrue(replace.rebuildDependants());
+            assertEquals(java.util.Set.of(replace.target()), replace.invalidates());
+            // the materialized view, which stores what the old body computed, is re-created around the change
+            assertEquals(java.util.List.of("drop materialized view public.names",
+                    "replace function public.norm(t text)", "create materialized view public.names"),
+                    changes.stream().map(Change::describe).toList());
+            // the index on the table depends on the function: the table family re-creates it from forcedRecreate
+            assertTrue(from.dependentsOf(replace.target()).stream()
+                    .anyMatch(d -> d.kind() == io.automigrate.catalog.ObjectKind.INDEX), from.dependencies().toString());
+        }
+    }
 }
