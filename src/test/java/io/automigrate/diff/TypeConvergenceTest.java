@@ -35,7 +35,7 @@ class TypeConvergenceTest {
                         + "CREATE FUNCTION public.middle() RETURNS public.level LANGUAGE sql RETURN 'mid'::public.level;");
         assertEquals(false, proof.changes().stream().filter(c -> c instanceof TypeChanges.AddEnumLabels)
                 .map(c -> ProgrammableFixtures.render(c).get(0).transactional()).findFirst().orElseThrow());
-        assertTrue(proof.forwardSql().startsWith("ALTER TYPE public.level ADD VALUE 'mid' AFTER 'low';"));
+        assertTrue(proof.forwardSql().startsWith("ALTER TYPE public.level ADD VALUE 'mid' BEFORE 'high';"));
     }
 
     @Test
