@@ -1,5 +1,7 @@
 package io.automigrate.diff;
 
+import io.automigrate.testing.Convergence;
+
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -16,7 +18,7 @@ class PolicyConvergenceTest {
 
     @Test
     void permissiveAndRestrictivePoliciesAreCreatedWithComments() {
-        ProgrammableConvergence.Proof proof = ProgrammableConvergence.check(BASE, BASE
+        Convergence.Result proof = Convergence.check(BASE, BASE
                 + "CREATE POLICY own ON public.notes FOR ALL TO automigrate_app, \"Automigrate Admin\""
                 + " USING (owner = current_user) WITH CHECK (owner = current_user);"
                 + "CREATE POLICY no_secrets ON public.notes AS RESTRICTIVE FOR SELECT USING (body NOT LIKE '%secret%');"
@@ -27,33 +29,33 @@ class PolicyConvergenceTest {
                     FOR SELECT
                     TO PUBLIC
                     USING ((body !~~ '%secret%'::text));
-                COMMENT ON POLICY no_secrets ON public.notes IS 'hide secrets';"""), proof.forwardSql());
-        assertTrue(proof.forwardSql().contains("TO \"Automigrate Admin\", automigrate_app"), proof.forwardSql());
+                COMMENT ON POLICY no_secrets ON public.notes IS 'hide secrets';"""), proof.forwardSql().strip());
+        assertTrue(proof.forwardSql().contains("TO \"Automigrate Admin\", automigrate_app"), proof.forwardSql().strip());
     }
 
     @Test
     void rolesAndExpressionsAlterThePolicy() {
-        ProgrammableConvergence.Proof proof = ProgrammableConvergence.check(BASE
+        Convergence.Result proof = Convergence.check(BASE
                         + "CREATE POLICY own ON public.notes TO automigrate_app USING (owner = current_user);",
                 BASE + "CREATE POLICY own ON public.notes TO PUBLIC USING (owner = session_user);");
         assertEquals("""
                 ALTER POLICY own ON public.notes
                     TO PUBLIC
-                    USING ((owner = SESSION_USER));""", proof.forwardSql());
+                    USING ((owner = SESSION_USER));""", proof.forwardSql().strip());
     }
 
     @Test
     void commandPermissivenessOrARemovedExpressionRecreateThePolicy() {
-        ProgrammableConvergence.Proof command = ProgrammableConvergence.check(BASE
+        Convergence.Result command = Convergence.check(BASE
                         + "CREATE POLICY own ON public.notes FOR UPDATE USING (owner = current_user);",
                 BASE + "CREATE POLICY own ON public.notes FOR SELECT USING (owner = current_user);");
         assertTrue(command.forwardSql().startsWith("DROP POLICY own ON public.notes;\nCREATE POLICY"));
-        ProgrammableConvergence.Proof removed = ProgrammableConvergence.check(BASE
+        Convergence.Result removed = Convergence.check(BASE
                         + "CREATE POLICY own ON public.notes FOR UPDATE USING (true) WITH CHECK (owner = current_user);",
                 BASE + "CREATE POLICY own ON public.notes FOR UPDATE USING (true);"
                         + "COMMENT ON POLICY own ON public.notes IS 'kept';");
         assertTrue(removed.forwardSql().startsWith("DROP POLICY own ON public.notes;\nCREATE POLICY"));
-        ProgrammableConvergence.check(BASE + "CREATE POLICY p ON public.notes AS RESTRICTIVE USING (true);",
+        Convergence.check(BASE + "CREATE POLICY p ON public.notes AS RESTRICTIVE USING (true);",
                 BASE + "CREATE POLICY p ON public.notes USING (true);");
     }
 }

@@ -1,5 +1,7 @@
 package io.automigrate.diff;
 
+import io.automigrate.testing.Convergence;
+
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -19,33 +21,34 @@ class TriggerConvergenceTest {
 
     @Test
     void enabledStatesAlterInPlace() {
-        ProgrammableConvergence.Proof disable = ProgrammableConvergence.check(BASE + TOUCH,
+        Convergence.Result disable = Convergence.check(BASE + TOUCH,
                 BASE + TOUCH + "ALTER TABLE public.items DISABLE TRIGGER touch;");
-        assertEquals("ALTER TABLE public.items DISABLE TRIGGER touch;", disable.forwardSql());
-        assertEquals("ALTER TABLE public.items ENABLE TRIGGER touch;", disable.rollbackSql());
-        ProgrammableConvergence.Proof replica = ProgrammableConvergence.check(
+        assertEquals("ALTER TABLE public.items DISABLE TRIGGER touch;", disable.forwardSql().strip());
+        assertEquals("ALTER TABLE public.items ENABLE TRIGGER touch;", disable.rollbackSql().strip());
+        Convergence.Result replica = Convergence.check(
                 BASE + TOUCH + "ALTER TABLE public.items ENABLE ALWAYS TRIGGER touch;",
                 BASE + TOUCH + "ALTER TABLE public.items ENABLE REPLICA TRIGGER touch;");
-        assertEquals("ALTER TABLE public.items ENABLE REPLICA TRIGGER touch;", replica.forwardSql());
+        assertEquals("ALTER TABLE public.items ENABLE REPLICA TRIGGER touch;", replica.forwardSql().strip());
     }
 
     @Test
     void newDisabledTriggerWithCommentAndChangedTrigger() {
-        ProgrammableConvergence.Proof proof = ProgrammableConvergence.check(BASE + TOUCH,
+        Convergence.Result proof = Convergence.check(BASE + TOUCH,
                 BASE + TOUCH.replace("BEFORE UPDATE", "BEFORE INSERT OR UPDATE")
                         + "CREATE TRIGGER \"Touch Again\" BEFORE INSERT ON public.items FOR EACH ROW"
                         + " WHEN (NEW.name IS NOT NULL) EXECUTE FUNCTION public.touch();"
                         + "ALTER TABLE public.items DISABLE TRIGGER \"Touch Again\";"
                         + "COMMENT ON TRIGGER \"Touch Again\" ON public.items IS 'twice';");
-        assertTrue(proof.forwardSql().contains("DROP TRIGGER touch ON public.items;\n"
-                + "CREATE TRIGGER touch BEFORE INSERT OR UPDATE ON public.items"), proof.forwardSql());
+        assertTrue(proof.forwardSql().startsWith("DROP TRIGGER touch ON public.items;\n"), proof.forwardSql());
+        assertTrue(proof.forwardSql().contains("CREATE TRIGGER touch BEFORE INSERT OR UPDATE ON public.items"),
+                proof.forwardSql());
         assertTrue(proof.forwardSql().contains("ALTER TABLE public.items DISABLE TRIGGER \"Touch Again\";\n"
-                + "COMMENT ON TRIGGER \"Touch Again\" ON public.items IS 'twice';"), proof.forwardSql());
+                + "COMMENT ON TRIGGER \"Touch Again\" ON public.items IS 'twice';"), proof.forwardSql().strip());
     }
 
     @Test
     void constraintTriggerAndInsteadOfTriggerOnAView() {
-        ProgrammableConvergence.check(BASE,
+        Convergence.check(BASE,
                 BASE + "CREATE CONSTRAINT TRIGGER checked AFTER INSERT ON public.items DEFERRABLE INITIALLY DEFERRED"
                         + " FOR EACH ROW EXECUTE FUNCTION public.touch();"
                         + "CREATE TRIGGER insert_name INSTEAD OF INSERT ON public.item_names"
@@ -55,9 +58,9 @@ class TriggerConvergenceTest {
 
     @Test
     void replacedTriggerFunctionKeepsItsTrigger() {
-        ProgrammableConvergence.Proof proof = ProgrammableConvergence.check(BASE + TOUCH,
+        Convergence.Result proof = Convergence.check(BASE + TOUCH,
                 BASE.replace("NEW.touched := now()", "NEW.touched := clock_timestamp()") + TOUCH);
-        assertTrue(proof.forwardSql().startsWith("CREATE OR REPLACE FUNCTION public.touch()"), proof.forwardSql());
-        assertFalse(proof.forwardSql().contains("TRIGGER touch"), proof.forwardSql());
+        assertTrue(proof.forwardSql().startsWith("CREATE OR REPLACE FUNCTION public.touch()"), proof.forwardSql().strip());
+        assertFalse(proof.forwardSql().contains("TRIGGER touch"), proof.forwardSql().strip());
     }
 }
