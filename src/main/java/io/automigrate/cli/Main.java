@@ -41,6 +41,8 @@ public final class Main implements Runnable {
         CliContext context = new CliContext(out, err, environment);
         CommandLine commandLine = new CommandLine(new Main())
                 .addSubcommand(new DiffCommand(context))
+                .addSubcommand(new PlanCommand(context))
+                .addSubcommand(new ValidateCommand(context))
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setOut(new PrintWriter(out, true, StandardCharsets.UTF_8))
                 .setErr(new PrintWriter(err, true, StandardCharsets.UTF_8))
