@@ -335,6 +335,10 @@ class DiffCommandTest {
         assertEquals(2, missing.code());
         assertTrue(missing.err().contains("--to"), missing.err());
         assertEquals(2, run(Map.of(), "frobnicate").code());
+        Result typo = run(Map.of(), "diff", "--from", "empty", "--to", "empty", "--fromm", "postgresql://app:" + PASSWORD + "@db.example.com/shop");
+        assertEquals(2, typo.code());
+        assertTrue(typo.err().contains("--fromm") && typo.err().contains("db.example.com"), typo.err());
+        assertFalse(typo.err().contains(PASSWORD) || typo.out().contains(PASSWORD), typo.err());
         assertEquals(2, run(Map.of()).code());
         assertEquals(2, run(Map.of(), "diff", "--from", "empty", "--to", "empty", "--format", "yaml").code());
 
