@@ -8,6 +8,7 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
@@ -25,6 +26,16 @@ record DiffCase(String name, Path directory, String fromSql, String toSql, DiffO
                 List<String> expectedNotes, List<String> expectedInForward, List<String> absentFromForward) {
 
     static final Path ROOT = Path.of("src/test/resources/diff-cases");
+
+    /**
+     * The cases to run: all of them, or with {@code -Ddiff.cases=enum-,rename-table} only those whose name
+     * contains one of the given parts.
+     */
+    static List<DiffCase> selected() {
+        List<String> only = Arrays.stream(System.getProperty("diff.cases", "").split(","))
+                .map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return all().stream().filter(c -> only.isEmpty() || only.stream().anyMatch(c.name()::contains)).toList();
+    }
 
     /** Every case, sorted by directory name. */
     static List<DiffCase> all() {

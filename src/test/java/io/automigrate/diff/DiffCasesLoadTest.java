@@ -45,7 +45,7 @@ class DiffCasesLoadTest {
 
     @TestFactory
     Stream<DynamicTest> everyCaseLoadsAndDiffersAsItSays() {
-        return DiffCase.all().stream().map(c -> DynamicTest.dynamicTest(c.name(), c.directory().toUri(), () -> {
+        return DiffCase.selected().stream().map(c -> DynamicTest.dynamicTest(c.name(), c.directory().toUri(), () -> {
             Catalog from = Convergence.comparable(load(c.name() + "/from.sql", c.fromSql()), c.options());
             Catalog to = Convergence.comparable(load(c.name() + "/to.sql", c.toSql()), c.options());
             if (c.noChanges()) {
