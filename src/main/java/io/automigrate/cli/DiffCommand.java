@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
 
 import java.util.concurrent.Callable;
 
-@Command(name = "diff", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+@Command(name = "diff", mixinStandardHelpOptions = true, versionProvider = Main.Version.class, sortOptions = false,
         description = {"Print the SQL that turns one schema into another.",
                 "A source is 'empty', a .sql file, a directory of .sql files (lexical order, sub-folders included) "
                         + "or a postgresql:// URL (only read, never changed)."},

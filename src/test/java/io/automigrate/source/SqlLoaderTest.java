@@ -176,7 +176,7 @@ class SqlLoaderTest {
         Files.write(path, bytes);
         var e = loadFails(new SqlFile("db/latin1.sql", path));
         assertEquals(ExitCode.BAD_INPUT, e.exitCode());
-        assertEquals("db/latin1.sql:2: not valid UTF-8 (byte 0xE9 at byte offset 41): save the file as UTF-8",
+        assertEquals("db/latin1.sql:2: not UTF-8 (invalid byte at offset 41): save the file as UTF-8",
                 e.getMessage());
     }
 
