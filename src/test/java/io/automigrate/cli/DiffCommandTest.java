@@ -126,7 +126,7 @@ class DiffCommandTest {
     @Test
     void readme_quick_start_runs_on_the_default_embedded_shadow() throws Exception {
         String before = "examples/quickstart/before.sql";
-        String after = "examples/quickstart/after.sql";
+        String after = "examples/quickstart/db/schema.sql";
         Result result = run(Map.of(), "diff", "--from", before, "--to", after);
         assertEquals(0, result.code(), result.err());
         for (String expected : List.of("due_on", "tasks_due_on_idx", "'blocked'", "open_tasks")) {
