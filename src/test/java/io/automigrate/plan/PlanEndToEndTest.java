@@ -250,6 +250,56 @@ class PlanEndToEndTest {
         assertTrue(run.err().contains("column \"email\" of relation \"users\" already exists"), run.err());
     }
 
+    @Test
+    void branchesMergedWithDifferentChangesStillConverge() throws Exception {
+        schema("CREATE TABLE users (id bigint PRIMARY KEY);\n");
+        planWrites("add_users_table");
+        // Two branches each planned a column; after the merge both files are in the history.
+        Files.writeString(repo.resolve("db/migrations/20990101000000_add_users_email.sql"), """
+                --liquibase formatted sql
+
+                --changeset automigrate:20990101000000_add_users_email splitStatements:false rollbackSplitStatements:false
+                ALTER TABLE public.users ADD COLUMN email text;
+                --rollback ALTER TABLE public.users DROP COLUMN email;
+                """);
+        Files.writeString(repo.resolve("db/migrations/20990102000000_add_users_name.sql"), """
+                --liquibase formatted sql
+
+                --changeset automigrate:20990102000000_add_users_name splitStatements:false rollbackSplitStatements:false
+                ALTER TABLE public.users ADD COLUMN name text;
+                --rollback ALTER TABLE public.users DROP COLUMN name;
+                """);
+        schema("CREATE TABLE users (id bigint PRIMARY KEY, email text, name text);\n");
+        Run merged = automigrate("plan");
+        assertEquals("schema and migrations agree\n", merged.out(), merged.err());
+        // The next edit converges from the merged history.
+        schema("CREATE TABLE users (id bigint PRIMARY KEY, email text NOT NULL, name text);\n");
+        String next = planWrites("modify_users_email");
+        assertTrue(next.contains("ALTER COLUMN email SET NOT NULL"), next);
+    }
+
+    @Test
+    void anExistingLiquibaseChangelogIsReplayed() throws Exception {
+        schema("CREATE TABLE users (id bigint PRIMARY KEY, email text);\n");
+        Files.writeString(repo.resolve("db/changelog.xml"), """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog"
+                    xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+                    xsi:schemaLocation="http://www.liquibase.org/xml/ns/dbchangelog http://www.liquibase.org/xml/ns/dbchangelog/dbchangelog-latest.xsd">
+                  <changeSet id="1" author="legacy">
+                    <createTable tableName="users">
+                      <column name="id" type="bigint"><constraints primaryKey="true"/></column>
+                    </createTable>
+                  </changeSet>
+                </databaseChangeLog>
+                """);
+        Files.writeString(repo.resolve("automigrate.yml"), "changelog: db/changelog.xml\n");
+        Run run = automigrate("plan", "--check");
+        assertEquals(1, run.exit(), run.out() + run.err());
+        assertTrue(run.out().contains("ALTER TABLE public.users ADD COLUMN email text;"), run.out());
+        assertFalse(run.out().contains("CREATE TABLE"), "the changelog's table is known: " + run.out());
+    }
+
     private static RevCommit commit(Git git, String message) throws Exception {
         git.add().addFilepattern(".").call();
         return git.commit().setMessage(message).setAuthor("t", "t@example.com").setCommitter("t", "t@example.com")
