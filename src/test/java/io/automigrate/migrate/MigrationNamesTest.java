@@ -73,6 +73,15 @@ class MigrationNamesTest {
     }
 
     @Test
+    void viewsRecreatedAroundAColumnChangeDoNotCount() {
+        Catalog c = with(table(ORDERS));
+        ObjectRef total = ObjectRef.member(ObjectKind.COLUMN, ORDERS, "total");
+        ObjectRef view = ObjectRef.of(ObjectKind.VIEW, QualifiedName.of("public", "order_totals"));
+        assertEquals("modify_orders_total", name(c, c, new Step(view, ChangeAction.DROP),
+                new Step(total, ChangeAction.ALTER), new Step(view, ChangeAction.CREATE)));
+    }
+
+    @Test
     void anythingLargerIsAnAutoUpdate() {
         Catalog c = with(table(ORDERS));
         assertEquals("auto_schema_update_20261122153000", name(c, c,
