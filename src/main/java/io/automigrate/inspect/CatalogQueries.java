@@ -70,8 +70,10 @@ final class CatalogQueries {
                 }
             }
         } catch (SQLException e) {
+            String hint = "42501".equals(e.getSQLState())
+                    ? " (the user needs to read pg_catalog and to use the schemas being inspected)" : "";
             throw AutomigrateException.database("cannot read " + what + " from the database catalog: "
-                    + Connections.describe(e) + " (does the user have access to the database's catalog?)", e);
+                    + Connections.describe(e) + hint, e);
         }
     }
 
