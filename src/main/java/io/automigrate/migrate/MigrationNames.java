@@ -119,6 +119,18 @@ public final class MigrationNames {
         }
     }
 
+    /**
+     * The timestamp for a new migration: now, or one second after the newest file of the history when that one is
+     * later (a clock ahead, a hand-picked name): a new migration must sort last, or replays would run it too early.
+     */
+    public static Instant nextTimestamp(Instant now, Collection<String> existingFileNames) {
+        Instant newest = existingFileNames.stream().map(FILE_NAME::matcher).filter(java.util.regex.Matcher::matches)
+                .map(m -> java.time.LocalDateTime.parse(m.group(1), DateTimeFormatter.ofPattern("yyyyMMddHHmmss"))
+                        .toInstant(ZoneOffset.UTC))
+                .max(Instant::compareTo).orElse(Instant.MIN);
+        return now.isAfter(newest) ? now : newest.plusSeconds(1);
+    }
+
     public static String fileName(Instant timestamp, String name) {
         return TIMESTAMP.format(timestamp) + "_" + name + ".sql";
     }

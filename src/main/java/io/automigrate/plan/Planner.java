@@ -36,6 +36,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -95,9 +96,10 @@ public final class Planner {
                         List.of(), List.of(), diff.notes(), false, server.description());
             }
             RenderedMigration rendered = MigrationRenderer.render(diff);
+            Instant stamp = MigrationNames.nextTimestamp(request.now(), history.fileNames());
             String name = MigrationNames.unique(request.name() != null ? MigrationNames.sanitize(request.name())
-                    : MigrationNames.suggest(diff, current, desired, request.now()), history.fileNames());
-            String fileName = MigrationNames.fileName(request.now(), name);
+                    : MigrationNames.suggest(diff, current, desired, stamp), history.fileNames());
+            String fileName = MigrationNames.fileName(stamp, name);
             MigrationFile file = MigrationBuilder.build(fileName, rendered, config.naming().author(),
                     "generated from " + config.schema());
             String text = FormattedSql.write(file);

@@ -102,6 +102,13 @@ class MigrationNamesTest {
     }
 
     @Test
+    void aNewMigrationSortsAfterTheNewestFile() {
+        assertEquals(NOW, MigrationNames.nextTimestamp(NOW, List.of("20260101000000_a.sql")));
+        assertEquals(Instant.parse("2099-01-01T00:00:01Z"),
+                MigrationNames.nextTimestamp(NOW, List.of("20260101000000_a.sql", "20990101000000_b.sql", "notes.txt")));
+    }
+
+    @Test
     void namesAreUniqueInTheDirectory() {
         List<String> existing = List.of("20260101000000_add_orders_table.sql", "20260102000000_add_orders_table_2.sql");
         assertEquals("add_orders_table_3", MigrationNames.unique("add_orders_table", existing));
