@@ -266,6 +266,16 @@ public final class ChangeOrder {
             for (ObjectRef name : frees(c)) {
                 byTakenName.getOrDefault(name, List.of()).forEach(then -> edge(self, then));
             }
+            // Anything dropped from a schema or table before the schema or table is dropped.
+            if (c.action() == ChangeAction.DROP) {
+                for (ObjectRef parent : containersOf(c.target())) {
+                    for (int then : byTarget.getOrDefault(parent, List.of())) {
+                        if (changes.get(then).action() == ChangeAction.DROP) {
+                            edge(self, then);
+                        }
+                    }
+                }
+            }
             // A new schema, table or renamed table before anything in it.
             for (ObjectRef parent : containersOf(c.target())) {
                 for (int first : byTakenName.getOrDefault(nameKey(parent), List.of())) {

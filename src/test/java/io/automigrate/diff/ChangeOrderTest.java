@@ -73,6 +73,19 @@ class ChangeOrderTest {
     }
 
     @Test
+    void aSchemaIsDroppedAfterWhatIsInIt() {
+        // The table's drop waits for a view's change, which has a late phase; the schema's drop waits for the table.
+        ObjectRef table = new ObjectRef(ObjectKind.TABLE, "s", "t", "");
+        Catalog from = catalog().dependency(VIEW, table).build();
+        List<Change> changes = List.of(
+                new TableChanges.SchemaExists(ChangeAction.DROP, new Schema("s", null, List.of())),
+                new Foreign(table, ChangeAction.DROP, "drop table"),
+                new Foreign(VIEW, ChangeAction.ALTER, "alter view"));
+        assertEquals(List.of("alter view", "drop table", "drop schema s"),
+                order(changes, from, Catalog.empty(), new ArrayList<>()));
+    }
+
+    @Test
     void aRenameFreesItsOldNameBeforeANewTableTakesIt() {
         var t = table("t", List.of(column("a", "integer")));
         List<Change> changes = List.of(new TableChanges.TableExists(ChangeAction.CREATE, t),
