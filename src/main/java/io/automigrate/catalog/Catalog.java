@@ -1,6 +1,9 @@
 package io.automigrate.catalog;
 
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -55,23 +58,23 @@ public record Catalog(List<Schema> schemas, List<Extension> extensions, List<Enu
     }
 
     public Optional<Schema> schema(String name) {
-        return find(schemas, Schema::name, name);
+        return Optional.ofNullable(lookup().schemas.get(name));
     }
 
     public Optional<Table> table(QualifiedName name) {
-        return find(tables, Table::qualifiedName, name);
+        return Optional.ofNullable(lookup().tables.get(name));
     }
 
     public Optional<View> view(QualifiedName name) {
-        return find(views, View::qualifiedName, name);
+        return Optional.ofNullable(lookup().views.get(name));
     }
 
     public Optional<Sequence> sequence(QualifiedName name) {
-        return find(sequences, Sequence::qualifiedName, name);
+        return Optional.ofNullable(lookup().sequences.get(name));
     }
 
     public Optional<Index> index(QualifiedName name) {
-        return find(indexes, Index::qualifiedName, name);
+        return Optional.ofNullable(lookup().indexes.get(name));
     }
 
     /** Objects that depend on {@code ref} directly (for a table, also those that depend on one of its columns). */
@@ -94,8 +97,56 @@ public record Catalog(List<Schema> schemas, List<Extension> extensions, List<Enu
                 + triggers.size() + policies.size();
     }
 
-    private static <T, K> Optional<T> find(List<T> items, Function<T, K> key, K wanted) {
-        return items.stream().filter(i -> key.apply(i).equals(wanted)).findFirst();
+    /** Objects by name, built once per catalog: a diff looks names up once per table, key and index. */
+    private record Lookup(Map<String, Schema> schemas, Map<QualifiedName, Table> tables, Map<QualifiedName, View> views,
+                          Map<QualifiedName, Sequence> sequences, Map<QualifiedName, Index> indexes) {
+        static Lookup of(Catalog c) {
+            return new Lookup(byKey(c.schemas, Schema::name), byKey(c.tables, Table::qualifiedName),
+                    byKey(c.views, View::qualifiedName), byKey(c.sequences, Sequence::qualifiedName),
+                    byKey(c.indexes, Index::qualifiedName));
+        }
+
+        private static <T, K> Map<K, T> byKey(List<T> items, Function<T, K> key) {
+            Map<K, T> map = new HashMap<>(items.size() * 2);
+            for (T item : items) map.putIfAbsent(key.apply(item), item);
+            return map;
+        }
+    }
+
+    /**
+     * Records cannot hold derived fields, so the lookups live beside them, keyed by identity (a catalog is immutable),
+     * for the few catalogs in use at a time.
+     */
+    private static final Map<IdentityKey, Lookup> LOOKUPS = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<IdentityKey, Lookup> eldest) {
+            return size() > 8;
+        }
+    };
+
+    private record IdentityKey(Catalog catalog) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof IdentityKey k && k.catalog == catalog;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(catalog);
+        }
+    }
+
+    private Lookup lookup() {
+        IdentityKey key = new IdentityKey(this);
+        synchronized (LOOKUPS) {
+            Lookup found = LOOKUPS.get(key);
+            if (found != null) return found;
+        }
+        Lookup built = Lookup.of(this);
+        synchronized (LOOKUPS) {
+            LOOKUPS.put(key, built);
+        }
+        return built;
     }
 
     private static <T> List<T> sorted(List<T> items, Comparator<? super T> order) {
