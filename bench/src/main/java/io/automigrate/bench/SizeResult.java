@@ -1,0 +1,29 @@
+package io.automigrate.bench;
+
+import java.util.List;
+
+/** Everything measured at one schema size. Null parts were not measured (option off, or stage unavailable). */
+record SizeResult(int tables, int objects, SchemaGenerator.Generated schema, double loadSeconds, long dumpBytes,
+                  Samples pgDump, Samples inspectWarm, Samples inspectCold, Diff identical, Diff changed,
+                  String diffProblem, Heap heap, List<QueryProfile.Query> profile) {
+
+    /** Diff + render of two catalogs: time per run, and what it found. */
+    record Diff(Samples millis, int changes, int statements) {
+        /** Median microseconds per catalog object. */
+        double microsPerObject(int objects) {
+            return millis.median() * 1000 / objects;
+        }
+    }
+
+    /**
+     * Heap during inspect of both databases, diff and render: {@code baseline} in use (after a full collection)
+     * before, the {@code peak} in use during, and what the catalogs and the migration {@code retained} (after a
+     * full collection, above the baseline). {@code withDiff} is false when only the two inspects ran.
+     */
+    record Heap(long baseline, long peak, long retained, long collections, boolean withDiff) {
+    }
+
+    double inspectRatio() {
+        return inspectWarm.median() / pgDump.median();
+    }
+}
