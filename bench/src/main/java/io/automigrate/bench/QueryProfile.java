@@ -19,9 +19,6 @@ import java.util.Locale;
 final class QueryProfile {
     /** One query as the inspector ran it. */
     record Query(String kind, String sql, double executeMillis, double totalMillis, int rows) {
-        double readMillis() {
-            return totalMillis - executeMillis;
-        }
     }
 
     /** Which object kind a catalog query reads, recognised by a fragment only that query has. */

@@ -162,14 +162,15 @@ final class Report {
 
     private static void profile(StringBuilder md, List<SizeResult> results) {
         md.append("### Inspect by query\n\n");
-        md.append("One inspect per size through a timing JDBC connection. *execute*: time in `executeQuery`"
+        md.append("Inspects through a timing JDBC connection, as many as the repetitions; medians per query."
+                + " *execute*: time in `executeQuery`"
                 + " (the server runs the query and the driver receives every row); *read*: from then until the"
                 + " result set closes (the inspector turns rows into records). Sorted by the largest size's"
                 + " total.\n\n");
         SizeResult largest = results.get(results.size() - 1);
         Map<String, QueryTotals> last = totals(largest.profile());
         Set<String> kinds = new LinkedHashSet<>();
-        last.entrySet().stream().sorted(Comparator.comparingDouble(e -> -e.getValue().total))
+        last.entrySet().stream().sorted(Comparator.comparingDouble(e -> -e.getValue().total()))
                 .forEach(e -> kinds.add(e.getKey()));
         results.forEach(r -> kinds.addAll(totals(r.profile()).keySet()));
         StringBuilder header = new StringBuilder("| query |");
@@ -181,41 +182,53 @@ final class Report {
         header.append(' ').append(largest.tables()).append(" tables: execute / read ms | share |\n");
         rule.append(" ---: | ---: |\n");
         md.append(header).append(rule);
-        double all = last.values().stream().mapToDouble(t -> t.total).sum();
+        double all = last.values().stream().mapToDouble(t -> t.total()).sum();
         for (String kind : kinds) {
             StringBuilder line = new StringBuilder("| ").append(kind).append(" |");
             for (SizeResult r : results) {
                 QueryTotals t = totals(r.profile()).get(kind);
-                line.append(' ').append(t == null ? "–" : decimal(t.total) + " (" + t.rows + ")").append(" |");
+                line.append(' ').append(t == null ? "–" : decimal(t.total()) + " (" + t.rows() + ")").append(" |");
             }
             QueryTotals t = last.get(kind);
-            line.append(' ').append(t == null ? "–" : decimal(t.execute) + " / " + decimal(t.total - t.execute))
-                    .append(" | ").append(t == null || all == 0 ? "–" : Math.round(t.total / all * 100) + "%")
+            line.append(' ').append(t == null ? "–" : decimal(t.execute()) + " / " + decimal(t.total() - t.execute()))
+                    .append(" | ").append(t == null || all == 0 ? "–" : Math.round(t.total() / all * 100) + "%")
                     .append(" |\n");
             md.append(line);
         }
         StringBuilder total = new StringBuilder("| **all queries** |");
         for (SizeResult r : results) {
-            total.append(' ').append(decimal(totals(r.profile()).values().stream().mapToDouble(q -> q.total).sum()))
+            total.append(' ').append(decimal(totals(r.profile()).values().stream().mapToDouble(q -> q.total()).sum()))
                     .append(" |");
         }
         md.append(total).append(" | |\n\n");
     }
 
-    private static final class QueryTotals {
-        double execute;
-        double total;
-        int rows;
+    /** One kind's query time, median over the profiled runs. */
+    private record QueryTotals(double execute, double total, int rows) {
     }
 
-    private static Map<String, QueryTotals> totals(List<QueryProfile.Query> queries) {
-        Map<String, QueryTotals> totals = new LinkedHashMap<>();
-        for (QueryProfile.Query q : queries) {
-            QueryTotals t = totals.computeIfAbsent(q.kind(), k -> new QueryTotals());
-            t.execute += q.executeMillis();
-            t.total += q.totalMillis();
-            t.rows += q.rows();
+    /** Per query kind, in the order first run, the medians over the profiled inspects of one size. */
+    private static Map<String, QueryTotals> totals(List<List<QueryProfile.Query>> runs) {
+        Map<String, List<Double>> execute = new LinkedHashMap<>();
+        Map<String, List<Double>> total = new LinkedHashMap<>();
+        Map<String, Integer> rows = new LinkedHashMap<>();
+        for (List<QueryProfile.Query> run : runs) {
+            Map<String, double[]> perRun = new LinkedHashMap<>();
+            for (QueryProfile.Query q : run) {
+                double[] sums = perRun.computeIfAbsent(q.kind(), k -> new double[3]);
+                sums[0] += q.executeMillis();
+                sums[1] += q.totalMillis();
+                sums[2] += q.rows();
+            }
+            perRun.forEach((kind, sums) -> {
+                execute.computeIfAbsent(kind, k -> new ArrayList<>()).add(sums[0]);
+                total.computeIfAbsent(kind, k -> new ArrayList<>()).add(sums[1]);
+                rows.put(kind, (int) sums[2]);
+            });
         }
+        Map<String, QueryTotals> totals = new LinkedHashMap<>();
+        total.forEach((kind, millis) -> totals.put(kind, new QueryTotals(Samples.of(execute.get(kind)).median(),
+                Samples.of(millis).median(), rows.get(kind))));
         return totals;
     }
 

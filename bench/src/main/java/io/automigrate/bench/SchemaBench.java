@@ -184,7 +184,10 @@ public final class SchemaBench {
 
         SizeResult.Heap heap = heap(base.url(), changed.url(), diffProblem == null);
         log(tables + " tables: peak heap " + Report.mebibytes(heap.peak()));
-        List<QueryProfile.Query> profile = options.profile() ? profile(base.url()) : List.of();
+        List<List<QueryProfile.Query>> profile = new ArrayList<>();
+        for (int r = 0; options.profile() && r < options.repeat(); r++) {
+            profile.add(profile(base.url()));
+        }
         return new SizeResult(tables, objects, schema, loadSeconds, dumpBytes, Samples.of(dump), Samples.of(warm),
                 cold.isEmpty() ? null : Samples.of(cold), identical, changedDiff, diffProblem, heap, profile);
     }

@@ -2,10 +2,13 @@ package io.automigrate.bench;
 
 import java.util.List;
 
-/** Everything measured at one schema size. Null parts were not measured (option off, or stage unavailable). */
+/**
+ * Everything measured at one schema size. Null parts were not measured (option off, or stage unavailable).
+ * {@code profile} holds one list of timed queries per profiled inspect.
+ */
 record SizeResult(int tables, int objects, SchemaGenerator.Generated schema, double loadSeconds, long dumpBytes,
                   Samples pgDump, Samples inspectWarm, Samples inspectCold, Diff identical, Diff changed,
-                  String diffProblem, Heap heap, List<QueryProfile.Query> profile) {
+                  String diffProblem, Heap heap, List<List<QueryProfile.Query>> profile) {
 
     /** Diff + render of two catalogs: time per run, and what it found. */
     record Diff(Samples millis, int changes, int statements) {
