@@ -6,7 +6,7 @@ import java.util.List;
 
 /** Command-line options of the benchmark (see {@code bench/run.sh --help}). */
 record BenchOptions(List<Integer> sizes, int repeat, int warmup, int pgVersion, Path pgDump, Path out,
-                    Path resultsDir, boolean coldProcess, boolean profile, String note) {
+                    Path resultsDir, boolean coldProcess, boolean profile, boolean explain, String note) {
     static final String USAGE = """
             usage: bench/run.sh [options]
               --sizes 100,1000,5000   numbers of tables (default 100,1000,5000)
@@ -19,7 +19,8 @@ record BenchOptions(List<Integer> sizes, int repeat, int warmup, int pgVersion, 
                                       docs/benchmarks.md); --out - prints the section instead
               --results DIR           where raw samples go as CSV (default bench/results)
               --no-cold               skip the fresh-JVM inspect process measurement
-              --no-profile            skip the per-query timing of inspect
+              --no-profile            skip the per-query timing of inspect (and --explain)
+              --no-explain            skip EXPLAIN ANALYZE of each inspect query (written to --results)
               --note TEXT             a line to print with the results (e.g. "quiet machine")
             """;
 
@@ -33,6 +34,7 @@ record BenchOptions(List<Integer> sizes, int repeat, int warmup, int pgVersion, 
         Path results = Path.of("bench/results");
         boolean cold = true;
         boolean profile = true;
+        boolean explain = true;
         String note = null;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -46,12 +48,13 @@ record BenchOptions(List<Integer> sizes, int repeat, int warmup, int pgVersion, 
                 case "--results" -> results = Path.of(value(args, ++i, arg));
                 case "--no-cold" -> cold = false;
                 case "--no-profile" -> profile = false;
+                case "--no-explain" -> explain = false;
                 case "--note" -> note = value(args, ++i, arg);
                 case "-h", "--help" -> throw new UsageException(null);
                 default -> throw new UsageException("unknown option " + arg);
             }
         }
-        return new BenchOptions(sizes, repeat, warmup, pgVersion, pgDump, out, results, cold, profile, note);
+        return new BenchOptions(sizes, repeat, warmup, pgVersion, pgDump, out, results, cold, profile, explain, note);
     }
 
     boolean printOnly() {

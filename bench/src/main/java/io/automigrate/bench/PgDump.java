@@ -25,7 +25,7 @@ final class PgDump {
         return executable;
     }
 
-    /** The first line of {@code pg_dump --version}, e.g. {@code pg_dump (PostgreSQL) 15.18 (Debian 15.18-0+deb12u1)}. */
+    /** The first line of {@code pg_dump --version}, e.g. {@code pg_dump (PostgreSQL) 15.18 (Debian ...)}. */
     String version() {
         List<String> output = run(List.of(executable.toString(), "--version"), null, "--version");
         return output.isEmpty() ? "unknown" : output.get(0).strip();

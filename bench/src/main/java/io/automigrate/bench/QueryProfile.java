@@ -4,6 +4,7 @@ import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,7 +19,11 @@ import java.util.Locale;
  */
 final class QueryProfile {
     /** One query as the inspector ran it. */
-    record Query(String kind, String sql, double executeMillis, double totalMillis, int rows) {
+    record Query(String kind, String sql, List<Object> parameters, double executeMillis, double totalMillis,
+                 int rows) {
+        Query {
+            parameters = List.copyOf(parameters);
+        }
     }
 
     /** Which object kind a catalog query reads, recognised by a fragment only that query has. */
@@ -71,18 +76,26 @@ final class QueryProfile {
     }
 
     private PreparedStatement statement(String sql, PreparedStatement statement) {
+        List<Object> parameters = new ArrayList<>();
         return proxy(PreparedStatement.class, (proxy, method, args) -> {
+            if (method.getName().equals("setArray")) {
+                // kept as plain values: the Array belongs to this connection
+                parameters.add(((Array) args[1]).getArray());
+            } else if (method.getName().equals("setObject") && args.length == 2) {
+                parameters.add(args[1]);
+            }
             if (!method.getName().equals("executeQuery") || (args != null && args.length > 0)) {
                 return invoke(statement, method, args);
             }
             long start = System.nanoTime();
             ResultSet resultSet = (ResultSet) invoke(statement, method, args);
             long executed = System.nanoTime();
-            return resultSet(sql, start, executed, resultSet);
+            return resultSet(sql, List.copyOf(parameters), start, executed, resultSet);
         });
     }
 
-    private ResultSet resultSet(String sql, long start, long executed, ResultSet resultSet) {
+    private ResultSet resultSet(String sql, List<Object> parameters, long start, long executed,
+                                ResultSet resultSet) {
         int[] rows = {0};
         boolean[] closed = {false};
         return proxy(ResultSet.class, (proxy, method, args) -> {
@@ -92,7 +105,8 @@ final class QueryProfile {
             } else if (method.getName().equals("close") && !closed[0]) {
                 closed[0] = true;
                 long end = System.nanoTime();
-                queries.add(new Query(kindOf(sql), sql, (executed - start) / 1e6, (end - start) / 1e6, rows[0]));
+                queries.add(new Query(kindOf(sql), sql, parameters, (executed - start) / 1e6, (end - start) / 1e6,
+                        rows[0]));
             }
             return result;
         });

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /** The results as a markdown section, and its place in {@code docs/benchmarks.md}. */
 final class Report {
@@ -54,7 +55,8 @@ final class Report {
                 .append(options.repeat()).append(" --warmup ").append(options.warmup()).append(" --pg-version ")
                 .append(options.pgVersion()).append("`\n");
         md.append("- Method: each cell is the median of ").append(options.repeat())
-                .append(" repetitions, then (min–max, ±half the range as % of the median). Before measuring each size, ")
+                .append(" repetitions, then (min–max, ±half the range as % of the median).")
+                .append(" Before measuring each size, ")
                 .append(options.warmup()).append(" unmeasured rounds of inspect, diff + render and pg_dump warm the"
                         + " JVM (JIT), the server's caches and the page cache. pg_dump and inspect alternate in"
                         + " every repetition.\n\n");
@@ -273,7 +275,7 @@ final class Report {
     }
 
     /** Least-squares slope of log(median time) over log(objects); empty with fewer than two sizes. */
-    static Optional<Double> slope(List<SizeResult> results, java.util.function.Function<SizeResult, SizeResult.Diff> diff) {
+    static Optional<Double> slope(List<SizeResult> results, Function<SizeResult, SizeResult.Diff> diff) {
         if (results.size() < 2) {
             return Optional.empty();
         }

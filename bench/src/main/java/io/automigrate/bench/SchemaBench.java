@@ -25,6 +25,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,10 +44,14 @@ public final class SchemaBench {
     private final BenchOptions options;
     private final PgDump pgDump;
     private final List<String> csv = new ArrayList<>(List.of("tables,measure,repetition,millis"));
+    /** The start time, for file names. */
+    private final String startedCompact;
 
     private SchemaBench(BenchOptions options) {
         this.options = options;
         this.pgDump = new PgDump(options.pgDump());
+        this.startedCompact = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC)
+                .format(Instant.now());
     }
 
     public static void main(String[] args) throws Exception {
@@ -65,7 +70,7 @@ public final class SchemaBench {
     }
 
     private void run() throws IOException, SQLException {
-        String started = DateTimeFormatter.ISO_INSTANT.format(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+        String started = DateTimeFormatter.ISO_INSTANT.format(Instant.now().truncatedTo(ChronoUnit.SECONDS));
         String loadBefore = Machine.loadAverage();
         String pgDumpVersion = pgDump.version();
         log("pg_dump: " + pgDumpVersion + " (" + pgDump.executable() + ")");
@@ -86,7 +91,7 @@ public final class SchemaBench {
         Report.Environment environment = new Report.Environment(started, loadBefore, Machine.loadAverage(),
                 serverVersion, pgDumpVersion, pgDump.executable().toString());
         String section = Report.section(options, environment, results);
-        writeCsv(started);
+        writeCsv();
         if (options.printOnly()) {
             System.out.print(section);
         } else {
@@ -139,6 +144,9 @@ public final class SchemaBench {
                 pgDump.dump(base.url(), dumpFile);
                 tryDiff(inspect(base.url()), inspect(changed.url()));
             }
+            if (options.coldProcess() && options.warmup() > 0) {
+                InspectProcess.run(base.url()); // brings the jar into the page cache
+            }
             pgDump.dump(base.url(), dumpFile);
             dumpBytes = Files.size(dumpFile);
         } finally {
@@ -188,6 +196,11 @@ public final class SchemaBench {
         for (int r = 0; options.profile() && r < options.repeat(); r++) {
             profile.add(profile(base.url()));
         }
+        if (options.explain() && !profile.isEmpty()) {
+            Path file = options.resultsDir().resolve("explain-" + tables + "-tables-" + startedCompact + ".txt");
+            Explain.write(base.url(), profile.get(profile.size() - 1), file);
+            log(tables + " tables: EXPLAIN ANALYZE of each inspect query in " + file);
+        }
         return new SizeResult(tables, objects, schema, loadSeconds, dumpBytes, Samples.of(dump), Samples.of(warm),
                 cold.isEmpty() ? null : Samples.of(cold), identical, changedDiff, diffProblem, heap, profile);
     }
@@ -195,7 +208,7 @@ public final class SchemaBench {
     /** Null when the diff stage works on these catalogs, else why not (e.g. it is not built yet). */
     private static String tryDiff(Catalog from, Catalog to) {
         try {
-            MigrationRenderer.render(SchemaDiffer.diff(from, to, DiffOptions.defaults()));
+            diffAndRender(from, to);
             return null;
         } catch (RuntimeException e) {
             return e.getClass().getSimpleName() + ": " + String.valueOf(e.getMessage()).lines().findFirst().orElse("");
@@ -210,7 +223,7 @@ public final class SchemaBench {
             long start = System.nanoTime();
             int runs = 0;
             do {
-                Reference.reachabilityFence(MigrationRenderer.render(SchemaDiffer.diff(from, to, DiffOptions.defaults())));
+                Reference.reachabilityFence(diffAndRender(from, to));
                 runs++;
             } while (System.nanoTime() - start < MIN_DIFF_NANOS);
             millis.add(sample(tables, measure, r, (System.nanoTime() - start) / 1e6 / runs));
@@ -224,7 +237,7 @@ public final class SchemaBench {
             Catalog from = inspect(base);
             Catalog to = inspect(changed);
             RenderedMigration migration = withDiff
-                    ? MigrationRenderer.render(SchemaDiffer.diff(from, to, DiffOptions.defaults())) : null;
+                    ? diffAndRender(from, to) : null;
             long peakBytes = peak.peak();
             long retained = HeapPeak.usedAfterFullGc() - baseline;
             Reference.reachabilityFence(from);
@@ -249,8 +262,13 @@ public final class SchemaBench {
         try (Connection connection = Connections.open(url)) {
             return CatalogInspector.inspect(connection, InspectOptions.all());
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot close the connection to " + url.display() + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot close the connection to " + url.display() + ": " + e.getMessage(),
+                    e);
         }
+    }
+
+    private static RenderedMigration diffAndRender(Catalog from, Catalog to) {
+        return MigrationRenderer.render(SchemaDiffer.diff(from, to, DiffOptions.defaults()));
     }
 
     private static double timeMillis(Supplier<?> work) {
@@ -271,7 +289,8 @@ public final class SchemaBench {
                 try {
                     st.execute(sql);
                 } catch (SQLException e) {
-                    throw new IllegalStateException("benchmark schema statement failed: " + e.getMessage() + "\n" + sql, e);
+                    throw new IllegalStateException("benchmark schema statement failed: " + e.getMessage() + "\n" + sql,
+                            e);
                 }
             }
             c.commit();
@@ -285,9 +304,9 @@ public final class SchemaBench {
         }
     }
 
-    private void writeCsv(String started) throws IOException {
+    private void writeCsv() throws IOException {
         Files.createDirectories(options.resultsDir());
-        Path file = options.resultsDir().resolve("samples-" + started.replace(":", "") + ".csv");
+        Path file = options.resultsDir().resolve("samples-" + startedCompact + ".csv");
         Files.write(file, csv);
         log("raw samples: " + file);
     }
