@@ -1,7 +1,110 @@
 package io.automigrate.cli;
 
-public final class Main {
+import io.automigrate.AutomigrateException;
+import io.automigrate.Secrets;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/**
+ * The {@code automigrate} command line. Exit codes: an {@link AutomigrateException}'s own code, 2 for usage errors,
+ * 1 with a one-line message for anything unexpected (the stack trace only with {@code --verbose}).
+ */
+@Command(name = "automigrate", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Turns edits of a declarative PostgreSQL schema into reviewed, proven migrations.",
+        synopsisSubcommandLabel = "COMMAND")
+public final class Main implements Runnable {
+    @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
+            description = "Print the stack trace of unexpected errors.")
+    boolean verbose;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     public static void main(String[] args) {
-        System.out.println("automigrate");
+        System.exit(run(args, System.out, System.err));
+    }
+
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, out, err, System.getenv());
+    }
+
+    /** {@code environment} stands in for the process environment ({@code AUTOMIGRATE_*} defaults). */
+    public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> environment) {
+        CliContext context = new CliContext(out, err, environment);
+        CommandLine commandLine = new CommandLine(new Main())
+                .addSubcommand(new DiffCommand(context))
+                .addSubcommand(new PlanCommand(context))
+                .addSubcommand(new ValidateCommand(context))
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setOut(new PrintWriter(out, true, StandardCharsets.UTF_8))
+                .setErr(new PrintWriter(err, true, StandardCharsets.UTF_8))
+                .setParameterExceptionHandler((e, ignoredArgs) -> usageError(e, err))
+                .setExecutionExceptionHandler((e, cl, parsed) -> failure(e, err, parsed));
+        int code = commandLine.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: choose one of "
+                + String.join(", ", spec.subcommands().keySet()));
+    }
+
+    private static int usageError(CommandLine.ParameterException e, PrintStream err) {
+        err.println("error: " + Secrets.redact(e.getMessage()));
+        err.println("Run '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
+        return io.automigrate.ExitCode.BAD_INPUT.code();
+    }
+
+    private static int failure(Exception e, PrintStream err, ParseResult parsed) {
+        if (e instanceof AutomigrateException known) {
+            err.println("error: " + Secrets.redact(known.getMessage()));
+            if (verbose(parsed) && known.getCause() != null) {
+                err.print(stackTrace(known));
+            }
+            return known.exitCode().code();
+        }
+        String message = e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse("");
+        err.println("error: unexpected " + e.getClass().getName() + Secrets.redact(message)
+                + (verbose(parsed) ? "" : " (run with --verbose for details)"));
+        if (verbose(parsed)) {
+            err.print(stackTrace(e));
+        }
+        return io.automigrate.ExitCode.CHECK_FAILED.code();
+    }
+
+    private static boolean verbose(ParseResult parsed) {
+        for (ParseResult p = parsed; p != null; p = p.subcommand()) {
+            if (p.hasMatchedOption("--verbose")) return true;
+        }
+        return false;
+    }
+
+    private static String stackTrace(Throwable e) {
+        StringWriter trace = new StringWriter();
+        e.printStackTrace(new PrintWriter(trace));
+        return Secrets.redact(trace.toString());
+    }
+
+    /** The project version, filled in by the build. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() throws Exception {
+            try (var in = Main.class.getResourceAsStream("/io/automigrate/version.txt")) {
+                String version = in == null ? "unknown" : new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+                return new String[] {"automigrate " + version};
+            }
+        }
     }
 }

@@ -132,6 +132,13 @@ public final class DatabaseUrl {
         return new DatabaseUrl(host, port, otherDatabase, user, password, parameters);
     }
 
+    /** The same URL with one more driver parameter, e.g. {@code preferQueryMode=simple}. */
+    public DatabaseUrl withParameter(String key, String value) {
+        Map<String, String> more = new LinkedHashMap<>(parameters);
+        more.put(key, value);
+        return new DatabaseUrl(host, port, database, user, password, more);
+    }
+
     /** JDBC URL without credentials; they go in {@link #jdbcProperties()}. */
     public String jdbcUrl() {
         StringBuilder url = new StringBuilder("jdbc:postgresql://").append(hostForUrl()).append(':').append(port)

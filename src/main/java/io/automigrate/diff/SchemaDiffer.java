@@ -1,14 +1,97 @@
 package io.automigrate.diff;
 
 import io.automigrate.catalog.Catalog;
+import io.automigrate.catalog.Dependency;
+import io.automigrate.catalog.ObjectKind;
+import io.automigrate.catalog.ObjectRef;
+import io.automigrate.catalog.QualifiedName;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** Catalog × catalog → ordered changes. */
 public final class SchemaDiffer {
     private SchemaDiffer() {
     }
 
-    /** Placeholder until the diff stage lands. */
+    static List<ObjectFamily> families() {
+        return List.of(new TableObjects(), new ProgrammableObjects());
+    }
+
+    /**
+     * The changes that turn {@code from} into {@code to}, in an order that applies. Objects that depend on something
+     * a change drops or invalidates are dropped and re-created around it, transitively, until nothing new is found.
+     */
     public static SchemaDiff diff(Catalog from, Catalog to, DiffOptions options) {
-        throw new IllegalStateException("diff stage not built yet");
+        Map<ObjectRef, List<ObjectRef>> dependants = dependants(DependencyGraph.of(from));
+        Set<ObjectRef> forced = new TreeSet<>();
+        while (true) {
+            DiffContext context = new DiffContext(from, to, options, forced);
+            List<Change> changes = new ArrayList<>();
+            for (ObjectFamily family : families()) {
+                changes.addAll(family.diff(context));
+            }
+            Set<ObjectRef> wider = new TreeSet<>(forced);
+            wider.addAll(affected(changes, dependants));
+            if (wider.equals(forced)) {
+                Set<String> notes = new LinkedHashSet<>();
+                for (ObjectFamily family : families()) {
+                    notes.addAll(family.notes(context));
+                }
+                List<String> orderNotes = new ArrayList<>();
+                List<Change> ordered = ChangeOrder.order(changes, from, to, orderNotes);
+                notes.addAll(orderNotes);
+                return new SchemaDiff(ordered, List.copyOf(notes));
+            }
+            forced = wider;
+        }
+    }
+
+    /** Everything that transitively depends on what the changes invalidate, except what they drop anyway. */
+    private static Set<ObjectRef> affected(List<Change> changes, Map<ObjectRef, List<ObjectRef>> dependants) {
+        Set<ObjectRef> dropped = new HashSet<>();
+        Deque<ObjectRef> pending = new ArrayDeque<>();
+        for (Change change : changes) {
+            if (change.action() == ChangeAction.DROP) {
+                dropped.add(change.target());
+            }
+            pending.addAll(change.invalidates());
+        }
+        Set<ObjectRef> seen = new HashSet<>(pending);
+        Set<ObjectRef> found = new TreeSet<>();
+        while (!pending.isEmpty()) {
+            for (ObjectRef dependant : dependants.getOrDefault(pending.pop(), List.of())) {
+                if (seen.add(dependant)) {
+                    pending.add(dependant);
+                    if (!dropped.contains(dependant)) {
+                        found.add(dependant);
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    /** Direct dependants of every ref; a table's include those of its columns. */
+    private static Map<ObjectRef, List<ObjectRef>> dependants(List<Dependency> dependencies) {
+        Map<ObjectRef, List<ObjectRef>> map = new HashMap<>();
+        Map<QualifiedName, List<ObjectRef>> ofColumns = new HashMap<>();
+        for (Dependency d : dependencies) {
+            map.computeIfAbsent(d.referenced(), k -> new ArrayList<>()).add(d.dependent());
+            if (d.referenced().kind() == ObjectKind.COLUMN) {
+                ofColumns.computeIfAbsent(d.referenced().qualifiedName(), k -> new ArrayList<>()).add(d.dependent());
+            }
+        }
+        ofColumns.forEach((table, list) ->
+                map.computeIfAbsent(ObjectRef.of(ObjectKind.TABLE, table), k -> new ArrayList<>()).addAll(list));
+        return map;
     }
 }

@@ -187,7 +187,43 @@ final class RelationReader {
                     sortedTexts(row, "reloptions"), columns, ownConstraints, row.bool("relrowsecurity"),
                     row.bool("relforcerowsecurity"), row.text("comment"), row.grants("grants"));
         }, (Object) scope);
-        return tables;
+        return withPartitionIdentities(tables);
+    }
+
+    /**
+     * Since PostgreSQL 17 a partition's identity column uses its partitioned table's sequence and has none of its
+     * own: it gets the options of the root's column.
+     */
+    private static List<Table> withPartitionIdentities(List<Table> tables) {
+        Map<QualifiedName, Table> byName = new HashMap<>();
+        tables.forEach(t -> byName.put(t.qualifiedName(), t));
+        return tables.stream().map(t -> {
+            if (t.partitionOf() == null || t.columns().stream().noneMatch(RelationReader::lacksIdentityOptions)) {
+                return t;
+            }
+            List<Column> columns = t.columns().stream().map(c -> lacksIdentityOptions(c)
+                    ? new Column(c.name(), c.type(), c.collation(), c.notNull(), c.defaultExpr(),
+                            new Identity(c.identity().always(), rootIdentityOptions(byName, t, c.name())),
+                            c.generatedExpr(), c.local(), c.comment(), c.grants())
+                    : c).toList();
+            return new Table(t.schema(), t.name(), t.unlogged(), t.partitionKey(), t.partitionOf(),
+                    t.partitionBound(), t.inherits(), t.options(), columns, t.constraints(), t.rowSecurity(),
+                    t.forceRowSecurity(), t.comment(), t.grants());
+        }).toList();
+    }
+
+    private static boolean lacksIdentityOptions(Column column) {
+        return column.identity() != null && column.identity().options() == null;
+    }
+
+    private static SequenceOptions rootIdentityOptions(Map<QualifiedName, Table> byName, Table table, String column) {
+        Table parent = table.partitionOf() == null ? null : byName.get(table.partitionOf());
+        if (parent == null) {
+            return null;
+        }
+        Identity identity = parent.column(column).map(Column::identity).orElse(null);
+        return identity != null && identity.options() != null ? identity.options()
+                : rootIdentityOptions(byName, parent, column);
     }
 
     private static Column column(Attribute a) {

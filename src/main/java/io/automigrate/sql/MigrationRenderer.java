@@ -1,14 +1,39 @@
 package io.automigrate.sql;
 
+import io.automigrate.diff.Change;
 import io.automigrate.diff.SchemaDiff;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /** Ordered changes → forward and rollback statements. */
 public final class MigrationRenderer {
     private MigrationRenderer() {
     }
 
-    /** Placeholder until the render stage lands. */
+    static List<ChangeRenderer> renderers() {
+        return List.of(new TableSql(), new ProgrammableSql());
+    }
+
+    /** Each change with the statements that apply it and those of its inverse, which undo it. */
     public static RenderedMigration render(SchemaDiff diff) {
-        throw new IllegalStateException("render stage not built yet");
+        List<ChangeRenderer> renderers = renderers();
+        List<RenderedChange> rendered = new ArrayList<>();
+        for (Change change : diff.changes()) {
+            rendered.add(new RenderedChange(change, statements(renderers, change),
+                    statements(renderers, change.inverse())));
+        }
+        return new RenderedMigration(rendered);
+    }
+
+    private static List<Statement> statements(List<ChangeRenderer> renderers, Change change) {
+        for (ChangeRenderer renderer : renderers) {
+            List<Statement> statements = renderer.render(change);
+            if (statements != null) {
+                return statements;
+            }
+        }
+        throw new IllegalStateException("no renderer knows " + change.getClass().getName() + ": "
+                + change.describe());
     }
 }

@@ -17,12 +17,13 @@ import java.util.stream.Stream;
 
 /**
  * One directory of {@code src/test/resources/diff-cases}: {@code from.sql} and {@code to.sql}, optionally
- * {@code options.properties} ({@code withPrivileges=true}), {@code expect-notes.txt} (lines that must appear in
+ * {@code options.properties} ({@code withPrivileges=true}; {@code noChanges=true} when the two files describe the
+ * same schema and the migration must be empty), {@code expect-notes.txt} (lines that must appear in
  * the diff's notes), {@code expect-contains.sql} (lines that must appear in the forward SQL) and
  * {@code expect-absent.sql} (lines that must not). Expectations match case-insensitively with runs of
  * whitespace collapsed; blank lines and lines starting with {@code #} are ignored.
  */
-record DiffCase(String name, Path directory, String fromSql, String toSql, DiffOptions options,
+record DiffCase(String name, Path directory, String fromSql, String toSql, DiffOptions options, boolean noChanges,
                 List<String> expectedNotes, List<String> expectedInForward, List<String> absentFromForward) {
 
     static final Path ROOT = Path.of("src/test/resources/diff-cases");
@@ -50,7 +51,8 @@ record DiffCase(String name, Path directory, String fromSql, String toSql, DiffO
         boolean withPrivileges = Boolean.parseBoolean(props.getProperty("withPrivileges", "false"));
         RenameHints hints = HintParser.parse(to, ROOT.relativize(dir.resolve("to.sql")).toString());
         return new DiffCase(dir.getFileName().toString(), dir, text(dir.resolve("from.sql")), to,
-                new DiffOptions(withPrivileges, hints), lines(dir.resolve("expect-notes.txt")),
+                new DiffOptions(withPrivileges, hints), Boolean.parseBoolean(props.getProperty("noChanges", "false")),
+                lines(dir.resolve("expect-notes.txt")),
                 lines(dir.resolve("expect-contains.sql")), lines(dir.resolve("expect-absent.sql")));
     }
 

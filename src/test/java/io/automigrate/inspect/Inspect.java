@@ -1,11 +1,15 @@
 package io.automigrate.inspect;
 
 import io.automigrate.catalog.Catalog;
+import io.automigrate.catalog.Table;
+import io.automigrate.catalog.QualifiedName;
 import io.automigrate.shadow.ShadowDatabase;
 import io.automigrate.testing.TestPostgres;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Test helpers: a throwaway database with some DDL, inspected. */
 final class Inspect {
@@ -30,5 +34,16 @@ final class Inspect {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** SQL that creates a role unless it exists (roles are shared by every database of the test server). */
+    static String role(String name) {
+        return "DO $$BEGIN CREATE ROLE " + name + "; EXCEPTION WHEN duplicate_object THEN NULL; END$$;\n";
+    }
+
+    static Table table(Catalog catalog, String schema, String name) {
+        var table = catalog.table(QualifiedName.of(schema, name));
+        assertTrue(table.isPresent(), () -> "no table " + schema + "." + name + " in " + catalog.tables());
+        return table.get();
     }
 }

@@ -60,26 +60,23 @@ public final class CatalogDifference {
     private static void compareKeyed(String path, List<?> expected, List<?> actual, List<String> out) {
         Map<String, Object> byKeyExpected = byKey(expected);
         Map<String, Object> byKeyActual = byKey(actual);
+        // The element's key names its kind ("column email"), so the list's own name is left out of the path.
+        String owner = path.substring(0, Math.max(0, path.lastIndexOf(" > ")));
+        String where = owner.equals("catalog") ? "" : owner + ": ";
+        String prefix = owner.equals("catalog") ? "" : owner + " > ";
         for (Map.Entry<String, Object> entry : byKeyExpected.entrySet()) {
             Object other = byKeyActual.get(entry.getKey());
             if (other == null) {
-                out.add(path + ": missing " + entry.getKey() + " (expected " + show(entry.getValue()) + ")");
+                out.add(where + "missing " + entry.getKey() + " (expected " + show(entry.getValue()) + ")");
             } else {
-                compare(childPath(path, entry.getKey()), entry.getValue(), other, out);
+                compare(prefix + entry.getKey(), entry.getValue(), other, out);
             }
         }
         for (Map.Entry<String, Object> entry : byKeyActual.entrySet()) {
             if (!byKeyExpected.containsKey(entry.getKey())) {
-                out.add(path + ": unexpected " + entry.getKey() + " (was " + show(entry.getValue()) + ")");
+                out.add(where + "unexpected " + entry.getKey() + " (was " + show(entry.getValue()) + ")");
             }
         }
-    }
-
-    /** A catalog's own lists ("catalog > tables") add nothing once the element names its kind. */
-    private static String childPath(String path, String key) {
-        String prefix = "catalog > ";
-        boolean topLevel = path.startsWith(prefix) && !path.substring(prefix.length()).contains(" > ");
-        return topLevel ? key : path + " > " + key;
     }
 
     private static Map<String, Object> byKey(List<?> items) {

@@ -1,0 +1,85 @@
+package io.automigrate.cli;
+
+import io.automigrate.Secrets;
+import io.automigrate.catalog.Catalog;
+import io.automigrate.config.Config;
+import io.automigrate.config.ConfigLoader;
+import io.automigrate.diff.DiffOptions;
+import io.automigrate.diff.RenameHints;
+import io.automigrate.diff.SchemaDiff;
+import io.automigrate.diff.SchemaDiffer;
+import io.automigrate.report.DiffReport;
+import io.automigrate.source.RenameHintParser;
+import io.automigrate.source.SchemaResolver;
+import io.automigrate.source.SchemaSource;
+import io.automigrate.sql.MigrationRenderer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.util.concurrent.Callable;
+
+@Command(name = "diff", mixinStandardHelpOptions = true, versionProvider = Main.Version.class, sortOptions = false,
+        description = {"Print the SQL that turns one schema into another.",
+                "A source is 'empty', a .sql file, a directory of .sql files (lexical order, sub-folders included) "
+                        + "or a postgresql:// URL (only read, never changed)."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:no difference, or the SQL was printed", "1:a difference was found (with --exit-code)",
+                "2:bad usage or input (bad SQL names file:line:col)", "3:database or network failure"})
+final class DiffCommand implements Callable<Integer> {
+    enum Format { SQL, JSON }
+
+    private final CliContext context;
+
+    @Option(names = "--from", required = true, paramLabel = "SOURCE", description = "The schema as it is.")
+    String from;
+
+    @Option(names = "--to", required = true, paramLabel = "SOURCE",
+            description = "The schema as it should be; its files may carry -- automigrate:renamed-from hints.")
+    String to;
+
+    @Option(names = "--format", paramLabel = "sql|json", defaultValue = "sql",
+            description = "sql (default): the migration; json: changes, SQL, rollback and notes.")
+    Format format;
+
+    @Option(names = "--exit-code", description = "Exit 1 when there is a difference, 0 when there is none.")
+    boolean exitCode;
+
+    @Option(names = "--with-privileges", description = "Compare GRANTs too (off by default: roles differ between "
+            + "environments).")
+    boolean withPrivileges;
+
+    @Mixin
+    SchemaFlags schemas;
+
+    @Mixin
+    ShadowFlags shadow;
+
+    DiffCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        Config config = ConfigLoader.load(context.root(), context.environment());
+        SchemaSource fromSource = SchemaSource.parse(from);
+        SchemaSource toSource = SchemaSource.parse(to);
+        RenameHints hints = toSource instanceof SchemaSource.SqlFiles files
+                ? RenameHintParser.parse(files.sqlFiles()) : RenameHints.none();
+        SchemaDiff diff;
+        DiffReport report;
+        try (SchemaResolver resolver = new SchemaResolver(shadow.resolve(config.shadow()), schemas.resolve(config))) {
+            Catalog before = resolver.resolve(fromSource);
+            Catalog after = resolver.resolve(toSource);
+            diff = SchemaDiffer.diff(before, after, new DiffOptions(withPrivileges, hints));
+            report = DiffReport.of(diff, MigrationRenderer.render(diff));
+        }
+        if (format == Format.JSON) {
+            context.out().println(report.toJson());
+        } else {
+            context.out().print(report.sql());
+            report.notes().forEach(note -> context.err().println("note: " + Secrets.redact(note)));
+        }
+        return exitCode && report.changed() ? io.automigrate.ExitCode.CHECK_FAILED.code() : 0;
+    }
+}

@@ -1,0 +1,57 @@
+package io.automigrate.diff;
+
+import io.automigrate.catalog.ObjectRef;
+
+import java.util.Set;
+
+/**
+ * Optional ordering facts a {@link Change} knows better than the catalogs' dependencies. {@link ChangeOrder} reads
+ * them from changes that implement this interface; every method has a neutral default.
+ */
+public interface OrderingHints {
+    /** Default phase groups, in the order of {@link ChangeOrder}'s phase table. */
+    enum Group {
+        SCHEMA, EXTENSION, TYPE, SEQUENCE, TABLE, COLUMN, CONSTRAINT, ROUTINE, VIEW, INDEX, FOREIGN_KEY, TRIGGER,
+        POLICY,
+        /** Comments and grants: they change nothing another statement depends on. */
+        METADATA
+    }
+
+    /** The phase group; null for the one named like the target's kind. */
+    default Group group() {
+        return null;
+    }
+
+    /**
+     * Order among ALTER changes of one target: lower first. 0 renames, 1 removes (drop default, drop identity,
+     * revoke), 2 reshapes (type), 3 adjusts (NOT NULL, options), 4 adds (set default, add identity, grant).
+     */
+    default int step() {
+        return 2;
+    }
+
+    /** Refs (as in the desired catalog) whose creating or altering changes must come before this one. */
+    default Set<ObjectRef> needs() {
+        return Set.of();
+    }
+
+    /** Refs (as in the current catalog) this change still uses: changes that drop or invalidate them come after. */
+    default Set<ObjectRef> usesUntilDropped() {
+        return Set.of();
+    }
+
+    /** Names this change takes besides a created target (changes that free them come first). */
+    default Set<ObjectRef> takesNames() {
+        return Set.of();
+    }
+
+    /** Names this change frees besides a dropped target. */
+    default Set<ObjectRef> freesNames() {
+        return Set.of();
+    }
+
+    /** For a rename: the target's name before it (members of a renamed table follow it). */
+    default ObjectRef renamedFrom() {
+        return null;
+    }
+}

@@ -1,0 +1,37 @@
+package io.automigrate.diff;
+
+import io.automigrate.catalog.ObjectRef;
+
+/**
+ * A comment set, changed or removed (null) on an object of the programmable family that otherwise stays.
+ * {@code object} is the type, view, routine, trigger or policy; {@code member} names the view column or domain
+ * constraint for {@link ProgrammableSubject#VIEW_COLUMN} and {@link ProgrammableSubject#DOMAIN_CONSTRAINT},
+ * else it is empty.
+ */
+public record ProgrammableComment(ProgrammableSubject subject, ObjectRef object, String member, String before,
+                                  String after) implements Change {
+    public ProgrammableComment {
+        member = member == null ? "" : member;
+    }
+
+    @Override
+    public ObjectRef target() {
+        return object;
+    }
+
+    @Override
+    public ChangeAction action() {
+        return ChangeAction.ALTER;
+    }
+
+    @Override
+    public Change inverse() {
+        return new ProgrammableComment(subject, object, member, after, before);
+    }
+
+    @Override
+    public String describe() {
+        String on = member.isEmpty() ? object.toString() : object + " " + member;
+        return (after == null ? "remove comment on " : "comment on ") + on;
+    }
+}

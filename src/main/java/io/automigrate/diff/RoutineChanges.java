@@ -1,0 +1,82 @@
+package io.automigrate.diff;
+
+import io.automigrate.catalog.ObjectRef;
+import io.automigrate.catalog.Routine;
+import io.automigrate.catalog.RoutineKind;
+
+import java.util.Set;
+
+/** Changes to functions and procedures. */
+public final class RoutineChanges {
+    private RoutineChanges() {
+    }
+
+    private static String noun(Routine routine) {
+        return (routine.kind() == RoutineKind.PROCEDURE ? "procedure " : "function ") + routine.qualifiedName()
+                + "(" + routine.identityArguments() + ")";
+    }
+
+    /** Created from its {@code definition}, with its comment and privileges. */
+    public record CreateRoutine(Routine routine) implements Change {
+        public ObjectRef target() {
+            return routine.ref();
+        }
+
+        public ChangeAction action() {
+            return ChangeAction.CREATE;
+        }
+
+        public Change inverse() {
+            return new DropRoutine(routine);
+        }
+
+        public String describe() {
+            return "create " + noun(routine);
+        }
+    }
+
+    public record DropRoutine(Routine routine) implements Change {
+        public ObjectRef target() {
+            return routine.ref();
+        }
+
+        public ChangeAction action() {
+            return ChangeAction.DROP;
+        }
+
+        public Change inverse() {
+            return new CreateRoutine(routine);
+        }
+
+        public String describe() {
+            return "drop " + noun(routine);
+        }
+    }
+
+    /**
+     * {@code CREATE OR REPLACE} with the new definition: same kind, result and arguments (names, defaults).
+     * {@code rebuildDependants} when indexes or materialized views computed with the old body depend on it: they
+     * are re-created so that they hold what the new body computes.
+     */
+    public record ReplaceRoutine(Routine before, Routine after, boolean rebuildDependants) implements Change {
+        public ObjectRef target() {
+            return after.ref();
+        }
+
+        public ChangeAction action() {
+            return ChangeAction.ALTER;
+        }
+
+        public Change inverse() {
+            return new ReplaceRoutine(after, before, rebuildDependants);
+        }
+
+        public Set<ObjectRef> invalidates() {
+            return rebuildDependants ? Set.of(target()) : Set.of();
+        }
+
+        public String describe() {
+            return "replace " + noun(after);
+        }
+    }
+}

@@ -1,0 +1,554 @@
+package io.automigrate.diff;
+
+import io.automigrate.catalog.Catalog;
+import io.automigrate.catalog.Column;
+import io.automigrate.catalog.Constraint;
+import io.automigrate.catalog.ConstraintKind;
+import io.automigrate.catalog.Extension;
+import io.automigrate.catalog.Grant;
+import io.automigrate.catalog.Identity;
+import io.automigrate.catalog.Index;
+import io.automigrate.catalog.ObjectKind;
+import io.automigrate.catalog.ObjectRef;
+import io.automigrate.catalog.QualifiedName;
+import io.automigrate.catalog.Schema;
+import io.automigrate.catalog.Sequence;
+import io.automigrate.catalog.Table;
+import io.automigrate.diff.TableChanges.ColumnDefault;
+import io.automigrate.diff.TableChanges.ColumnExists;
+import io.automigrate.diff.TableChanges.ColumnIdentity;
+import io.automigrate.diff.TableChanges.ColumnNotNull;
+import io.automigrate.diff.TableChanges.ColumnRename;
+import io.automigrate.diff.TableChanges.ColumnType;
+import io.automigrate.diff.TableChanges.CommentChange;
+import io.automigrate.diff.TableChanges.ConstraintExists;
+import io.automigrate.diff.TableChanges.ConstraintValidation;
+import io.automigrate.diff.TableChanges.ExtensionExists;
+import io.automigrate.diff.TableChanges.ExtensionVersion;
+import io.automigrate.diff.TableChanges.GrantChange;
+import io.automigrate.diff.TableChanges.IndexExists;
+import io.automigrate.diff.TableChanges.PartitionAttachment;
+import io.automigrate.diff.TableChanges.RowSecurity;
+import io.automigrate.diff.TableChanges.SchemaExists;
+import io.automigrate.diff.TableChanges.SequenceAlter;
+import io.automigrate.diff.TableChanges.SequenceExists;
+import io.automigrate.diff.TableChanges.SequenceOwner;
+import io.automigrate.diff.TableChanges.TableExists;
+import io.automigrate.diff.TableChanges.TableInheritance;
+import io.automigrate.diff.TableChanges.TableLogged;
+import io.automigrate.diff.TableChanges.TableRename;
+import io.automigrate.diff.TableChanges.TableStorage;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+/** Schemas, extensions, sequences, tables with their columns and constraints, and indexes. */
+public final class TableObjects implements ObjectFamily {
+    /** Present in every fresh database: never created or dropped. */
+    private static final String PUBLIC_SCHEMA = "public";
+    private static final String PLPGSQL = "plpgsql";
+
+    @Override
+    public List<Change> diff(DiffContext context) {
+        return new Run(context).changes();
+    }
+
+    @Override
+    public List<String> notes(DiffContext context) {
+        return new Run(context).renameSuggestions();
+    }
+
+    /** One diff: the context, the renames that apply, and the changes found so far. */
+    private static final class Run {
+        private final DiffContext context;
+        private final Catalog from;
+        private final Catalog to;
+        private final boolean privileges;
+        /** Desired table name → its name in {@code from}, for hinted renames that apply. */
+        private final Map<QualifiedName, QualifiedName> tableRenames = new TreeMap<>();
+        /** Desired table name → (desired column → column name in {@code from}). */
+        private final Map<QualifiedName, Map<String, String>> columnRenames = new TreeMap<>();
+        private final List<Change> out = new ArrayList<>();
+
+        Run(DiffContext context) {
+            this.context = context;
+            this.from = context.from();
+            this.to = context.to();
+            this.privileges = context.options().withPrivileges();
+            for (RenameHints.TableRename hint : context.options().renames().tables()) {
+                QualifiedName old = new QualifiedName(hint.to().schema(), hint.fromName());
+                if (from.table(old).isPresent() && to.table(old).isEmpty() && to.table(hint.to()).isPresent()
+                        && from.table(hint.to()).isEmpty()) {
+                    tableRenames.put(hint.to(), old);
+                }
+            }
+            for (RenameHints.ColumnRename hint : context.options().renames().columns()) {
+                Optional<Table> desired = to.table(hint.table());
+                Optional<Table> current = from.table(tableRenames.getOrDefault(hint.table(), hint.table()));
+                if (desired.isPresent() && current.isPresent()
+                        && current.get().column(hint.fromColumn()).isPresent()
+                        && current.get().column(hint.toColumn()).isEmpty()
+                        && desired.get().column(hint.toColumn()).isPresent()
+                        && desired.get().column(hint.fromColumn()).isEmpty()) {
+                    columnRenames.computeIfAbsent(hint.table(), k -> new TreeMap<>())
+                            .put(hint.toColumn(), hint.fromColumn());
+                }
+            }
+        }
+
+        List<Change> changes() {
+            schemas();
+            extensions();
+            sequences();
+            tables();
+            indexes();
+            return out;
+        }
+
+        // ---- schemas and extensions
+
+        private void schemas() {
+            pairs(from.schemas(), to.schemas(), Schema::name, (before, after) -> {
+                if (before == null) {
+                    if (!after.name().equals(PUBLIC_SCHEMA)) {
+                        out.add(new SchemaExists(ChangeAction.CREATE, strip(after)));
+                    }
+                } else if (after == null) {
+                    if (!before.name().equals(PUBLIC_SCHEMA)) {
+                        out.add(new SchemaExists(ChangeAction.DROP, strip(before)));
+                    }
+                } else {
+                    comment(before.ref(), before.comment(), after.comment());
+                    grants(after.ref(), before.grants(), after.grants());
+                }
+            });
+        }
+
+        private Schema strip(Schema s) {
+            return new Schema(s.name(), s.comment(), privileges ? s.grants() : List.of());
+        }
+
+        private void extensions() {
+            pairs(from.extensions(), to.extensions(), Extension::name, (before, after) -> {
+                Extension any = before != null ? before : after;
+                if (any.name().equals(PLPGSQL)) {
+                    return;
+                }
+                if (before == null) {
+                    out.add(new ExtensionExists(ChangeAction.CREATE, after));
+                } else if (after == null) {
+                    out.add(new ExtensionExists(ChangeAction.DROP, before));
+                } else if (!Objects.equals(before.schema(), after.schema())) {
+                    out.add(new ExtensionExists(ChangeAction.DROP, before));
+                    out.add(new ExtensionExists(ChangeAction.CREATE, after));
+                } else {
+                    if (!Objects.equals(before.version(), after.version())) {
+                        out.add(new ExtensionVersion(after.name(), before.version(), after.version()));
+                    }
+                    comment(before.ref(), before.comment(), after.comment());
+                }
+            });
+        }
+
+        // ---- sequences
+
+        private void sequences() {
+            pairs(from.sequences(), to.sequences(), Sequence::qualifiedName, (before, after) -> {
+                if (before == null) {
+                    out.add(new SequenceExists(ChangeAction.CREATE, strip(after)));
+                    if (after.ownedBy() != null) {
+                        out.add(new SequenceOwner(after.qualifiedName(), null, after.ownedBy()));
+                    }
+                } else if (after == null) {
+                    if (before.ownedBy() != null) {
+                        out.add(new SequenceOwner(before.qualifiedName(), before.ownedBy(), null));
+                    }
+                    out.add(new SequenceExists(ChangeAction.DROP, strip(before)));
+                } else {
+                    if (!before.options().equals(after.options())) {
+                        out.add(new SequenceAlter(after.qualifiedName(), before.options(), after.options()));
+                    }
+                    ObjectRef owner = before.ownedBy() == null ? null : renamedColumn(before.ownedBy());
+                    if (!Objects.equals(owner, after.ownedBy())) {
+                        out.add(new SequenceOwner(after.qualifiedName(), owner, after.ownedBy()));
+                    }
+                    comment(after.ref(), before.comment(), after.comment());
+                    grants(after.ref(), before.grants(), after.grants());
+                }
+            });
+        }
+
+        private Sequence strip(Sequence s) {
+            return new Sequence(s.schema(), s.name(), s.options(), null, s.comment(),
+                    privileges ? s.grants() : List.of());
+        }
+
+        /** A column ref of {@code from} under the desired names. */
+        private ObjectRef renamedColumn(ObjectRef column) {
+            QualifiedName table = column.qualifiedName();
+            for (Map.Entry<QualifiedName, QualifiedName> e : tableRenames.entrySet()) {
+                if (e.getValue().equals(table)) {
+                    table = e.getKey();
+                }
+            }
+            String name = column.member();
+            for (Map.Entry<String, String> e : columnRenames.getOrDefault(table, Map.of()).entrySet()) {
+                if (e.getValue().equals(name)) {
+                    name = e.getKey();
+                }
+            }
+            return TableChanges.column(table, name);
+        }
+
+        // ---- tables
+
+        private void tables() {
+            Set<QualifiedName> paired = new HashSet<>();
+            for (Table after : to.tables()) {
+                QualifiedName old = tableRenames.getOrDefault(after.qualifiedName(), after.qualifiedName());
+                Optional<Table> before = from.table(old);
+                if (before.isPresent()) {
+                    paired.add(old);
+                    table(before.get(), after);
+                } else {
+                    Table state = stateOf(after);
+                    out.add(new TableExists(ChangeAction.CREATE, state));
+                    for (Constraint c : separateConstraints(after)) {
+                        out.add(new ConstraintExists(ChangeAction.CREATE, after.qualifiedName(), c,
+                                after.qualifiedName()));
+                    }
+                }
+            }
+            for (Table before : from.tables()) {
+                if (!paired.contains(before.qualifiedName())) {
+                    for (Constraint c : separateConstraints(before)) {
+                        out.add(new ConstraintExists(ChangeAction.DROP, before.qualifiedName(), c,
+                                before.qualifiedName()));
+                    }
+                    out.add(new TableExists(ChangeAction.DROP, stateOf(before)));
+                }
+            }
+        }
+
+        /** Foreign keys and NOT VALID constraints: added after the table, so cycles and order work. */
+        private static List<Constraint> separateConstraints(Table table) {
+            return table.constraints().stream().filter(Constraint::local)
+                    .filter(c -> c.kind() == ConstraintKind.FOREIGN_KEY || !c.validated()).toList();
+        }
+
+        /** A table as {@link TableExists} holds it: inline constraints only, grants only when compared. */
+        private Table stateOf(Table t) {
+            List<Constraint> inline = t.constraints().stream().filter(Constraint::local)
+                    .filter(c -> c.kind() != ConstraintKind.FOREIGN_KEY && c.validated()).toList();
+            List<Column> columns = t.columns().stream().map(this::strip).toList();
+            return new Table(t.schema(), t.name(), t.unlogged(), t.partitionKey(), t.partitionOf(),
+                    t.partitionBound(), t.inherits(), t.options(), columns, inline, t.rowSecurity(),
+                    t.forceRowSecurity(), t.comment(), privileges ? t.grants() : List.of());
+        }
+
+        private Column strip(Column c) {
+            return privileges ? c : new Column(c.name(), c.type(), c.collation(), c.notNull(), c.defaultExpr(),
+                    c.identity(), c.generatedExpr(), c.local(), c.comment(), List.of());
+        }
+
+        private void table(Table before, Table after) {
+            QualifiedName name = after.qualifiedName();
+            QualifiedName old = before.qualifiedName();
+            if (!old.equals(name)) {
+                out.add(new TableRename(old, name));
+            }
+            if (before.unlogged() != after.unlogged()) {
+                out.add(new TableLogged(name, before.unlogged(), after.unlogged()));
+            }
+            if (!before.options().equals(after.options())) {
+                out.add(new TableStorage(name, before.options(), after.options()));
+            }
+            partition(before, after);
+            inheritance(before, after);
+            if (before.rowSecurity() != after.rowSecurity() || before.forceRowSecurity() != after.forceRowSecurity()) {
+                out.add(new RowSecurity(name, before.rowSecurity(), before.forceRowSecurity(), after.rowSecurity(),
+                        after.forceRowSecurity()));
+            }
+            comment(after.ref(), before.comment(), after.comment());
+            grants(after.ref(), before.grants(), after.grants());
+            columns(before, after);
+            constraints(before, after);
+        }
+
+        private void partition(Table before, Table after) {
+            QualifiedName name = after.qualifiedName();
+            QualifiedName oldParent = before.partitionOf() == null ? null : renamedTable(before.partitionOf());
+            if (Objects.equals(oldParent, after.partitionOf())
+                    && Objects.equals(before.partitionBound(), after.partitionBound())) {
+                return;
+            }
+            if (oldParent != null) {
+                out.add(new PartitionAttachment(name, oldParent, before.partitionBound(), false, members(after)));
+            }
+            if (after.partitionOf() != null) {
+                out.add(new PartitionAttachment(name, after.partitionOf(), after.partitionBound(), true,
+                        members(after)));
+            }
+        }
+
+        private void inheritance(Table before, Table after) {
+            Set<QualifiedName> old = new TreeSet<>();
+            before.inherits().forEach(p -> old.add(renamedTable(p)));
+            Set<QualifiedName> desired = new TreeSet<>(after.inherits());
+            for (QualifiedName parent : old) {
+                if (!desired.contains(parent)) {
+                    out.add(new TableInheritance(after.qualifiedName(), parent, false, members(after)));
+                }
+            }
+            for (QualifiedName parent : desired) {
+                if (!old.contains(parent)) {
+                    out.add(new TableInheritance(after.qualifiedName(), parent, true, members(after)));
+                }
+            }
+        }
+
+        private QualifiedName renamedTable(QualifiedName old) {
+            for (Map.Entry<QualifiedName, QualifiedName> e : tableRenames.entrySet()) {
+                if (e.getValue().equals(old)) {
+                    return e.getKey();
+                }
+            }
+            return old;
+        }
+
+        private static Set<ObjectRef> members(Table table) {
+            Set<ObjectRef> refs = new HashSet<>();
+            table.columns().forEach(c -> refs.add(TableChanges.column(table.qualifiedName(), c.name())));
+            return refs;
+        }
+
+        // ---- columns
+
+        private void columns(Table before, Table after) {
+            QualifiedName name = after.qualifiedName();
+            Map<String, String> renames = columnRenames.getOrDefault(name, Map.of());
+            Set<String> matched = new HashSet<>();
+            for (Column desired : after.columns()) {
+                String oldName = renames.getOrDefault(desired.name(), desired.name());
+                Optional<Column> current = before.column(oldName);
+                if (current.isEmpty()) {
+                    if (desired.local()) {
+                        out.add(new ColumnExists(ChangeAction.CREATE, name, strip(desired), before.qualifiedName()));
+                    }
+                    continue;
+                }
+                matched.add(oldName);
+                if (!oldName.equals(desired.name())) {
+                    out.add(new ColumnRename(name, oldName, desired.name()));
+                }
+                column(before.qualifiedName(), name, current.get(), desired);
+            }
+            for (Column gone : before.columns()) {
+                if (!matched.contains(gone.name()) && gone.local()) {
+                    out.add(new ColumnExists(ChangeAction.DROP, name, strip(gone), before.qualifiedName()));
+                }
+            }
+        }
+
+        private void column(QualifiedName fromTable, QualifiedName table, Column before, Column after) {
+            String name = after.name();
+            ObjectRef ref = TableChanges.column(table, name);
+            boolean forced = context.mustRecreate(TableChanges.column(fromTable, before.name()));
+            if (before.local() || after.local()) {
+                if (!Objects.equals(before.generatedExpr(), after.generatedExpr())
+                        || forced && after.generatedExpr() != null) {
+                    // A generated column holds no data of its own: drop it and add it again.
+                    Column renamed = new Column(name, before.type(), before.collation(), before.notNull(),
+                            before.defaultExpr(), before.identity(), before.generatedExpr(), before.local(),
+                            before.comment(), before.grants());
+                    out.add(new ColumnExists(ChangeAction.DROP, table, strip(renamed), fromTable));
+                    out.add(new ColumnExists(ChangeAction.CREATE, table, strip(after), fromTable));
+                    return;
+                }
+                boolean retyped = !before.type().equals(after.type())
+                        || !Objects.equals(before.collation(), after.collation());
+                defaults(table, name, before.defaultExpr(), after.defaultExpr(), retyped || forced);
+                if (retyped) {
+                    out.add(new ColumnType(table, name, before.type(), before.collation(), after.type(),
+                            after.collation(), fromTable));
+                }
+                if (!sameIdentity(before.identity(), after.identity())) {
+                    out.add(new ColumnIdentity(table, name, after.type(), before.identity(), after.identity()));
+                }
+                if (before.notNull() != after.notNull()) {
+                    out.add(new ColumnNotNull(table, name, after.notNull()));
+                }
+            }
+            comment(ref, before.comment(), after.comment());
+            grants(ref, before.grants(), after.grants());
+        }
+
+        /** A default, dropped and set again around a type change or a re-created object it uses. */
+        private void defaults(QualifiedName table, String column, String before, String after, boolean around) {
+            if (around && before != null) {
+                out.add(new ColumnDefault(table, column, before, null));
+                if (after != null) {
+                    out.add(new ColumnDefault(table, column, null, after));
+                }
+            } else if (!Objects.equals(before, after)) {
+                out.add(new ColumnDefault(table, column, before, after));
+            }
+        }
+
+        private static boolean sameIdentity(Identity a, Identity b) {
+            if (a == null || b == null) {
+                return a == b;
+            }
+            return a.always() == b.always() && SequenceDefaults.comparable(a.options(), true)
+                    .equals(SequenceDefaults.comparable(b.options(), true));
+        }
+
+        // ---- constraints
+
+        private void constraints(Table before, Table after) {
+            QualifiedName name = after.qualifiedName();
+            QualifiedName old = before.qualifiedName();
+            pairs(local(before), local(after), Constraint::name, (current, desired) -> {
+                if (current == null) {
+                    out.add(new ConstraintExists(ChangeAction.CREATE, name, desired, old));
+                } else if (desired == null) {
+                    out.add(new ConstraintExists(ChangeAction.DROP, name, current, old));
+                } else if (current.kind() != desired.kind() || !current.definition().equals(desired.definition())
+                        || context.mustRecreate(TableChanges.constraint(old, current.name()))) {
+                    out.add(new ConstraintExists(ChangeAction.DROP, name, current, old));
+                    out.add(new ConstraintExists(ChangeAction.CREATE, name, desired, old));
+                } else {
+                    if (current.validated() != desired.validated()) {
+                        out.add(new ConstraintValidation(name, desired, desired.validated()));
+                    }
+                    comment(TableChanges.constraint(name, desired.name()), current.comment(), desired.comment());
+                }
+            });
+        }
+
+        private static List<Constraint> local(Table table) {
+            return table.constraints().stream().filter(Constraint::local).toList();
+        }
+
+        // ---- indexes
+
+        private void indexes() {
+            pairs(from.indexes(), to.indexes(), Index::qualifiedName, (before, after) -> {
+                if (before == null) {
+                    out.add(new IndexExists(ChangeAction.CREATE, after));
+                } else if (after == null) {
+                    out.add(new IndexExists(ChangeAction.DROP, before));
+                } else if (context.mustRecreate(before.ref()) || !renamedTable(before.table()).equals(after.table())
+                        || !sameIndexDefinition(before, after)) {
+                    out.add(new IndexExists(ChangeAction.DROP, before));
+                    out.add(new IndexExists(ChangeAction.CREATE, after));
+                } else {
+                    comment(after.ref(), before.comment(), after.comment());
+                }
+            });
+        }
+
+        /** Definitions equal once a renamed table's old name in the current one is read as its new name. */
+        private boolean sameIndexDefinition(Index before, Index after) {
+            if (before.table().equals(after.table())) {
+                return before.definition().equals(after.definition());
+            }
+            String oldOn = " ON " + io.automigrate.sql.Sql.qualified(before.table()) + " ";
+            String newOn = " ON " + io.automigrate.sql.Sql.qualified(after.table()) + " ";
+            String oldOnly = " ON ONLY " + io.automigrate.sql.Sql.qualified(before.table()) + " ";
+            String newOnly = " ON ONLY " + io.automigrate.sql.Sql.qualified(after.table()) + " ";
+            return before.definition().replace(oldOn, newOn).replace(oldOnly, newOnly).equals(after.definition());
+        }
+
+        // ---- comments and grants
+
+        private void comment(ObjectRef target, String before, String after) {
+            if (!Objects.equals(before, after)) {
+                out.add(new CommentChange(target, before, after));
+            }
+        }
+
+        private void grants(ObjectRef target, List<Grant> before, List<Grant> after) {
+            if (!privileges) {
+                return;
+            }
+            Set<Grant> old = new TreeSet<>(before);
+            Set<Grant> desired = new TreeSet<>(after);
+            old.stream().filter(g -> !desired.contains(g)).forEach(g -> out.add(new GrantChange(target, g, false)));
+            desired.stream().filter(g -> !old.contains(g)).forEach(g -> out.add(new GrantChange(target, g, true)));
+        }
+
+        // ---- notes
+
+        List<String> renameSuggestions() {
+            List<String> notes = new ArrayList<>();
+            for (Table after : to.tables()) {
+                QualifiedName old = tableRenames.getOrDefault(after.qualifiedName(), after.qualifiedName());
+                from.table(old).ifPresent(before -> columnSuggestions(before, after, notes));
+            }
+            Set<QualifiedName> renamedFrom = new HashSet<>(tableRenames.values());
+            for (Table gone : from.tables()) {
+                if (to.table(gone.qualifiedName()).isPresent() || renamedFrom.contains(gone.qualifiedName())) {
+                    continue;
+                }
+                for (Table added : to.tables()) {
+                    if (added.schema().equals(gone.schema()) && from.table(added.qualifiedName()).isEmpty()
+                            && !tableRenames.containsKey(added.qualifiedName())
+                            && columnShapes(gone).equals(columnShapes(added))) {
+                        notes.add(suggestion(gone.qualifiedName().toString(), added.name(), gone.name()));
+                    }
+                }
+            }
+            return notes;
+        }
+
+        private void columnSuggestions(Table before, Table after, List<String> notes) {
+            Map<String, String> renames = columnRenames.getOrDefault(after.qualifiedName(), Map.of());
+            for (Column gone : before.columns()) {
+                if (!gone.local() || after.column(gone.name()).isPresent() || renames.containsValue(gone.name())) {
+                    continue;
+                }
+                for (Column added : after.columns()) {
+                    if (added.local() && before.column(added.name()).isEmpty() && !renames.containsKey(added.name())
+                            && added.type().equals(gone.type())) {
+                        notes.add(suggestion(after.qualifiedName() + "." + gone.name(), added.name(), gone.name()));
+                    }
+                }
+            }
+        }
+
+        private static Set<String> columnShapes(Table table) {
+            Set<String> shapes = new TreeSet<>();
+            table.columns().forEach(c -> shapes.add(c.name() + " " + c.type()));
+            return shapes;
+        }
+
+        private static String suggestion(String old, String newName, String oldName) {
+            return "possible rename of " + old + " to " + newName + ": add \"-- automigrate:renamed-from " + oldName
+                    + "\" on the line of " + newName + " in the schema file";
+        }
+
+        /** Calls {@code diff} for every key on either side, in key order, with null for a missing side. */
+        private static <T, K extends Comparable<K>> void pairs(List<T> before, List<T> after, Function<T, K> key,
+                                                               java.util.function.BiConsumer<T, T> diff) {
+            Map<K, T> old = new LinkedHashMap<>();
+            before.forEach(t -> old.put(key.apply(t), t));
+            Map<K, T> desired = new LinkedHashMap<>();
+            after.forEach(t -> desired.put(key.apply(t), t));
+            Set<K> keys = new TreeSet<>(old.keySet());
+            keys.addAll(desired.keySet());
+            for (K k : keys) {
+                diff.accept(old.get(k), desired.get(k));
+            }
+        }
+    }
+}

@@ -1,0 +1,277 @@
+package io.automigrate.diff;
+
+import io.automigrate.catalog.CompositeType;
+import io.automigrate.catalog.Domain;
+import io.automigrate.catalog.EnumType;
+import io.automigrate.catalog.ObjectKind;
+import io.automigrate.catalog.ObjectRef;
+import io.automigrate.catalog.QualifiedName;
+
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Changes to enum types, composite types and domains. */
+public final class TypeChanges {
+    private TypeChanges() {
+    }
+
+    /**
+     * A table column whose type is the re-created type, or an array of it; {@code defaultBefore}/{@code
+     * defaultAfter} are its default in the current and desired schema (dropped while the type is swapped: the old
+     * default cannot be cast to the new type automatically).
+     */
+    public record ColumnUse(QualifiedName table, String column, boolean array, String defaultBefore,
+                            String defaultAfter) {
+        public ObjectRef ref() {
+            return ObjectRef.member(ObjectKind.COLUMN, table, column);
+        }
+
+        ColumnUse inverse() {
+            return new ColumnUse(table, column, array, defaultAfter, defaultBefore);
+        }
+    }
+
+    public record CreateEnum(EnumType type) implements Change {
+        public ObjectRef target() {
+            return type.ref();
+        }
+
+        public ChangeAction action() {
+            return ChangeAction.CREATE;
+        }
+
+        public Change inverse() {
+            return new DropEnum(type);
+        }
+
+        public String describe() {
+            return "create enum type " + type.qualifiedName();
+        }
+    }
+
+    public record DropEnum(EnumType type) implements Change {
+        public ObjectRef target() {
+            return type.ref();
+        }
+
+        public ChangeAction action() {
+            return ChangeAction.DROP;
+        }
+
+        public Change inverse() {
+            return new CreateEnum(type);
+        }
+
+        public String describe() {
+            return "drop enum type " + type.qualifiedName();
+        }
+    }
+
+    /**
+     * New labels, every old one kept in its order: {@code ALTER TYPE ... ADD VALUE}. {@code nonTransactional} when
+     * another object of the same migration uses a new label (PostgreSQL refuses a label added in the same
+     * transaction). The inverse re-creates the type without them, which needs the {@code columns} of the type.
+     */
+    public record AddEnumLabels(EnumType before, EnumType after, List<ColumnUse> columns, boolean nonTransactional)
+            implements Change {
+        public AddEnumLabels {
+            columns = List.copyOf(columns);
+        }
+
+        public ObjectRef target() {
+            return after.ref();
+        }
+
+        public ChangeAction action() {
+            return ChangeAction.ALTER;
+        }
+
+        public Change inverse() {
+            return new RecreateEnum(after, before, columns.stream().map(ColumnUse::inverse).toList());
+        }
+
+        public String describe() {
+            List<String> added = after.labels().stream().filter(l -> !before.labels().contains(l)).toList();
+            return "add " + String.join(", ", added) + " to enum type " + after.qualifiedName();
+        }
+    }
+
+    /**
+     * Labels removed or reordered: the old type is renamed away, the new one created, every column of the type
+     * converted through text, and the old type dropped.
+     */
+    public record RecreateEnum(EnumType before, EnumType after, List<ColumnUse> columns) implements Change {
+        public RecreateEnum {
+            columns = List.copyOf(columns);
+        }
+
+        public ObjectRef target() {
+            return after.ref();
+        }
+
+        public ChangeAction action() {
+            return ChangeAction.ALTER;
+        }
+
+        public Change inverse() {
+            return new RecreateEnum(after, before, columns.stream().map(ColumnUse::inverse).toList());
+        }
+
+        /** The converted columns: views, indexes and constraints over them are re-created around the swap. */
+        public Set<ObjectRef> invalidates() {
+            return columnRefs(columns);
+        }
+
+        public String describe() {
+            return "re-create enum type " + after.qualifiedName() + " with labels " + String.join(", ", after.labels());
+        }
+    }
+
+    public record CreateComposite(CompositeType type) implements Change {
+        public ObjectRef target() {
+            return type.ref();
+        }
+
+        public ChangeAction action() {
+            return ChangeAction.CREATE;
+        }
+
+        public Change inverse() {
+            return new DropComposite(type);
+        }
+
+        public String describe() {
+            return "create composite type " + type.qualifiedName();
+        }
+    }
+
+    public record DropComposite(CompositeType type) implements Change {
+        public ObjectRef target() {
+            return type.ref();
+        }
+
+        public ChangeAction action() {
+            return ChangeAction.DROP;
+        }
+
+        public Change inverse() {
+            return new CreateComposite(type);
+        }
+
+        public String describe() {
+            return "drop composite type " + type.qualifiedName();
+        }
+    }
+
+    /** Attributes dropped, changed in type or collation, or appended: {@code ALTER TYPE ... ATTRIBUTE}. */
+    public record AlterComposite(CompositeType before, CompositeType after) implements Change {
+        public ObjectRef target() {
+            return after.ref();
+        }
+
+        public ChangeAction action() {
+            return ChangeAction.ALTER;
+        }
+
+        public Change inverse() {
+            return new AlterComposite(after, before);
+        }
+
+        public String describe() {
+            return "alter attributes of composite type " + after.qualifiedName();
+        }
+    }
+
+    public record CreateDomain(Domain domain) implements Change {
+        public ObjectRef target() {
+            return domain.ref();
+        }
+
+        public ChangeAction action() {
+            return ChangeAction.CREATE;
+        }
+
+        public Change inverse() {
+            return new DropDomain(domain);
+        }
+
+        public String describe() {
+            return "create domain " + domain.qualifiedName();
+        }
+    }
+
+    public record DropDomain(Domain domain) implements Change {
+        public ObjectRef target() {
+            return domain.ref();
+        }
+
+        public ChangeAction action() {
+            return ChangeAction.DROP;
+        }
+
+        public Change inverse() {
+            return new CreateDomain(domain);
+        }
+
+        public String describe() {
+            return "drop domain " + domain.qualifiedName();
+        }
+    }
+
+    /**
+     * Default, NOT NULL, constraints (added, dropped, changed, validated) and constraint comments of a domain whose
+     * base type and collation stay: {@code ALTER DOMAIN}.
+     */
+    public record AlterDomain(Domain before, Domain after) implements Change {
+        public ObjectRef target() {
+            return after.ref();
+        }
+
+        public ChangeAction action() {
+            return ChangeAction.ALTER;
+        }
+
+        public Change inverse() {
+            return new AlterDomain(after, before);
+        }
+
+        public String describe() {
+            return "alter domain " + after.qualifiedName();
+        }
+    }
+
+    /**
+     * Base type or collation changed: the old domain is renamed away, the new one created, every column of the
+     * domain converted through the new base type, and the old domain dropped.
+     */
+    public record RecreateDomain(Domain before, Domain after, List<ColumnUse> columns) implements Change {
+        public RecreateDomain {
+            columns = List.copyOf(columns);
+        }
+
+        public ObjectRef target() {
+            return after.ref();
+        }
+
+        public ChangeAction action() {
+            return ChangeAction.ALTER;
+        }
+
+        public Change inverse() {
+            return new RecreateDomain(after, before, columns.stream().map(ColumnUse::inverse).toList());
+        }
+
+        public Set<ObjectRef> invalidates() {
+            return columnRefs(columns);
+        }
+
+        public String describe() {
+            return "re-create domain " + after.qualifiedName() + " as " + after.baseType();
+        }
+    }
+
+    private static Set<ObjectRef> columnRefs(List<ColumnUse> columns) {
+        return columns.stream().map(ColumnUse::ref).collect(Collectors.toUnmodifiableSet());
+    }
+}

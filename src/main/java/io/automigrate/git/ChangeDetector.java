@@ -1,0 +1,118 @@
+package io.automigrate.git;
+
+import io.automigrate.AutomigrateException;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.diff.DiffEntry;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.treewalk.AbstractTreeIterator;
+import org.eclipse.jgit.treewalk.CanonicalTreeParser;
+import org.eclipse.jgit.treewalk.FileTreeIterator;
+import org.eclipse.jgit.treewalk.filter.PathFilterGroup;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * Did the schema or the migrations change between two revisions? Answered from git alone (JGit), so that a pull
+ * request that touches neither finishes without starting a database.
+ */
+public final class ChangeDetector {
+    private ChangeDetector() {
+    }
+
+    /**
+     * The relevant paths ({@code paths}: files or directories relative to the repository root) that differ between
+     * {@code base} and {@code head}; {@code head == null} means the working tree (uncommitted and untracked files
+     * included). {@code root} is any folder inside the repository.
+     */
+    public static Detection detect(Path root, String base, String head, Collection<String> paths) {
+        try (Repository repository = open(root); RevWalk walk = new RevWalk(repository);
+             ObjectReader reader = repository.newObjectReader()) {
+            RevCommit baseCommit = commit(repository, walk, base);
+            AbstractTreeIterator oldTree = tree(reader, baseCommit);
+            AbstractTreeIterator newTree = head == null
+                    ? new FileTreeIterator(repository)
+                    : tree(reader, commit(repository, walk, head));
+            List<String> filters = relativeToTop(repository, root, paths);
+            List<DiffEntry> entries;
+            try (Git git = new Git(repository)) {
+                entries = git.diff().setOldTree(oldTree).setNewTree(newTree).setShowNameAndStatusOnly(true)
+                        .setPathFilter(PathFilterGroup.createFromStrings(filters)).call();
+            }
+            TreeSet<String> changed = new TreeSet<>();
+            for (DiffEntry entry : entries) {
+                if (!entry.getOldPath().equals(DiffEntry.DEV_NULL)) changed.add(entry.getOldPath());
+                if (!entry.getNewPath().equals(DiffEntry.DEV_NULL)) changed.add(entry.getNewPath());
+            }
+            String method = "git diff " + abbreviate(baseCommit) + ".." + (head == null ? "working tree" : head);
+            return new Detection(!changed.isEmpty(), new ArrayList<>(changed), method);
+        } catch (IOException | org.eclipse.jgit.api.errors.GitAPIException e) {
+            throw AutomigrateException.badInput("cannot compare revisions in " + root + ": " + e.getMessage());
+        }
+    }
+
+    /** True when {@code revision} names a commit present in the clone (a shallow clone may lack the base). */
+    public static boolean hasCommit(Path root, String revision) {
+        try (Repository repository = open(root); RevWalk walk = new RevWalk(repository)) {
+            ObjectId id = repository.resolve(revision);
+            if (id == null) return false;
+            walk.parseCommit(id);
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static Repository open(Path root) throws IOException {
+        FileRepositoryBuilder builder = new FileRepositoryBuilder().findGitDir(root.toAbsolutePath().toFile());
+        if (builder.getGitDir() == null) {
+            throw AutomigrateException.badInput(root + " is not inside a git repository: --base needs git history "
+                    + "(run without --base to plan against the working tree)");
+        }
+        return builder.build();
+    }
+
+    private static RevCommit commit(Repository repository, RevWalk walk, String revision) throws IOException {
+        ObjectId id = repository.resolve(revision);
+        try {
+            if (id != null) {
+                return walk.parseCommit(id);
+            }
+        } catch (org.eclipse.jgit.errors.MissingObjectException e) {
+            // a full SHA resolves even when the clone lacks it (a shallow checkout): same answer as unknown
+        }
+        throw AutomigrateException.badInput("unknown revision '" + revision + "': it is not in this clone; in CI, "
+                + "fetch it first (actions/checkout with fetch-depth: 0, or git fetch origin " + revision + ")");
+    }
+
+    private static AbstractTreeIterator tree(ObjectReader reader, RevCommit commit) throws IOException {
+        CanonicalTreeParser parser = new CanonicalTreeParser();
+        parser.reset(reader, commit.getTree().getId());
+        return parser;
+    }
+
+    /** Paths are given relative to {@code root}; git filters are relative to the work tree's top. */
+    private static List<String> relativeToTop(Repository repository, Path root, Collection<String> paths) {
+        Path top = repository.getWorkTree().toPath().toAbsolutePath().normalize();
+        Path base = root.toAbsolutePath().normalize();
+        List<String> result = new ArrayList<>();
+        for (String path : paths) {
+            String relative = top.relativize(base.resolve(path).normalize()).toString().replace('\\', '/');
+            result.add(relative.replaceAll("/+$", ""));
+        }
+        return result;
+    }
+
+    private static String abbreviate(RevCommit commit) {
+        return commit.getId().abbreviate(7).name();
+    }
+}

@@ -1,0 +1,32 @@
+package io.automigrate.migrate;
+
+import io.automigrate.catalog.Catalog;
+import io.automigrate.catalog.Table;
+
+import java.util.Set;
+
+/** Liquibase's bookkeeping tables are never part of a schema: they are taken out of every inspected catalog. */
+public final class LiquibaseTables {
+    public static final Set<String> NAMES = Set.of("databasechangelog", "databasechangeloglock");
+
+    private LiquibaseTables() {
+    }
+
+    public static Catalog strip(Catalog catalog) {
+        if (catalog.tables().stream().noneMatch(LiquibaseTables::isBookkeeping)) {
+            return catalog;
+        }
+        return new Catalog(catalog.schemas(), catalog.extensions(), catalog.enums(), catalog.compositeTypes(),
+                catalog.domains(), catalog.sequences(),
+                catalog.tables().stream().filter(t -> !isBookkeeping(t)).toList(),
+                catalog.indexes().stream().filter(i -> !NAMES.contains(i.table().name())).toList(),
+                catalog.views(), catalog.routines(), catalog.triggers(), catalog.policies(),
+                catalog.dependencies().stream()
+                        .filter(d -> !NAMES.contains(d.dependent().name()) && !NAMES.contains(d.referenced().name()))
+                        .toList());
+    }
+
+    private static boolean isBookkeeping(Table table) {
+        return NAMES.contains(table.name());
+    }
+}

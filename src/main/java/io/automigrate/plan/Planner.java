@@ -1,0 +1,245 @@
+package io.automigrate.plan;
+
+import io.automigrate.AutomigrateException;
+import io.automigrate.catalog.Catalog;
+import io.automigrate.config.Config;
+import io.automigrate.diff.DiffOptions;
+import io.automigrate.diff.RenameHints;
+import io.automigrate.diff.SchemaDiff;
+import io.automigrate.diff.SchemaDiffer;
+import io.automigrate.git.ChangeDetector;
+import io.automigrate.git.Detection;
+import io.automigrate.inspect.CatalogInspector;
+import io.automigrate.inspect.InspectOptions;
+import io.automigrate.lint.DestructiveRules;
+import io.automigrate.lint.Finding;
+import io.automigrate.migrate.FormattedSql;
+import io.automigrate.migrate.LiquibaseRunner;
+import io.automigrate.migrate.LiquibaseTables;
+import io.automigrate.migrate.MigrationBuilder;
+import io.automigrate.migrate.MigrationFile;
+import io.automigrate.migrate.MigrationHistory;
+import io.automigrate.migrate.MigrationNames;
+import io.automigrate.shadow.ShadowDatabase;
+import io.automigrate.shadow.ShadowServer;
+import io.automigrate.shadow.ShadowServers;
+import io.automigrate.source.RenameHintParser;
+import io.automigrate.source.SchemaSource;
+import io.automigrate.source.SqlFile;
+import io.automigrate.source.SqlLoader;
+import io.automigrate.sql.MigrationRenderer;
+import io.automigrate.sql.RenderedMigration;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The pull-request workflow: detect, replay the history, load the desired schema, diff, render, name, lint, prove
+ * on throwaway databases, write. Nothing is written unless every step of the proof passed.
+ */
+public final class Planner {
+    private Planner() {
+    }
+
+    public static PlanResult plan(PlanRequest request) {
+        Config config = request.config();
+        Path root = request.root();
+        Detection detection = null;
+        if (request.base() != null) {
+            List<String> watched = new ArrayList<>(List.of(config.schema(), config.migrations(), Config.FILE_NAME));
+            if (config.changelog() != null) watched.add(config.changelog());
+            detection = ChangeDetector.detect(root, request.base(), request.head(), watched);
+            if (!detection.changed() && !request.force()) {
+                return new PlanResult(PlanResult.Status.NO_RELEVANT_CHANGES, detection, null, null, null, null, null,
+                        List.of(), List.of(), List.of(), List.of(), false, null);
+            }
+        }
+        // Read and check every input before any database starts: bad input touches nothing.
+        List<SqlFile> schemaFiles = schemaFiles(root, config.schema());
+        MigrationHistory history = MigrationHistory.read(root, config.migrations(), config.changelog() != null);
+        RenameHints hints = RenameHintParser.parse(schemaFiles);
+        InspectOptions inspectOptions = new InspectOptions(config.schemas(), config.excludeSchemas());
+
+        try (ShadowServer server = ShadowServers.start(config.shadow().toOptions())) {
+            Catalog current;
+            try (ShadowDatabase replayed = server.createDatabase("replay")) {
+                replay(replayed, root, history, config);
+                current = inspect(replayed, inspectOptions);
+            }
+            Catalog desired;
+            try (ShadowDatabase target = server.createDatabase("desired")) {
+                SqlLoader.load(schemaFiles, target.url());
+                desired = inspect(target, inspectOptions);
+            }
+            SchemaDiff diff = SchemaDiffer.diff(current, desired, new DiffOptions(false, hints));
+            if (diff.isEmpty()) {
+                return new PlanResult(PlanResult.Status.IN_SYNC, detection, null, null, null, "", "", List.of(),
+                        List.of(), List.of(), diff.notes(), false, server.description());
+            }
+            RenderedMigration rendered = MigrationRenderer.render(diff);
+            String name = MigrationNames.unique(request.name() != null ? MigrationNames.sanitize(request.name())
+                    : MigrationNames.suggest(diff, current, desired, request.now()), history.fileNames());
+            String fileName = MigrationNames.fileName(request.now(), name);
+            MigrationFile file = MigrationBuilder.build(fileName, rendered, config.naming().author(),
+                    "generated from " + config.schema());
+            String text = FormattedSql.write(file);
+            List<Finding> findings = locate(DestructiveRules.check(current, desired, rendered), text);
+            List<String> changes = diff.changes().stream().map(c -> c.describe()).toList();
+
+            String relative = config.migrations().replaceAll("/+$", "") + "/" + fileName;
+            List<ProofStep> proof;
+            try (NewMigration added = NewMigration.write(relative, file, text)) {
+                proof = prove(server, root, history, config, added, current, desired, inspectOptions);
+            }
+            boolean proven = proof.stream().allMatch(ProofStep::passed);
+            boolean write = proven && !request.check();
+            if (write) {
+                writeFile(root.resolve(relative), text);
+            }
+            return new PlanResult(proven ? PlanResult.Status.PLANNED : PlanResult.Status.PROOF_FAILED, detection,
+                    name, relative, text, rendered.forwardSql(), rendered.rollbackSql(), changes, findings, proof,
+                    diff.notes(), write, server.description());
+        }
+    }
+
+    /** (a) forward equals desired, (b) rollback equals before, (c) re-apply equals desired, (d) fresh replay. */
+    private static List<ProofStep> prove(ShadowServer server, Path root, MigrationHistory history, Config config,
+                                         NewMigration added, Catalog current, Catalog desired, InspectOptions options) {
+        List<ProofStep> steps = new ArrayList<>();
+        try (ShadowDatabase db = server.createDatabase("proof")) {
+            replay(db, root, history, config);
+            step(steps, "applies to the replayed history and gives the desired schema", () -> {
+                run(db, added::runner, LiquibaseRunner::update);
+                return compare(inspect(db, options), desired, "after the migration, the database differs from the schema");
+            });
+            step(steps, "rollback restores the previous schema", () -> {
+                run(db, added::runner, r -> r.rollback(added.file().changesets().size()));
+                return compare(inspect(db, options), current, "after the rollback, the database differs from before");
+            });
+            step(steps, "re-applies after the rollback", () -> {
+                run(db, added::runner, LiquibaseRunner::update);
+                return compare(inspect(db, options), desired, "after re-applying, the database differs from the schema");
+            });
+        }
+        try (ShadowDatabase fresh = server.createDatabase("fresh")) {
+            step(steps, "the whole history replays on an empty database", () -> {
+                run(fresh, c -> historyRunner(c, root, history, config), LiquibaseRunner::update);
+                run(fresh, added::runner, LiquibaseRunner::update);
+                return compare(inspect(fresh, options), desired, "a fresh replay differs from the schema");
+            });
+        }
+        return steps;
+    }
+
+    private interface Check {
+        String run();
+    }
+
+    /** Runs one proof step unless an earlier one failed; a step returns null when it passed, else why not. */
+    private static void step(List<ProofStep> steps, String name, Check check) {
+        if (steps.stream().anyMatch(s -> !s.passed())) {
+            steps.add(ProofStep.failed(name, "not run: an earlier step failed"));
+            return;
+        }
+        try {
+            String problem = check.run();
+            steps.add(problem == null ? ProofStep.passed(name) : ProofStep.failed(name, problem));
+        } catch (AutomigrateException e) {
+            steps.add(ProofStep.failed(name, e.getMessage()));
+        }
+    }
+
+    private static String compare(Catalog actual, Catalog expected, String message) {
+        if (actual.normalized().equals(expected.normalized())) {
+            return null;
+        }
+        SchemaDiff leftover = SchemaDiffer.diff(actual, expected, DiffOptions.defaults());
+        String sql = leftover.isEmpty() ? "(the difference is not expressible as DDL)"
+                : MigrationRenderer.render(leftover).forwardSql().strip();
+        return message + "; still needed:\n" + sql;
+    }
+
+    private static void replay(ShadowDatabase db, Path root, MigrationHistory history, Config config) {
+        try {
+            run(db, c -> historyRunner(c, root, history, config), LiquibaseRunner::update);
+        } catch (AutomigrateException e) {
+            throw AutomigrateException.checkFailed("the migration history does not replay on an empty database "
+                    + "(a migration no longer applies, for example after merging two branches that changed the same "
+                    + "object): " + e.getMessage());
+        }
+    }
+
+    private static LiquibaseRunner historyRunner(Connection connection, Path root, MigrationHistory history,
+                                                 Config config) {
+        return config.changelog() != null
+                ? LiquibaseRunner.forChangelog(connection, root, config.changelog())
+                : LiquibaseRunner.forHistory(connection, history);
+    }
+
+    /** Opens a connection, runs Liquibase on it, closes both. */
+    private static void run(ShadowDatabase db, Function<Connection, LiquibaseRunner> open,
+                            java.util.function.Consumer<LiquibaseRunner> work) {
+        try (Connection connection = db.connect(); LiquibaseRunner runner = open.apply(connection)) {
+            work.accept(runner);
+        } catch (SQLException e) {
+            throw AutomigrateException.database("throwaway database " + db.name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Catalog inspect(ShadowDatabase db, InspectOptions options) {
+        try (Connection connection = db.connect()) {
+            return LiquibaseTables.strip(CatalogInspector.inspect(connection, options));
+        } catch (SQLException e) {
+            throw AutomigrateException.database("cannot read the throwaway database " + db.name() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** The schema files, checked: present, and holding at least one statement. */
+    public static List<SqlFile> schemaFiles(Path root, String schema) {
+        Path path = root.resolve(schema);
+        if (!Files.exists(path)) {
+            throw AutomigrateException.badInput(schema + ": schema not found: create it, or set 'schema' in "
+                    + Config.FILE_NAME + " to your schema file or directory");
+        }
+        List<SqlFile> files = new SchemaSource.SqlFiles(schema, path, Files.isDirectory(path)).sqlFiles();
+        boolean empty = files.stream().map(SqlFile::read).allMatch(Planner::holdsNoStatement);
+        if (empty) {
+            throw AutomigrateException.badInput(schema + ": the schema is empty: a plan would drop every table. "
+                    + "Write the CREATE statements of your schema there (automigrate init writes them from a database)");
+        }
+        return files;
+    }
+
+    private static boolean holdsNoStatement(String text) {
+        String withoutComments = text.replaceAll("(?s)/\\*.*?\\*/", "").replaceAll("(?m)--.*$", "");
+        return withoutComments.isBlank();
+    }
+
+    /** Finds the line of each finding's statement in the migration file. */
+    private static List<Finding> locate(List<Finding> findings, String text) {
+        String[] lines = text.split("\n", -1);
+        return findings.stream().map(f -> {
+            String first = f.statement().lines().findFirst().orElse("").strip();
+            for (int i = 0; i < lines.length && !first.isEmpty(); i++) {
+                if (lines[i].strip().equals(first)) return f.withLine(i + 1);
+            }
+            return f;
+        }).toList();
+    }
+
+    private static void writeFile(Path file, String text) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, text);
+        } catch (IOException e) {
+            throw AutomigrateException.badInput(file + ": cannot write the migration: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package io.automigrate.source;
+
+import io.automigrate.AutomigrateException;
+import io.automigrate.db.Connections;
+import io.automigrate.db.DatabaseUrl;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Runs SQL files, in order, against a throwaway database. Each statement goes to the server exactly as written
+ * (simple query protocol, no driver rewriting), so an error's position is an offset into the file and is reported
+ * as {@code file:line:col: ERROR: message}.
+ */
+public final class SqlLoader {
+    private static final Pattern PLPGSQL_LINE = Pattern.compile("PL/pgSQL function [^\\n]* line (\\d+)");
+
+    private SqlLoader() {
+    }
+
+    public static void load(List<SqlFile> files, DatabaseUrl database) {
+        DatabaseUrl verbatim = database.withParameter("preferQueryMode", "simple");
+        for (SqlFile file : files) {
+            SqlScript script = SqlScript.parse(file, file.read());
+            try (Connection connection = Connections.open(verbatim);
+                 java.sql.Statement jdbc = connection.createStatement()) {
+                jdbc.setEscapeProcessing(false);
+                for (SqlScript.Statement statement : script.statements()) {
+                    run(jdbc, script, statement);
+                }
+            } catch (SQLException e) {
+                throw AutomigrateException.database(file.displayName() + ": lost the connection to the shadow "
+                        + "database: " + Connections.describe(e), e);
+            }
+        }
+    }
+
+    private static void run(java.sql.Statement jdbc, SqlScript script, SqlScript.Statement statement)
+            throws SQLException {
+        try {
+            jdbc.execute(statement.sql());
+        } catch (PSQLException e) {
+            ServerErrorMessage error = e.getServerErrorMessage();
+            if (error == null) throw e;
+            int offset = errorOffset(script, statement, error);
+            StringBuilder message = new StringBuilder(script.file().displayName()).append(':')
+                    .append(script.lines().position(offset)).append(": ")
+                    .append(error.getSeverity() == null ? "ERROR" : error.getSeverity()).append(": ")
+                    .append(error.getMessage());
+            if (error.getDetail() != null) message.append("\n  detail: ").append(error.getDetail());
+            if (error.getHint() != null) message.append("\n  hint: ").append(error.getHint());
+            throw new AutomigrateException(io.automigrate.ExitCode.BAD_INPUT, message.toString(), e);
+        }
+    }
+
+    /** Where in the file the error is: its reported position, else inside a PL/pgSQL body, else the statement. */
+    private static int errorOffset(SqlScript script, SqlScript.Statement statement, ServerErrorMessage error) {
+        String sql = statement.sql();
+        if (error.getPosition() > 0) {
+            return statement.chunkStart() + characterOffset(sql, error.getPosition());
+        }
+        String internalQuery = error.getInternalQuery();
+        if (error.getInternalPosition() > 0 && internalQuery != null) {
+            int at = sql.indexOf(internalQuery);
+            if (at >= 0) {
+                return statement.chunkStart() + at + characterOffset(internalQuery, error.getInternalPosition());
+            }
+        }
+        Matcher line = error.getWhere() == null ? null : PLPGSQL_LINE.matcher(error.getWhere());
+        if (line != null && line.find()) {
+            // PL/pgSQL counts lines from the start of the body: the text right after the opening dollar quote.
+            for (SqlToken token : statement.tokens()) {
+                if (token.kind() == SqlToken.Kind.STRING && token.text().startsWith("$")) {
+                    int bodyStart = token.start() + token.text().indexOf('$', 1) + 1;
+                    int target = script.lines().line(bodyStart) + Integer.parseInt(line.group(1)) - 1;
+                    int lineStart = Math.max(bodyStart, script.lines().lineStart(target));
+                    return firstNonBlank(script.text(), lineStart, token.end());
+                }
+            }
+        }
+        return statement.codeStart();
+    }
+
+    /** PostgreSQL positions count characters from 1; Java strings count UTF-16 units from 0. */
+    private static int characterOffset(String text, int position) {
+        try {
+            return text.offsetByCodePoints(0, position - 1);
+        } catch (IndexOutOfBoundsException e) {
+            return Math.max(0, Math.min(text.length(), position - 1));
+        }
+    }
+
+    private static int firstNonBlank(String text, int from, int limit) {
+        int i = from;
+        while (i < limit && i < text.length() && Character.isWhitespace(text.charAt(i)) && text.charAt(i) != '\n') i++;
+        return Math.min(i, text.length());
+    }
+}

@@ -1,0 +1,487 @@
+package io.automigrate.sql;
+
+import io.automigrate.catalog.Column;
+import io.automigrate.catalog.Constraint;
+import io.automigrate.catalog.Extension;
+import io.automigrate.catalog.Grant;
+import io.automigrate.catalog.Identity;
+import io.automigrate.catalog.Index;
+import io.automigrate.catalog.ObjectKind;
+import io.automigrate.catalog.ObjectRef;
+import io.automigrate.catalog.QualifiedName;
+import io.automigrate.catalog.Schema;
+import io.automigrate.catalog.Sequence;
+import io.automigrate.catalog.SequenceOptions;
+import io.automigrate.catalog.Table;
+import io.automigrate.diff.Change;
+import io.automigrate.diff.ChangeAction;
+import io.automigrate.diff.SequenceDefaults;
+import io.automigrate.diff.TableChanges.ColumnDefault;
+import io.automigrate.diff.TableChanges.ColumnExists;
+import io.automigrate.diff.TableChanges.ColumnIdentity;
+import io.automigrate.diff.TableChanges.ColumnNotNull;
+import io.automigrate.diff.TableChanges.ColumnRename;
+import io.automigrate.diff.TableChanges.ColumnType;
+import io.automigrate.diff.TableChanges.CommentChange;
+import io.automigrate.diff.TableChanges.ConstraintExists;
+import io.automigrate.diff.TableChanges.ConstraintValidation;
+import io.automigrate.diff.TableChanges.ExtensionExists;
+import io.automigrate.diff.TableChanges.ExtensionVersion;
+import io.automigrate.diff.TableChanges.GrantChange;
+import io.automigrate.diff.TableChanges.IndexExists;
+import io.automigrate.diff.TableChanges.PartitionAttachment;
+import io.automigrate.diff.TableChanges.RowSecurity;
+import io.automigrate.diff.TableChanges.SchemaExists;
+import io.automigrate.diff.TableChanges.SequenceAlter;
+import io.automigrate.diff.TableChanges.SequenceExists;
+import io.automigrate.diff.TableChanges.SequenceOwner;
+import io.automigrate.diff.TableChanges.TableExists;
+import io.automigrate.diff.TableChanges.TableInheritance;
+import io.automigrate.diff.TableChanges.TableLogged;
+import io.automigrate.diff.TableChanges.TableRename;
+import io.automigrate.diff.TableChanges.TableStorage;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * Renders the changes of {@link io.automigrate.diff.TableObjects} as plain, pg_dump-like DDL. One method per change
+ * type, so a render option can later switch a change to its online form (CONCURRENTLY, NOT VALID + VALIDATE).
+ */
+public final class TableSql implements ChangeRenderer {
+    private static final Set<String> PRIVILEGES = Set.of("SELECT", "INSERT", "UPDATE", "DELETE", "TRUNCATE",
+            "REFERENCES", "TRIGGER", "USAGE", "CREATE", "EXECUTE", "MAINTAIN");
+    private static final Pattern PLAIN_VALUE = Pattern.compile("[A-Za-z0-9_.+-]+");
+    private static final String INDENT = "    ";
+
+    @Override
+    public List<Statement> render(Change change) {
+        List<String> sql = new ArrayList<>();
+        if (change instanceof SchemaExists c) {
+            schema(c, sql);
+        } else if (change instanceof ExtensionExists c) {
+            extension(c, sql);
+        } else if (change instanceof ExtensionVersion c) {
+            sql.add("ALTER EXTENSION " + Sql.ident(c.name()) + " UPDATE TO " + Sql.literal(c.after()) + ";");
+        } else if (change instanceof SequenceExists c) {
+            sequence(c, sql);
+        } else if (change instanceof SequenceAlter c) {
+            sql.add(alterSequence(c));
+        } else if (change instanceof SequenceOwner c) {
+            sql.add("ALTER SEQUENCE " + Sql.qualified(c.name()) + " OWNED BY "
+                    + (c.after() == null ? "NONE" : columnName(c.after())) + ";");
+        } else if (change instanceof TableExists c) {
+            table(c, sql);
+        } else if (change instanceof TableRename c) {
+            sql.add(alter(c.from()) + "RENAME TO " + Sql.ident(c.to().name()) + ";");
+        } else if (change instanceof TableLogged c) {
+            sql.add(alter(c.table()) + (c.unloggedAfter() ? "SET UNLOGGED;" : "SET LOGGED;"));
+        } else if (change instanceof TableStorage c) {
+            storage(c, sql);
+        } else if (change instanceof PartitionAttachment c) {
+            sql.add(alter(c.parent()) + (c.attach()
+                    ? "ATTACH PARTITION " + Sql.qualified(c.table()) + " " + c.bound() + ";"
+                    : "DETACH PARTITION " + Sql.qualified(c.table()) + ";"));
+        } else if (change instanceof TableInheritance c) {
+            sql.add(alter(c.table()) + (c.inherit() ? "INHERIT " : "NO INHERIT ") + Sql.qualified(c.parent()) + ";");
+        } else if (change instanceof RowSecurity c) {
+            rowSecurity(c.table(), c.enabledBefore(), c.forcedBefore(), c.enabledAfter(), c.forcedAfter(), sql);
+        } else if (change instanceof ColumnExists c) {
+            column(c, sql);
+        } else if (change instanceof ColumnRename c) {
+            sql.add(alter(c.table()) + "RENAME COLUMN " + Sql.ident(c.from()) + " TO " + Sql.ident(c.to()) + ";");
+        } else if (change instanceof ColumnType c) {
+            sql.add(alterColumn(c.table(), c.column()) + "TYPE " + c.typeAfter()
+                    + (c.collationAfter() == null ? "" : " COLLATE " + collation(c.collationAfter()))
+                    + (ColumnCasts.needsUsing(c.typeBefore(), c.typeAfter())
+                    ? " USING " + Sql.ident(c.column()) + "::" + c.typeAfter() : "") + ";");
+        } else if (change instanceof ColumnDefault c) {
+            sql.add(alterColumn(c.table(), c.column())
+                    + (c.after() == null ? "DROP DEFAULT;" : "SET DEFAULT " + c.after() + ";"));
+        } else if (change instanceof ColumnNotNull c) {
+            sql.add(alterColumn(c.table(), c.column()) + (c.notNull() ? "SET NOT NULL;" : "DROP NOT NULL;"));
+        } else if (change instanceof ColumnIdentity c) {
+            identity(c, sql);
+        } else if (change instanceof ConstraintExists c) {
+            constraint(c.action(), c.table(), c.constraint(), c.constraint().validated(), sql);
+        } else if (change instanceof ConstraintValidation c) {
+            if (c.validated()) {
+                sql.add(alter(c.table()) + "VALIDATE CONSTRAINT " + Sql.ident(c.constraint().name()) + ";");
+            } else {
+                constraint(ChangeAction.DROP, c.table(), c.constraint(), false, sql);
+                constraint(ChangeAction.CREATE, c.table(), c.constraint(), false, sql);
+            }
+        } else if (change instanceof IndexExists c) {
+            index(c, sql);
+        } else if (change instanceof CommentChange c) {
+            sql.add(comment(c.target(), c.after()));
+        } else if (change instanceof GrantChange c) {
+            sql.add(grant(c.target(), c.grant(), c.granted()));
+        } else {
+            return null;
+        }
+        return sql.stream().map(Statement::of).toList();
+    }
+
+    // ---- schemas, extensions, sequences
+
+    private static void schema(SchemaExists c, List<String> sql) {
+        Schema s = c.schema();
+        if (c.action() == ChangeAction.DROP) {
+            sql.add("DROP SCHEMA " + Sql.ident(s.name()) + ";");
+            return;
+        }
+        sql.add("CREATE SCHEMA " + Sql.ident(s.name()) + ";");
+        commentIfAny(s.ref(), s.comment(), sql);
+        s.grants().forEach(g -> sql.add(grant(s.ref(), g, true)));
+    }
+
+    private static void extension(ExtensionExists c, List<String> sql) {
+        Extension e = c.extension();
+        if (c.action() == ChangeAction.DROP) {
+            sql.add("DROP EXTENSION " + Sql.ident(e.name()) + ";");
+            return;
+        }
+        sql.add("CREATE EXTENSION " + Sql.ident(e.name())
+                + (e.schema() == null ? "" : " WITH SCHEMA " + Sql.ident(e.schema()))
+                + (e.version() == null ? "" : " VERSION " + Sql.literal(e.version())) + ";");
+        commentIfAny(e.ref(), e.comment(), sql);
+    }
+
+    private static void sequence(SequenceExists c, List<String> sql) {
+        Sequence s = c.sequence();
+        if (c.action() == ChangeAction.DROP) {
+            sql.add("DROP SEQUENCE " + Sql.qualified(s.qualifiedName()) + ";");
+            return;
+        }
+        List<String> clauses = new ArrayList<>();
+        if (!s.options().dataType().equals("bigint")) {
+            clauses.add("AS " + s.options().dataType());
+        }
+        clauses.addAll(sequenceOptions(s.options()));
+        sql.add("CREATE SEQUENCE " + Sql.qualified(s.qualifiedName())
+                + (clauses.isEmpty() ? "" : " " + String.join(" ", clauses)) + ";");
+        commentIfAny(s.ref(), s.comment(), sql);
+        s.grants().forEach(g -> sql.add(grant(s.ref(), g, true)));
+    }
+
+    /** The options that differ from their defaults (without AS). */
+    private static List<String> sequenceOptions(SequenceOptions o) {
+        List<String> clauses = new ArrayList<>();
+        if (o.increment() != 1) {
+            clauses.add("INCREMENT BY " + o.increment());
+        }
+        if (!SequenceDefaults.defaultMin(o)) {
+            clauses.add("MINVALUE " + o.min());
+        }
+        if (!SequenceDefaults.defaultMax(o)) {
+            clauses.add("MAXVALUE " + o.max());
+        }
+        if (!SequenceDefaults.defaultStart(o)) {
+            clauses.add("START WITH " + o.start());
+        }
+        if (o.cache() != 1) {
+            clauses.add("CACHE " + o.cache());
+        }
+        if (o.cycle()) {
+            clauses.add("CYCLE");
+        }
+        return clauses;
+    }
+
+    /** Clauses for the options that differ (without AS); min and max written out when the increment changes. */
+    private static List<String> sequenceChanges(SequenceOptions before, SequenceOptions after, boolean retyped) {
+        List<String> clauses = new ArrayList<>();
+        if (before.increment() != after.increment()) {
+            clauses.add("INCREMENT BY " + after.increment());
+        }
+        if (retyped || before.min() != after.min() || before.increment() != after.increment()) {
+            clauses.add(SequenceDefaults.defaultMin(after) ? "NO MINVALUE" : "MINVALUE " + after.min());
+        }
+        if (retyped || before.max() != after.max() || before.increment() != after.increment()) {
+            clauses.add(SequenceDefaults.defaultMax(after) ? "NO MAXVALUE" : "MAXVALUE " + after.max());
+        }
+        if (before.start() != after.start()) {
+            clauses.add("START WITH " + after.start());
+        }
+        if (before.cache() != after.cache()) {
+            clauses.add("CACHE " + after.cache());
+        }
+        if (before.cycle() != after.cycle()) {
+            clauses.add(after.cycle() ? "CYCLE" : "NO CYCLE");
+        }
+        return clauses;
+    }
+
+    private static String alterSequence(SequenceAlter c) {
+        boolean retyped = !c.before().dataType().equals(c.after().dataType());
+        List<String> clauses = new ArrayList<>();
+        if (retyped) {
+            clauses.add("AS " + c.after().dataType());
+        }
+        clauses.addAll(sequenceChanges(c.before(), c.after(), retyped));
+        return "ALTER SEQUENCE " + Sql.qualified(c.name()) + " " + String.join(" ", clauses) + ";";
+    }
+
+    private static String columnName(ObjectRef column) {
+        return Sql.qualified(column.qualifiedName()) + "." + Sql.ident(column.member());
+    }
+
+    // ---- tables
+
+    private static String alter(QualifiedName table) {
+        return "ALTER TABLE " + Sql.qualified(table) + " ";
+    }
+
+    private static String alterColumn(QualifiedName table, String column) {
+        return alter(table) + "ALTER COLUMN " + Sql.ident(column) + " ";
+    }
+
+    private static void table(TableExists c, List<String> sql) {
+        Table t = c.table();
+        if (c.action() == ChangeAction.DROP) {
+            sql.add("DROP TABLE " + Sql.qualified(t.qualifiedName()) + ";");
+            return;
+        }
+        boolean partition = t.partitionOf() != null;
+        List<String> elements = new ArrayList<>();
+        for (Column column : t.columns()) {
+            if (column.local() && !partition) {
+                elements.add(columnDefinition(column));
+            }
+        }
+        for (Constraint constraint : t.constraints()) {
+            elements.add("CONSTRAINT " + Sql.ident(constraint.name()) + " " + constraint.definition());
+        }
+        StringBuilder sb = new StringBuilder("CREATE ");
+        if (t.unlogged()) {
+            sb.append("UNLOGGED ");
+        }
+        sb.append("TABLE ").append(Sql.qualified(t.qualifiedName()));
+        if (partition) {
+            sb.append(" PARTITION OF ").append(Sql.qualified(t.partitionOf()));
+        }
+        if (!elements.isEmpty()) {
+            sb.append(" (\n").append(INDENT).append(String.join(",\n" + INDENT, elements)).append("\n)");
+        } else if (!partition) {
+            sb.append(" ()");
+        }
+        if (partition) {
+            sb.append(' ').append(t.partitionBound());
+        }
+        if (!t.inherits().isEmpty()) {
+            sb.append(" INHERITS (").append(String.join(", ", t.inherits().stream().map(Sql::qualified).toList()))
+                    .append(')');
+        }
+        if (t.partitionKey() != null) {
+            sb.append(" PARTITION BY ").append(t.partitionKey());
+        }
+        if (!t.options().isEmpty()) {
+            sb.append(" WITH (").append(String.join(", ", t.options().stream().map(TableSql::option).toList()))
+                    .append(')');
+        }
+        sql.add(sb.append(';').toString());
+        rowSecurity(t.qualifiedName(), false, false, t.rowSecurity(), t.forceRowSecurity(), sql);
+        commentIfAny(t.ref(), t.comment(), sql);
+        for (Column column : t.columns()) {
+            commentIfAny(io.automigrate.catalog.ObjectRef.member(ObjectKind.COLUMN, t.qualifiedName(), column.name()),
+                    column.comment(), sql);
+        }
+        for (Constraint constraint : t.constraints()) {
+            commentIfAny(ObjectRef.member(ObjectKind.CONSTRAINT, t.qualifiedName(), constraint.name()),
+                    constraint.comment(), sql);
+        }
+        t.grants().forEach(g -> sql.add(grant(t.ref(), g, true)));
+        for (Column column : t.columns()) {
+            ObjectRef ref = ObjectRef.member(ObjectKind.COLUMN, t.qualifiedName(), column.name());
+            column.grants().forEach(g -> sql.add(grant(ref, g, true)));
+        }
+    }
+
+    static String columnDefinition(Column c) {
+        StringBuilder sb = new StringBuilder(Sql.ident(c.name())).append(' ').append(c.type());
+        if (c.collation() != null) {
+            sb.append(" COLLATE ").append(collation(c.collation()));
+        }
+        if (c.generatedExpr() != null) {
+            sb.append(" GENERATED ALWAYS AS (").append(c.generatedExpr()).append(") STORED");
+        }
+        if (c.defaultExpr() != null) {
+            sb.append(" DEFAULT ").append(c.defaultExpr());
+        }
+        if (c.identity() != null) {
+            sb.append(identityClause(c.identity()));
+        }
+        if (c.notNull()) {
+            sb.append(" NOT NULL");
+        }
+        return sb.toString();
+    }
+
+    private static String identityClause(Identity identity) {
+        List<String> options = sequenceOptions(identity.options());
+        return " GENERATED " + (identity.always() ? "ALWAYS" : "BY DEFAULT") + " AS IDENTITY"
+                + (options.isEmpty() ? "" : " (" + String.join(" ", options) + ")");
+    }
+
+    /** A collation name: as written when it already holds quotes, else each dotted part quoted as needed. */
+    static String collation(String name) {
+        if (name.contains("\"")) {
+            return name;
+        }
+        return String.join(".", java.util.Arrays.stream(name.split("\\.")).map(TableSql::quotedAlways).toList());
+    }
+
+    /** Collation names are case-sensitive ("C", "en_US"): always quoted, as pg_dump does. */
+    private static String quotedAlways(String name) {
+        return '"' + name.replace("\"", "\"\"") + '"';
+    }
+
+    /** A storage parameter {@code name=value}: the name quoted as an identifier, the value as a literal if needed. */
+    private static String option(String option) {
+        int eq = option.indexOf('=');
+        String name = eq < 0 ? option : option.substring(0, eq);
+        String keyed = String.join(".", java.util.Arrays.stream(name.split("\\.")).map(Sql::ident).toList());
+        if (eq < 0) {
+            return keyed;
+        }
+        String value = option.substring(eq + 1);
+        return keyed + "=" + (PLAIN_VALUE.matcher(value).matches() ? value : Sql.literal(value));
+    }
+
+    private static String optionName(String option) {
+        int eq = option.indexOf('=');
+        return eq < 0 ? option : option.substring(0, eq);
+    }
+
+    private static void storage(TableStorage c, List<String> sql) {
+        TreeMap<String, String> before = new TreeMap<>();
+        c.before().forEach(o -> before.put(optionName(o), o));
+        TreeMap<String, String> after = new TreeMap<>();
+        c.after().forEach(o -> after.put(optionName(o), o));
+        List<String> reset = before.keySet().stream().filter(k -> !after.containsKey(k)).map(TableSql::option).toList();
+        List<String> set = after.entrySet().stream().filter(e -> !e.getValue().equals(before.get(e.getKey())))
+                .map(e -> option(e.getValue())).toList();
+        if (!reset.isEmpty()) {
+            sql.add(alter(c.table()) + "RESET (" + String.join(", ", reset) + ");");
+        }
+        if (!set.isEmpty()) {
+            sql.add(alter(c.table()) + "SET (" + String.join(", ", set) + ");");
+        }
+    }
+
+    private static void rowSecurity(QualifiedName table, boolean enabledBefore, boolean forcedBefore,
+                                    boolean enabledAfter, boolean forcedAfter, List<String> sql) {
+        if (enabledBefore != enabledAfter) {
+            sql.add(alter(table) + (enabledAfter ? "ENABLE" : "DISABLE") + " ROW LEVEL SECURITY;");
+        }
+        if (forcedBefore != forcedAfter) {
+            sql.add(alter(table) + (forcedAfter ? "FORCE" : "NO FORCE") + " ROW LEVEL SECURITY;");
+        }
+    }
+
+    // ---- columns and constraints
+
+    private static void column(ColumnExists c, List<String> sql) {
+        Column column = c.column();
+        if (c.action() == ChangeAction.DROP) {
+            sql.add(alter(c.table()) + "DROP COLUMN " + Sql.ident(column.name()) + ";");
+            return;
+        }
+        sql.add(alter(c.table()) + "ADD COLUMN " + columnDefinition(column) + ";");
+        ObjectRef ref = c.target();
+        commentIfAny(ref, column.comment(), sql);
+        column.grants().forEach(g -> sql.add(grant(ref, g, true)));
+    }
+
+    private static void identity(ColumnIdentity c, List<String> sql) {
+        String prefix = alterColumn(c.table(), c.column());
+        if (c.before() == null) {
+            sql.add(prefix + "ADD" + identityClause(c.after()) + ";");
+        } else if (c.after() == null) {
+            sql.add(prefix + "DROP IDENTITY;");
+        } else {
+            StringBuilder sb = new StringBuilder(prefix.stripTrailing());
+            if (c.before().always() != c.after().always()) {
+                sb.append(" SET GENERATED ").append(c.after().always() ? "ALWAYS" : "BY DEFAULT");
+            }
+            SequenceOptions before = c.before().options();
+            SequenceOptions after = c.after().options();
+            // The identity sequence's type follows the column's; each option is its own SET clause.
+            for (String clause : sequenceChanges(withType(before, after.dataType()), after, false)) {
+                sb.append(" SET ").append(clause);
+            }
+            sql.add(sb.append(';').toString());
+        }
+    }
+
+    private static SequenceOptions withType(SequenceOptions o, String dataType) {
+        return new SequenceOptions(dataType, o.start(), o.increment(), o.min(), o.max(), o.cache(), o.cycle());
+    }
+
+    private static void constraint(ChangeAction action, QualifiedName table, Constraint constraint, boolean validated,
+                                   List<String> sql) {
+        if (action == ChangeAction.DROP) {
+            sql.add(alter(table) + "DROP CONSTRAINT " + Sql.ident(constraint.name()) + ";");
+            return;
+        }
+        sql.add(alter(table) + "ADD CONSTRAINT " + Sql.ident(constraint.name()) + " " + constraint.definition()
+                + (validated ? "" : " NOT VALID") + ";");
+        commentIfAny(ObjectRef.member(ObjectKind.CONSTRAINT, table, constraint.name()), constraint.comment(), sql);
+    }
+
+    // ---- indexes, comments, grants
+
+    private static void index(IndexExists c, List<String> sql) {
+        Index index = c.index();
+        if (c.action() == ChangeAction.DROP) {
+            sql.add("DROP INDEX " + Sql.qualified(index.qualifiedName()) + ";");
+            return;
+        }
+        // ON ONLY would leave a partitioned table's index invalid until every partition's index is attached.
+        sql.add(index.definition().replaceFirst(" ON ONLY ", " ON ") + ";");
+        commentIfAny(index.ref(), index.comment(), sql);
+    }
+
+    private static void commentIfAny(ObjectRef target, String comment, List<String> sql) {
+        if (comment != null) {
+            sql.add(comment(target, comment));
+        }
+    }
+
+    static String comment(ObjectRef target, String comment) {
+        return "COMMENT ON " + objectName(target) + " IS " + Sql.literal(comment) + ";";
+    }
+
+    /** How COMMENT, GRANT and REVOKE name an object of this family. */
+    private static String objectName(ObjectRef target) {
+        return switch (target.kind()) {
+            case SCHEMA -> "SCHEMA " + Sql.ident(target.name());
+            case EXTENSION -> "EXTENSION " + Sql.ident(target.name());
+            case SEQUENCE -> "SEQUENCE " + Sql.qualified(target.qualifiedName());
+            case TABLE -> "TABLE " + Sql.qualified(target.qualifiedName());
+            case COLUMN -> "COLUMN " + columnName(target);
+            case CONSTRAINT -> "CONSTRAINT " + Sql.ident(target.member()) + " ON "
+                    + Sql.qualified(target.qualifiedName());
+            case INDEX -> "INDEX " + Sql.qualified(target.qualifiedName());
+            default -> throw new IllegalStateException("not an object of the table family: " + target);
+        };
+    }
+
+    static String grant(ObjectRef target, Grant grant, boolean granted) {
+        String privilege = grant.privilege().toUpperCase(java.util.Locale.ROOT);
+        if (!PRIVILEGES.contains(privilege)) {
+            throw new IllegalStateException("unknown privilege " + grant.privilege() + " on " + target);
+        }
+        String on = target.kind() == ObjectKind.COLUMN
+                ? privilege + " (" + Sql.ident(target.member()) + ") ON TABLE " + Sql.qualified(target.qualifiedName())
+                : privilege + " ON " + objectName(target);
+        return granted
+                ? "GRANT " + on + " TO " + Sql.role(grant.grantee()) + (grant.withGrantOption() ? " WITH GRANT OPTION"
+                : "") + ";"
+                : "REVOKE " + on + " FROM " + Sql.role(grant.grantee()) + ";";
+    }
+}

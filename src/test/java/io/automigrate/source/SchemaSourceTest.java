@@ -1,0 +1,69 @@
+package io.automigrate.source;
+
+import io.automigrate.AutomigrateException;
+import io.automigrate.ExitCode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SchemaSourceTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void empty_and_urls() {
+        assertInstanceOf(SchemaSource.Empty.class, SchemaSource.parse("empty"));
+        var url = assertInstanceOf(SchemaSource.Database.class,
+                SchemaSource.parse("postgres://app:pw123@db.example.com:6543/shop"));
+        assertEquals("db.example.com", url.url().host());
+        assertEquals(6543, url.url().port());
+        assertEquals("postgresql://app@db.example.com:6543/shop", url.describe());
+        assertInstanceOf(SchemaSource.Database.class, SchemaSource.parse("postgresql://localhost/x"));
+    }
+
+    @Test
+    void file_and_directory_in_lexical_order_of_relative_paths() throws Exception {
+        Path schema = dir.resolve("schema");
+        Files.createDirectories(schema.resolve("b"));
+        Files.createDirectories(schema.resolve("a"));
+        for (String name : List.of("b/01.sql", "a/02.sql", "a/01.sql", "10.sql", "02.sql", "notes.txt")) {
+            Files.writeString(schema.resolve(name), "");
+        }
+        var source = assertInstanceOf(SchemaSource.SqlFiles.class, SchemaSource.parse(schema.toString()));
+        assertTrue(source.directory());
+        List<String> names = source.sqlFiles().stream().map(SqlFile::displayName).toList();
+        String p = schema + "/";
+        assertEquals(List.of(p + "02.sql", p + "10.sql", p + "a/01.sql", p + "a/02.sql", p + "b/01.sql"), names);
+
+        var file = assertInstanceOf(SchemaSource.SqlFiles.class, SchemaSource.parse(p + "a/01.sql"));
+        assertFalse(file.directory());
+        assertEquals(List.of(new SqlFile(p + "a/01.sql", schema.resolve("a/01.sql"))), file.sqlFiles());
+    }
+
+    @Test
+    void anything_else_is_bad_input() throws Exception {
+        Path text = dir.resolve("notes.txt");
+        Files.writeString(text, "");
+        for (String given : List.of("mysql://localhost/db", text.toString(), "", "schema.yaml")) {
+            var e = assertThrows(AutomigrateException.class, () -> SchemaSource.parse(given));
+            assertEquals(ExitCode.BAD_INPUT, e.exitCode());
+            assertEquals("cannot read source '" + given + "': expected empty, a .sql file, a directory of .sql "
+                    + "files or a postgresql:// URL", e.getMessage());
+        }
+    }
+
+    @Test
+    void missing_sql_file_is_named() {
+        var e = assertThrows(AutomigrateException.class, () -> SchemaSource.parse(dir + "/nope.sql"));
+        assertEquals("cannot read source '" + dir + "/nope.sql': file not found", e.getMessage());
+    }
+}

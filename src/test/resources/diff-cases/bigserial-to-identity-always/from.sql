@@ -1,0 +1,5 @@
+CREATE TABLE public.events (
+    id bigserial PRIMARY KEY,
+    kind text NOT NULL,
+    payload jsonb
+);

@@ -1,0 +1,1 @@
+ADD CONSTRAINT products_stock_nonnegative CHECK

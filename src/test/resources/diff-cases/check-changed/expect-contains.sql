@@ -1,0 +1,1 @@
+DROP CONSTRAINT employees_age_check

@@ -1,0 +1,5 @@
+CREATE TABLE public.employees (
+    id integer PRIMARY KEY,
+    age integer,
+    CONSTRAINT employees_age_check CHECK (age >= 16)
+);

@@ -1,0 +1,1 @@
+DROP CONSTRAINT coupons_percent_check

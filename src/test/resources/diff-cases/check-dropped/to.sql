@@ -1,0 +1,4 @@
+CREATE TABLE public.coupons (
+    code text PRIMARY KEY,
+    percent integer NOT NULL
+);

@@ -1,0 +1,1 @@
+CREATE TABLE public.base_items (id integer PRIMARY KEY, kind text NOT NULL);

@@ -1,0 +1,1 @@
+DROP CONSTRAINT orders_total_positive

@@ -1,0 +1,1 @@
+VALIDATE CONSTRAINT orders_total_positive

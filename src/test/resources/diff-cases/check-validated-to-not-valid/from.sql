@@ -1,0 +1,5 @@
+CREATE TABLE public.readings (
+    id integer PRIMARY KEY,
+    celsius numeric(5, 2),
+    CONSTRAINT readings_range CHECK (celsius BETWEEN -90 AND 60)
+);

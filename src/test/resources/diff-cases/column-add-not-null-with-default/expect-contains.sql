@@ -1,0 +1,1 @@
+ADD COLUMN is_admin boolean

@@ -1,0 +1,4 @@
+CREATE TABLE public.orders (
+    id integer PRIMARY KEY,
+    updated_at timestamptz DEFAULT clock_timestamp()
+);

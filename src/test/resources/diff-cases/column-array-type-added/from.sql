@@ -1,0 +1,1 @@
+CREATE TABLE public.posts (id integer PRIMARY KEY, title text NOT NULL);

@@ -1,0 +1,1 @@
+COMMENT ON COLUMN public.invoices.due_on

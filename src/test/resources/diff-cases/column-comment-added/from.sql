@@ -1,0 +1,1 @@
+CREATE TABLE public.invoices (id integer PRIMARY KEY, due_on date NOT NULL);

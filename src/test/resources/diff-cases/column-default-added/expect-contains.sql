@@ -1,0 +1,1 @@
+ALTER COLUMN status SET DEFAULT 'todo'

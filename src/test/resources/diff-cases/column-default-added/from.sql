@@ -1,0 +1,1 @@
+CREATE TABLE public.tasks (id integer PRIMARY KEY, status text NOT NULL);

@@ -1,0 +1,1 @@
+CREATE TABLE public.tasks (id integer PRIMARY KEY, due_on date DEFAULT current_date + 7);

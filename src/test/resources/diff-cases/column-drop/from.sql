@@ -1,0 +1,5 @@
+CREATE TABLE public.users (
+    id integer PRIMARY KEY,
+    email text NOT NULL,
+    fax_number text
+);

@@ -1,0 +1,1 @@
+TYPE numeric(12,4)

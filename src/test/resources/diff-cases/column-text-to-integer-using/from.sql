@@ -1,0 +1,1 @@
+CREATE TABLE public.legacy_import (id integer PRIMARY KEY, quantity text);

@@ -1,0 +1,1 @@
+CREATE TABLE public.webhooks (id integer PRIMARY KEY, payload text NOT NULL);

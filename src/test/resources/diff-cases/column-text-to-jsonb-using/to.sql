@@ -1,0 +1,1 @@
+CREATE TABLE public.webhooks (id integer PRIMARY KEY, payload jsonb NOT NULL);

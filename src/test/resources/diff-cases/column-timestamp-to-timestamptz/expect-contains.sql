@@ -1,0 +1,1 @@
+TYPE timestamp with time zone

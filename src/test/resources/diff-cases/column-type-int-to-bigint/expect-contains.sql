@@ -1,0 +1,1 @@
+ALTER COLUMN hits TYPE bigint

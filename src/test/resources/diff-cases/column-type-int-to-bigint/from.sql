@@ -1,0 +1,1 @@
+CREATE TABLE public.page_hits (path text PRIMARY KEY, hits integer NOT NULL DEFAULT 0);

@@ -1,0 +1,7 @@
+CREATE TABLE public.measurements (
+    id integer PRIMARY KEY,
+    sensor text NOT NULL,
+    reading real NOT NULL
+);
+CREATE VIEW public.latest_readings AS
+    SELECT sensor, max(reading) AS peak FROM public.measurements GROUP BY sensor;

@@ -1,0 +1,1 @@
+TYPE character varying(100)

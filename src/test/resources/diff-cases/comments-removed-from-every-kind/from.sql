@@ -1,0 +1,11 @@
+CREATE SCHEMA app;
+COMMENT ON SCHEMA app IS 'the application';
+CREATE TYPE app.status AS ENUM ('on', 'off');
+COMMENT ON TYPE app.status IS 'on or off';
+CREATE TABLE app.things (id integer PRIMARY KEY, status app.status NOT NULL);
+COMMENT ON TABLE app.things IS 'things';
+COMMENT ON COLUMN app.things.status IS 'current status';
+CREATE VIEW app.on_things AS SELECT id FROM app.things WHERE status = 'on';
+COMMENT ON VIEW app.on_things IS 'things that are on';
+CREATE FUNCTION app.double_it(x integer) RETURNS integer LANGUAGE sql IMMUTABLE AS $$ SELECT x * 2 $$;
+COMMENT ON FUNCTION app.double_it(integer) IS 'times two';

@@ -1,0 +1,1 @@
+ADD CONSTRAINT reservations_no_overlap EXCLUDE USING gist

@@ -1,0 +1,4 @@
+CREATE TABLE public.reservations (
+    id integer PRIMARY KEY,
+    during tsrange NOT NULL
+);

@@ -1,0 +1,1 @@
+ADD CONSTRAINT orders_user_id_fkey FOREIGN KEY

@@ -1,0 +1,6 @@
+CREATE TABLE public.users (id integer PRIMARY KEY);
+CREATE TABLE public.orders (
+    id integer PRIMARY KEY,
+    user_id integer NOT NULL,
+    CONSTRAINT orders_user_id_fkey FOREIGN KEY (user_id) REFERENCES public.users (id)
+);

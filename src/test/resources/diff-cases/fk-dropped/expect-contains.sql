@@ -1,0 +1,1 @@
+DROP CONSTRAINT players_team_fkey

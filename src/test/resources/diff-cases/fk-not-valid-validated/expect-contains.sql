@@ -1,0 +1,1 @@
+VALIDATE CONSTRAINT transfers_account_fkey

@@ -1,0 +1,4 @@
+CREATE TABLE public.comments (
+    id bigint PRIMARY KEY,
+    body text NOT NULL
+);

@@ -1,0 +1,2 @@
+CREATE TABLE public.users (id integer PRIMARY KEY, username text NOT NULL UNIQUE);
+CREATE TABLE public.profiles (id integer PRIMARY KEY, username text NOT NULL);

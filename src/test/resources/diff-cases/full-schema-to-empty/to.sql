@@ -1,0 +1,1 @@
+-- everything is gone

@@ -1,0 +1,1 @@
+CREATE OR REPLACE FUNCTION public.shipping_cost

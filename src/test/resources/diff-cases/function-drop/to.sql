@@ -1,0 +1,1 @@
+-- the helper is gone

@@ -1,0 +1,6 @@
+CREATE TABLE public.orders (id integer PRIMARY KEY, total numeric(10, 2) NOT NULL, discount numeric(10, 2) NOT NULL DEFAULT 0);
+CREATE FUNCTION public.order_total(order_id integer) RETURNS numeric
+    LANGUAGE sql STABLE
+BEGIN ATOMIC
+    SELECT total - discount FROM public.orders WHERE id = order_id;
+END;

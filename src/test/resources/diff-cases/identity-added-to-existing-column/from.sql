@@ -1,0 +1,4 @@
+CREATE TABLE public.warehouses (
+    id integer PRIMARY KEY,
+    code text NOT NULL UNIQUE
+);

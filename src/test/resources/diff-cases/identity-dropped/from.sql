@@ -1,0 +1,4 @@
+CREATE TABLE public.imports (
+    id integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    file_name text NOT NULL
+);

@@ -1,0 +1,4 @@
+CREATE TABLE public.vouchers (
+    id bigint GENERATED ALWAYS AS IDENTITY (START WITH 1 INCREMENT BY 1) PRIMARY KEY,
+    code text NOT NULL
+);

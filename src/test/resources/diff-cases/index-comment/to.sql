@@ -1,0 +1,3 @@
+CREATE TABLE public.orders (id integer PRIMARY KEY, ref text);
+CREATE INDEX orders_ref_idx ON public.orders (ref);
+COMMENT ON INDEX public.orders_ref_idx IS 'Lookups by external reference from the ERP';

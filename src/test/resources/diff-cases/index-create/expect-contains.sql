@@ -1,0 +1,1 @@
+orders_customer_id_idx

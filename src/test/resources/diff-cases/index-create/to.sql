@@ -1,0 +1,2 @@
+CREATE TABLE public.orders (id integer PRIMARY KEY, customer_id integer NOT NULL, placed_at timestamptz NOT NULL);
+CREATE INDEX orders_customer_id_idx ON public.orders (customer_id);

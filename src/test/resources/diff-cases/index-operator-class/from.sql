@@ -1,0 +1,1 @@
+CREATE TABLE public.files (id integer PRIMARY KEY, path text NOT NULL);

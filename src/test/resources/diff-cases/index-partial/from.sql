@@ -1,0 +1,1 @@
+CREATE TABLE public.jobs (id bigint PRIMARY KEY, queue text NOT NULL, run_at timestamptz NOT NULL, done boolean NOT NULL DEFAULT false);

@@ -1,0 +1,1 @@
+CREATE TABLE public.things (id integer PRIMARY KEY, name text);

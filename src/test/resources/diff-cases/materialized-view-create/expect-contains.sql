@@ -1,0 +1,1 @@
+CREATE MATERIALIZED VIEW public.sales_by_region

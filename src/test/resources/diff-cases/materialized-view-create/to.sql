@@ -1,0 +1,3 @@
+CREATE TABLE public.sales (id integer PRIMARY KEY, region text NOT NULL, amount numeric(10, 2) NOT NULL);
+CREATE MATERIALIZED VIEW public.sales_by_region AS
+    SELECT region, sum(amount) AS total FROM public.sales GROUP BY region;

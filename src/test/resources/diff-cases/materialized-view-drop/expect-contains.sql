@@ -1,0 +1,1 @@
+DROP MATERIALIZED VIEW public.sales_total

@@ -1,0 +1,1 @@
+WITH NO DATA

@@ -1,0 +1,1 @@
+CREATE TABLE public.pageviews (path text NOT NULL, at timestamptz NOT NULL);

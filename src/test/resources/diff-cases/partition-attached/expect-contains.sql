@@ -1,0 +1,1 @@
+ATTACH PARTITION public.sales_2026

@@ -1,0 +1,1 @@
+events_2026 ADD COLUMN

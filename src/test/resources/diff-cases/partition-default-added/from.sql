@@ -1,0 +1,2 @@
+CREATE TABLE public.tickets (id integer NOT NULL, status text NOT NULL) PARTITION BY LIST (status);
+CREATE TABLE public.tickets_open PARTITION OF public.tickets FOR VALUES IN ('open');

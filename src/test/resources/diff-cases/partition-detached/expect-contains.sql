@@ -1,0 +1,1 @@
+DETACH PARTITION public.sales_2024

@@ -1,0 +1,1 @@
+DROP CONSTRAINT raw_events_pkey

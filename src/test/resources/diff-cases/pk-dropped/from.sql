@@ -1,0 +1,1 @@
+CREATE TABLE public.raw_events (id integer PRIMARY KEY, data jsonb);

@@ -1,0 +1,1 @@
+CREATE TABLE public.raw_events (id integer NOT NULL, data jsonb);

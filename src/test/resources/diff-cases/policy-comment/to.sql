@@ -1,0 +1,4 @@
+CREATE TABLE public.tasks (id integer PRIMARY KEY, assignee text);
+ALTER TABLE public.tasks ENABLE ROW LEVEL SECURITY;
+CREATE POLICY tasks_assignee ON public.tasks USING (assignee = current_user);
+COMMENT ON POLICY tasks_assignee ON public.tasks IS 'People see the tasks assigned to them';

@@ -1,0 +1,1 @@
+DROP POLICY tasks_unassigned ON public.tasks

@@ -1,0 +1,4 @@
+CREATE TABLE public.records (id integer PRIMARY KEY, tenant text NOT NULL, archived boolean NOT NULL DEFAULT false);
+ALTER TABLE public.records ENABLE ROW LEVEL SECURITY;
+CREATE POLICY records_tenant ON public.records USING (tenant = current_setting('app.tenant'));
+CREATE POLICY records_not_archived ON public.records AS RESTRICTIVE FOR SELECT USING (NOT archived);

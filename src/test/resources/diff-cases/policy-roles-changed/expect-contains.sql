@@ -1,0 +1,1 @@
+TO am_app_reader, am_app_writer

@@ -1,0 +1,1 @@
+ALTER POLICY orders_visible ON public.orders

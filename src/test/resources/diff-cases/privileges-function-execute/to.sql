@@ -1,0 +1,4 @@
+DO $$ BEGIN CREATE ROLE am_app NOLOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$;
+CREATE FUNCTION public.price_with_tax(p numeric) RETURNS numeric LANGUAGE sql IMMUTABLE AS $$ SELECT p * 1.21 $$;
+REVOKE EXECUTE ON FUNCTION public.price_with_tax(numeric) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION public.price_with_tax(numeric) TO am_app;

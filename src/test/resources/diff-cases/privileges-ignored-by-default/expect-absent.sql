@@ -1,0 +1,2 @@
+REVOKE
+GRANT

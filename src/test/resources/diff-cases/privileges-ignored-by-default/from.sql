@@ -1,0 +1,3 @@
+DO $$ BEGIN CREATE ROLE am_reporting NOLOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$;
+CREATE TABLE public.orders (id integer PRIMARY KEY);
+GRANT SELECT ON public.orders TO am_reporting;

@@ -1,0 +1,2 @@
+DO $$ BEGIN CREATE ROLE am_reporting NOLOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$;
+CREATE TABLE public.orders (id integer PRIMARY KEY);

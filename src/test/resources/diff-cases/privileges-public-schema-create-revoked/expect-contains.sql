@@ -1,0 +1,1 @@
+REVOKE CREATE ON SCHEMA app FROM am_app

@@ -1,0 +1,1 @@
+GRANT USAGE ON SCHEMA reports TO am_reporting

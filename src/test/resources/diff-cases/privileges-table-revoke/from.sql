@@ -1,0 +1,3 @@
+DO $$ BEGIN CREATE ROLE am_app NOLOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$;
+CREATE TABLE public.orders (id integer PRIMARY KEY, total numeric);
+GRANT SELECT, INSERT, UPDATE, DELETE ON public.orders TO am_app;

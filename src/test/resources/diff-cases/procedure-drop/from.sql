@@ -1,0 +1,1 @@
+CREATE PROCEDURE public.noop() LANGUAGE plpgsql AS $$ BEGIN NULL; END $$;

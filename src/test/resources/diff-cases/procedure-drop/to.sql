@@ -1,0 +1,1 @@
+-- the procedure is gone

@@ -1,0 +1,5 @@
+CREATE TABLE public.purchases (
+    id integer PRIMARY KEY,
+    vendor_id integer,
+    amount numeric(10, 2)
+);

@@ -1,0 +1,2 @@
+RENAME COLUMN price TO price_cents
+TYPE bigint

@@ -1,0 +1,4 @@
+CREATE TABLE public.products (
+    id integer PRIMARY KEY,
+    price_cents bigint NOT NULL -- automigrate:renamed-from price
+);

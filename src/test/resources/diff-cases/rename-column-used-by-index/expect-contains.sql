@@ -1,0 +1,1 @@
+RENAME COLUMN cust TO customer_id

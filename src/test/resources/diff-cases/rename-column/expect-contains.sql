@@ -1,0 +1,1 @@
+RENAME COLUMN name TO full_name

@@ -1,0 +1,2 @@
+RENAME TO animals
+RENAME COLUMN nm TO name

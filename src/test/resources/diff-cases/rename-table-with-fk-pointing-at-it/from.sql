@@ -1,0 +1,5 @@
+CREATE TABLE public.authors (id integer PRIMARY KEY, name text NOT NULL);
+CREATE TABLE public.books (
+    id integer PRIMARY KEY,
+    author_id integer NOT NULL REFERENCES public.authors (id)
+);

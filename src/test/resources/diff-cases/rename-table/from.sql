@@ -1,0 +1,4 @@
+CREATE TABLE public.clients (
+    id integer PRIMARY KEY,
+    name text NOT NULL
+);

@@ -1,0 +1,1 @@
+-- the sequence is gone

@@ -1,0 +1,1 @@
+OWNED BY public.tickets.number

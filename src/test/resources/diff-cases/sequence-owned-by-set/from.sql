@@ -1,0 +1,5 @@
+CREATE SEQUENCE public.ticket_number_seq;
+CREATE TABLE public.tickets (
+    id integer PRIMARY KEY,
+    number bigint NOT NULL DEFAULT nextval('public.ticket_number_seq')
+);

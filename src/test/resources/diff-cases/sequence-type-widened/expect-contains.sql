@@ -1,0 +1,1 @@
+AS bigint

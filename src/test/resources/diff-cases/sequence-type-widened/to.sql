@@ -1,0 +1,1 @@
+CREATE SEQUENCE public.event_id_seq AS bigint;

@@ -1,0 +1,1 @@
+CREATE TABLE public.receipts (id integer PRIMARY KEY, issued_at timestamptz NOT NULL DEFAULT now());

@@ -1,0 +1,4 @@
+CREATE TABLE public.customers (
+    id serial PRIMARY KEY,
+    name text NOT NULL
+);

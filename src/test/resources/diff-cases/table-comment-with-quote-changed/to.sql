@@ -1,0 +1,2 @@
+CREATE TABLE public.orders (id integer PRIMARY KEY);
+COMMENT ON TABLE public.orders IS 'Customer''s orders, see C:\docs\orders';

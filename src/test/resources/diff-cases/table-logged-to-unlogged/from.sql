@@ -1,0 +1,5 @@
+CREATE TABLE public.cache_entries (
+    key text PRIMARY KEY,
+    value bytea,
+    expires_at timestamptz
+);

@@ -1,0 +1,1 @@
+CREATE TABLE public.keep_me (id integer PRIMARY KEY);

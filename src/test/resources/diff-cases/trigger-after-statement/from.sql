@@ -1,0 +1,3 @@
+CREATE TABLE public.prices (id integer PRIMARY KEY, amount numeric NOT NULL);
+CREATE FUNCTION public.notify_prices_changed() RETURNS trigger
+    LANGUAGE plpgsql AS $$ BEGIN PERFORM pg_notify('prices', 'changed'); RETURN NULL; END $$;

@@ -1,0 +1,1 @@
+CREATE TRIGGER documents_touch

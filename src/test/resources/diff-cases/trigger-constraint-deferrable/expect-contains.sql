@@ -1,0 +1,1 @@
+CREATE CONSTRAINT TRIGGER ledger_balanced

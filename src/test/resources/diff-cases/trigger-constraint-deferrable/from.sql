@@ -1,0 +1,11 @@
+CREATE TABLE public.ledger (id integer PRIMARY KEY, debit numeric NOT NULL DEFAULT 0, credit numeric NOT NULL DEFAULT 0);
+CREATE FUNCTION public.check_ledger_balanced() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+    IF (SELECT sum(debit) - sum(credit) FROM public.ledger) <> 0 THEN
+        RAISE EXCEPTION 'ledger is not balanced';
+    END IF;
+    RETURN NULL;
+END
+$$;

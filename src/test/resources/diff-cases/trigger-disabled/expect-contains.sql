@@ -1,0 +1,1 @@
+DISABLE TRIGGER orders_audit

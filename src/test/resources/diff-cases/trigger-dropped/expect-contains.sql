@@ -1,0 +1,1 @@
+DROP TRIGGER items_stamp ON public.items

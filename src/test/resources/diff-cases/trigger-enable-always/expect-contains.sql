@@ -1,0 +1,1 @@
+ENABLE ALWAYS TRIGGER orders_audit

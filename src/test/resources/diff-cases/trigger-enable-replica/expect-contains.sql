@@ -1,0 +1,1 @@
+ENABLE REPLICA TRIGGER orders_audit

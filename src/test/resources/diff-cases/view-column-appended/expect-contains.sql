@@ -1,0 +1,1 @@
+CREATE OR REPLACE VIEW public.active_users

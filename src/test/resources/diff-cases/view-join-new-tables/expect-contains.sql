@@ -1,0 +1,1 @@
+CREATE VIEW public.order_lines_named

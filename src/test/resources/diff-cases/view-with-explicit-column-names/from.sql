@@ -1,0 +1,1 @@
+CREATE TABLE public.people (id integer PRIMARY KEY, given text, family text);
