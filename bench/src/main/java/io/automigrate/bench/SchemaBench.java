@@ -217,18 +217,28 @@ public final class SchemaBench {
 
     private SizeResult.Diff diff(int tables, String measure, Catalog from, Catalog to) {
         List<Double> millis = new ArrayList<>();
+        List<Double> renderMillis = new ArrayList<>();
         SchemaDiff diff = SchemaDiffer.diff(from, to, DiffOptions.defaults());
         RenderedMigration migration = MigrationRenderer.render(diff);
+        meanMillis(() -> diffAndRender(from, to)); // unmeasured: the JIT compiles what this pair exercises
         for (int r = 1; r <= options.repeat(); r++) {
-            long start = System.nanoTime();
-            int runs = 0;
-            do {
-                Reference.reachabilityFence(diffAndRender(from, to));
-                runs++;
-            } while (System.nanoTime() - start < MIN_DIFF_NANOS);
-            millis.add(sample(tables, measure, r, (System.nanoTime() - start) / 1e6 / runs));
+            millis.add(sample(tables, measure, r, meanMillis(() -> diffAndRender(from, to))));
+            renderMillis.add(sample(tables, measure + "_render_only", r,
+                    meanMillis(() -> MigrationRenderer.render(diff))));
         }
-        return new SizeResult.Diff(Samples.of(millis), diff.changes().size(), migration.forward().size());
+        return new SizeResult.Diff(Samples.of(millis), Samples.of(renderMillis), diff.changes().size(),
+                migration.forward().size());
+    }
+
+    /** Runs {@code work} repeatedly for at least {@link #MIN_DIFF_NANOS}; the mean time of one run. */
+    private static double meanMillis(Supplier<?> work) {
+        long start = System.nanoTime();
+        int runs = 0;
+        do {
+            Reference.reachabilityFence(work.get());
+            runs++;
+        } while (System.nanoTime() - start < MIN_DIFF_NANOS);
+        return (System.nanoTime() - start) / 1e6 / runs;
     }
 
     private static SizeResult.Heap heap(DatabaseUrl base, DatabaseUrl changed, boolean withDiff) {

@@ -10,8 +10,8 @@ record SizeResult(int tables, int objects, SchemaGenerator.Generated schema, dou
                   Samples pgDump, Samples inspectWarm, Samples inspectCold, Diff identical, Diff changed,
                   String diffProblem, Heap heap, List<List<QueryProfile.Query>> profile) {
 
-    /** Diff + render of two catalogs: time per run, and what it found. */
-    record Diff(Samples millis, int changes, int statements) {
+    /** Diff + render of two catalogs: time per run, of which rendering alone, and what it found. */
+    record Diff(Samples millis, Samples renderMillis, int changes, int statements) {
         /** Median microseconds per catalog object. */
         double microsPerObject(int objects) {
             return millis.median() * 1000 / objects;
