@@ -81,7 +81,8 @@ final class Report {
                 + " per 50 tables. The 1%-changed variant applies max(5, tables/100) changes in rotation: an added"
                 + " column, a column type change (integer → bigint), an added index, a changed view, a changed"
                 + " function. *Objects* is `Catalog.objectCount()` (schemas, types, tables, columns, constraints,"
-                + " indexes, views, routines, triggers, ...).\n\n");
+                + " indexes, views, routines, triggers, ...). *Load*: `SqlLoader.load` of the generated file (as a plan"
+                + " loads a desired schema) and `VACUUM ANALYZE`; the files are kept in the results folder.\n\n");
         md.append("| tables | objects | DDL statements | views | functions | triggers | changes (1% variant) |"
                 + " load + VACUUM | pg_dump output |\n");
         md.append("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");

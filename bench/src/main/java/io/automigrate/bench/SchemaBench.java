@@ -12,6 +12,8 @@ import io.automigrate.shadow.ShadowDatabase;
 import io.automigrate.shadow.ShadowOptions;
 import io.automigrate.shadow.ShadowServer;
 import io.automigrate.shadow.ShadowServers;
+import io.automigrate.source.SqlFile;
+import io.automigrate.source.SqlLoader;
 import io.automigrate.sql.MigrationRenderer;
 import io.automigrate.sql.RenderedMigration;
 
@@ -121,13 +123,13 @@ public final class SchemaBench {
         log(tables + " tables: loading " + schema.schema().size() + " statements");
         long loadStart = System.nanoTime();
         try (ShadowDatabase base = server.createDatabase("benchbase")) {
-            execute(base, schema.schema());
+            load(base, schema.schema(), "schema-" + tables + "-tables.sql");
             vacuum(base);
             double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
             log(tables + " tables: loaded in " + Report.seconds(loadSeconds) + "; applying the 1% change ("
                     + schema.change().size() + " statements)");
             try (ShadowDatabase changed = server.createDatabase("benchchanged", base.name())) {
-                execute(changed, schema.change());
+                load(changed, schema.change(), "change-" + tables + "-tables.sql");
                 vacuum(changed);
                 return measure(tables, schema, loadSeconds, base, changed);
             }
@@ -178,6 +180,8 @@ public final class SchemaBench {
             Catalog desired = inspect(changed.url());
             identical = diff(tables, "diff_identical", current, same);
             changedDiff = diff(tables, "diff_changed", current, desired);
+            Files.writeString(options.resultsDir().resolve("migration-" + tables + "-tables.sql"),
+                    diffAndRender(current, desired).forwardSql());
             if (identical.changes() != 0) {
                 diffProblem = "the diff of two inspections of the same database is not empty: "
                         + identical.changes() + " changes";
@@ -292,19 +296,15 @@ public final class SchemaBench {
         return millis;
     }
 
-    private static void execute(ShadowDatabase database, List<String> statements) throws SQLException {
-        try (Connection c = database.connect(); Statement st = c.createStatement()) {
-            c.setAutoCommit(false);
-            for (String sql : statements) {
-                try {
-                    st.execute(sql);
-                } catch (SQLException e) {
-                    throw new IllegalStateException("benchmark schema statement failed: " + e.getMessage() + "\n" + sql,
-                            e);
-                }
-            }
-            c.commit();
-        }
+    /**
+     * Writes the statements to {@code fileName} under the results folder (to read, or to load elsewhere) and loads
+     * them with {@link SqlLoader}, as a plan loads a desired schema.
+     */
+    private void load(ShadowDatabase database, List<String> statements, String fileName) throws IOException {
+        Files.createDirectories(options.resultsDir());
+        Path file = options.resultsDir().resolve(fileName);
+        Files.writeString(file, String.join(";\n\n", statements) + ";\n");
+        SqlLoader.load(List.of(new SqlFile(fileName, file)), database.url());
     }
 
     /** Fresh statistics and visibility maps, so that neither side meets a catalog in a random state. */
