@@ -82,14 +82,15 @@ final class Report {
                 + " column, a column type change (integer → bigint), an added index, a changed view, a changed"
                 + " function. *Objects* is `Catalog.objectCount()` (schemas, types, tables, columns, constraints,"
                 + " indexes, views, routines, triggers, ...). *Load*: `SqlLoader.load` of the generated file (as a plan"
-                + " loads a desired schema) and `VACUUM ANALYZE`; the files are kept in the results folder.\n\n");
+                + " loads a desired schema) and `VACUUM ANALYZE`; the files are kept in the results folder."
+                + " *Benchmark time*: all the benchmark spent on that size.\n\n");
         md.append("| tables | objects | DDL statements | views | functions | triggers | changes (1% variant) |"
-                + " load + VACUUM | pg_dump output |\n");
-        md.append("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+                + " load + VACUUM | pg_dump output | benchmark time |\n");
+        md.append("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         for (SizeResult r : results) {
             md.append(row(r.tables(), r.objects(), r.schema().schema().size(), r.schema().views(),
                     r.schema().functions(), r.schema().triggers(), r.schema().change().size(),
-                    seconds(r.loadSeconds()), kibibytes(r.dumpBytes())));
+                    seconds(r.loadSeconds()), kibibytes(r.dumpBytes()), seconds(r.benchSeconds())));
         }
         md.append('\n');
     }

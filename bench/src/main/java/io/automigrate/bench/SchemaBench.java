@@ -87,7 +87,9 @@ public final class SchemaBench {
             serverVersion = prepareServer(server);
             log("server: PostgreSQL " + serverVersion);
             for (int size : options.sizes()) {
-                results.add(measure(server, size));
+                long start = System.nanoTime();
+                SizeResult result = measure(server, size);
+                results.add(result.took((System.nanoTime() - start) / 1e9));
             }
         }
         Report.Environment environment = new Report.Environment(started, loadBefore, Machine.loadAverage(),
@@ -206,7 +208,7 @@ public final class SchemaBench {
             log(tables + " tables: EXPLAIN ANALYZE of each inspect query in " + file);
         }
         return new SizeResult(tables, objects, schema, loadSeconds, dumpBytes, Samples.of(dump), Samples.of(warm),
-                cold.isEmpty() ? null : Samples.of(cold), identical, changedDiff, diffProblem, heap, profile);
+                cold.isEmpty() ? null : Samples.of(cold), identical, changedDiff, diffProblem, heap, profile, 0);
     }
 
     /** Null when the diff stage works on these catalogs, else why not (e.g. it is not built yet). */

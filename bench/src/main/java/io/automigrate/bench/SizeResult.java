@@ -8,7 +8,13 @@ import java.util.List;
  */
 record SizeResult(int tables, int objects, SchemaGenerator.Generated schema, double loadSeconds, long dumpBytes,
                   Samples pgDump, Samples inspectWarm, Samples inspectCold, Diff identical, Diff changed,
-                  String diffProblem, Heap heap, List<List<QueryProfile.Query>> profile) {
+                  String diffProblem, Heap heap, List<List<QueryProfile.Query>> profile, double benchSeconds) {
+
+    /** This result with the wall time the benchmark spent on this size, everything included. */
+    SizeResult took(double seconds) {
+        return new SizeResult(tables, objects, schema, loadSeconds, dumpBytes, pgDump, inspectWarm, inspectCold,
+                identical, changed, diffProblem, heap, profile, seconds);
+    }
 
     /** Diff + render of two catalogs: time per run, of which rendering alone, and what it found. */
     record Diff(Samples millis, Samples renderMillis, int changes, int statements) {
