@@ -120,6 +120,10 @@ final class Report {
             if (r.diffProblem() != null) {
                 md.append("- ").append(r.tables()).append(" tables: ").append(r.diffProblem()).append('\n');
             }
+            if (r.identical() != null && r.identical().changes() != 0) {
+                md.append("- ").append(r.tables()).append(" tables: the diff of two inspections of the same database"
+                        + " is not empty: ").append(r.identical().changes()).append(" changes\n");
+            }
         }
         if (measured.isEmpty()) {
             md.append("\nNot measured: the diff stage did not run (see above).\n\n");
@@ -128,22 +132,29 @@ final class Report {
         md.append("\n`SchemaDiffer.diff` followed by `MigrationRenderer.render`, on catalogs already in memory;"
                 + " each repetition runs it in a loop for at least 200 ms and takes the mean. *Identical*: two"
                 + " inspections of the same database. *Changed*: the database against its 1%-changed copy."
-                + " Per object: median ÷ objects of the current catalog. *Of which render*: `MigrationRenderer.render`"
-                + " alone on the changed diff (median).\n\n");
-        md.append("| tables | objects | identical | per object | changed | per object | of which render |"
+                + " *Per object*: median wall time ÷ objects of the current catalog, then the same for the CPU time"
+                + " of the benchmark's thread (which a busy machine does not inflate; collector threads not"
+                + " included). *Of which render*: `MigrationRenderer.render` alone on the changed diff (median).\n\n");
+        md.append("| tables | objects | identical | per object (CPU) | changed | per object (CPU) | of which render |"
                 + " changes found | forward statements |\n");
         md.append("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         for (SizeResult r : measured) {
-            md.append(row(r.tables(), r.objects(), r.identical().millis().describe(),
-                    micros(r.identical().microsPerObject(r.objects())), r.changed().millis().describe(),
-                    micros(r.changed().microsPerObject(r.objects())), millis(r.changed().renderMillis().median()),
-                    r.changed().changes(), r.changed().statements()));
+            SizeResult.Diff changed = r.changed();
+            md.append(row(r.tables(), r.objects(), r.identical().millis().describe(), perObject(r.identical(), r),
+                    changed == null ? "failed" : changed.millis().describe(),
+                    changed == null ? "" : perObject(changed, r),
+                    changed == null ? "" : millis(changed.renderMillis().median()),
+                    changed == null ? "" : changed.changes(), changed == null ? "" : changed.statements()));
         }
         md.append('\n');
-        slope(measured, SizeResult::identical).ifPresent(s -> md.append("Growth (slope of log time over log objects;"
-                + " 1 is linear): identical ").append(String.format(Locale.ROOT, "%.2f", s)));
-        slope(measured, SizeResult::changed).ifPresent(s -> md.append(", changed ")
-                .append(String.format(Locale.ROOT, "%.2f", s)).append(".\n\n"));
+        Optional<Double> identical = slope(measured, r -> wall(r.identical()));
+        if (identical.isPresent()) {
+            md.append("Growth (slope of log time over log objects; 1 is linear): identical ")
+                    .append(decimals(identical)).append(" (CPU ")
+                    .append(decimals(slope(measured, r -> cpu(r.identical()))))
+                    .append("), changed ").append(decimals(slope(measured, r -> wall(r.changed()))))
+                    .append(" (CPU ").append(decimals(slope(measured, r -> cpu(r.changed())))).append(").\n\n");
+        }
     }
 
     private static void heap(StringBuilder md, List<SizeResult> results) {
@@ -256,15 +267,18 @@ final class Report {
             md.append("- Inspect at 1,000 tables: not measured in this run (sizes ").append(joinSizes(
                     results.stream().map(SizeResult::tables).toList())).append(").\n");
         }
-        List<SizeResult> measured = results.stream().filter(r -> r.identical() != null).toList();
-        Optional<Double> identical = slope(measured, SizeResult::identical);
-        Optional<Double> changed = slope(measured, SizeResult::changed);
+        List<SizeResult> measured = results.stream().filter(r -> r.identical() != null && r.changed() != null)
+                .toList();
+        Optional<Double> identical = slope(measured, r -> wall(r.identical()));
+        Optional<Double> changed = slope(measured, r -> wall(r.changed()));
         if (identical.isPresent() && changed.isPresent()) {
             boolean linear = identical.get() <= LINEAR_SLOPE && changed.get() <= LINEAR_SLOPE;
             md.append("- **Diff time linear in the number of objects: ").append(linear ? "met" : "not met")
-                    .append("** — slope ").append(String.format(Locale.ROOT, "%.2f", identical.get()))
-                    .append(" (identical) and ").append(String.format(Locale.ROOT, "%.2f", changed.get()))
-                    .append(" (changed) over ").append(measured.get(0).objects()).append("–")
+                    .append("** — slope of wall time ").append(decimals(identical))
+                    .append(" (identical) and ").append(decimals(changed))
+                    .append(" (changed), of CPU time ").append(decimals(slope(measured, r -> cpu(r.identical()))))
+                    .append(" and ").append(decimals(slope(measured, r -> cpu(r.changed()))))
+                    .append(", over ").append(measured.get(0).objects()).append("–")
                     .append(measured.get(measured.size() - 1).objects()).append(" objects (up to ")
                     .append(LINEAR_SLOPE).append(" counts as linear); per object ")
                     .append(micros(measured.get(0).changed().microsPerObject(measured.get(0).objects())))
@@ -272,19 +286,41 @@ final class Report {
                             .microsPerObject(measured.get(measured.size() - 1).objects())))
                     .append(" (changed).\n");
         } else {
-            md.append("- Diff growth: not measured (needs the diff stage and at least two sizes).\n");
+            md.append("- Diff growth: not measured (needs a working diff stage at two sizes or more).\n");
         }
         md.append('\n');
     }
 
-    /** Least-squares slope of log(median time) over log(objects); empty with fewer than two sizes. */
-    static Optional<Double> slope(List<SizeResult> results, Function<SizeResult, SizeResult.Diff> diff) {
-        if (results.size() < 2) {
-            return Optional.empty();
-        }
+    private static String perObject(SizeResult.Diff diff, SizeResult r) {
+        return micros(diff.microsPerObject(r.objects())) + " (" + micros(diff.cpuMicrosPerObject(r.objects())) + ")";
+    }
+
+    private static Samples wall(SizeResult.Diff diff) {
+        return diff == null ? null : diff.millis();
+    }
+
+    private static Samples cpu(SizeResult.Diff diff) {
+        return diff == null ? null : diff.cpuMillis();
+    }
+
+    private static String decimals(Optional<Double> value) {
+        return value.map(v -> String.format(Locale.ROOT, "%.2f", v)).orElse("–");
+    }
+
+    /**
+     * Least-squares slope of log(median time) over log(objects), over the sizes where {@code samples} gives a
+     * measurement; empty with fewer than two.
+     */
+    static Optional<Double> slope(List<SizeResult> results, Function<SizeResult, Samples> samples) {
         List<double[]> points = new ArrayList<>();
         for (SizeResult r : results) {
-            points.add(new double[] {Math.log(r.objects()), Math.log(diff.apply(r).millis().median())});
+            Samples s = samples.apply(r);
+            if (s != null) {
+                points.add(new double[] {Math.log(r.objects()), Math.log(s.median())});
+            }
+        }
+        if (points.size() < 2) {
+            return Optional.empty();
         }
         double mx = points.stream().mapToDouble(p -> p[0]).average().orElse(0);
         double my = points.stream().mapToDouble(p -> p[1]).average().orElse(0);

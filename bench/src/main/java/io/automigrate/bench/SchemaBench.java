@@ -18,6 +18,8 @@ import io.automigrate.sql.MigrationRenderer;
 import io.automigrate.sql.RenderedMigration;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.lang.ref.Reference;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -178,25 +180,26 @@ public final class SchemaBench {
         SizeResult.Diff changedDiff = null;
         String diffProblem = tryDiff(current, current);
         if (diffProblem == null) {
-            Catalog same = inspect(base.url());
+            identical = diff(tables, "diff_identical", current, inspect(base.url()));
+            log(tables + " tables: diff + render of identical schemas " + Report.millis(identical.millis().median()));
             Catalog desired = inspect(changed.url());
-            identical = diff(tables, "diff_identical", current, same);
-            changedDiff = diff(tables, "diff_changed", current, desired);
-            Files.writeString(options.resultsDir().resolve("migration-" + tables + "-tables.sql"),
-                    diffAndRender(current, desired).forwardSql());
-            if (identical.changes() != 0) {
-                diffProblem = "the diff of two inspections of the same database is not empty: "
-                        + identical.changes() + " changes";
+            diffProblem = tryDiff(current, desired);
+            if (diffProblem == null) {
+                changedDiff = diff(tables, "diff_changed", current, desired);
+                Files.writeString(options.resultsDir().resolve("migration-" + tables + "-tables.sql"),
+                        diffAndRender(current, desired).forwardSql());
+                log(tables + " tables: diff + render of 1%-changed schemas "
+                        + Report.millis(changedDiff.millis().median()) + " (" + changedDiff.changes() + " changes)");
+            } else {
+                diffProblem = "the diff of the 1%-changed schemas failed: " + diffProblem;
             }
-            log(tables + " tables: diff + render " + Report.millis(identical.millis().median()) + " identical, "
-                    + Report.millis(changedDiff.millis().median()) + " changed (" + changedDiff.changes()
-                    + " changes)");
-        } else {
-            log(tables + " tables: diff not measured: " + diffProblem);
+        }
+        if (diffProblem != null) {
+            log(tables + " tables: " + diffProblem);
         }
         current = null;
 
-        SizeResult.Heap heap = heap(base.url(), changed.url(), diffProblem == null);
+        SizeResult.Heap heap = heap(base.url(), changed.url(), changedDiff != null);
         log(tables + " tables: peak heap " + Report.mebibytes(heap.peak()));
         List<List<QueryProfile.Query>> profile = new ArrayList<>();
         for (int r = 0; options.profile() && r < options.repeat(); r++) {
@@ -223,28 +226,38 @@ public final class SchemaBench {
 
     private SizeResult.Diff diff(int tables, String measure, Catalog from, Catalog to) {
         List<Double> millis = new ArrayList<>();
+        List<Double> cpuMillis = new ArrayList<>();
         List<Double> renderMillis = new ArrayList<>();
         SchemaDiff diff = SchemaDiffer.diff(from, to, DiffOptions.defaults());
         RenderedMigration migration = MigrationRenderer.render(diff);
-        meanMillis(() -> diffAndRender(from, to)); // unmeasured: the JIT compiles what this pair exercises
+        mean(() -> diffAndRender(from, to)); // unmeasured: the JIT compiles what this pair exercises
         for (int r = 1; r <= options.repeat(); r++) {
-            millis.add(sample(tables, measure, r, meanMillis(() -> diffAndRender(from, to))));
+            double[] wallAndCpu = mean(() -> diffAndRender(from, to));
+            millis.add(sample(tables, measure, r, wallAndCpu[0]));
+            cpuMillis.add(sample(tables, measure + "_cpu", r, wallAndCpu[1]));
             renderMillis.add(sample(tables, measure + "_render_only", r,
-                    meanMillis(() -> MigrationRenderer.render(diff))));
+                    mean(() -> MigrationRenderer.render(diff))[0]));
         }
-        return new SizeResult.Diff(Samples.of(millis), Samples.of(renderMillis), diff.changes().size(),
-                migration.forward().size());
+        return new SizeResult.Diff(Samples.of(millis), Samples.of(cpuMillis), Samples.of(renderMillis),
+                diff.changes().size(), migration.forward().size());
     }
 
-    /** Runs {@code work} repeatedly for at least {@link #MIN_DIFF_NANOS}; the mean time of one run. */
-    private static double meanMillis(Supplier<?> work) {
+    /**
+     * Runs {@code work} repeatedly for at least {@link #MIN_DIFF_NANOS}; the mean wall time and the mean CPU time of
+     * this thread for one run, in ms. CPU time does not count waiting for a core, so it stays meaningful on a busy
+     * machine (but leaves out the collectors' threads).
+     */
+    private static double[] mean(Supplier<?> work) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long start = System.nanoTime();
+        long cpuStart = threads.getCurrentThreadCpuTime();
         int runs = 0;
         do {
             Reference.reachabilityFence(work.get());
             runs++;
         } while (System.nanoTime() - start < MIN_DIFF_NANOS);
-        return (System.nanoTime() - start) / 1e6 / runs;
+        return new double[] {(System.nanoTime() - start) / 1e6 / runs,
+                (threads.getCurrentThreadCpuTime() - cpuStart) / 1e6 / runs};
     }
 
     private static SizeResult.Heap heap(DatabaseUrl base, DatabaseUrl changed, boolean withDiff) {

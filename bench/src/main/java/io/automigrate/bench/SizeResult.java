@@ -16,11 +16,16 @@ record SizeResult(int tables, int objects, SchemaGenerator.Generated schema, dou
                 identical, changed, diffProblem, heap, profile, seconds);
     }
 
-    /** Diff + render of two catalogs: time per run, of which rendering alone, and what it found. */
-    record Diff(Samples millis, Samples renderMillis, int changes, int statements) {
-        /** Median microseconds per catalog object. */
+    /** Diff + render of two catalogs: wall and CPU time per run, rendering alone, and what it found. */
+    record Diff(Samples millis, Samples cpuMillis, Samples renderMillis, int changes, int statements) {
+        /** Median wall microseconds per catalog object. */
         double microsPerObject(int objects) {
             return millis.median() * 1000 / objects;
+        }
+
+        /** Median CPU microseconds per catalog object. */
+        double cpuMicrosPerObject(int objects) {
+            return cpuMillis.median() * 1000 / objects;
         }
     }
 
