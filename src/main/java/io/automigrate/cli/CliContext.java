@@ -10,8 +10,12 @@ record CliContext(PrintStream out, PrintStream err, Map<String, String> environm
         environment = Map.copyOf(environment);
     }
 
-    /** The repository root: the working directory, where {@code automigrate.yml} lives. */
+    /**
+     * The project folder, where {@code automigrate.yml} lives and paths in it are relative to: the working directory,
+     * or {@code AUTOMIGRATE_PROJECT_DIR} (for a project in a sub-folder of a monorepo).
+     */
     Path root() {
-        return Path.of("").toAbsolutePath();
+        String configured = environment.getOrDefault("AUTOMIGRATE_PROJECT_DIR", "");
+        return Path.of(configured.isBlank() ? "" : configured).toAbsolutePath().normalize();
     }
 }

@@ -6,6 +6,8 @@ import liquibase.Contexts;
 import liquibase.LabelExpression;
 import liquibase.Liquibase;
 import liquibase.Scope;
+import liquibase.UpdateSummaryEnum;
+import liquibase.UpdateSummaryOutputEnum;
 import liquibase.changelog.ChangeSet;
 import liquibase.changelog.RanChangeSet;
 import liquibase.database.Database;
@@ -33,10 +35,14 @@ import java.util.logging.Logger;
  * under the file's path relative to the repository root (e.g. {@code db/migrations/20261122153000_x.sql}).
  */
 public final class LiquibaseRunner implements AutoCloseable {
+    /** Held so the level stays set: java.util.logging keeps loggers only weakly. */
+    private static final Logger LIQUIBASE_LOG = Logger.getLogger("liquibase");
+
     static {
         System.setProperty("liquibase.analytics.enabled", "false");
         System.setProperty("liquibase.showBanner", "false");
-        Logger.getLogger("liquibase").setLevel(Level.WARNING);
+        System.setProperty("liquibase.logLevel", "WARNING");
+        LIQUIBASE_LOG.setLevel(Level.WARNING);
     }
 
     private final Database database;
@@ -69,7 +75,8 @@ public final class LiquibaseRunner implements AutoCloseable {
                 xml.append("  <include file=\"").append(xmlEscape(history.pathOf(file))).append("\"/>\n");
             }
             xml.append("</databaseChangeLog>\n");
-            String master = "automigrate-master.xml";
+            // A name of its own: Liquibase caches parsed changelogs by path for the life of the JVM.
+            String master = "automigrate-" + dir.getFileName() + ".xml";
             Files.writeString(dir.resolve(master), xml);
             return new LiquibaseRunner(connection, history.root(), dir, master);
         } catch (IOException e) {
@@ -138,6 +145,9 @@ public final class LiquibaseRunner implements AutoCloseable {
             return Scope.child(scope, () -> {
                 try (CompositeResourceAccessor accessor = accessor()) {
                     Liquibase liquibase = new Liquibase(changelogFile, accessor, database);
+                    // automigrate reports what ran itself; Liquibase's summary would go to stdout.
+                    liquibase.setShowSummary(UpdateSummaryEnum.OFF);
+                    liquibase.setShowSummaryOutput(UpdateSummaryOutputEnum.LOG);
                     return work.apply(liquibase);
                 }
             });
@@ -188,6 +198,17 @@ public final class LiquibaseRunner implements AutoCloseable {
 
     @Override
     public void close() {
+        // Liquibase caches an executor, a lock service and the ran-changeset list per database, keyed by URL: a
+        // later runner on a new connection to the same database would otherwise reuse the stale ones and commit
+        // nothing. Reset them, then let Liquibase close its connection.
+        try {
+            liquibase.lockservice.LockServiceFactory.getInstance().getLockService(database).reset();
+            liquibase.changelog.ChangeLogHistoryServiceFactory.getInstance().getChangeLogService(database).reset();
+            Scope.getCurrentScope().getSingleton(liquibase.executor.ExecutorService.class).clearExecutor("jdbc", database);
+            database.close();
+        } catch (liquibase.exception.DatabaseException | RuntimeException ignored) {
+            // closing: the connection may already be gone
+        }
         if (masterDir != null) {
             try (var files = Files.list(masterDir)) {
                 for (Path p : files.toList()) Files.deleteIfExists(p);
