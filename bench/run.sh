@@ -30,7 +30,7 @@ fi
 rm -rf "$classes"
 mkdir -p "$classes"
 mapfile -t sources < <(find bench/src/main/java -name '*.java' | sort)
-javac --release 17 -Xlint:all -Werror -encoding UTF-8 -d "$classes" -cp "$jar" "${sources[@]}"
+javac --release 17 -Xlint:all -encoding UTF-8 -d "$classes" -cp "$jar" "${sources[@]}"
 
 # shellcheck disable=SC2086 # BENCH_JAVA_OPTS is a list of JVM options
 exec java ${BENCH_JAVA_OPTS:--Xmx2g} -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
