@@ -1,1 +1,1 @@
-CREATE PROCEDURE public.transfer
+PROCEDURE public.transfer(

@@ -1,5 +1,6 @@
 package io.automigrate.cli;
 
+import io.automigrate.ExitCode;
 import io.automigrate.Secrets;
 import io.automigrate.catalog.Catalog;
 import io.automigrate.config.Config;
@@ -80,6 +81,6 @@ final class DiffCommand implements Callable<Integer> {
             context.out().print(report.sql());
             report.notes().forEach(note -> context.err().println("note: " + Secrets.redact(note)));
         }
-        return exitCode && report.changed() ? io.automigrate.ExitCode.CHECK_FAILED.code() : 0;
+        return exitCode && report.changed() ? ExitCode.CHECK_FAILED.code() : 0;
     }
 }

@@ -1,6 +1,7 @@
 package io.automigrate.cli;
 
 import io.automigrate.AutomigrateException;
+import io.automigrate.ExitCode;
 import io.automigrate.Secrets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -64,7 +65,7 @@ public final class Main implements Runnable {
     private static int usageError(CommandLine.ParameterException e, PrintStream err) {
         err.println("error: " + Secrets.redact(e.getMessage()));
         err.println("Run '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
-        return io.automigrate.ExitCode.BAD_INPUT.code();
+        return ExitCode.BAD_INPUT.code();
     }
 
     private static int failure(Exception e, PrintStream err, ParseResult parsed) {
@@ -81,7 +82,8 @@ public final class Main implements Runnable {
         if (verbose(parsed)) {
             err.print(stackTrace(e));
         }
-        return io.automigrate.ExitCode.CHECK_FAILED.code();
+        // A bug, not a user error: exit 1, the code a CI step treats as "failed" without blaming the input.
+        return ExitCode.CHECK_FAILED.code();
     }
 
     private static boolean verbose(ParseResult parsed) {

@@ -20,7 +20,8 @@ import java.util.Set;
 /**
  * Puts changes in an order in which they apply: a topological sort (Kahn's algorithm) over the edges the catalogs'
  * dependencies, names and {@link OrderingHints} imply, taking among the ready changes the one of the earliest phase
- * (the table {@link #CREATE_ORDER}), then by target and description. Same input, same output.
+ * (the table {@link #CREATE_ORDER}), then by target kind and name, then in the order the families emitted them
+ * (so a table's new columns come in the table's order). Same input, same output.
  */
 public final class ChangeOrder {
     /**
@@ -73,16 +74,21 @@ public final class ChangeOrder {
      */
     public static List<Change> order(List<Change> changes, Catalog from, Catalog to, List<String> notes) {
         List<Change> byPriority = new ArrayList<>(changes);
-        byPriority.sort(PRIORITY);
+        Map<Change, Integer> emitted = new java.util.IdentityHashMap<>();
+        for (int i = 0; i < changes.size(); i++) {
+            emitted.put(changes.get(i), i);
+        }
+        // Within one table (schema, ...), the order the families emitted: columns as the table lists them.
+        byPriority.sort(PRIORITY.thenComparing(emitted::get));
         ChangeOrder order = new ChangeOrder(byPriority);
         order.addEdges(DependencyGraph.of(from), DependencyGraph.of(to));
         return order.sort(notes);
     }
 
     static final Comparator<Change> PRIORITY = Comparator.<Change>comparingInt(ChangeOrder::phase)
-            .thenComparing(Change::target)
-            .thenComparing(Change::action)
-            .thenComparing(Change::describe);
+            .thenComparing(c -> c.target().kind())
+            .thenComparing(c -> c.target().schema())
+            .thenComparing(c -> c.target().name());
 
     /** Index of the change's phase: drops (reverse order), then creates and alters, then comments and grants. */
     static int phase(Change change) {
@@ -134,12 +140,26 @@ public final class ChangeOrder {
                 : ref;
     }
 
-    /** Changes that put {@code ref} (as in {@code to}) in place: create, rename to, or reshape it or its table. */
+    /**
+     * Changes that put {@code ref} (as in {@code to}) in place for its dependants: create it, rename to it, reshape
+     * it (step 2), or create the table it belongs to.
+     */
     private Set<Integer> creatorsOf(ObjectRef ref) {
+        return arrivals(ref, 2, 2);
+    }
+
+    /** Changes that bring {@code ref} to its desired state and so need what it depends on: also adds (steps 3, 4). */
+    private Set<Integer> arrivalsOf(ObjectRef ref) {
+        return arrivals(ref, 2, 4);
+    }
+
+    private Set<Integer> arrivals(ObjectRef ref, int fromStep, int toStep) {
         Set<Integer> found = new HashSet<>();
         for (int i : byTarget.getOrDefault(ref, List.of())) {
             Change c = changes.get(i);
-            if (c.action() == ChangeAction.CREATE || c.action() == ChangeAction.ALTER && hints(c).step() >= 2) {
+            int step = hints(c).step();
+            if (c.action() == ChangeAction.CREATE
+                    || c.action() == ChangeAction.ALTER && step >= fromStep && step <= toStep) {
                 found.add(i);
             }
         }
@@ -220,7 +240,7 @@ public final class ChangeOrder {
     private void addEdges(List<Dependency> fromDependencies, List<Dependency> toDependencies) {
         // What a created or reshaped object depends on is put in place first.
         for (Dependency d : toDependencies) {
-            Set<Integer> dependants = creatorsOf(d.dependent());
+            Set<Integer> dependants = arrivalsOf(d.dependent());
             if (dependants.isEmpty()) {
                 continue;
             }
@@ -246,6 +266,16 @@ public final class ChangeOrder {
             for (ObjectRef name : frees(c)) {
                 byTakenName.getOrDefault(name, List.of()).forEach(then -> edge(self, then));
             }
+            // Anything dropped from a schema or table before the schema or table is dropped.
+            if (c.action() == ChangeAction.DROP) {
+                for (ObjectRef parent : containersOf(c.target())) {
+                    for (int then : byTarget.getOrDefault(parent, List.of())) {
+                        if (changes.get(then).action() == ChangeAction.DROP) {
+                            edge(self, then);
+                        }
+                    }
+                }
+            }
             // A new schema, table or renamed table before anything in it.
             for (ObjectRef parent : containersOf(c.target())) {
                 for (int first : byTakenName.getOrDefault(nameKey(parent), List.of())) {
@@ -258,6 +288,9 @@ public final class ChangeOrder {
             }
             for (ObjectRef ref : h.needs()) {
                 creatorsOf(ref).forEach(first -> edge(first, self));
+            }
+            for (ObjectRef ref : h.settledFirst()) {
+                arrivals(ref, 0, 4).forEach(first -> edge(first, self));
             }
             for (ObjectRef ref : h.usesUntilDropped()) {
                 droppersOf(ref).forEach(then -> edge(self, then));

@@ -30,8 +30,13 @@ public interface OrderingHints {
         return 2;
     }
 
-    /** Refs (as in the desired catalog) whose creating or altering changes must come before this one. */
+    /** Refs (as in the desired catalog) whose creation or reshaping (step 2) must come before this one. */
     default Set<ObjectRef> needs() {
+        return Set.of();
+    }
+
+    /** Refs (as in the desired catalog) every creating or altering change of which must come before this one. */
+    default Set<ObjectRef> settledFirst() {
         return Set.of();
     }
 

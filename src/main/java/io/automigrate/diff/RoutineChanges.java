@@ -1,13 +1,18 @@
 package io.automigrate.diff;
 
+import io.automigrate.catalog.Grant;
 import io.automigrate.catalog.ObjectRef;
 import io.automigrate.catalog.Routine;
 import io.automigrate.catalog.RoutineKind;
 
+import java.util.List;
 import java.util.Set;
 
 /** Changes to functions and procedures. */
 public final class RoutineChanges {
+    /** What PostgreSQL grants on a new function or procedure: EXECUTE to PUBLIC. */
+    public static final List<Grant> DEFAULT_GRANTS = List.of(new Grant("PUBLIC", "EXECUTE", false));
+
     private RoutineChanges() {
     }
 
@@ -16,7 +21,10 @@ public final class RoutineChanges {
                 + "(" + routine.identityArguments() + ")";
     }
 
-    /** Created from its {@code definition}, with its comment and privileges. */
+    /**
+     * Created from its {@code definition}, with its comment and its privileges (granted and revoked from
+     * {@link #DEFAULT_GRANTS}).
+     */
     public record CreateRoutine(Routine routine) implements Change {
         public ObjectRef target() {
             return routine.ref();

@@ -53,8 +53,13 @@ final class RoutineDiff {
                 || ViewDiff.isMaterializedView(d, context.from().views()));
     }
 
+    /**
+     * Routines as this diff compares them: unless privileges are compared, every routine holds the privileges
+     * a new one gets, so that creating it grants and revokes nothing.
+     */
     private static List<Routine> comparable(List<Routine> routines, boolean privileges) {
         return privileges ? routines : routines.stream().map(r -> new Routine(r.schema(), r.name(), r.kind(),
-                r.identityArguments(), r.arguments(), r.result(), r.definition(), r.comment(), List.of())).toList();
+                r.identityArguments(), r.arguments(), r.result(), r.definition(), r.comment(),
+                RoutineChanges.DEFAULT_GRANTS)).toList();
     }
 }

@@ -296,7 +296,7 @@ public final class TableChanges {
             return attach ? 4 : 1;
         }
 
-        public Set<ObjectRef> needs() {
+        public Set<ObjectRef> settledFirst() {
             return attach ? membersAndParent() : Set.of();
         }
 
@@ -338,7 +338,7 @@ public final class TableChanges {
             return inherit ? 4 : 1;
         }
 
-        public Set<ObjectRef> needs() {
+        public Set<ObjectRef> settledFirst() {
             if (!inherit) {
                 return Set.of();
             }
@@ -393,6 +393,34 @@ public final class TableChanges {
         public Set<ObjectRef> takesNames() {
             return action == ChangeAction.CREATE && column.identity() != null
                     ? identitySequenceName(table, column.name()) : Set.of();
+        }
+    }
+
+    /**
+     * A generated column made plain with {@code DROP EXPRESSION}, which keeps its values; the inverse has no such
+     * statement before PostgreSQL 17, so it drops the column and adds it generated again.
+     */
+    public record ColumnExpression(QualifiedName table, Column generated, Column plain, boolean dropExpression,
+                                   QualifiedName fromTable) implements Change {
+        public ObjectRef target() {
+            return TableChanges.column(table, plain.name());
+        }
+
+        public ChangeAction action() {
+            return ChangeAction.ALTER;
+        }
+
+        public Change inverse() {
+            return new ColumnExpression(table, generated, plain, !dropExpression, fromTable);
+        }
+
+        public String describe() {
+            return (dropExpression ? "drop expression of column " : "make column generated ") + table + "."
+                    + plain.name();
+        }
+
+        public Set<ObjectRef> invalidates() {
+            return Set.of(TableChanges.column(fromTable, plain.name()));
         }
     }
 

@@ -364,6 +364,16 @@ public final class TableObjects implements ObjectFamily {
             ObjectRef ref = TableChanges.column(table, name);
             boolean forced = context.mustRecreate(TableChanges.column(fromTable, before.name()));
             if (before.local() || after.local()) {
+                if (before.generatedExpr() != null && after.generatedExpr() == null && !forced
+                        && before.type().equals(after.type())) {
+                    Column generated = new Column(name, before.type(), before.collation(), before.notNull(), null,
+                            null, before.generatedExpr(), before.local(), before.comment(), before.grants());
+                    out.add(new TableChanges.ColumnExpression(table, strip(generated), strip(after), true, fromTable));
+                    // What else changed is diffed against the column as DROP EXPRESSION leaves it.
+                    column(fromTable, table, new Column(name, before.type(), before.collation(), before.notNull(),
+                            null, null, null, before.local(), before.comment(), before.grants()), after);
+                    return;
+                }
                 if (!Objects.equals(before.generatedExpr(), after.generatedExpr())
                         || forced && after.generatedExpr() != null) {
                     // A generated column holds no data of its own: drop it and add it again.
@@ -422,7 +432,8 @@ public final class TableObjects implements ObjectFamily {
                     out.add(new ConstraintExists(ChangeAction.CREATE, name, desired, old));
                 } else if (desired == null) {
                     out.add(new ConstraintExists(ChangeAction.DROP, name, current, old));
-                } else if (current.kind() != desired.kind() || !current.definition().equals(desired.definition())
+                } else if (current.kind() != desired.kind()
+                        || !renamedColumns(name, current.definition()).equals(desired.definition())
                         || context.mustRecreate(TableChanges.constraint(old, current.name()))) {
                     out.add(new ConstraintExists(ChangeAction.DROP, name, current, old));
                     out.add(new ConstraintExists(ChangeAction.CREATE, name, desired, old));
@@ -459,14 +470,26 @@ public final class TableObjects implements ObjectFamily {
 
         /** Definitions equal once a renamed table's old name in the current one is read as its new name. */
         private boolean sameIndexDefinition(Index before, Index after) {
+            String definition = renamedColumns(after.table(), before.definition());
             if (before.table().equals(after.table())) {
-                return before.definition().equals(after.definition());
+                return definition.equals(after.definition());
             }
             String oldOn = " ON " + io.automigrate.sql.Sql.qualified(before.table()) + " ";
             String newOn = " ON " + io.automigrate.sql.Sql.qualified(after.table()) + " ";
             String oldOnly = " ON ONLY " + io.automigrate.sql.Sql.qualified(before.table()) + " ";
             String newOnly = " ON ONLY " + io.automigrate.sql.Sql.qualified(after.table()) + " ";
-            return before.definition().replace(oldOn, newOn).replace(oldOnly, newOnly).equals(after.definition());
+            return definition.replace(oldOn, newOn).replace(oldOnly, newOnly).equals(after.definition());
+        }
+
+        /** SQL of {@code from} on a table whose columns a hint renames, with the new column names. */
+        private String renamedColumns(QualifiedName table, String sql) {
+            Map<String, String> renames = columnRenames.getOrDefault(table, Map.of());
+            if (renames.isEmpty()) {
+                return sql;
+            }
+            Map<String, String> newByOld = new java.util.HashMap<>();
+            renames.forEach((newName, oldName) -> newByOld.put(oldName, newName));
+            return Identifiers.rename(sql, newByOld);
         }
 
         // ---- comments and grants

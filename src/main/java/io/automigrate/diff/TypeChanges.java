@@ -91,6 +91,11 @@ public final class TypeChanges {
             return new RecreateEnum(after, before, columns.stream().map(ColumnUse::inverse).toList());
         }
 
+        /** As its inverse's: the rollback swaps the type under these columns, so their dependants must move. */
+        public Set<ObjectRef> invalidates() {
+            return columnRefs(columns);
+        }
+
         public String describe() {
             List<String> added = after.labels().stream().filter(l -> !before.labels().contains(l)).toList();
             return "add " + String.join(", ", added) + " to enum type " + after.qualifiedName();
@@ -164,7 +169,10 @@ public final class TypeChanges {
         }
     }
 
-    /** Attributes dropped, changed in type or collation, or appended: {@code ALTER TYPE ... ATTRIBUTE}. */
+    /**
+     * Attributes dropped, changed in type or collation, or added: {@code ALTER TYPE ... ATTRIBUTE}; attributes
+     * that must move are dropped and added again at their place.
+     */
     public record AlterComposite(CompositeType before, CompositeType after) implements Change {
         public ObjectRef target() {
             return after.ref();

@@ -35,13 +35,16 @@ final class TypeDiff {
 
     /**
      * This family's type changes. First adds to {@code forced} this family's own dependants of every type that
-     * is swapped under its columns (they cannot follow the rename), then diffs every type.
+     * is swapped under its columns (they cannot follow the rename), then diffs every type. An enum that only
+     * gains labels is swapped too, by the rollback (PostgreSQL cannot remove a label): its dependants are
+     * re-created around the forward change so that they are around the rollback as well.
      */
     static List<Change> diff(DiffContext context, Set<ObjectRef> forced) {
         List<Pair<EnumType>> enums = pairs(context.from().enums(), context.to().enums(), EnumType::qualifiedName);
         List<Pair<Domain>> domains = pairs(context.from().domains(), context.to().domains(), Domain::qualifiedName);
         Stream.concat(
-                        enums.stream().filter(p -> p.both() && enumSwapped(p.before(), p.after())).map(TypeDiff::ref),
+                        enums.stream().filter(p -> p.both() && !p.before().labels().equals(p.after().labels()))
+                                .map(TypeDiff::ref),
                         domains.stream().filter(p -> p.both() && domainSwapped(p.before(), p.after())).map(TypeDiff::ref))
                 .filter(type -> !forced.contains(type))
                 .flatMap(type -> context.from().dependentsOf(type).stream())
@@ -57,9 +60,8 @@ final class TypeDiff {
         }
         for (Pair<CompositeType> p : pairs(context.from().compositeTypes(), context.to().compositeTypes(),
                 CompositeType::qualifiedName)) {
-            boolean recreate = forced.contains(ref(p)) || p.both() && !(appendOnly(p.before(), p.after())
-                    && appendOnly(p.after(), p.before()));
-            if (createOrDrop(out, p, recreate, TypeChanges.CreateComposite::new, TypeChanges.DropComposite::new)) {
+            if (createOrDrop(out, p, forced.contains(ref(p)), TypeChanges.CreateComposite::new,
+                    TypeChanges.DropComposite::new)) {
                 if (!p.before().attributes().equals(p.after().attributes())) {
                     out.add(new TypeChanges.AlterComposite(p.before(), p.after()));
                 }
@@ -130,17 +132,6 @@ final class TypeDiff {
             }
         }
         return i == before.size() && after.containsAll(before);
-    }
-
-    /**
-     * Attributes can be altered in place when the kept ones stay in order and new ones only come after them
-     * ({@code ADD ATTRIBUTE} appends).
-     */
-    private static boolean appendOnly(CompositeType before, CompositeType after) {
-        List<String> old = before.attributes().stream().map(CompositeType.Attribute::name).toList();
-        List<String> now = after.attributes().stream().map(CompositeType.Attribute::name).toList();
-        List<String> kept = old.stream().filter(now::contains).toList();
-        return now.subList(0, kept.size()).equals(kept);
     }
 
     /**

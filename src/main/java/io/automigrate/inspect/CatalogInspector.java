@@ -39,6 +39,7 @@ public final class CatalogInspector {
     /** As {@link #inspect(Connection, InspectOptions)}, running the statements through {@code queries}. */
     static Catalog inspect(Connection connection, InspectOptions options, CatalogQueries queries) {
         boolean ownTransaction = autoCommit(connection);
+        Catalog catalog;
         try {
             if (ownTransaction) {
                 // one snapshot for all queries, and a guarantee that nothing is written
@@ -48,19 +49,24 @@ public final class CatalogInspector {
             }
             String searchPath = queries.single("search_path", "SELECT current_setting('search_path')");
             queries.single("search_path", "SELECT set_config('search_path', '', true)");
-            Catalog catalog = read(queries, options);
+            catalog = read(queries, options);
             if (!ownTransaction) {
                 queries.single("search_path", "SELECT set_config('search_path', ?, true)", searchPath);
             }
-            return catalog;
-        } catch (SQLException e) {
-            throw AutomigrateException.database("cannot start a transaction to read the catalog: "
-                    + Connections.describe(e), e);
-        } finally {
+        } catch (SQLException | RuntimeException e) {
             if (ownTransaction) {
-                endTransaction(connection);
+                rollbackQuietly(connection);
             }
+            if (e instanceof SQLException sqlException) {
+                throw AutomigrateException.database("cannot start a transaction to read the catalog: "
+                        + Connections.describe(sqlException), e);
+            }
+            throw (RuntimeException) e;
         }
+        if (ownTransaction) {
+            endTransaction(connection);
+        }
+        return catalog;
     }
 
     private static Catalog read(CatalogQueries queries, InspectOptions options) {
@@ -90,6 +96,15 @@ public final class CatalogInspector {
         } catch (SQLException e) {
             throw AutomigrateException.database("cannot read the catalog: the connection is not usable: "
                     + Connections.describe(e), e);
+        }
+    }
+
+    private static void rollbackQuietly(Connection connection) {
+        try {
+            connection.rollback();
+            connection.setAutoCommit(true);
+        } catch (SQLException ignored) {
+            // the failure being reported is the one that matters
         }
     }
 

@@ -4,6 +4,7 @@ import io.automigrate.AutomigrateException;
 import io.automigrate.db.Connections;
 
 import java.sql.Connection;
+import java.sql.Statement;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -34,11 +35,24 @@ final class CatalogQueries {
         return statements;
     }
 
+    /** Reads one result row for its effect. */
+    @FunctionalInterface
+    interface RowConsumer {
+        void accept(Row row) throws SQLException;
+    }
+
     /**
      * Runs {@code sql} with {@code parameters} ({@code String[]} binds as {@code text[]}) and reads every row.
      * {@code what} names the objects read, for the error message.
      */
     <T> List<T> list(String what, String sql, RowReader<T> reader, Object... parameters) {
+        List<T> rows = new ArrayList<>();
+        each(what, sql, row -> rows.add(reader.read(row)), parameters);
+        return rows;
+    }
+
+    /** As {@link #list}, for readers that collect rows themselves. */
+    void each(String what, String sql, RowConsumer consumer, Object... parameters) {
         statements++;
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
@@ -49,24 +63,24 @@ final class CatalogQueries {
                     statement.setObject(i + 1, parameter);
                 }
             }
-            List<T> rows = new ArrayList<>();
             try (ResultSet resultSet = statement.executeQuery()) {
                 Row row = new Row(resultSet);
                 while (resultSet.next()) {
-                    rows.add(reader.read(row));
+                    consumer.accept(row);
                 }
             }
-            return rows;
         } catch (SQLException e) {
-            throw AutomigrateException.database("cannot read " + what + " from pg_catalog: "
-                    + Connections.describe(e) + " (does the user have access to the database's catalog?)", e);
+            String hint = "42501".equals(e.getSQLState())
+                    ? " (the user needs to read pg_catalog and to use the schemas being inspected)" : "";
+            throw AutomigrateException.database("cannot read " + what + " from the database catalog: "
+                    + Connections.describe(e) + hint, e);
         }
     }
 
     /** Runs a statement that returns no rows (transaction settings). */
     void execute(String what, String sql) {
         statements++;
-        try (java.sql.Statement statement = connection.createStatement()) {
+        try (Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
             throw AutomigrateException.database("cannot set up " + what + " to read the catalog: "

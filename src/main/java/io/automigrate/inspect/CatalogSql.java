@@ -39,9 +39,11 @@ final class CatalogSql {
      */
     static String grants(String acl, String kind, String owner) {
         String entries = kind == null ? acl : "coalesce(" + acl + ", acldefault('" + kind + "', " + owner + "))";
-        return "ARRAY(SELECT ARRAY[CASE WHEN g.grantee = 0 THEN 'PUBLIC' ELSE pg_get_userbyid(g.grantee) END,"
+        String exploded = "ARRAY(SELECT ARRAY[CASE WHEN g.grantee = 0 THEN 'PUBLIC' ELSE pg_get_userbyid(g.grantee) END,"
                 + " g.privilege_type, CASE WHEN g.is_grantable THEN 't' ELSE 'f' END]"
                 + " FROM aclexplode(" + entries + ") g WHERE g.grantee <> " + owner + ")";
+        // most columns have no ACL: NULL is cheaper to send and read than an empty array
+        return kind == null ? "CASE WHEN " + acl + " IS NOT NULL THEN " + exploded + " END" : exploded;
     }
 
     /** A collation as PostgreSQL prints it in DDL: quoted, schema-qualified unless in pg_catalog. */

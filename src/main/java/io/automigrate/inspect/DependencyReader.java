@@ -28,14 +28,13 @@ final class DependencyReader {
     /** Must run after every other reader: it only keeps edges between objects they registered. */
     static List<Dependency> dependencies(CatalogQueries queries, ObjectIds ids) {
         Set<Dependency> edges = new LinkedHashSet<>();
-        queries.list("dependencies", DEPENDENCIES, row -> {
+        queries.each("dependencies", DEPENDENCIES, row -> {
             ObjectRef dependent = ids.resolve(row.text("catalog"), row.number("objid"), row.integer("objsubid"));
             ObjectRef referenced = ids.resolve(row.text("ref_catalog"), row.number("refobjid"),
                     row.integer("refobjsubid"));
             if (dependent != null && referenced != null && meaningful(dependent, referenced, ids)) {
                 edges.add(new Dependency(dependent, referenced));
             }
-            return null;
         });
         return List.copyOf(edges);
     }

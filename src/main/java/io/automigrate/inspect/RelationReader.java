@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import static io.automigrate.inspect.CatalogSql.IN_SCOPE;
 import static io.automigrate.inspect.CatalogSql.collationName;
@@ -82,8 +83,7 @@ final class RelationReader {
 
     private static final String CONSTRAINTS = "SELECT k.oid, k.conrelid, n.nspname, c.relname, k.conname, k.contype,"
             + " pg_get_constraintdef(k.oid) AS definition,"
-            + " ARRAY(SELECT a.attname::text FROM unnest(k.conkey) WITH ORDINALITY u(attnum, position)"
-            + "   JOIN pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = u.attnum ORDER BY u.position) AS columns,"
+            + " k.conkey::int[] AS column_numbers,"
             + " fn.nspname AS referenced_schema, fc.relname AS referenced_name, k.convalidated, k.conislocal,"
             + " CASE WHEN k.contype IN ('p', 'u', 'x') THEN k.conindid END AS index_oid, "
             + comment("pg_constraint", "k.oid") + " AS comment"
@@ -146,14 +146,14 @@ final class RelationReader {
     /** Columns of every table, view and composite type in scope, by relation oid, in attnum order. */
     static Map<Long, List<Attribute>> attributes(CatalogQueries queries, String[] scope) {
         Map<Long, List<Attribute>> byRelation = new LinkedHashMap<>();
-        queries.list("columns", ATTRIBUTES, row -> {
+        queries.each("columns", ATTRIBUTES, row -> {
             char identity = row.character("attidentity");
             Attribute attribute = new Attribute(row.number("attrelid"), row.integer("attnum"), row.text("attname"),
                     row.text("type"), row.text("collation"), row.bool("attnotnull"),
                     row.optionalNumber("default_oid"), row.text("default_expr"), row.character("attgenerated"),
                     identity, identity == '\0' ? null : sequenceOptions(row), row.bool("attislocal"),
                     row.text("comment"), row.grants("grants"));
-            return byRelation.computeIfAbsent(attribute.relation(), k -> new ArrayList<>()).add(attribute);
+            byRelation.computeIfAbsent(attribute.relation(), k -> new ArrayList<>()).add(attribute);
         }, (Object) scope);
         return byRelation;
     }
@@ -161,7 +161,7 @@ final class RelationReader {
     /** Tables with columns and constraints. */
     static List<Table> tables(CatalogQueries queries, String[] scope, Map<Long, List<Attribute>> attributes,
                               ObjectIds ids) {
-        Map<Long, List<Constraint>> constraints = constraints(queries, scope, ids);
+        Map<Long, List<Constraint>> constraints = constraints(queries, scope, attributes, ids);
         List<Table> tables = queries.list("tables", TABLES, row -> {
             long oid = row.number("oid");
             QualifiedName name = new QualifiedName(row.text("nspname"), row.text("relname"));
@@ -233,12 +233,14 @@ final class RelationReader {
                 identity, generated ? a.defaultExpr() : null, a.local(), a.comment(), a.grants());
     }
 
-    private static Map<Long, List<Constraint>> constraints(CatalogQueries queries, String[] scope, ObjectIds ids) {
+    private static Map<Long, List<Constraint>> constraints(CatalogQueries queries, String[] scope,
+                                                           Map<Long, List<Attribute>> attributes, ObjectIds ids) {
         Map<Long, List<Constraint>> byTable = new HashMap<>();
-        queries.list("constraints", CONSTRAINTS, row -> {
+        queries.each("constraints", CONSTRAINTS, row -> {
             Constraint constraint = new Constraint(row.text("conname"), kind(row.character("contype")),
                     withoutNotValid(row.text("definition")),
-                    row.texts("columns"), row.name("referenced_schema", "referenced_name"),
+                    columnNames(attributes.getOrDefault(row.number("conrelid"), List.of()), row.integers("column_numbers")),
+                    row.name("referenced_schema", "referenced_name"),
                     row.bool("convalidated"), row.bool("conislocal"), row.text("comment"));
             ObjectRef ref = ObjectRef.member(ObjectKind.CONSTRAINT,
                     new QualifiedName(row.text("nspname"), row.text("relname")), constraint.name());
@@ -249,9 +251,16 @@ final class RelationReader {
                 ids.add(ObjectIds.CLASS, index, ref);
             }
             byTable.computeIfAbsent(row.number("conrelid"), k -> new ArrayList<>()).add(constraint);
-            return constraint;
         }, (Object) scope);
         return byTable;
+    }
+
+    /** Names of a table's columns by attnum, in the order of {@code numbers}. */
+    private static List<String> columnNames(List<Attribute> columns, List<Integer> numbers) {
+        Map<Integer, String> byNumber = new HashMap<>();
+        columns.forEach(a -> byNumber.put(a.number(), a.name()));
+        // system columns (negative attnums) a CHECK may mention are not part of the model
+        return numbers.stream().map(byNumber::get).filter(Objects::nonNull).toList();
     }
 
     static String withoutNotValid(String definition) {

@@ -8,7 +8,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** The current row of a catalog query, with the conversions the readers need. */
 final class Row {
@@ -58,40 +61,46 @@ final class Row {
 
     /** A one-dimensional {@code text[]} in its order; empty for NULL. */
     List<String> texts(String column) throws SQLException {
-        Object[] values = elements(column);
-        List<String> texts = new ArrayList<>(values.length);
-        for (Object value : values) {
-            texts.add((String) value);
-        }
-        return texts;
+        return elements(column, String.class);
+    }
+
+    /** A one-dimensional {@code int[]} in its order; empty for NULL. */
+    List<Integer> integers(String column) throws SQLException {
+        return elements(column, Integer.class);
     }
 
     /** A two-dimensional {@code text[][]}: one list per inner array. */
     List<List<String>> rows(String column) throws SQLException {
-        Object[] values = elements(column);
-        List<List<String>> rows = new ArrayList<>(values.length);
-        for (Object value : values) {
-            rows.add(Arrays.asList((String[]) value));
-        }
-        return rows;
+        return elements(column, String[].class).stream().map(Arrays::asList).toList();
     }
 
-    /** Grants as built by {@link CatalogSql#grants}: {@code [grantee, privilege, 't'|'f']}, sorted, distinct. */
+    /**
+     * Grants as built by {@link CatalogSql#grants}: {@code [grantee, privilege, 't'|'f']}, sorted. The same
+     * privilege granted by several grantors is one grant, with grant option if any grantor gave it.
+     */
     List<Grant> grants(String column) throws SQLException {
-        return rows(column).stream()
-                .map(g -> new Grant(g.get(0), g.get(1), "t".equals(g.get(2))))
-                .distinct()
-                .sorted()
+        Map<List<String>, Boolean> grantable = new TreeMap<>(Comparator.comparing((List<String> k) -> k.get(0))
+                .thenComparing(k -> k.get(1)));
+        for (List<String> g : rows(column)) {
+            grantable.merge(List.of(g.get(0), g.get(1)), "t".equals(g.get(2)), Boolean::logicalOr);
+        }
+        return grantable.entrySet().stream()
+                .map(e -> new Grant(e.getKey().get(0), e.getKey().get(1), e.getValue()))
                 .toList();
     }
 
-    private Object[] elements(String column) throws SQLException {
+    private <T> List<T> elements(String column, Class<T> type) throws SQLException {
         Array array = resultSet.getArray(column);
         if (array == null) {
-            return new Object[0];
+            return List.of();
         }
         try {
-            return (Object[]) array.getArray();
+            Object[] values = (Object[]) array.getArray();
+            List<T> elements = new ArrayList<>(values.length);
+            for (Object value : values) {
+                elements.add(type.cast(value));
+            }
+            return elements;
         } finally {
             array.free();
         }

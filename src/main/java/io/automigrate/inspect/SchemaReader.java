@@ -4,8 +4,8 @@ import io.automigrate.catalog.Extension;
 import io.automigrate.catalog.ObjectRef;
 import io.automigrate.catalog.Schema;
 
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 import static io.automigrate.inspect.CatalogSql.IN_SCOPE;
 import static io.automigrate.inspect.CatalogSql.SYSTEM_SCHEMA;
@@ -31,14 +31,15 @@ final class SchemaReader {
 
     /** User schemas that {@code options} include. */
     static List<Schema> schemas(CatalogQueries queries, InspectOptions options, ObjectIds ids) {
-        return queries.list("schemas", SCHEMAS, row -> {
-            if (!options.includes(row.text("nspname"))) {
-                return null;
+        List<Schema> schemas = new ArrayList<>();
+        queries.each("schemas", SCHEMAS, row -> {
+            if (options.includes(row.text("nspname"))) {
+                Schema schema = new Schema(row.text("nspname"), row.text("comment"), row.grants("grants"));
+                ids.add(ObjectIds.NAMESPACE, row.number("oid"), schema.ref());
+                schemas.add(schema);
             }
-            Schema schema = new Schema(row.text("nspname"), row.text("comment"), row.grants("grants"));
-            ids.add(ObjectIds.NAMESPACE, row.number("oid"), schema.ref());
-            return schema;
-        }).stream().filter(Objects::nonNull).toList();
+        });
+        return schemas;
     }
 
     /** Extensions installed in a schema in scope (plpgsql lives in pg_catalog and is never read). */

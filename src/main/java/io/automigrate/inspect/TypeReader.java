@@ -4,6 +4,7 @@ import io.automigrate.catalog.CompositeType;
 import io.automigrate.catalog.Domain;
 import io.automigrate.catalog.EnumType;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -33,6 +34,7 @@ final class TypeReader {
             + " CASE WHEN t.typcollation <> b.typcollation THEN " + collationName("t.typcollation") + " END"
             + " AS collation,"
             + " pg_get_expr(t.typdefaultbin, 0) AS default_expr, t.typnotnull,"
+            // one row per CHECK: oid, name, definition, validated, comment
             + " ARRAY(SELECT ARRAY[k.oid::text, k.conname::text, pg_get_constraintdef(k.oid),"
             + "   CASE WHEN k.convalidated THEN 't' ELSE 'f' END, " + comment("pg_constraint", "k.oid") + "]"
             + "   FROM pg_constraint k WHERE k.contypid = t.oid AND k.contype = 'c') AS checks"
@@ -69,22 +71,24 @@ final class TypeReader {
 
     static List<Domain> domains(CatalogQueries queries, String[] scope, ObjectIds ids) {
         return queries.list("domains", DOMAINS, row -> {
-            String schema = row.text("nspname");
-            String name = row.text("typname");
-            Domain.DomainConstraint[] checks = row.rows("checks").stream()
-                    .map(k -> new Domain.DomainConstraint(k.get(1), RelationReader.withoutNotValid(k.get(2)),
-                            "t".equals(k.get(3)), k.get(4)))
-                    .sorted(java.util.Comparator.comparing(Domain.DomainConstraint::name))
-                    .toArray(Domain.DomainConstraint[]::new);
-            Domain domain = new Domain(schema, name, row.text("base_type"), row.text("collation"),
-                    row.text("default_expr"), row.bool("typnotnull"), List.of(checks), row.text("comment"));
+            List<List<String>> checks = row.rows("checks");
+            Domain domain = new Domain(row.text("nspname"), row.text("typname"), row.text("base_type"),
+                    row.text("collation"), row.text("default_expr"), row.bool("typnotnull"),
+                    checks.stream().map(TypeReader::domainConstraint)
+                            .sorted(Comparator.comparing(Domain.DomainConstraint::name)).toList(),
+                    row.text("comment"));
             ids.add(ObjectIds.TYPE, row.number("oid"), domain.ref());
             ids.add(ObjectIds.TYPE, row.number("typarray"), domain.ref());
-            for (List<String> check : row.rows("checks")) {
+            for (List<String> check : checks) {
                 // a domain's constraint stands for the domain
                 ids.add(ObjectIds.CONSTRAINT, Long.parseLong(check.get(0)), domain.ref());
             }
             return domain;
         }, (Object) scope);
+    }
+
+    private static Domain.DomainConstraint domainConstraint(List<String> check) {
+        return new Domain.DomainConstraint(check.get(1), RelationReader.withoutNotValid(check.get(2)),
+                "t".equals(check.get(3)), check.get(4));
     }
 }

@@ -36,7 +36,7 @@ public final class MigrationNames {
     }
 
     public static String suggest(SchemaDiff diff, Catalog from, Catalog to, Instant now) {
-        List<Change> changes = diff.changes();
+        List<Change> changes = withoutRecreatedDependants(diff.changes());
         String fallback = "auto_schema_update_" + TIMESTAMP.format(now);
         List<QualifiedName> owners = changes.stream().map(c -> owningTable(c.target(), from, to).orElse(null)).toList();
         boolean oneTable = !owners.isEmpty() && owners.stream().allMatch(Objects::nonNull)
@@ -64,6 +64,21 @@ public final class MigrationNames {
             return sanitize("modify_" + t.name() + "_" + t.member());
         }
         return fallback;
+    }
+
+    /**
+     * A view, index, trigger or policy that is dropped and created again only goes out of the way of the real
+     * change (a column retyped under a view): it does not make the migration "larger".
+     */
+    private static List<Change> withoutRecreatedDependants(List<Change> changes) {
+        List<Change> kept = changes.stream().filter(c -> !(recreatable(c.target().kind())
+                && has(changes, c.target(), ChangeAction.DROP) && has(changes, c.target(), ChangeAction.CREATE))).toList();
+        return kept.isEmpty() ? changes : kept;
+    }
+
+    private static boolean recreatable(ObjectKind kind) {
+        return kind == ObjectKind.VIEW || kind == ObjectKind.INDEX || kind == ObjectKind.TRIGGER
+                || kind == ObjectKind.POLICY;
     }
 
     private static boolean has(List<Change> changes, ObjectRef target, ChangeAction action) {
@@ -102,6 +117,18 @@ public final class MigrationNames {
             String base = name.length() + suffix.length() > MAX_LENGTH ? name.substring(0, MAX_LENGTH - suffix.length()) : name;
             if (!taken.contains(base + suffix)) return base + suffix;
         }
+    }
+
+    /**
+     * The timestamp for a new migration: now, or one second after the newest file of the history when that one is
+     * later (a clock ahead, a hand-picked name): a new migration must sort last, or replays would run it too early.
+     */
+    public static Instant nextTimestamp(Instant now, Collection<String> existingFileNames) {
+        Instant newest = existingFileNames.stream().map(FILE_NAME::matcher).filter(java.util.regex.Matcher::matches)
+                .map(m -> java.time.LocalDateTime.parse(m.group(1), DateTimeFormatter.ofPattern("yyyyMMddHHmmss"))
+                        .toInstant(ZoneOffset.UTC))
+                .max(Instant::compareTo).orElse(Instant.MIN);
+        return now.isAfter(newest) ? now : newest.plusSeconds(1);
     }
 
     public static String fileName(Instant timestamp, String name) {

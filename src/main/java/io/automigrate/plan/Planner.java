@@ -36,7 +36,9 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -67,10 +69,21 @@ public final class Planner {
         InspectOptions inspectOptions = new InspectOptions(config.schemas(), config.excludeSchemas());
 
         try (ShadowServer server = ShadowServers.start(config.shadow().toOptions())) {
+            // The replayed history is kept as a template keyed by its checksum: later databases (the proof's, and
+            // the next plan's on the cached embedded server) start from a copy instead of replaying again.
+            String templateKey = config.changelog() == null ? history.checksum() : null;
+            Optional<String> cached = templateKey == null ? Optional.empty() : server.template(templateKey);
+            String template = cached.orElse(null);
             Catalog current;
-            try (ShadowDatabase replayed = server.createDatabase("replay")) {
-                replay(replayed, root, history, config);
+            try (ShadowDatabase replayed = template != null ? server.createDatabase("replay", template)
+                    : server.createDatabase("replay")) {
+                if (template == null) {
+                    replay(replayed, root, history, config);
+                }
                 current = inspect(replayed, inspectOptions);
+                if (template == null && templateKey != null) {
+                    template = server.saveTemplate(templateKey, replayed);
+                }
             }
             Catalog desired;
             try (ShadowDatabase target = server.createDatabase("desired")) {
@@ -83,9 +96,10 @@ public final class Planner {
                         List.of(), List.of(), diff.notes(), false, server.description());
             }
             RenderedMigration rendered = MigrationRenderer.render(diff);
+            Instant stamp = MigrationNames.nextTimestamp(request.now(), history.fileNames());
             String name = MigrationNames.unique(request.name() != null ? MigrationNames.sanitize(request.name())
-                    : MigrationNames.suggest(diff, current, desired, request.now()), history.fileNames());
-            String fileName = MigrationNames.fileName(request.now(), name);
+                    : MigrationNames.suggest(diff, current, desired, stamp), history.fileNames());
+            String fileName = MigrationNames.fileName(stamp, name);
             MigrationFile file = MigrationBuilder.build(fileName, rendered, config.naming().author(),
                     "generated from " + config.schema());
             String text = FormattedSql.write(file);
@@ -95,7 +109,8 @@ public final class Planner {
             String relative = config.migrations().replaceAll("/+$", "") + "/" + fileName;
             List<ProofStep> proof;
             try (NewMigration added = NewMigration.write(relative, file, text)) {
-                proof = prove(server, root, history, config, added, current, desired, inspectOptions);
+                proof = prove(server, root, history, config, added, current, desired, inspectOptions, template,
+                        cached.isPresent());
             }
             boolean proven = proof.stream().allMatch(ProofStep::passed);
             boolean write = proven && !request.check();
@@ -108,12 +123,20 @@ public final class Planner {
         }
     }
 
-    /** (a) forward equals desired, (b) rollback equals before, (c) re-apply equals desired, (d) fresh replay. */
+    /**
+     * (a) forward equals desired, (b) rollback equals before, (c) re-apply equals desired, (d) the whole history
+     * replays from empty. {@code template} holds the replayed history; when it came from an earlier run
+     * ({@code fromCache}) that run replayed this exact history from empty, so (d) starts from the template too.
+     */
     private static List<ProofStep> prove(ShadowServer server, Path root, MigrationHistory history, Config config,
-                                         NewMigration added, Catalog current, Catalog desired, InspectOptions options) {
+                                         NewMigration added, Catalog current, Catalog desired, InspectOptions options,
+                                         String template, boolean fromCache) {
         List<ProofStep> steps = new ArrayList<>();
-        try (ShadowDatabase db = server.createDatabase("proof")) {
-            replay(db, root, history, config);
+        try (ShadowDatabase db = template != null ? server.createDatabase("proof", template)
+                : server.createDatabase("proof")) {
+            if (template == null) {
+                replay(db, root, history, config);
+            }
             step(steps, "applies to the replayed history and gives the desired schema", () -> {
                 run(db, added::runner, LiquibaseRunner::update);
                 return compare(inspect(db, options), desired, "after the migration, the database differs from the schema");
@@ -127,9 +150,12 @@ public final class Planner {
                 return compare(inspect(db, options), desired, "after re-applying, the database differs from the schema");
             });
         }
-        try (ShadowDatabase fresh = server.createDatabase("fresh")) {
+        boolean reuse = fromCache && template != null;
+        try (ShadowDatabase fresh = reuse ? server.createDatabase("fresh", template) : server.createDatabase("fresh")) {
             step(steps, "the whole history replays on an empty database", () -> {
-                run(fresh, c -> historyRunner(c, root, history, config), LiquibaseRunner::update);
+                if (!reuse) {
+                    run(fresh, c -> historyRunner(c, root, history, config), LiquibaseRunner::update);
+                }
                 run(fresh, added::runner, LiquibaseRunner::update);
                 return compare(inspect(fresh, options), desired, "a fresh replay differs from the schema");
             });

@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,12 +28,91 @@ public final class ShadowServer implements AutoCloseable {
     private final int majorVersion;
     private final AutoCloseable owned;
     private final Set<String> created = ConcurrentHashMap.newKeySet();
+    private final boolean persistent;
 
     ShadowServer(DatabaseUrl adminUrl, String description, AutoCloseable owned) {
+        this(adminUrl, description, owned, false);
+    }
+
+    /**
+     * {@code persistent}: a server whose data directory outlives the run (the embedded cache). Only history
+     * templates are kept there; anything else left by an interrupted run is dropped on start.
+     */
+    ShadowServer(DatabaseUrl adminUrl, String description, AutoCloseable owned, boolean persistent) {
         this.adminUrl = adminUrl;
         this.owned = owned;
+        this.persistent = persistent;
         this.majorVersion = readMajorVersion(adminUrl);
         this.description = description + " (PostgreSQL " + majorVersion + ")";
+        if (persistent) {
+            for (String leftover : databases("automigrate\\_%")) {
+                if (!leftover.startsWith(TEMPLATE_PREFIX)) {
+                    created.add(leftover);
+                    drop(leftover);
+                }
+            }
+        }
+    }
+
+    private static final String TEMPLATE_PREFIX = "automigrate_history_";
+    private static final int TEMPLATES_KEPT = 5;
+
+    /** Whether templates saved here are there for the next run too. */
+    public boolean persistent() {
+        return persistent;
+    }
+
+    /** The template saved for {@code key} (e.g. a migration history's checksum), if there is one. */
+    public java.util.Optional<String> template(String key) {
+        String name = templateName(key);
+        return databases(name).contains(name) ? java.util.Optional.of(name) : java.util.Optional.empty();
+    }
+
+    /**
+     * Keeps a copy of {@code source} as the template for {@code key}; later databases can start from it with
+     * {@link #createDatabase(String, String)}. {@code source} must have no open connections. On a persistent server
+     * the newest few templates stay for later runs; elsewhere they go with the run.
+     */
+    public String saveTemplate(String key, ShadowDatabase source) {
+        String name = templateName(key);
+        if (!databases(name).contains(name)) {
+            execute("CREATE DATABASE " + Sql.ident(name) + " TEMPLATE " + Sql.ident(source.name()));
+            execute("COMMENT ON DATABASE " + Sql.ident(name) + " IS " + Sql.literal(Long.toString(System.currentTimeMillis())));
+            if (!persistent) {
+                created.add(name);
+            }
+        }
+        if (persistent) {
+            pruneTemplates();
+        }
+        return name;
+    }
+
+    private static String templateName(String key) {
+        String safe = key.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+        return TEMPLATE_PREFIX + safe.substring(0, Math.min(32, safe.length()));
+    }
+
+    private void pruneTemplates() {
+        List<String> byAge = query("SELECT datname FROM pg_database d WHERE datname LIKE 'automigrate\\_history\\_%' "
+                + "ORDER BY coalesce(shobj_description(d.oid, 'pg_database'), '0')::bigint DESC, datname");
+        for (String old : byAge.subList(Math.min(TEMPLATES_KEPT, byAge.size()), byAge.size())) {
+            execute("DROP DATABASE IF EXISTS " + Sql.ident(old) + (majorVersion >= 13 ? " WITH (FORCE)" : ""));
+        }
+    }
+
+    private List<String> databases(String likePattern) {
+        return query("SELECT datname FROM pg_database WHERE datname LIKE " + Sql.literal(likePattern) + " ORDER BY datname");
+    }
+
+    private List<String> query(String sql) {
+        try (Connection c = Connections.open(adminUrl); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            List<String> rows = new java.util.ArrayList<>();
+            while (rs.next()) rows.add(rs.getString(1));
+            return rows;
+        } catch (SQLException e) {
+            throw AutomigrateException.database("shadow server " + adminUrl.display() + ": " + Connections.describe(e), e);
+        }
     }
 
     public String description() {

@@ -5,6 +5,9 @@ import io.automigrate.db.DatabaseUrl;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
 import java.time.Duration;
 
 /** Starts (or connects to) the server that throwaway databases live on. One server per run. */
@@ -20,10 +23,49 @@ public final class ShadowServers {
         };
     }
 
+    /**
+     * The embedded server runs from a data directory kept in the cache folder, so that a later run starts in a
+     * fraction of a second and finds its history templates. When another process holds that directory, or caching
+     * is off ({@code AUTOMIGRATE_CACHE=off}), it runs from a temporary directory instead.
+     */
     static ShadowServer embedded(int major) {
+        Path cache = cacheDirectory();
+        if (cache != null) {
+            try {
+                Files.createDirectories(cache);
+                return embedded(major, cache.resolve("pg" + major));
+            } catch (IOException | RuntimeException e) {
+                if (e instanceof AutomigrateException ae && ae.exitCode() == io.automigrate.ExitCode.BAD_INPUT) {
+                    throw ae;
+                }
+                // in use by another run, or not writable: a temporary server works as well, only slower
+            }
+        }
+        return embedded(major, null);
+    }
+
+    /** {@code AUTOMIGRATE_CACHE_DIR}, else {@code $XDG_CACHE_HOME/automigrate}, else {@code ~/.cache/automigrate}. */
+    static Path cacheDirectory() {
+        Map<String, String> env = System.getenv();
+        if ("off".equalsIgnoreCase(env.getOrDefault("AUTOMIGRATE_CACHE", ""))) {
+            return null;
+        }
+        if (env.get("AUTOMIGRATE_CACHE_DIR") != null && !env.get("AUTOMIGRATE_CACHE_DIR").isBlank()) {
+            return Path.of(env.get("AUTOMIGRATE_CACHE_DIR"));
+        }
+        String xdg = env.get("XDG_CACHE_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+        return base.resolve("automigrate");
+    }
+
+    private static ShadowServer embedded(int major, Path dataDirectory) {
         PostgresBinaries binaries = PostgresBinaries.forMajor(major);
         try {
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+            if (dataDirectory != null) {
+                builder.setDataDirectory(dataDirectory.toFile()).setCleanDataDirectory(false);
+            }
+            EmbeddedPostgres postgres = builder
                     .setPgBinaryResolver(binaries)
                     .setPGStartupWait(Duration.ofSeconds(60))
                     // A throwaway server: durability buys nothing and costs time.
@@ -33,7 +75,7 @@ public final class ShadowServers {
                     .setServerConfig("max_connections", "200")
                     .start();
             DatabaseUrl admin = DatabaseUrl.of("localhost", postgres.getPort(), "postgres", "postgres", null);
-            return new ShadowServer(admin, "embedded", postgres);
+            return new ShadowServer(admin, "embedded", postgres, dataDirectory != null);
         } catch (IOException | RuntimeException e) {
             if (e instanceof AutomigrateException ae) {
                 throw ae;

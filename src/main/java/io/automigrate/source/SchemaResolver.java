@@ -22,6 +22,8 @@ public final class SchemaResolver implements AutoCloseable {
     private final ShadowOptions shadowOptions;
     private final InspectOptions inspectOptions;
     private ShadowServer server;
+    /** Drops the throwaway databases and stops the server when the run is interrupted (Ctrl-C). */
+    private Thread interruptCleanup;
 
     public SchemaResolver(ShadowOptions shadowOptions, InspectOptions inspectOptions) {
         this.shadowOptions = shadowOptions;
@@ -48,6 +50,8 @@ public final class SchemaResolver implements AutoCloseable {
     private ShadowServer shadow() {
         if (server == null) {
             server = ShadowServers.start(shadowOptions);
+            interruptCleanup = new Thread(server::close, "automigrate-shadow-cleanup");
+            Runtime.getRuntime().addShutdownHook(interruptCleanup);
         }
         return server;
     }
@@ -61,11 +65,23 @@ public final class SchemaResolver implements AutoCloseable {
         }
     }
 
+    private void removeCleanup() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(interruptCleanup);
+        } catch (IllegalStateException alreadyShuttingDown) {
+            // the hook is running or has run: nothing left to undo
+        }
+    }
+
     @Override
     public void close() {
         if (server != null) {
-            server.close();
-            server = null;
+            try {
+                server.close();
+            } finally {
+                server = null;
+                removeCleanup();
+            }
         }
     }
 }

@@ -79,7 +79,12 @@ public sealed interface SchemaSource {
         if (!given.isEmpty()) {
             Path path = Path.of(given);
             if (Files.isDirectory(path)) {
-                return new SqlFiles(given, path, true);
+                SqlFiles directory = new SqlFiles(given, path, true);
+                if (directory.sqlFiles().isEmpty()) {
+                    throw AutomigrateException.badInput("cannot read source '" + given
+                            + "': the directory holds no .sql files");
+                }
+                return directory;
             }
             if (given.endsWith(".sql")) {
                 if (!Files.exists(path)) {

@@ -1,6 +1,7 @@
 package io.automigrate.source;
 
 import io.automigrate.AutomigrateException;
+import io.automigrate.ExitCode;
 import io.automigrate.db.Connections;
 import io.automigrate.db.DatabaseUrl;
 import org.postgresql.util.PSQLException;
@@ -54,7 +55,7 @@ public final class SqlLoader {
                     .append(error.getMessage());
             if (error.getDetail() != null) message.append("\n  detail: ").append(error.getDetail());
             if (error.getHint() != null) message.append("\n  hint: ").append(error.getHint());
-            throw new AutomigrateException(io.automigrate.ExitCode.BAD_INPUT, message.toString(), e);
+            throw new AutomigrateException(ExitCode.BAD_INPUT, message.toString(), e);
         }
     }
 

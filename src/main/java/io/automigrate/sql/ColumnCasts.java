@@ -20,6 +20,11 @@ final class ColumnCasts {
             Set.of("time without time zone", "time with time zone"),
             Set.of("bit", "bit varying"),
             Set.of("inet", "cidr"));
+    /** Assignment casts in one direction only, as "from>to". */
+    private static final Set<String> ONE_WAY = Set.of(
+            "timestamp without time zone>time without time zone", "timestamp with time zone>time without time zone",
+            "timestamp with time zone>time with time zone", "time without time zone>interval",
+            "interval>time without time zone", "json>jsonb", "jsonb>json");
 
     private ColumnCasts() {
     }
@@ -27,15 +32,16 @@ final class ColumnCasts {
     static boolean needsUsing(String fromType, String toType) {
         String from = base(fromType);
         String to = base(toType);
+        if (from.equals(to) || STRINGS.contains(to)) {
+            return false;
+        }
         boolean fromArray = from.endsWith("[]");
         boolean toArray = to.endsWith("[]");
         if (fromArray || toArray) {
             return !(fromArray && toArray) || needsUsing(element(from), element(to));
         }
-        if (from.equals(to) || STRINGS.contains(to)) {
-            return false;
-        }
-        return ASSIGNABLE.stream().noneMatch(group -> group.contains(from) && group.contains(to));
+        return !ONE_WAY.contains(from + ">" + to)
+                && ASSIGNABLE.stream().noneMatch(group -> group.contains(from) && group.contains(to));
     }
 
     /** The type without length, precision or scale modifiers. */

@@ -18,16 +18,19 @@ final class RoutineSql {
     private static final Pattern SQL_LANGUAGE = Pattern.compile("(?m)^ LANGUAGE sql$");
     private static final Pattern STRING_BODY = Pattern.compile("(?m)^AS ['$]");
 
+    private static final String OR_REPLACE = "CREATE OR REPLACE ";
+
     private RoutineSql() {
     }
 
     static List<Statement> render(Change change) {
         if (change instanceof RoutineChanges.CreateRoutine c) {
             Routine routine = c.routine();
-            List<Statement> out = new ArrayList<>(define(routine));
+            List<Statement> out = new ArrayList<>(define(routine, true));
             ProgrammableSubject subject = ProgrammableSubject.of(routine);
             commentIfAny(out, subject, routine.ref(), "", routine.comment());
-            out.addAll(ProgrammableSql.privileges(subject, routine.ref(), List.of(), routine.grants()));
+            out.addAll(ProgrammableSql.privileges(subject, routine.ref(), RoutineChanges.DEFAULT_GRANTS,
+                    routine.grants()));
             return out;
         }
         if (change instanceof RoutineChanges.DropRoutine d) {
@@ -36,19 +39,23 @@ final class RoutineSql {
                     + Sql.qualified(routine.qualifiedName()) + "(" + routine.identityArguments() + ");"));
         }
         if (change instanceof RoutineChanges.ReplaceRoutine r) {
-            return define(r.after());
+            return define(r.after(), false);
         }
         throw new IllegalArgumentException("unknown routine change " + change);
     }
 
     /**
-     * The routine's {@code CREATE OR REPLACE} text, ending with exactly one semicolon. A SQL-language routine with
+     * The routine's {@code CREATE [OR REPLACE]} text, ending with exactly one semicolon. A SQL-language routine with
      * a string body is parsed against the tables it reads when it is created, and PostgreSQL records no
      * dependency for that, so no order of changes can be sure to have them in place: like pg_dump, the body check
      * is turned off around it (the desired schema was loaded with the check on, so the body is known to be good).
      */
-    private static List<Statement> define(Routine routine) {
+    private static List<Statement> define(Routine routine, boolean create) {
         String definition = routine.definition().strip();
+        if (create && definition.startsWith(OR_REPLACE)) {
+            // a new routine: a plain CREATE fails rather than overwrite one that should not be there
+            definition = "CREATE " + definition.substring(OR_REPLACE.length());
+        }
         if (!definition.endsWith(";")) {
             definition = definition + ";";
         }

@@ -91,6 +91,15 @@ public final class TableSql implements ChangeRenderer {
             rowSecurity(c.table(), c.enabledBefore(), c.forcedBefore(), c.enabledAfter(), c.forcedAfter(), sql);
         } else if (change instanceof ColumnExists c) {
             column(c, sql);
+        } else if (change instanceof io.automigrate.diff.TableChanges.ColumnExpression c) {
+            if (c.dropExpression()) {
+                sql.add(alterColumn(c.table(), c.plain().name()) + "DROP EXPRESSION;");
+            } else {
+                sql.add(alter(c.table()) + "DROP COLUMN " + Sql.ident(c.plain().name()) + ";");
+                sql.add(alter(c.table()) + "ADD COLUMN " + columnDefinition(c.generated()) + ";");
+                commentIfAny(c.target(), c.generated().comment(), sql);
+                c.generated().grants().forEach(g -> sql.add(grant(c.target(), g, true)));
+            }
         } else if (change instanceof ColumnRename c) {
             sql.add(alter(c.table()) + "RENAME COLUMN " + Sql.ident(c.from()) + " TO " + Sql.ident(c.to()) + ";");
         } else if (change instanceof ColumnType c) {

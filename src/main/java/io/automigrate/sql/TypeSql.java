@@ -15,7 +15,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -63,28 +62,24 @@ final class TypeSql {
     }
 
     /**
-     * One {@code ADD VALUE} per new label, placed next to a label that exists by then; labels appended at the end
-     * need no position. Since PostgreSQL 12 ADD VALUE runs inside a transaction, but the new label cannot be used
-     * before that transaction commits: when the migration uses it elsewhere, the statements run on their own.
+     * One {@code ADD VALUE} per new label, placed before the next old label (new labels before the same old one
+     * land in order), or appended when no old label follows. Since PostgreSQL 12 ADD VALUE runs inside a
+     * transaction, but the new label cannot be used before that transaction commits: when the migration uses it
+     * elsewhere, the statements run on their own, outside any transaction.
      */
     private static List<Statement> addLabels(TypeChanges.AddEnumLabels change) {
         List<String> labels = change.after().labels();
-        Set<String> existing = new HashSet<>(change.before().labels());
+        List<String> old = change.before().labels();
         String type = Sql.qualified(change.after().qualifiedName());
         List<Statement> out = new ArrayList<>();
         for (int i = 0; i < labels.size(); i++) {
-            String label = labels.get(i);
-            if (existing.contains(label)) {
+            if (old.contains(labels.get(i))) {
                 continue;
             }
-            Optional<String> nextOld = labels.subList(i + 1, labels.size()).stream()
-                    .filter(change.before().labels()::contains).findFirst();
-            String position = nextOld.isEmpty() ? ""
-                    : i > 0 ? " AFTER " + Sql.literal(labels.get(i - 1))
-                    : " BEFORE " + Sql.literal(nextOld.get());
-            String sql = "ALTER TYPE " + type + " ADD VALUE " + Sql.literal(label) + position + ";";
+            String position = labels.subList(i + 1, labels.size()).stream().filter(old::contains).findFirst()
+                    .map(next -> " BEFORE " + Sql.literal(next)).orElse("");
+            String sql = "ALTER TYPE " + type + " ADD VALUE " + Sql.literal(labels.get(i)) + position + ";";
             out.add(change.nonTransactional() ? Statement.nonTransactional(sql) : Statement.of(sql));
-            existing.add(label);
         }
         return out;
     }
@@ -139,18 +134,35 @@ final class TypeSql {
         return Sql.ident(attribute.name()) + " " + attribute.type() + collate(attribute.collation());
     }
 
-    /** Drops the attributes that are gone, changes the ones whose type or collation changed, appends new ones. */
+    /**
+     * ALTER TYPE appends attributes and cannot move them: the longest leading run of the new attribute list made
+     * of old attributes in their old relative order stays (its types and collations altered where they changed),
+     * every other old attribute is dropped, and the rest of the new list is added in order. Any change, and so
+     * its inverse, is reached exactly.
+     */
     private static List<Statement> alterComposite(CompositeType before, CompositeType after) {
         String alter = "ALTER TYPE " + Sql.qualified(after.qualifiedName());
         Map<String, CompositeType.Attribute> old = byName(before.attributes(), CompositeType.Attribute::name);
         Map<String, CompositeType.Attribute> now = byName(after.attributes(), CompositeType.Attribute::name);
+        List<String> oldOrder = before.attributes().stream().map(CompositeType.Attribute::name).toList();
+        int kept = 0;
+        int lastPosition = -1;
+        while (kept < after.attributes().size()) {
+            int position = oldOrder.indexOf(after.attributes().get(kept).name());
+            if (position <= lastPosition) {
+                break;
+            }
+            lastPosition = position;
+            kept++;
+        }
+        List<CompositeType.Attribute> stay = after.attributes().subList(0, kept);
+        Set<String> stayNames = stay.stream().map(CompositeType.Attribute::name).collect(Collectors.toSet());
         List<Statement> out = new ArrayList<>();
-        before.attributes().stream().filter(a -> !now.containsKey(a.name())).forEach(a -> out.add(
+        before.attributes().stream().filter(a -> !stayNames.contains(a.name())).forEach(a -> out.add(
                 Statement.of(alter + " DROP ATTRIBUTE " + Sql.ident(a.name()) + ";")));
-        after.attributes().stream().filter(a -> old.containsKey(a.name()) && !old.get(a.name()).equals(a))
-                .forEach(a -> out.add(Statement.of(alter + " ALTER ATTRIBUTE " + Sql.ident(a.name()) + " TYPE "
-                        + a.type() + collate(a.collation()) + ";")));
-        after.attributes().stream().filter(a -> !old.containsKey(a.name())).forEach(a -> out.add(
+        stay.stream().filter(a -> !old.get(a.name()).equals(a)).forEach(a -> out.add(Statement.of(alter
+                + " ALTER ATTRIBUTE " + Sql.ident(a.name()) + " TYPE " + a.type() + collate(a.collation()) + ";")));
+        after.attributes().subList(kept, after.attributes().size()).forEach(a -> out.add(
                 Statement.of(alter + " ADD ATTRIBUTE " + attribute(a) + ";")));
         return out;
     }

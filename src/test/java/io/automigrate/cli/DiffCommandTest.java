@@ -126,7 +126,7 @@ class DiffCommandTest {
     @Test
     void readme_quick_start_runs_on_the_default_embedded_shadow() throws Exception {
         String before = "examples/quickstart/before.sql";
-        String after = "examples/quickstart/after.sql";
+        String after = "examples/quickstart/db/schema.sql";
         Result result = run(Map.of(), "diff", "--from", before, "--to", after);
         assertEquals(0, result.code(), result.err());
         for (String expected : List.of("due_on", "tasks_due_on_idx", "'blocked'", "open_tasks")) {
@@ -261,6 +261,21 @@ class DiffCommandTest {
     }
 
     @Test
+    void a_drop_and_add_that_looks_like_a_rename_is_noted_on_stderr() throws Exception {
+        String before = write("before.sql", "CREATE TABLE clients (id int PRIMARY KEY, name text);\n");
+        String after = write("after.sql", "CREATE TABLE clients (id int PRIMARY KEY, full_name text);\n");
+        Result result = diff("--from", before, "--to", after);
+        assertEquals(0, result.code(), result.err());
+        assertTrue(result.out().contains("DROP COLUMN name"), result.out());
+        List<String> notes = result.err().lines().toList();
+        assertEquals(1, notes.size(), result.err());
+        assertTrue(notes.get(0).startsWith("note: possible rename of public.clients.name to full_name"), result.err());
+
+        JsonNode json = new ObjectMapper().readTree(diff("--from", before, "--to", after, "--format", "json").out());
+        assertEquals(notes.get(0).substring("note: ".length()), json.get("notes").get(0).asText());
+    }
+
+    @Test
     void misplaced_hint_is_bad_input() throws Exception {
         String after = write("after.sql", "CREATE TABLE t (id int);\n-- automigrate:renamed-from old\n");
         Result result = diff("--from", "empty", "--to", after);
@@ -320,6 +335,10 @@ class DiffCommandTest {
         assertEquals(2, missing.code());
         assertTrue(missing.err().contains("--to"), missing.err());
         assertEquals(2, run(Map.of(), "frobnicate").code());
+        Result typo = run(Map.of(), "diff", "--from", "empty", "--to", "empty", "--fromm", "postgresql://app:" + PASSWORD + "@db.example.com/shop");
+        assertEquals(2, typo.code());
+        assertTrue(typo.err().contains("--fromm") && typo.err().contains("db.example.com"), typo.err());
+        assertFalse(typo.err().contains(PASSWORD) || typo.out().contains(PASSWORD), typo.err());
         assertEquals(2, run(Map.of()).code());
         assertEquals(2, run(Map.of(), "diff", "--from", "empty", "--to", "empty", "--format", "yaml").code());
 

@@ -5,7 +5,6 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -20,11 +19,7 @@ class ConvergenceTest {
 
     @TestFactory
     Stream<DynamicTest> everyCaseConverges() {
-        List<String> only = Arrays.stream(System.getProperty("diff.cases", "").split(","))
-                .map(String::strip).filter(s -> !s.isEmpty()).toList();
-        return DiffCase.all().stream()
-                .filter(c -> only.isEmpty() || only.stream().anyMatch(c.name()::contains))
-                .map(c -> DynamicTest.dynamicTest(c.name(), c.directory().toUri(), () -> check(c)));
+        return DiffCase.selected().stream().map(c -> DynamicTest.dynamicTest(c.name(), c.directory().toUri(), () -> check(c)));
     }
 
     private static void check(DiffCase c) {

@@ -1,18 +1,17 @@
 package io.automigrate.diff;
 
-import io.automigrate.catalog.QualifiedName;
+import io.automigrate.source.RenameHintParser;
+import io.automigrate.source.SqlFile;
 
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -27,6 +26,16 @@ record DiffCase(String name, Path directory, String fromSql, String toSql, DiffO
                 List<String> expectedNotes, List<String> expectedInForward, List<String> absentFromForward) {
 
     static final Path ROOT = Path.of("src/test/resources/diff-cases");
+
+    /**
+     * The cases to run: all of them, or with {@code -Ddiff.cases=enum-,rename-table} only those whose name
+     * contains one of the given parts.
+     */
+    static List<DiffCase> selected() {
+        List<String> only = Arrays.stream(System.getProperty("diff.cases", "").split(","))
+                .map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return all().stream().filter(c -> only.isEmpty() || only.stream().anyMatch(c.name()::contains)).toList();
+    }
 
     /** Every case, sorted by directory name. */
     static List<DiffCase> all() {
@@ -49,7 +58,8 @@ record DiffCase(String name, Path directory, String fromSql, String toSql, DiffO
             }
         }
         boolean withPrivileges = Boolean.parseBoolean(props.getProperty("withPrivileges", "false"));
-        RenameHints hints = HintParser.parse(to, ROOT.relativize(dir.resolve("to.sql")).toString());
+        RenameHints hints = RenameHintParser.parse(List.of(new SqlFile(dir.getFileName() + "/to.sql",
+                dir.resolve("to.sql"))));
         return new DiffCase(dir.getFileName().toString(), dir, text(dir.resolve("from.sql")), to,
                 new DiffOptions(withPrivileges, hints), Boolean.parseBoolean(props.getProperty("noChanges", "false")),
                 lines(dir.resolve("expect-notes.txt")),
@@ -74,63 +84,5 @@ record DiffCase(String name, Path directory, String fromSql, String toSql, DiffO
             return List.of();
         }
         return text(file).lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
-    }
-
-    /**
-     * TEMPORARY: a minimal reader of {@code -- automigrate:renamed-from old} comments, to be replaced by
-     * {@code io.automigrate.source.RenameHintParser} once the cli branch lands in main. It understands the hint
-     * on a {@code CREATE TABLE} line (table rename) and on a column line inside one (column rename).
-     */
-    static final class HintParser {
-        private static final Pattern HINT = Pattern.compile("--\\s*automigrate:renamed-from\\s+(\\S+)");
-        private static final Pattern CREATE_TABLE = Pattern.compile(
-                "(?i)^\\s*create\\s+(?:unlogged\\s+)?table\\s+(?:if\\s+not\\s+exists\\s+)?((?:\"[^\"]+\"|[\\w$]+)(?:\\.(?:\"[^\"]+\"|[\\w$]+))?)");
-        private static final Pattern FIRST_IDENT = Pattern.compile("^\\s*(\"[^\"]+\"|[\\w$]+)");
-
-        private HintParser() {
-        }
-
-        static RenameHints parse(String sql, String file) {
-            List<RenameHints.TableRename> tables = new ArrayList<>();
-            List<RenameHints.ColumnRename> columns = new ArrayList<>();
-            QualifiedName currentTable = null;
-            String[] lines = sql.split("\n", -1);
-            for (int i = 0; i < lines.length; i++) {
-                String line = lines[i];
-                Matcher create = CREATE_TABLE.matcher(line);
-                if (create.find()) {
-                    currentTable = qualified(create.group(1));
-                }
-                Matcher hint = HINT.matcher(line);
-                if (!hint.find()) {
-                    continue;
-                }
-                String old = unquote(last(hint.group(1)));
-                if (create.find(0)) {
-                    tables.add(new RenameHints.TableRename(currentTable, old, file, i + 1));
-                } else {
-                    Matcher column = FIRST_IDENT.matcher(line);
-                    if (currentTable == null || !column.find()) {
-                        throw new IllegalArgumentException(file + ":" + (i + 1) + ": hint outside a CREATE TABLE");
-                    }
-                    columns.add(new RenameHints.ColumnRename(currentTable, unquote(column.group(1)), old, file, i + 1));
-                }
-            }
-            return new RenameHints(tables, columns);
-        }
-
-        private static QualifiedName qualified(String text) {
-            int dot = text.lastIndexOf('.');
-            return dot < 0 ? new QualifiedName("public", unquote(text))
-                    : new QualifiedName(unquote(text.substring(0, dot)), unquote(text.substring(dot + 1)));
-        }
-
-        private static String last(String text) {
-            return text.substring(text.lastIndexOf('.') + 1);
-        }
-
-        private static String unquote(String ident) {
-            return ident.startsWith("\"") ? ident.substring(1, ident.length() - 1) : ident.toLowerCase(Locale.ROOT);
-        }
     }
 }

@@ -146,20 +146,24 @@ class TypeDomainTest {
     }
 
     @Test
-    void compositeAttributeDroppedFromTheMiddleRecreatesTheType() {
+    void compositeAttributesMoveByBeingDroppedAndAddedAgain() {
         CompositeType before = address(null, new Attribute("a", "text", null), new Attribute("b", "text", null),
                 new Attribute("c", "text", null));
         CompositeType after = address(null, new Attribute("a", "text", null), new Attribute("c", "text", null));
         List<Change> changes = diff(catalog(before), catalog(after));
+        assertEquals("ALTER TYPE public.address DROP ATTRIBUTE b;", sql(forward(changes)));
         assertEquals("""
-                DROP TYPE public.address;
-                CREATE TYPE public.address AS (
-                    a text,
-                    c text
-                );""", sql(forward(changes)));
-        // dropping the last attribute is reversible in place
-        List<Change> dropLast = diff(catalog(after), catalog(address(null, new Attribute("a", "text", null))));
-        assertEquals("ALTER TYPE public.address DROP ATTRIBUTE c;", sql(forward(dropLast)));
-        assertEquals("ALTER TYPE public.address ADD ATTRIBUTE c text;", sql(rollback(dropLast)));
+                ALTER TYPE public.address DROP ATTRIBUTE c;
+                ALTER TYPE public.address ADD ATTRIBUTE b text;
+                ALTER TYPE public.address ADD ATTRIBUTE c text;""", sql(rollback(changes)));
+        List<Change> swapped = diff(catalog(after), catalog(address(null, new Attribute("c", "integer", null),
+                new Attribute("a", "text", null))));
+        assertEquals("""
+                ALTER TYPE public.address DROP ATTRIBUTE a;
+                ALTER TYPE public.address ALTER ATTRIBUTE c TYPE integer;
+                ALTER TYPE public.address ADD ATTRIBUTE a text;""", sql(forward(swapped)));
+        assertEquals("""
+                ALTER TYPE public.address DROP ATTRIBUTE c;
+                ALTER TYPE public.address ADD ATTRIBUTE c text;""", sql(rollback(swapped)));
     }
 }

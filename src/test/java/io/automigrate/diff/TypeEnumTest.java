@@ -43,7 +43,7 @@ class TypeEnumTest {
         assertFalse(add.nonTransactional());
         assertEquals("""
                 ALTER TYPE public.mood ADD VALUE 'a' BEFORE 'b';
-                ALTER TYPE public.mood ADD VALUE 'c' AFTER 'b';
+                ALTER TYPE public.mood ADD VALUE 'c' BEFORE 'd';
                 ALTER TYPE public.mood ADD VALUE 'e';""", sql(forward(changes)));
         assertTrue(forward(changes).stream().allMatch(Statement::transactional));
 

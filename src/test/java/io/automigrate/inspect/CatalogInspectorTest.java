@@ -175,11 +175,14 @@ class CatalogInspectorTest {
     }
 
     @Test
-    void readsInsideTheCallersReadOnlyTransactionAndLeavesItAsItWas() throws Exception {
+    void readsInReadOnlySessionsAndInsideTheCallersTransactionLeavingItAsItWas() throws Exception {
         try (ShadowDatabase database = TestPostgres.newDatabase("inspect")) {
             TestPostgres.execute(database, SCHEMA);
             try (Connection connection = Connections.openReadOnly(database.url());
                  Statement st = connection.createStatement()) {
+                assertEquals(straight().normalized(),
+                        CatalogInspector.inspect(connection, InspectOptions.all()).normalized());
+                assertTrue(connection.getAutoCommit());
                 connection.setAutoCommit(false);
                 st.execute("SET LOCAL search_path = app");
                 st.execute("SELECT 1");

@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class DependencyInspectionTest {
-    private static final String SCHEMA = """
+    static final String SCHEMA = """
             CREATE SCHEMA app;
             CREATE TYPE app.mood AS ENUM ('sad', 'happy');
             CREATE DOMAIN app.mood_not_null AS app.mood NOT NULL;

@@ -77,6 +77,21 @@ class GrantInspectionTest {
     }
 
     @Test
+    void oneGrantPerPrivilegeWhateverTheNumberOfGrantors() {
+        Catalog catalog = Inspect.ddl(ROLES + """
+                CREATE TABLE t (id int);
+                ALTER TABLE t OWNER TO inspect_owner_a;
+                GRANT SELECT ON t TO inspect_writer WITH GRANT OPTION;
+                GRANT SELECT ON t TO inspect_reader;
+                SET ROLE inspect_writer;
+                GRANT SELECT ON t TO inspect_reader;
+                RESET ROLE;
+                """);
+        assertEquals(List.of(new Grant("inspect_reader", "SELECT", false), new Grant("inspect_writer", "SELECT", true)),
+                table(catalog, "public", "t").grants());
+    }
+
+    @Test
     void ownerPrivilegesRevokedExplicitlyStillDoNotShow() {
         try (ShadowDatabase database = TestPostgres.newDatabase("inspect")) {
             TestPostgres.execute(database, ROLES + "CREATE TABLE t (id int); ALTER TABLE t OWNER TO inspect_owner_a;"

@@ -88,11 +88,13 @@ class ScopeInspectionTest {
                 CREATE FUNCTION mine() RETURNS text LANGUAGE sql AS 'SELECT gen_random_uuid()::text';
                 CREATE TEMP TABLE scratch (x int);
                 """);
-        assertEquals(List.of(new Extension("btree_gist", "public", "1.7",
-                        "support for indexing common datatypes in GiST"),
-                new Extension("citext", "public", "1.6", "data type for case-insensitive character strings"),
-                new Extension("hstore", "public", "1.8", "data type for storing sets of (key, value) pairs"),
-                new Extension("pgcrypto", "public", "1.3", "cryptographic functions")), catalog.extensions());
+        assertEquals(List.of("btree_gist", "citext", "hstore", "pgcrypto"),
+                catalog.extensions().stream().map(Extension::name).toList());
+        for (Extension extension : catalog.extensions()) {
+            assertEquals("public", extension.schema());
+            assertTrue(extension.version().matches("\\d+\\.\\d+"), extension.version());
+        }
+        assertEquals("cryptographic functions", catalog.extensions().get(3).comment());
         assertEquals(List.of("mine"), catalog.routines().stream().map(r -> r.name()).toList());
         assertEquals(List.of("t"), catalog.tables().stream().map(t -> t.name()).toList());
         assertEquals(List.of("public"), catalog.schemas().stream().map(Schema::name).toList());

@@ -184,4 +184,21 @@ class TableInspectionTest {
         assertEquals(List.of("r_p"), table(catalog, "public", "r").constraints().stream().map(Constraint::name)
                 .toList());
     }
+
+    @Test
+    void namesAreRawAndTextsQuotedAsPostgresqlPrintsThem() {
+        Catalog catalog = Inspect.ddl("""
+                CREATE SCHEMA "My App";
+                CREATE TYPE "My App"."Status" AS ENUM ('on');
+                CREATE TABLE "My App"."Order" ("Select" int PRIMARY KEY, "state" "My App"."Status" DEFAULT 'on');
+                CREATE INDEX "Order by state" ON "My App"."Order" ("state");
+                """);
+        Table order = table(catalog, "My App", "Order");
+        assertEquals("\"My App\".\"Status\"", order.column("state").orElseThrow().type());
+        assertEquals("'on'::\"My App\".\"Status\"", order.column("state").orElseThrow().defaultExpr());
+        assertEquals("PRIMARY KEY (\"Select\")", order.constraint("Order_pkey").orElseThrow().definition());
+        assertEquals(List.of("Select"), order.constraint("Order_pkey").orElseThrow().columns());
+        assertEquals("CREATE INDEX \"Order by state\" ON \"My App\".\"Order\" USING btree (state)",
+                catalog.index(QualifiedName.of("My App", "Order by state")).orElseThrow().definition());
+    }
 }

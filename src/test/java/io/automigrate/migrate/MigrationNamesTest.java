@@ -73,6 +73,15 @@ class MigrationNamesTest {
     }
 
     @Test
+    void viewsRecreatedAroundAColumnChangeDoNotCount() {
+        Catalog c = with(table(ORDERS));
+        ObjectRef total = ObjectRef.member(ObjectKind.COLUMN, ORDERS, "total");
+        ObjectRef view = ObjectRef.of(ObjectKind.VIEW, QualifiedName.of("public", "order_totals"));
+        assertEquals("modify_orders_total", name(c, c, new Step(view, ChangeAction.DROP),
+                new Step(total, ChangeAction.ALTER), new Step(view, ChangeAction.CREATE)));
+    }
+
+    @Test
     void anythingLargerIsAnAutoUpdate() {
         Catalog c = with(table(ORDERS));
         assertEquals("auto_schema_update_20261122153000", name(c, c,
@@ -90,6 +99,13 @@ class MigrationNamesTest {
         String longName = MigrationNames.sanitize("add_" + "x".repeat(100) + "_table");
         assertEquals(63, longName.length());
         assertTrue(longName.matches("[a-z0-9_]+"));
+    }
+
+    @Test
+    void aNewMigrationSortsAfterTheNewestFile() {
+        assertEquals(NOW, MigrationNames.nextTimestamp(NOW, List.of("20260101000000_a.sql")));
+        assertEquals(Instant.parse("2099-01-01T00:00:01Z"),
+                MigrationNames.nextTimestamp(NOW, List.of("20260101000000_a.sql", "20990101000000_b.sql", "notes.txt")));
     }
 
     @Test

@@ -62,6 +62,13 @@ class SchemaSourceTest {
     }
 
     @Test
+    void directory_without_sql_files_is_refused() throws Exception {
+        Files.writeString(dir.resolve("README.md"), "");
+        var e = assertThrows(AutomigrateException.class, () -> SchemaSource.parse(dir.toString()));
+        assertEquals("cannot read source '" + dir + "': the directory holds no .sql files", e.getMessage());
+    }
+
+    @Test
     void missing_sql_file_is_named() {
         var e = assertThrows(AutomigrateException.class, () -> SchemaSource.parse(dir + "/nope.sql"));
         assertEquals("cannot read source '" + dir + "/nope.sql': file not found", e.getMessage());

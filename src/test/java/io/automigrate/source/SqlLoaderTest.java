@@ -64,7 +64,7 @@ class SqlLoaderTest {
                   SELECT CASE WHEN x > 0 THEN 1 ELSE 0 END;
                   SELECT x;
                 END;
-                CREATE VIEW "Odd; name" AS SELECT 1 AS one;
+                CREATE VIEW "Odd; name" AS SELECT 1 AS one, '{"k": 1}'::jsonb ? 'k' AS has_k, '{fn now()}' AS braces;
                 CREATE INDEX CONCURRENTLY a_id_idx ON a (id);
                 -- trailing comment, no statement
                 """);

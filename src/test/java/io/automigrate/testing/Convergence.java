@@ -178,10 +178,8 @@ public final class Convergence {
             }
         }
 
-        /** The form in which catalogs are compared: normalized, and without grants unless they are diffed. */
         private Catalog comparable(Catalog catalog) {
-            Catalog normalized = catalog.normalized();
-            return options.withPrivileges() ? normalized : withoutGrants(normalized);
+            return Convergence.comparable(catalog, options);
         }
 
         private <T> T step(String stepName, Supplier<T> action) {
@@ -208,6 +206,12 @@ public final class Convergence {
             }
             return new AssertionError(message.toString());
         }
+    }
+
+    /** The form in which catalogs are compared: normalized, and without grants unless the diff compares them. */
+    public static Catalog comparable(Catalog catalog, DiffOptions options) {
+        Catalog normalized = catalog.normalized();
+        return options.withPrivileges() ? normalized : withoutGrants(normalized);
     }
 
     private static String describeChanges(SchemaDiff diff) {

@@ -1,4 +1,4 @@
--- The same task tracker after this change: tasks get a due date (with an index for "due soon" queries),
+-- The task tracker as it should be after this change: tasks get a due date (with an index for "due soon" queries),
 -- a 'blocked' status, and the dashboard view shows who is on each task and when it is due.
 
 CREATE TYPE task_status AS ENUM ('todo', 'doing', 'blocked', 'done');

@@ -1,0 +1,74 @@
+package io.automigrate.diff;
+
+import io.automigrate.sql.Sql;
+
+import java.util.Map;
+
+/** Renaming identifiers inside PostgreSQL's deparsed SQL (index and constraint definitions). */
+final class Identifiers {
+    private Identifiers() {
+    }
+
+    /**
+     * {@code sql} with every identifier named in {@code newByOld} replaced by its new name, quoted as needed; string
+     * literals, other identifiers and function names (an identifier followed by a parenthesis) are left alone.
+     */
+    static String rename(String sql, Map<String, String> newByOld) {
+        StringBuilder out = new StringBuilder();
+        int i = 0;
+        while (i < sql.length()) {
+            char c = sql.charAt(i);
+            if (c == '\'') {
+                int end = i + 1;
+                while (end < sql.length() && !(sql.charAt(end) == '\'' && (end + 1 >= sql.length()
+                        || sql.charAt(end + 1) != '\''))) {
+                    end += sql.charAt(end) == '\'' ? 2 : 1;
+                }
+                end = Math.min(end + 1, sql.length());
+                out.append(sql, i, end);
+                i = end;
+            } else if (c == '"') {
+                int end = i + 1;
+                StringBuilder name = new StringBuilder();
+                while (end < sql.length()) {
+                    if (sql.charAt(end) == '"' && end + 1 < sql.length() && sql.charAt(end + 1) == '"') {
+                        name.append('"');
+                        end += 2;
+                    } else if (sql.charAt(end) == '"') {
+                        break;
+                    } else {
+                        name.append(sql.charAt(end++));
+                    }
+                }
+                end = Math.min(end + 1, sql.length());
+                out.append(replacement(sql, end, name.toString(), newByOld, sql.substring(i, end)));
+                i = end;
+            } else if (Character.isLetter(c) || c == '_') {
+                int end = i;
+                while (end < sql.length() && (Character.isLetterOrDigit(sql.charAt(end)) || sql.charAt(end) == '_'
+                        || sql.charAt(end) == '$')) {
+                    end++;
+                }
+                boolean qualified = i > 0 && sql.charAt(i - 1) == '.';
+                String word = sql.substring(i, end);
+                out.append(qualified ? word : replacement(sql, end, word, newByOld, word));
+                i = end;
+            } else {
+                out.append(c);
+                i++;
+            }
+        }
+        return out.toString();
+    }
+
+    private static String replacement(String sql, int end, String name, Map<String, String> newByOld,
+                                      String original) {
+        String renamed = newByOld.get(name);
+        int next = end;
+        while (next < sql.length() && sql.charAt(next) == ' ') {
+            next++;
+        }
+        boolean function = next < sql.length() && sql.charAt(next) == '(';
+        return renamed == null || function ? original : Sql.ident(renamed);
+    }
+}

@@ -1,0 +1,1 @@
+CREATE TABLE public.cafes (id integer PRIMARY KEY, name text NOT NULL);

@@ -1,0 +1,1 @@
+CREATE TYPE public.answer AS ENUM ('yes', 'no', 'don''t know', 'N/A');

@@ -1,0 +1,1 @@
+CREATE TABLE public.stores (id integer PRIMARY KEY, region text NOT NULL DEFAULT 'eu');

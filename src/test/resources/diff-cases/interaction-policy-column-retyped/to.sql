@@ -1,0 +1,4 @@
+CREATE TABLE public.projects (id integer PRIMARY KEY, owner_id bigint NOT NULL, name text NOT NULL);
+ALTER TABLE public.projects ENABLE ROW LEVEL SECURITY;
+CREATE POLICY projects_owner ON public.projects
+    USING (owner_id = nullif(current_setting('app.user_id', true), '')::integer);

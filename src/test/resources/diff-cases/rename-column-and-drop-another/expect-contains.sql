@@ -1,0 +1,2 @@
+RENAME COLUMN mail TO email
+DROP COLUMN obsolete_flag

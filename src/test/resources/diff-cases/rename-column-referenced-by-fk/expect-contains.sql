@@ -1,0 +1,2 @@
+RENAME COLUMN uid TO id
+RENAME COLUMN uid TO user_id

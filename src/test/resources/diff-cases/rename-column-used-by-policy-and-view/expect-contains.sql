@@ -1,0 +1,1 @@
+RENAME COLUMN usr TO owner_name

@@ -1,0 +1,2 @@
+CREATE TABLE public.staff (id integer PRIMARY KEY, name text NOT NULL, active boolean NOT NULL DEFAULT true);
+CREATE VIEW public.active_staff AS SELECT id, name FROM public.staff WHERE active;

@@ -1,0 +1,1 @@
+DROP SEQUENCE public.legacy_number_seq

@@ -1,0 +1,1 @@
+CREATE TABLE public.queues (id integer PRIMARY KEY);

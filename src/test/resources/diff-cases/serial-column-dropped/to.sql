@@ -1,0 +1,1 @@
+CREATE TABLE public.legacy (id integer PRIMARY KEY, note text);
