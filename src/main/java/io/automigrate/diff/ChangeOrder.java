@@ -73,6 +73,11 @@ public final class ChangeOrder {
      * cycle, the earliest change by priority is taken anyway and a note naming it is added to {@code notes}.
      */
     public static List<Change> order(List<Change> changes, Catalog from, Catalog to, List<String> notes) {
+        return order(changes, DependencyGraph.of(from), DependencyGraph.of(to), notes);
+    }
+
+    /** The same, with the catalogs' dependency graphs already built (the differ has the current one). */
+    static List<Change> order(List<Change> changes, DependencyGraph from, DependencyGraph to, List<String> notes) {
         List<Change> byPriority = new ArrayList<>(changes);
         Map<Change, Integer> emitted = new java.util.IdentityHashMap<>();
         for (int i = 0; i < changes.size(); i++) {
@@ -81,7 +86,7 @@ public final class ChangeOrder {
         // Within one table (schema, ...), the order the families emitted: columns as the table lists them.
         byPriority.sort(PRIORITY.thenComparing(emitted::get));
         ChangeOrder order = new ChangeOrder(byPriority);
-        order.addEdges(DependencyGraph.of(from), DependencyGraph.of(to));
+        order.addEdges(from, to);
         return order.sort(notes);
     }
 

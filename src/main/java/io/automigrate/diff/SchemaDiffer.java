@@ -31,7 +31,8 @@ public final class SchemaDiffer {
      * a change drops or invalidates are dropped and re-created around it, transitively, until nothing new is found.
      */
     public static SchemaDiff diff(Catalog from, Catalog to, DiffOptions options) {
-        Map<ObjectRef, List<ObjectRef>> dependants = dependants(DependencyGraph.of(from));
+        DependencyGraph fromGraph = DependencyGraph.of(from);
+        Map<ObjectRef, List<ObjectRef>> dependants = dependants(fromGraph);
         Set<ObjectRef> forced = new TreeSet<>();
         while (true) {
             DiffContext context = new DiffContext(from, to, options, forced);
@@ -47,7 +48,7 @@ public final class SchemaDiffer {
                     notes.addAll(family.notes(context));
                 }
                 List<String> orderNotes = new ArrayList<>();
-                List<Change> ordered = ChangeOrder.order(changes, from, to, orderNotes);
+                List<Change> ordered = ChangeOrder.order(changes, fromGraph, DependencyGraph.of(to), orderNotes);
                 notes.addAll(orderNotes);
                 return new SchemaDiff(ordered, List.copyOf(notes));
             }
