@@ -76,8 +76,8 @@ public final class ChangeOrder {
         return order(changes, DependencyGraph.of(from), DependencyGraph.of(to), notes);
     }
 
-    /** The same, with the catalogs' dependency graphs already built (the differ has the current one). */
-    static List<Change> order(List<Change> changes, DependencyGraph from, DependencyGraph to, List<String> notes) {
+    /** The same, with the catalogs' dependency edges already built (the differ has the current one's). */
+    static List<Change> order(List<Change> changes, List<Dependency> from, List<Dependency> to, List<String> notes) {
         List<Change> byPriority = new ArrayList<>(changes);
         Map<Change, Integer> emitted = new java.util.IdentityHashMap<>();
         for (int i = 0; i < changes.size(); i++) {

@@ -31,7 +31,7 @@ public final class SchemaDiffer {
      * a change drops or invalidates are dropped and re-created around it, transitively, until nothing new is found.
      */
     public static SchemaDiff diff(Catalog from, Catalog to, DiffOptions options) {
-        DependencyGraph fromGraph = DependencyGraph.of(from);
+        List<Dependency> fromGraph = DependencyGraph.of(from);
         Map<ObjectRef, List<ObjectRef>> dependants = dependants(fromGraph);
         Set<ObjectRef> forced = new TreeSet<>();
         while (true) {
