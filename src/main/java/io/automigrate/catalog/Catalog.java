@@ -57,6 +57,29 @@ public record Catalog(List<Schema> schemas, List<Extension> extensions, List<Enu
                 views, routines, triggers, policies, List.of());
     }
 
+    /**
+     * This catalog without any GRANT: the form compared when privileges are not (they are off by default, since roles
+     * differ between environments).
+     */
+    public Catalog withoutGrants() {
+        List<Schema> bareSchemas = schemas.stream().map(s -> new Schema(s.name(), s.comment(), List.of())).toList();
+        List<Sequence> bareSequences = sequences.stream()
+                .map(s -> new Sequence(s.schema(), s.name(), s.options(), s.ownedBy(), s.comment(), List.of()))
+                .toList();
+        List<Table> bareTables = tables.stream().map(t -> new Table(t.schema(), t.name(), t.unlogged(),
+                t.partitionKey(), t.partitionOf(), t.partitionBound(), t.inherits(), t.options(),
+                t.columns().stream().map(col -> new Column(col.name(), col.type(), col.collation(), col.notNull(),
+                        col.defaultExpr(), col.identity(), col.generatedExpr(), col.local(), col.comment(), List.of()))
+                        .toList(),
+                t.constraints(), t.rowSecurity(), t.forceRowSecurity(), t.comment(), List.of())).toList();
+        List<View> bareViews = views.stream().map(v -> new View(v.schema(), v.name(), v.materialized(),
+                v.definition(), v.columns(), v.options(), v.withData(), v.comment(), List.of())).toList();
+        List<Routine> bareRoutines = routines.stream().map(r -> new Routine(r.schema(), r.name(), r.kind(),
+                r.identityArguments(), r.arguments(), r.result(), r.definition(), r.comment(), List.of())).toList();
+        return new Catalog(bareSchemas, extensions, enums, compositeTypes, domains, bareSequences, bareTables, indexes,
+                bareViews, bareRoutines, triggers, policies, dependencies);
+    }
+
     public Optional<Schema> schema(String name) {
         return Optional.ofNullable(lookup().schemas.get(name));
     }

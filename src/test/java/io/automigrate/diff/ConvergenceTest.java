@@ -4,6 +4,10 @@ import io.automigrate.testing.Convergence;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -14,12 +18,36 @@ import static org.junit.jupiter.api.Assertions.fail;
  * The convergence oracle over the whole corpus: one test per directory in {@code src/test/resources/diff-cases}.
  * Each migration must converge (see {@link Convergence}) and show the SQL and notes its case expects.
  * {@code -Ddiff.cases=enum-,rename-table} runs only the cases whose name contains one of the given parts.
+ *
+ * <p>A case with a {@code known-failure.txt} is an engine defect not fixed yet; the file says what goes wrong. Such a
+ * case must still fail (it counts as a known defect, never as coverage): when the engine is fixed, its test fails
+ * with "now converges" until the file is removed.
  */
 class ConvergenceTest {
 
     @TestFactory
     Stream<DynamicTest> everyCaseConverges() {
-        return DiffCase.selected().stream().map(c -> DynamicTest.dynamicTest(c.name(), c.directory().toUri(), () -> check(c)));
+        return DiffCase.selected().stream().map(c -> knownFailure(c) == null
+                ? DynamicTest.dynamicTest(c.name(), c.directory().toUri(), () -> check(c))
+                : DynamicTest.dynamicTest("known failure: " + c.name(), c.directory().toUri(), () -> stillFails(c)));
+    }
+
+    private static String knownFailure(DiffCase c) {
+        Path marker = c.directory().resolve("known-failure.txt");
+        try {
+            return Files.exists(marker) ? Files.readString(marker).strip() : null;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void stillFails(DiffCase c) {
+        try {
+            check(c);
+        } catch (AssertionError expected) {
+            return;
+        }
+        fail(c.name() + " now converges: delete its known-failure.txt (" + knownFailure(c) + ")");
     }
 
     private static void check(DiffCase c) {

@@ -1,12 +1,6 @@
 package io.automigrate.testing;
 
 import io.automigrate.catalog.Catalog;
-import io.automigrate.catalog.Column;
-import io.automigrate.catalog.Routine;
-import io.automigrate.catalog.Schema;
-import io.automigrate.catalog.Sequence;
-import io.automigrate.catalog.Table;
-import io.automigrate.catalog.View;
 import io.automigrate.diff.DiffOptions;
 import io.automigrate.diff.RenameHints;
 import io.automigrate.diff.SchemaDiff;
@@ -20,7 +14,6 @@ import io.automigrate.sql.Statement;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -211,39 +204,12 @@ public final class Convergence {
     /** The form in which catalogs are compared: normalized, and without grants unless the diff compares them. */
     public static Catalog comparable(Catalog catalog, DiffOptions options) {
         Catalog normalized = catalog.normalized();
-        return options.withPrivileges() ? normalized : withoutGrants(normalized);
+        return options.withPrivileges() ? normalized : normalized.withoutGrants();
     }
 
     private static String describeChanges(SchemaDiff diff) {
         StringBuilder out = new StringBuilder();
         diff.changes().forEach(c -> out.append("  ").append(c.describe()).append('\n'));
         return out.toString();
-    }
-
-    private static Catalog withoutGrants(Catalog c) {
-        List<Schema> schemas = c.schemas().stream().map(s -> new Schema(s.name(), s.comment(), List.of())).toList();
-        List<Sequence> sequences = c.sequences().stream()
-                .map(s -> new Sequence(s.schema(), s.name(), s.options(), s.ownedBy(), s.comment(), List.of()))
-                .toList();
-        List<Table> tables = new ArrayList<>();
-        for (Table t : c.tables()) {
-            List<Column> columns = t.columns().stream()
-                    .map(col -> new Column(col.name(), col.type(), col.collation(), col.notNull(), col.defaultExpr(),
-                            col.identity(), col.generatedExpr(), col.local(), col.comment(), List.of()))
-                    .toList();
-            tables.add(new Table(t.schema(), t.name(), t.unlogged(), t.partitionKey(), t.partitionOf(),
-                    t.partitionBound(), t.inherits(), t.options(), columns, t.constraints(), t.rowSecurity(),
-                    t.forceRowSecurity(), t.comment(), List.of()));
-        }
-        List<View> views = c.views().stream()
-                .map(v -> new View(v.schema(), v.name(), v.materialized(), v.definition(), v.columns(), v.options(),
-                        v.withData(), v.comment(), List.of()))
-                .toList();
-        List<Routine> routines = c.routines().stream()
-                .map(r -> new Routine(r.schema(), r.name(), r.kind(), r.identityArguments(), r.arguments(),
-                        r.result(), r.definition(), r.comment(), List.of()))
-                .toList();
-        return new Catalog(schemas, c.extensions(), c.enums(), c.compositeTypes(), c.domains(), sequences, tables,
-                c.indexes(), views, routines, c.triggers(), c.policies(), c.dependencies());
     }
 }
