@@ -53,6 +53,32 @@ class ShadowServerTest {
     }
 
     @Test
+    void anotherMajorVersionIsResolvedAndRuns() {
+        // 15 is not inside the jar: its binaries come from ~/.m2, the cache, or Maven Central.
+        try (ShadowServer server = ShadowServers.start(ShadowOptions.embedded(15));
+             ShadowDatabase db = server.createDatabase("v15")) {
+            assertEquals(15, server.majorVersion());
+            assertTrue(server.description().contains("PostgreSQL 15"), server.description());
+            TestPostgres.execute(db, "CREATE TABLE t (id int GENERATED ALWAYS AS IDENTITY)");
+        }
+    }
+
+    @Test
+    void testcontainersSaysClearlyWhenThereIsNoDocker() {
+        ShadowOptions options = new ShadowOptions(ShadowKind.TESTCONTAINERS, 17, null, null);
+        if (TestcontainersShadow.dockerAvailable()) {
+            try (ShadowServer server = ShadowServers.start(options)) {
+                assertEquals(17, server.majorVersion());
+            }
+        } else {
+            var e = assertThrows(io.automigrate.AutomigrateException.class, () -> ShadowServers.start(options));
+            assertEquals(io.automigrate.ExitCode.DATABASE, e.exitCode());
+            assertTrue(e.getMessage().contains("needs a reachable Docker engine")
+                    && e.getMessage().contains("--shadow embedded"), e.getMessage());
+        }
+    }
+
+    @Test
     void unsupportedMajorVersionIsBadInput() {
         var e = assertThrows(io.automigrate.AutomigrateException.class, () -> PostgresBinaries.forMajor(12));
         assertEquals(io.automigrate.ExitCode.BAD_INPUT, e.exitCode());
