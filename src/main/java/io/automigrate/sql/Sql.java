@@ -72,6 +72,19 @@ public final class Sql {
         return "'" + escaped + "'";
     }
 
+    /**
+     * A collation name after COLLATE. The inspector gives it as PostgreSQL prints it ({@code "C"},
+     * {@code public."x"}), which is used as it is; a bare name is quoted part by part, always, because collation
+     * names are case-sensitive ({@code "en_US"}), as pg_dump does.
+     */
+    public static String collation(String name) {
+        if (name.contains("\"")) {
+            return name;
+        }
+        return java.util.Arrays.stream(name.split("\\.")).map(part -> '"' + part.replace("\"", "\"\"") + '"')
+                .collect(Collectors.joining("."));
+    }
+
     /** A role name in GRANT/REVOKE/policy position: {@code PUBLIC} stays a keyword. */
     public static String role(String role) {
         return role.toUpperCase(Locale.ROOT).equals("PUBLIC") ? "PUBLIC" : ident(role);

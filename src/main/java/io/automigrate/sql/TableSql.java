@@ -104,7 +104,7 @@ public final class TableSql implements ChangeRenderer {
             sql.add(alter(c.table()) + "RENAME COLUMN " + Sql.ident(c.from()) + " TO " + Sql.ident(c.to()) + ";");
         } else if (change instanceof ColumnType c) {
             sql.add(alterColumn(c.table(), c.column()) + "TYPE " + c.typeAfter()
-                    + (c.collationAfter() == null ? "" : " COLLATE " + collation(c.collationAfter()))
+                    + (c.collationAfter() == null ? "" : " COLLATE " + Sql.collation(c.collationAfter()))
                     + (ColumnCasts.needsUsing(c.typeBefore(), c.typeAfter())
                     ? " USING " + Sql.ident(c.column()) + "::" + c.typeAfter() : "") + ";");
         } else if (change instanceof ColumnDefault c) {
@@ -313,7 +313,7 @@ public final class TableSql implements ChangeRenderer {
     static String columnDefinition(Column c) {
         StringBuilder sb = new StringBuilder(Sql.ident(c.name())).append(' ').append(c.type());
         if (c.collation() != null) {
-            sb.append(" COLLATE ").append(collation(c.collation()));
+            sb.append(" COLLATE ").append(Sql.collation(c.collation()));
         }
         if (c.generatedExpr() != null) {
             sb.append(" GENERATED ALWAYS AS (").append(c.generatedExpr()).append(") STORED");
@@ -337,17 +337,6 @@ public final class TableSql implements ChangeRenderer {
     }
 
     /** A collation name: as written when it already holds quotes, else each dotted part quoted as needed. */
-    static String collation(String name) {
-        if (name.contains("\"")) {
-            return name;
-        }
-        return String.join(".", java.util.Arrays.stream(name.split("\\.")).map(TableSql::quotedAlways).toList());
-    }
-
-    /** Collation names are case-sensitive ("C", "en_US"): always quoted, as pg_dump does. */
-    private static String quotedAlways(String name) {
-        return '"' + name.replace("\"", "\"\"") + '"';
-    }
 
     /** A storage parameter {@code name=value}: the name quoted as an identifier, the value as a literal if needed. */
     private static String option(String option) {

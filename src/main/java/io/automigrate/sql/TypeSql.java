@@ -250,8 +250,7 @@ final class TypeSql {
         if (collation == null) {
             return "";
         }
-        boolean printed = collation.contains("\"") || collation.contains(".");
-        return " COLLATE " + (printed ? collation : Sql.ident(collation));
+        return " COLLATE " + Sql.collation(collation);
     }
 
     private static <T> Map<String, T> byName(List<T> items, Function<T, String> name) {
