@@ -31,17 +31,59 @@ public final class ShadowServers {
     static ShadowServer embedded(int major) {
         Path cache = cacheDirectory();
         if (cache != null) {
-            try {
-                Files.createDirectories(cache);
-                return embedded(major, cache.resolve("pg" + major));
-            } catch (IOException | RuntimeException e) {
-                if (e instanceof AutomigrateException ae && ae.exitCode() == io.automigrate.ExitCode.BAD_INPUT) {
-                    throw ae;
+            CacheLock lock = CacheLock.tryTake(cache, "pg" + major);
+            if (lock != null) {
+                try {
+                    return embedded(major, cache.resolve("pg" + major), lock);
+                } catch (RuntimeException e) {
+                    lock.close();
+                    if (e instanceof AutomigrateException ae && ae.exitCode() == io.automigrate.ExitCode.BAD_INPUT) {
+                        throw ae;
+                    }
+                    // a damaged cache: a temporary server works as well, only slower
                 }
-                // in use by another run, or not writable: a temporary server works as well, only slower
             }
         }
-        return embedded(major, null);
+        return embedded(major, null, null);
+    }
+
+    /**
+     * Our own lock on a cache directory, held for the server's life. It is taken before the embedded library sees
+     * the directory, because that library stops any postmaster it finds running in a data directory it is given
+     * (it takes it for an orphan), which would kill another run's server.
+     */
+    private record CacheLock(java.nio.channels.FileChannel channel, java.nio.channels.FileLock lock)
+            implements AutoCloseable {
+        static CacheLock tryTake(Path cache, String name) {
+            try {
+                Files.createDirectories(cache);
+                java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(cache.resolve(name + ".lock"),
+                        java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+                java.nio.channels.FileLock lock;
+                try {
+                    lock = channel.tryLock();
+                } catch (java.nio.channels.OverlappingFileLockException e) {
+                    lock = null;
+                }
+                if (lock == null) {
+                    channel.close();
+                    return null;
+                }
+                return new CacheLock(channel, lock);
+            } catch (IOException e) {
+                return null;
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                lock.release();
+                channel.close();
+            } catch (IOException ignored) {
+                // the lock goes with the process anyway
+            }
+        }
     }
 
     /** {@code AUTOMIGRATE_CACHE_DIR}, else {@code $XDG_CACHE_HOME/automigrate}, else {@code ~/.cache/automigrate}. */
@@ -58,7 +100,7 @@ public final class ShadowServers {
         return base.resolve("automigrate");
     }
 
-    private static ShadowServer embedded(int major, Path dataDirectory) {
+    private static ShadowServer embedded(int major, Path dataDirectory, CacheLock lock) {
         PostgresBinaries binaries = PostgresBinaries.forMajor(major);
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
@@ -75,7 +117,14 @@ public final class ShadowServers {
                     .setServerConfig("max_connections", "200")
                     .start();
             DatabaseUrl admin = DatabaseUrl.of("localhost", postgres.getPort(), "postgres", "postgres", null);
-            return new ShadowServer(admin, "embedded", postgres, dataDirectory != null);
+            AutoCloseable owned = lock == null ? postgres : () -> {
+                try {
+                    postgres.close();
+                } finally {
+                    lock.close();
+                }
+            };
+            return new ShadowServer(admin, "embedded", owned, dataDirectory != null);
         } catch (IOException | RuntimeException e) {
             if (e instanceof AutomigrateException ae) {
                 throw ae;

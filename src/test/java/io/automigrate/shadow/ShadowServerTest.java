@@ -79,6 +79,21 @@ class ShadowServerTest {
     }
 
     @Test
+    void aSecondEmbeddedServerLeavesTheFirstAlone() {
+        ShadowServer first = TestPostgres.server();
+        try (ShadowServer second = ShadowServers.start(ShadowOptions.embedded());
+             ShadowDatabase db = second.createDatabase("second")) {
+            TestPostgres.execute(db, "SELECT 1");
+            if (first.persistent()) {
+                assertFalse(second.persistent(), "only one run at a time uses the cached data directory");
+            }
+        }
+        try (ShadowDatabase stillThere = TestPostgres.newDatabase("first")) {
+            TestPostgres.execute(stillThere, "SELECT 1");
+        }
+    }
+
+    @Test
     void unsupportedMajorVersionIsBadInput() {
         var e = assertThrows(io.automigrate.AutomigrateException.class, () -> PostgresBinaries.forMajor(12));
         assertEquals(io.automigrate.ExitCode.BAD_INPUT, e.exitCode());
