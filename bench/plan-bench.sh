@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# plan, end to end, on a generated project: 50 tables built up by 100 migrations, with one pending schema edit.
+# Times the first plan (a cold cache: the embedded server is initialised and the history replayed) against a second
+# plan with the history unchanged (the server starts from its kept data directory and the replayed history is copied
+# from its template). Not a test; prints a markdown table. Usage: bench/plan-bench.sh [runs]
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+runs=${1:-3}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+mkdir -p "$work/project/db/migrations"
+
+python3 - "$work/project" <<'PY'
+import sys, os
+root = sys.argv[1]
+tables = [f"t{i:02d}" for i in range(50)]
+schema = []
+def migration(n, name, sql, rollback):
+    stamp = f"2026010100{n // 60:02d}{n % 60:02d}"
+    ident = f"{stamp}_{name}"
+    with open(os.path.join(root, "db/migrations", ident + ".sql"), "w") as f:
+        f.write("--liquibase formatted sql\n\n")
+        f.write(f"--changeset bench:{ident} splitStatements:false rollbackSplitStatements:false\n{sql}\n")
+        f.write("".join(f"--rollback {line}\n" for line in rollback.splitlines()))
+columns = {t: ["id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY", "name text NOT NULL"] for t in tables}
+n = 0
+for i, t in enumerate(tables):            # 50 migrations: one table each, referencing the previous one
+    ref = f",\n    parent_id bigint REFERENCES {tables[i-1]} (id)" if i else ""
+    if i: columns[t].append(f"parent_id bigint REFERENCES {tables[i-1]} (id)")
+    migration(n, f"add_{t}_table", f"CREATE TABLE {t} (\n    id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,\n    name text NOT NULL{ref}\n);", f"DROP TABLE {t};"); n += 1
+for i, t in enumerate(tables):            # 50 more: a column and an index each
+    columns[t].append("created_at timestamptz NOT NULL DEFAULT now()")
+    migration(n, f"add_{t}_created_at", f"ALTER TABLE {t} ADD COLUMN created_at timestamptz NOT NULL DEFAULT now();\nCREATE INDEX {t}_created_idx ON {t} (created_at);",
+              f"DROP INDEX {t}_created_idx;\nALTER TABLE {t} DROP COLUMN created_at;"); n += 1
+with open(os.path.join(root, "db/schema.sql"), "w") as f:
+    for t in tables:
+        cols = list(columns[t])
+        if t == "t49": cols.append("note text")                  # the pending edit
+        f.write(f"CREATE TABLE {t} (\n    " + ",\n    ".join(cols) + "\n);\n")
+        f.write(f"CREATE INDEX {t}_created_idx ON {t} (created_at);\n")
+PY
+
+jar="$root/target/automigrate.jar"
+[ -f "$jar" ] || (cd "$root" && ./mvnw -q -B -DskipTests package)
+echo "| run | first plan (cold cache) | second plan (history unchanged) | speed-up |"
+echo "| ---: | ---: | ---: | ---: |"
+for run in $(seq 1 "$runs"); do
+    cache="$work/cache-$run"
+    t0=$(date +%s.%N)
+    (cd "$work/project" && AUTOMIGRATE_CACHE_DIR="$cache" java -jar "$jar" plan --check > "$work/first.txt" 2>>"$work/stderr.txt") || true
+    t1=$(date +%s.%N)
+    (cd "$work/project" && AUTOMIGRATE_CACHE_DIR="$cache" java -jar "$jar" plan --check > "$work/second.txt" 2>>"$work/stderr.txt") || true
+    t2=$(date +%s.%N)
+    grep -q "^needs a migration: db/migrations/.*_add_t49_note.sql" "$work/second.txt" \
+        || { echo "plan did not find the pending edit:" >&2; cat "$work/second.txt" >&2; exit 1; }
+    python3 -c "a=$t1-$t0; b=$t2-$t1; print(f'| {$run} | {a:.1f} s | {b:.1f} s | {a/b:.1f}x |')"
+done
