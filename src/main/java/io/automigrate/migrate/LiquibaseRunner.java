@@ -97,11 +97,6 @@ public final class LiquibaseRunner implements AutoCloseable {
         run(liquibase -> liquibase.update(new Contexts(), new LabelExpression()));
     }
 
-    /** Records every pending changeset as applied without running it (baselining an existing database). */
-    public void markAllApplied() {
-        run(liquibase -> liquibase.changeLogSync(new Contexts(), new LabelExpression()));
-    }
-
     /** Undoes the last {@code count} applied changesets with their rollback SQL. */
     public void rollback(int count) {
         run(liquibase -> liquibase.rollback(count, null, new Contexts(), new LabelExpression()));

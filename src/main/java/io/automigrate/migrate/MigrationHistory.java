@@ -76,14 +76,6 @@ public record MigrationHistory(Path root, String directory, List<MigrationFile> 
         return files.stream().map(MigrationFile::fileName).toList();
     }
 
-    public MigrationHistory with(MigrationFile added) {
-        List<MigrationFile> all = new ArrayList<>(files);
-        all.add(added);
-        all.sort(java.util.Comparator.comparing(MigrationFile::fileName));
-        return new MigrationHistory(root, directory, all, checksumOf(all.stream()
-                .map(f -> f.fileName() + "\n" + FormattedSql.write(f)).toList()));
-    }
-
     private static String checksumOf(List<String> texts) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");

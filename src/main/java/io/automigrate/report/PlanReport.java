@@ -148,14 +148,4 @@ public final class PlanReport {
     private static String cell(String text) {
         return text.replace("|", "\\|").replace("\n", " ");
     }
-
-    /** Findings grouped by severity, most severe first (for summaries). */
-    public static Map<Severity, List<Finding>> bySeverity(List<Finding> findings) {
-        Map<Severity, List<Finding>> grouped = new LinkedHashMap<>();
-        for (Severity s : Severity.values()) {
-            List<Finding> of = findings.stream().filter(f -> f.severity() == s).toList();
-            if (!of.isEmpty()) grouped.put(s, of);
-        }
-        return grouped;
-    }
 }
