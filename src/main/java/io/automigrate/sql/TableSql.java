@@ -336,8 +336,6 @@ public final class TableSql implements ChangeRenderer {
                 + (options.isEmpty() ? "" : " (" + String.join(" ", options) + ")");
     }
 
-    /** A collation name: as written when it already holds quotes, else each dotted part quoted as needed. */
-
     /** A storage parameter {@code name=value}: the name quoted as an identifier, the value as a literal if needed. */
     private static String option(String option) {
         int eq = option.indexOf('=');

@@ -58,13 +58,12 @@ final class ViewSql {
     private static List<Statement> alterOptions(View before, View after) {
         String alter = "ALTER " + keyword(after) + " " + name(after);
         List<String> keys = after.options().stream().map(ViewSql::key).toList();
-        List<String> reset = before.options().stream().map(ViewSql::key).filter(k -> !keys.contains(k))
-                .map(Sql::ident).toList();
+        List<String> reset = before.options().stream().map(ViewSql::key).filter(k -> !keys.contains(k)).toList();
         List<String> set = after.options().stream().filter(o -> !before.options().contains(o))
                 .map(ViewSql::option).toList();
         List<Statement> out = new ArrayList<>();
         if (!reset.isEmpty()) {
-            out.add(Statement.of(alter + " RESET (" + String.join(", ", reset) + ");"));
+            out.add(Statement.of(alter + " RESET (" + Sql.idents(reset) + ");"));
         }
         if (!set.isEmpty()) {
             out.add(Statement.of(alter + " SET (" + String.join(", ", set) + ");"));
