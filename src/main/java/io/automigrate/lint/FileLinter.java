@@ -1,0 +1,183 @@
+package io.automigrate.lint;
+
+import io.automigrate.AutomigrateException;
+import io.automigrate.TextFiles;
+import io.automigrate.catalog.Catalog;
+import io.automigrate.catalog.ObjectRef;
+import io.automigrate.config.Config;
+import io.automigrate.db.Connections;
+import io.automigrate.diff.Change;
+import io.automigrate.diff.DiffOptions;
+import io.automigrate.diff.SchemaDiff;
+import io.automigrate.diff.SchemaDiffer;
+import io.automigrate.inspect.CatalogInspector;
+import io.automigrate.inspect.InspectOptions;
+import io.automigrate.migrate.Changeset;
+import io.automigrate.migrate.FormattedSql;
+import io.automigrate.migrate.LiquibaseRunner;
+import io.automigrate.migrate.LiquibaseTables;
+import io.automigrate.migrate.MigrationFile;
+import io.automigrate.migrate.MigrationHistory;
+import io.automigrate.shadow.ShadowDatabase;
+import io.automigrate.shadow.ShadowServer;
+import io.automigrate.source.StatementShapes;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Lints hand-written migration files, which have no typed diff: each file is applied, changeset by changeset, to a
+ * throwaway database holding the history before it; the catalogs before and after each changeset are diffed and the
+ * same rules as for a generated migration run on the changes, with the file's own statements as their SQL. Statement
+ * rules run on the file's text.
+ */
+public final class FileLinter {
+    private FileLinter() {
+    }
+
+    /** The findings of every file, and notes (such as history that could not be replayed). */
+    public record Result(List<Finding> findings, List<String> notes) {
+        public Result {
+            findings = List.copyOf(findings);
+            notes = List.copyOf(notes);
+        }
+    }
+
+    /** {@code files} are paths as the user gave them, relative to {@code root} unless absolute. */
+    public static Result lint(Path root, Config config, List<String> files, ShadowServer server) {
+        List<ParsedFile> parsed = files.stream().map(f -> parse(root, f)).toList();
+        MigrationHistory history = MigrationHistory.read(root, config.migrations(), true);
+        InspectOptions options = new InspectOptions(config.schemas(), config.excludeSchemas());
+        List<Finding> findings = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        if (config.changelog() != null) {
+            notes.add("a master changelog is configured: the files are linted on an empty database, so rules about "
+                    + "existing tables cannot see them");
+        }
+        for (ParsedFile file : parsed) {
+            try (ShadowDatabase db = server.createDatabase("lint")) {
+                if (config.changelog() == null) replayBefore(db, history, file);
+                try (Connection connection = db.connect()) {
+                    findings.addAll(lint(connection, options, file.migration(), file.shown(), file.text()));
+                } catch (SQLException e) {
+                    throw AutomigrateException.database("throwaway database " + db.name() + ": "
+                            + Connections.describe(e), e);
+                }
+            }
+        }
+        return new Result(findings, notes);
+    }
+
+    private record ParsedFile(String shown, String text, MigrationFile migration) {
+    }
+
+    private static ParsedFile parse(Path root, String given) {
+        Path path = root.resolve(given);
+        if (!Files.isRegularFile(path)) {
+            throw AutomigrateException.badInput(given + ": no such file: give the path of a migration file");
+        }
+        String text = TextFiles.readUtf8(path, given);
+        return new ParsedFile(given, text, FormattedSql.read(path.getFileName().toString(), given, text));
+    }
+
+    /** Replays the history files whose names sort before this one (the file itself excluded). */
+    private static void replayBefore(ShadowDatabase db, MigrationHistory history, ParsedFile file) {
+        List<MigrationFile> earlier = history.files().stream()
+                .filter(f -> f.fileName().compareTo(file.migration().fileName()) < 0).toList();
+        if (earlier.isEmpty()) return;
+        MigrationHistory before = new MigrationHistory(history.root(), history.directory(), earlier, "");
+        try (Connection connection = db.connect(); LiquibaseRunner runner = LiquibaseRunner.forHistory(connection, before)) {
+            runner.update();
+        } catch (SQLException | AutomigrateException e) {
+            throw AutomigrateException.checkFailed("the migrations before " + file.shown() + " do not replay on an empty "
+                    + "database: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Lints {@code file} on a database that holds the history before it: applies each changeset, diffs, and runs
+     * every rule. Inline allowances of each changeset suppress its findings.
+     */
+    public static List<Finding> lint(Connection connection, InspectOptions options, MigrationFile file, String shown,
+                                     String text) throws SQLException {
+        Catalog baseline = inspect(connection, options);
+        Catalog before = baseline;
+        List<Finding> findings = new ArrayList<>();
+        for (Changeset changeset : file.changesets()) {
+            List<StatementShapes.Shape> shapes = StatementShapes.of(changeset.sql(), firstLine(changeset, text), shown);
+            apply(connection, changeset, shapes, shown);
+            Catalog after = inspect(connection, options);
+            SchemaDiff diff = SchemaDiffer.diff(before, after, DiffOptions.defaults());
+            List<LintSubject.ChangeSql> changes = diff.changes().stream()
+                    .map(c -> new LintSubject.ChangeSql(c, statementsOf(c, shapes))).toList();
+            List<Finding> found = new ArrayList<>(Linter.changes(new LintSubject(baseline, before, after, changes,
+                    diff.notes())));
+            found.addAll(StatementRules.check(List.of(new StatementRules.ChangesetSql(
+                    changeset.author() + ":" + changeset.id(), changeset.runInTransaction(), shapes))));
+            int changesetLine = changeset.line();
+            found = found.stream().map(f -> f.at(shown, f.line() > 0 ? f.line() : changesetLine)).toList();
+            findings.addAll(LintPolicy.allowInline(found, FormattedSql.allowances(changeset.sql())));
+            before = after;
+        }
+        return findings;
+    }
+
+    /** The line where a changeset's SQL starts in the file: found in the text, else right after its header. */
+    private static int firstLine(Changeset changeset, String text) {
+        String normalized = text.replace("\r\n", "\n");
+        int header = lineOffset(normalized, changeset.line());
+        int at = normalized.indexOf(changeset.sql(), header);
+        if (at < 0) return changeset.line() + 1 + (changeset.comment() == null ? 0 : 1);
+        int line = 1;
+        for (int i = 0; i < at; i++) if (normalized.charAt(i) == '\n') line++;
+        return line;
+    }
+
+    private static int lineOffset(String text, int line) {
+        int offset = 0;
+        for (int i = 1; i < line && offset >= 0; i++) offset = text.indexOf('\n', offset) + 1;
+        return Math.max(0, offset);
+    }
+
+    /** Runs a changeset statement by statement, so a failure names its line; in one transaction unless it says not. */
+    private static void apply(Connection connection, Changeset changeset, List<StatementShapes.Shape> shapes,
+                              String shown) throws SQLException {
+        connection.setAutoCommit(!changeset.runInTransaction());
+        try (Statement st = connection.createStatement()) {
+            for (StatementShapes.Shape shape : shapes) {
+                try {
+                    st.execute(shape.sql());
+                } catch (SQLException e) {
+                    if (!connection.getAutoCommit()) connection.rollback();
+                    throw AutomigrateException.badInput(shown + ":" + shape.line() + ": changeset "
+                            + changeset.author() + ":" + changeset.id() + " fails on the history before it: "
+                            + Connections.describe(e));
+                }
+            }
+            if (!connection.getAutoCommit()) connection.commit();
+        } finally {
+            connection.setAutoCommit(true);
+        }
+    }
+
+    /**
+     * The statements of a changeset that make {@code change}: those naming its object (a column, constraint or index
+     * name), else those naming its table. Matching by name is enough here: the change itself came from the catalogs.
+     */
+    static List<StatementShapes.Shape> statementsOf(Change change, List<StatementShapes.Shape> shapes) {
+        ObjectRef target = change.target();
+        String own = target.member().isEmpty() ? target.name() : target.member();
+        List<StatementShapes.Shape> naming = shapes.stream().filter(s -> s.names().contains(own)).toList();
+        if (!naming.isEmpty()) return naming;
+        return shapes.stream().filter(s -> s.names().contains(target.name())).toList();
+    }
+
+    private static Catalog inspect(Connection connection, InspectOptions options) {
+        return LiquibaseTables.strip(CatalogInspector.inspect(connection, options));
+    }
+}
