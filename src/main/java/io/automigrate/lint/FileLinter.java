@@ -4,10 +4,13 @@ import io.automigrate.AutomigrateException;
 import io.automigrate.TextFiles;
 import io.automigrate.catalog.Catalog;
 import io.automigrate.catalog.ObjectRef;
+import io.automigrate.catalog.QualifiedName;
+import io.automigrate.catalog.Table;
 import io.automigrate.config.Config;
 import io.automigrate.db.Connections;
 import io.automigrate.diff.Change;
 import io.automigrate.diff.DiffOptions;
+import io.automigrate.diff.RenameHints;
 import io.automigrate.diff.SchemaDiff;
 import io.automigrate.diff.SchemaDiffer;
 import io.automigrate.inspect.CatalogInspector;
@@ -112,19 +115,25 @@ public final class FileLinter {
             List<StatementShapes.Shape> shapes = StatementShapes.of(changeset.sql(), firstLine(changeset, text), shown);
             apply(connection, changeset, shapes, shown);
             Catalog after = inspect(connection, options);
-            SchemaDiff diff = SchemaDiffer.diff(before, after, DiffOptions.defaults());
+            SchemaDiff diff = SchemaDiffer.diff(before, after, new DiffOptions(false, renames(shapes, before, shown)));
             List<LintSubject.ChangeSql> changes = diff.changes().stream()
                     .map(c -> new LintSubject.ChangeSql(c, statementsOf(c, shapes))).toList();
             List<Finding> found = new ArrayList<>(Linter.changes(new LintSubject(baseline, before, after, changes,
                     diff.notes())));
             found.addAll(StatementRules.check(List.of(new StatementRules.ChangesetSql(
                     changeset.author() + ":" + changeset.id(), changeset.runInTransaction(), shapes))));
-            int changesetLine = changeset.line();
-            found = found.stream().map(f -> f.at(shown, f.line() > 0 ? f.line() : changesetLine)).toList();
+            found = found.stream().map(f -> f.at(shown, lineOf(f, shapes, changeset))).toList();
             findings.addAll(LintPolicy.allowInline(found, FormattedSql.allowances(changeset.sql())));
             before = after;
         }
         return findings;
+    }
+
+    /** The line of a finding's statement, else of the changeset. */
+    private static int lineOf(Finding finding, List<StatementShapes.Shape> shapes, Changeset changeset) {
+        if (finding.line() > 0) return finding.line();
+        return shapes.stream().filter(s -> s.sql().equals(finding.statement())).mapToInt(StatementShapes.Shape::line)
+                .findFirst().orElse(changeset.line());
     }
 
     /** The line where a changeset's SQL starts in the file: found in the text, else right after its header. */
@@ -144,10 +153,14 @@ public final class FileLinter {
         return Math.max(0, offset);
     }
 
-    /** Runs a changeset statement by statement, so a failure names its line; in one transaction unless it says not. */
+    /**
+     * Runs a changeset statement by statement, so a failure names its line; in one transaction unless it says not, or
+     * holds a statement that cannot run in one (reported as AM502; running it alone lets the lint go on).
+     */
     private static void apply(Connection connection, Changeset changeset, List<StatementShapes.Shape> shapes,
                               String shown) throws SQLException {
-        connection.setAutoCommit(!changeset.runInTransaction());
+        boolean transaction = changeset.runInTransaction() && shapes.stream().noneMatch(StatementRules::nonTransactional);
+        connection.setAutoCommit(!transaction);
         try (Statement st = connection.createStatement()) {
             for (StatementShapes.Shape shape : shapes) {
                 try {
@@ -175,6 +188,48 @@ public final class FileLinter {
         List<StatementShapes.Shape> naming = shapes.stream().filter(s -> s.names().contains(own)).toList();
         if (!naming.isEmpty()) return naming;
         return shapes.stream().filter(s -> s.names().contains(target.name())).toList();
+    }
+
+    /**
+     * The renames a changeset spells out ({@code ALTER TABLE t RENAME TO u}, {@code ALTER TABLE t RENAME [COLUMN] a TO
+     * b}), as hints for the diff: without them a rename would look like a drop and an add.
+     */
+    static RenameHints renames(List<StatementShapes.Shape> shapes, Catalog before, String shown) {
+        List<RenameHints.TableRename> tables = new ArrayList<>();
+        List<RenameHints.ColumnRename> columns = new ArrayList<>();
+        for (StatementShapes.Shape shape : shapes) {
+            List<String> w = shape.words();
+            if (w.size() < 6 || !w.get(0).equals("alter") || !w.get(1).equals("table")) continue;
+            int i = 2;
+            while (i < w.size() && List.of("if", "exists", "only").contains(w.get(i))) i++;
+            String schema = null;
+            String name = w.get(i++);
+            if (i + 1 < w.size() && w.get(i).equals(".")) {
+                schema = name;
+                name = w.get(i + 1);
+                i += 2;
+            }
+            if (i < w.size() && w.get(i).equals("*")) i++;
+            if (i + 2 >= w.size() || !w.get(i).equals("rename")) continue;
+            QualifiedName table = new QualifiedName(schema != null ? schema : schemaOf(before, name), name);
+            if (w.get(i + 1).equals("to")) {
+                tables.add(new RenameHints.TableRename(new QualifiedName(table.schema(), w.get(i + 2)), name, shown,
+                        shape.line()));
+                continue;
+            }
+            int column = w.get(i + 1).equals("column") ? i + 2 : i + 1;
+            if (column + 2 < w.size() && w.get(column + 1).equals("to") && !w.get(i + 1).equals("constraint")) {
+                columns.add(new RenameHints.ColumnRename(table, w.get(column + 2), w.get(column), shown, shape.line()));
+            }
+        }
+        return new RenameHints(tables, columns);
+    }
+
+    /** The schema of an unqualified table name: public when it is there, else the first schema that has it. */
+    private static String schemaOf(Catalog catalog, String table) {
+        if (catalog.table(new QualifiedName("public", table)).isPresent()) return "public";
+        return catalog.tables().stream().filter(t -> t.name().equals(table)).map(Table::schema).findFirst()
+                .orElse("public");
     }
 
     private static Catalog inspect(Connection connection, InspectOptions options) {

@@ -18,11 +18,14 @@ public final class StatementShapes {
     /**
      * One statement: {@code sql} as written (leading comments trimmed), {@code line} of its first token (1-based,
      * counted from {@code firstLine}), {@code shape} its tokens in upper case separated by one space, with comments
-     * dropped and strings blanked, and {@code names} every identifier it mentions as PostgreSQL stores it.
+     * dropped and strings blanked, {@code names} every identifier it mentions as PostgreSQL stores it, and
+     * {@code words} its tokens in order: identifiers and keywords as PostgreSQL stores names (folded to lower case
+     * unless quoted), strings as {@code ''}, symbols as they are.
      */
-    public record Shape(String sql, int line, String shape, Set<String> names) {
+    public record Shape(String sql, int line, String shape, Set<String> names, List<String> words) {
         public Shape {
             names = Set.copyOf(names);
+            words = List.copyOf(words);
         }
 
         /** True when {@code words} (upper case, one space apart) occur in this order, as whole tokens. */
@@ -42,8 +45,11 @@ public final class StatementShapes {
         for (SqlScript.Statement statement : script.statements()) {
             StringBuilder shape = new StringBuilder();
             Set<String> names = new LinkedHashSet<>();
+            List<String> words = new ArrayList<>();
             for (SqlToken token : statement.tokens()) {
                 if (token.isComment()) continue;
+                words.add(token.isIdentifier() ? token.identifierName()
+                        : token.kind() == SqlToken.Kind.STRING ? "''" : token.text());
                 if (shape.length() > 0) shape.append(' ');
                 if (token.kind() == SqlToken.Kind.STRING) {
                     shape.append("''");
@@ -54,7 +60,7 @@ public final class StatementShapes {
             }
             String sql = text.substring(statement.codeStart(), statement.chunkStart() + statement.sql().length()).strip();
             shapes.add(new Shape(sql, firstLine - 1 + script.lines().line(statement.codeStart()), shape.toString(),
-                    names));
+                    names, words));
         }
         return shapes;
     }
