@@ -55,6 +55,12 @@ public final class LintPolicy {
         return findings.stream().anyMatch(Finding::blocks);
     }
 
+    /** high: an error nobody allowed; medium: a warning; low: nothing else. Allowed findings do not count. */
+    public static String risk(List<Finding> findings) {
+        if (blocks(findings)) return "high";
+        return findings.stream().anyMatch(f -> !f.isSuppressed() && f.severity() == Severity.WARNING) ? "medium" : "low";
+    }
+
     /** Codes as given on the command line, checked against the catalogue (a typo must not allow nothing silently). */
     public static Set<String> codes(Collection<String> given, String option) {
         Set<String> codes = new TreeSet<>();

@@ -2,7 +2,7 @@ package io.automigrate.plan;
 
 import io.automigrate.git.Detection;
 import io.automigrate.lint.Finding;
-import io.automigrate.lint.Severity;
+import io.automigrate.lint.LintPolicy;
 
 import java.util.List;
 
@@ -41,10 +41,7 @@ public record PlanResult(Status status, Detection detection, String migrationNam
      * findings do not count.
      */
     public String risk() {
-        if (status == Status.PROOF_FAILED || findings.stream().anyMatch(Finding::blocks)) {
-            return "high";
-        }
-        return findings.stream().anyMatch(f -> !f.isSuppressed() && f.severity() == Severity.WARNING) ? "medium" : "low";
+        return status == Status.PROOF_FAILED ? "high" : LintPolicy.risk(findings);
     }
 
     /** This result with its findings replaced (after --inspect-url and the lint policy). */
