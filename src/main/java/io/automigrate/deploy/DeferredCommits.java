@@ -8,8 +8,9 @@ import java.sql.Connection;
 /**
  * A view of a connection on which Liquibase's per-changeset commits do nothing: Liquibase runs a file's changesets,
  * records them in DATABASECHANGELOG and takes its lock all in the one open transaction, which the deployer then
- * commits or rolls back as a whole. Liquibase may neither switch auto-commit on (that would commit) nor close the
- * connection; the deployer does both.
+ * commits or rolls back as a whole. Liquibase's rollbacks are ignored as well (it rolls back when it releases its
+ * lock, which would undo the file's work so far); when a changeset fails the deployer rolls the whole transaction
+ * back. Liquibase may neither switch auto-commit on (that would commit) nor close the connection.
  */
 final class DeferredCommits implements InvocationHandler {
     private final Connection real;
@@ -26,7 +27,7 @@ final class DeferredCommits implements InvocationHandler {
     @Override
     public Object invoke(Object proxy, java.lang.reflect.Method method, Object[] args) throws Throwable {
         switch (method.getName()) {
-            case "commit", "close":
+            case "commit", "rollback", "close":
                 if (method.getParameterCount() == 0) return null;
                 break;
             case "setAutoCommit":

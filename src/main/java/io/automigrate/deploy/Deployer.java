@@ -29,6 +29,8 @@ import java.util.stream.Collectors;
  * runs the same way backwards with the stored rollback statements.
  */
 public final class Deployer {
+    private static final java.util.logging.Logger LIQUIBASE_LOG = java.util.logging.Logger.getLogger("liquibase");
+
     private Deployer() {
     }
 
@@ -66,6 +68,7 @@ public final class Deployer {
                         List.of(), notes, null, millisSince(start));
             }
             String backup = backup(request);
+            createLiquibaseTables(request, history, who, connection);
             List<DeployResult.StepResult> done = new ArrayList<>();
             for (MigrationState.Step step : state.pending()) {
                 long stepStart = System.nanoTime();
@@ -185,6 +188,29 @@ public final class Deployer {
         return MigrationHistory.read(request.root(), config.migrations(), false);
     }
 
+    /**
+     * Liquibase creates its tables on first use and, inside a deferred transaction, loses track of them; so they are
+     * made first, committed on their own (empty: nothing is recorded as applied).
+     */
+    private static void createLiquibaseTables(DeployRequest request, MigrationHistory history, String who,
+                                              Connection connection) {
+        try {
+            if (ChangelogTable.exists(connection, "databasechangelog")
+                    && ChangelogTable.exists(connection, "databasechangeloglock")) {
+                return;
+            }
+        } catch (SQLException e) {
+            throw AutomigrateException.database("cannot read " + request.access().display() + ": "
+                    + Connections.describe(e), e);
+        }
+        Connection own = request.access().open(who);
+        try (LiquibaseRunner runner = LiquibaseRunner.forHistory(own, history)) {
+            runner.pending();
+        } finally {
+            Connections.closeQuietly(own);
+        }
+    }
+
     private static DeployLock lockOrClose(DeployRequest request, Connection connection) {
         String location = request.config().migrations().replaceAll("/+$", "");
         return DeployLock.acquire(connection, DeployLock.projectKey(location), request.environment().lockWait(),
@@ -296,10 +322,16 @@ public final class Deployer {
                 setTimeouts(connection, request);
                 if (transactional) connection.setAutoCommit(false);
                 Connection forLiquibase = transactional ? DeferredCommits.wrap(connection) : connection;
+                java.util.logging.Level level = LIQUIBASE_LOG.getLevel();
+                // A failure is reported once, by automigrate: Liquibase would log it, and the follow-up errors of
+                // the aborted transaction, with stack traces.
+                LIQUIBASE_LOG.setLevel(java.util.logging.Level.OFF);
                 try (LiquibaseRunner runner = LiquibaseRunner.forHistory(forLiquibase, history)) {
                     if (rollback) runner.rollback(count);
                     else runner.update(count);
                     if (transactional) connection.commit();
+                } finally {
+                    LIQUIBASE_LOG.setLevel(level);
                 }
                 return;
             } catch (AutomigrateException | SQLException e) {
