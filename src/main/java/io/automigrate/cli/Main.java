@@ -45,6 +45,8 @@ public final class Main implements Runnable {
                 .addSubcommand(new LintCommand(context))
                 .addSubcommand(new PlanCommand(context))
                 .addSubcommand(new ValidateCommand(context))
+                .addSubcommand(new ApplyCommand(context))
+                .addSubcommand(new RollbackCommand(context))
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setOut(new PrintWriter(out, true, StandardCharsets.UTF_8))
                 .setErr(new PrintWriter(err, true, StandardCharsets.UTF_8))
