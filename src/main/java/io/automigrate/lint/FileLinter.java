@@ -3,12 +3,15 @@ package io.automigrate.lint;
 import io.automigrate.AutomigrateException;
 import io.automigrate.TextFiles;
 import io.automigrate.catalog.Catalog;
+import io.automigrate.catalog.ObjectKind;
 import io.automigrate.catalog.ObjectRef;
 import io.automigrate.catalog.QualifiedName;
 import io.automigrate.catalog.Table;
 import io.automigrate.config.Config;
 import io.automigrate.db.Connections;
 import io.automigrate.diff.Change;
+import io.automigrate.diff.ChangeAction;
+import io.automigrate.diff.TableChanges;
 import io.automigrate.diff.DiffOptions;
 import io.automigrate.diff.RenameHints;
 import io.automigrate.diff.SchemaDiff;
@@ -180,14 +183,29 @@ public final class FileLinter {
 
     /**
      * The statements of a changeset that make {@code change}: those naming its object (a column, constraint or index
-     * name), else those naming its table. Matching by name is enough here: the change itself came from the catalogs.
+     * name), else those naming its table; among them, those with the change's keyword (TYPE, NOT NULL, DROP, ...) when
+     * any has it. Matching by name is enough here: the change itself came from the catalogs.
      */
     static List<StatementShapes.Shape> statementsOf(Change change, List<StatementShapes.Shape> shapes) {
         ObjectRef target = change.target();
         String own = target.member().isEmpty() ? target.name() : target.member();
         List<StatementShapes.Shape> naming = shapes.stream().filter(s -> s.names().contains(own)).toList();
-        if (!naming.isEmpty()) return naming;
-        return shapes.stream().filter(s -> s.names().contains(target.name())).toList();
+        if (naming.isEmpty()) naming = shapes.stream().filter(s -> s.names().contains(target.name())).toList();
+        String keyword = keyword(change);
+        List<StatementShapes.Shape> doing = naming.stream().filter(s -> s.has(keyword)).toList();
+        return doing.isEmpty() ? naming : doing;
+    }
+
+    private static String keyword(Change change) {
+        if (change instanceof TableChanges.ColumnNotNull) return "NOT NULL";
+        if (change instanceof TableChanges.ColumnType) return "TYPE";
+        if (change instanceof TableChanges.ColumnDefault) return "DEFAULT";
+        if (change instanceof TableChanges.ColumnRename || change instanceof TableChanges.TableRename) return "RENAME";
+        if (change instanceof TableChanges.ConstraintValidation) return "VALIDATE";
+        if (change.action() == ChangeAction.DROP) return "DROP";
+        if (change.action() == ChangeAction.ALTER) return "ALTER";
+        ObjectKind kind = change.target().kind();
+        return kind == ObjectKind.COLUMN || kind == ObjectKind.CONSTRAINT ? "ADD" : "CREATE";
     }
 
     /**

@@ -20,7 +20,7 @@ import java.util.Map;
  * break); {@code before} and {@code after} frame these changes (for a hand-written file: one changeset).
  */
 public record LintSubject(Catalog baseline, Catalog before, Catalog after, List<ChangeSql> changes,
-                          List<String> notes) {
+                          List<String> notes, Map<QualifiedName, QualifiedName> renames) {
     /** A change and its statements: rendered ones when planning, the file's own ones for a hand-written file. */
     public record ChangeSql(Change change, List<StatementShapes.Shape> statements) {
         public ChangeSql {
@@ -44,6 +44,12 @@ public record LintSubject(Catalog baseline, Catalog before, Catalog after, List<
     public LintSubject {
         changes = List.copyOf(changes);
         notes = List.copyOf(notes);
+        renames = Map.copyOf(renames);
+    }
+
+    /** {@code renames} (new table name → old) are read from the changes. */
+    public LintSubject(Catalog baseline, Catalog before, Catalog after, List<ChangeSql> changes, List<String> notes) {
+        this(baseline, before, after, changes, notes, renamesOf(changes));
     }
 
     /** A generated migration: every change with its rendered forward statements. */
@@ -69,10 +75,10 @@ public record LintSubject(Catalog baseline, Catalog before, Catalog after, List<
     }
 
     public QualifiedName oldName(QualifiedName table) {
-        return renames().getOrDefault(table, table);
+        return renames.getOrDefault(table, table);
     }
 
-    private Map<QualifiedName, QualifiedName> renames() {
+    private static Map<QualifiedName, QualifiedName> renamesOf(List<ChangeSql> changes) {
         Map<QualifiedName, QualifiedName> renames = new HashMap<>();
         for (ChangeSql c : changes) {
             if (c.change() instanceof TableChanges.TableRename rename) renames.put(rename.to(), rename.from());

@@ -306,6 +306,20 @@ class RuleCatalogueTest {
     }
 
     @Test
+    void eachFindingNamesTheStatementThatMakesItsChange() {
+        List<Finding> found = lint(USERS, """
+                CREATE INDEX users_email_idx ON users (email);
+                ALTER TABLE users ALTER COLUMN score TYPE bigint;
+                ALTER TABLE users ALTER COLUMN email SET NOT NULL;
+                """);
+        assertEquals("ALTER TABLE users ALTER COLUMN email SET NOT NULL;", only(found, "AM302").statement());
+        assertEquals(5, only(found, "AM302").line());
+        assertEquals("ALTER TABLE users ALTER COLUMN score TYPE bigint;", only(found, "AM406").statement());
+        assertEquals(4, only(found, "AM406").line());
+        assertEquals(3, only(found, "AM401").line());
+    }
+
+    @Test
     void stringsAndCommentsAreNotMatched() {
         List<Finding> found = lint(USERS, """
                 -- TRUNCATE users; would be bad
