@@ -37,6 +37,7 @@ public final class Deployer {
     public static DeployResult apply(DeployRequest request) {
         long start = System.nanoTime();
         MigrationHistory history = readHistory(request);
+        LiquibaseRunner.warmUpInBackground();
         String who = applicationName("apply");
         Connection first = request.access().open(who);
         List<String> notes = new ArrayList<>();
@@ -90,6 +91,7 @@ public final class Deployer {
     public static DeployResult rollback(DeployRequest request, Integer count, String toName) {
         long start = System.nanoTime();
         MigrationHistory history = readHistory(request);
+        LiquibaseRunner.warmUpInBackground();
         String who = applicationName("rollback");
         Connection first = request.access().open(who);
         List<String> notes = new ArrayList<>();
