@@ -2,6 +2,7 @@ package io.automigrate.migrate;
 
 import io.automigrate.AutomigrateException;
 import io.automigrate.Secrets;
+import liquibase.ChecksumVersion;
 import liquibase.Contexts;
 import liquibase.LabelExpression;
 import liquibase.Liquibase;
@@ -95,6 +96,27 @@ public final class LiquibaseRunner implements AutoCloseable {
     /** Applies every pending changeset. */
     public void update() {
         run(liquibase -> liquibase.update(new Contexts(), new LabelExpression()));
+    }
+
+    /** Records every pending changeset as applied without running it (baselining an existing database). */
+    public void markAllApplied() {
+        run(liquibase -> liquibase.changeLogSync(new Contexts(), new LabelExpression()));
+    }
+
+    /**
+     * Every changeset of the changelog, in order, as {@code path::id::author} → its checksum in Liquibase's
+     * stored form ({@code 9:hex}) for the checksum {@code version} given. Only parses files: the database is not
+     * read or written.
+     */
+    public Map<String, String> checksums(int version) {
+        return call(liquibase -> {
+            Map<String, String> sums = new java.util.LinkedHashMap<>();
+            for (ChangeSet c : liquibase.getDatabaseChangeLog().getChangeSets()) {
+                sums.put(key(c), c.generateCheckSum(ChecksumVersion.enumFromChecksumVersion(version))
+                        .toString());
+            }
+            return sums;
+        });
     }
 
     /** Undoes the last {@code count} applied changesets with their rollback SQL. */

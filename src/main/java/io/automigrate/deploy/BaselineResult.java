@@ -1,0 +1,15 @@
+package io.automigrate.deploy;
+
+import java.util.List;
+
+/**
+ * {@code automigrate init}: the schema file and baseline migration written (paths relative to the project), how many
+ * statements they hold, the earlier migration files replaced with {@code --force}, and the diff's notes.
+ */
+public record BaselineResult(String database, String schemaFile, String migrationFile, int statements,
+                             List<String> replacedMigrations, List<String> notes) {
+    public BaselineResult {
+        replacedMigrations = List.copyOf(replacedMigrations);
+        notes = List.copyOf(notes);
+    }
+}
