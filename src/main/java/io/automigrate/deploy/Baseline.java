@@ -10,6 +10,7 @@ import io.automigrate.diff.SchemaDiff;
 import io.automigrate.diff.SchemaDiffer;
 import io.automigrate.inspect.InspectOptions;
 import io.automigrate.migrate.FormattedSql;
+import io.automigrate.migrate.HistoryReplayer;
 import io.automigrate.migrate.LiquibaseRunner;
 import io.automigrate.migrate.MigrationBuilder;
 import io.automigrate.migrate.MigrationFile;
@@ -58,13 +59,11 @@ public final class Baseline {
         boolean schemaDirectory = Files.isDirectory(schemaPath);
         String schemaShown = schemaDirectory ? config.schema().replaceAll("/+$", "") + "/schema.sql" : config.schema();
         Path schemaFile = root.resolve(schemaShown);
-        checkSchemaTarget(schemaPath, schemaDirectory, schemaShown, force);
         List<Path> earlier = sqlFiles(root.resolve(config.migrations()));
-        if (!earlier.isEmpty() && !force) {
-            throw AutomigrateException.badInput(config.migrations() + ": already holds " + earlier.size()
-                    + " migration file(s): init starts a new history from the database. Pass --force to replace them "
-                    + "(they stay in git), or use 'automigrate plan' to add to the history");
-        }
+        // With a history already there, init can only adopt it: record it as applied where the database matches it.
+        boolean adopt = !earlier.isEmpty() && !force;
+        if (!adopt) checkSchemaTarget(schemaPath, schemaDirectory, schemaShown, force);
+        MigrationHistory existing = adopt ? MigrationHistory.read(root, config.migrations(), false) : null;
 
         InspectOptions options = DriftCheck.inspectOptions(config);
         Catalog live;
@@ -79,9 +78,12 @@ public final class Baseline {
         } catch (SQLException e) {
             throw AutomigrateException.database(url.display() + ": " + Connections.describe(e), e);
         }
+        if (adopt) {
+            return adopt(url, root, config, server, existing, live, options);
+        }
         Catalog empty;
         try (ShadowDatabase db = server.createDatabase("empty")) {
-            empty = inspect(db, options);
+            empty = HistoryReplayer.inspect(db.url(), options);
         }
         if (!DriftCheck.compare(live, empty).drifted()) {
             throw AutomigrateException.badInput("nothing to baseline: " + url.display() + " holds no tables, types, "
@@ -121,7 +123,28 @@ public final class Baseline {
                     + ", so its files were removed again: " + e.getMessage(), e);
         }
         return new BaselineResult(url.display(), schemaShown, migrationShown, rendered.forward().size(), replaced,
-                diff.notes());
+                diff.notes(), false);
+    }
+
+    /**
+     * Another database of a project that already has its history (for example staging, after production was
+     * baselined): when its schema is what the whole history gives, the history is recorded as applied there.
+     */
+    private static BaselineResult adopt(DatabaseUrl url, Path root, Config config, ShadowServer server,
+                                        MigrationHistory history, Catalog live, InspectOptions options) {
+        Catalog expected = HistoryReplayer.replay(server, root, history, null, options).catalog();
+        Drift drift = DriftCheck.compare(live, expected);
+        if (drift.drifted()) {
+            throw AutomigrateException.badInput(config.migrations() + ": already holds " + history.files().size()
+                    + " migration file(s), and " + url.display() + " does not match what they give ("
+                    + String.join("; ", drift.changes().stream().limit(3).toList())
+                    + (drift.changes().size() > 3 ? "; ..." : "") + "). init records an existing history only in a "
+                    + "database that matches it; pass --force to start a new history from this database instead "
+                    + "(the files are replaced; they stay in git), or use 'automigrate plan' to add to the history");
+        }
+        record(url, root, config);
+        return new BaselineResult(url.display(), null, config.migrations(), history.files().size(), List.of(),
+                List.of(), true);
     }
 
     private static String scope(Config config) {
@@ -189,15 +212,15 @@ public final class Baseline {
         try {
             try (ShadowDatabase db = server.createDatabase("baseline")) {
                 SqlLoader.load(List.of(new SqlFile(schemaShown, temp.resolve(schemaShown))), db.url());
-                check(inspect(db, options), live, "the written schema file does not give the database's schema");
+                check(HistoryReplayer.inspect(db.url(), options), live, "the written schema file does not give the database's schema");
             }
             MigrationHistory history = MigrationHistory.read(temp, config.migrations(), false);
             try (ShadowDatabase db = server.createDatabase("baseline")) {
-                liquibase(db, history, LiquibaseRunner::update);
-                check(inspect(db, options), live, "the baseline migration does not give the database's schema");
+                HistoryReplayer.replayInto(db, history.root(), history, null);
+                check(HistoryReplayer.inspect(db.url(), options), live, "the baseline migration does not give the database's schema");
                 int changesets = history.files().get(0).changesets().size();
                 liquibase(db, history, r -> r.rollback(changesets));
-                check(inspect(db, options), empty, "the baseline migration's rollback does not give an empty database");
+                check(HistoryReplayer.inspect(db.url(), options), empty, "the baseline migration's rollback does not give an empty database");
             }
         } catch (AutomigrateException e) {
             if (e.getMessage().startsWith("init could not prove")) throw e;
@@ -221,14 +244,6 @@ public final class Baseline {
                                   java.util.function.Consumer<LiquibaseRunner> work) {
         try (Connection c = db.connect(); LiquibaseRunner runner = LiquibaseRunner.forHistory(c, history)) {
             work.accept(runner);
-        } catch (SQLException e) {
-            throw AutomigrateException.database("throwaway database " + db.name() + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static Catalog inspect(ShadowDatabase db, InspectOptions options) {
-        try (Connection c = db.connect()) {
-            return DriftCheck.inspect(c, options, "the throwaway database " + db.name());
         } catch (SQLException e) {
             throw AutomigrateException.database("throwaway database " + db.name() + ": " + e.getMessage(), e);
         }

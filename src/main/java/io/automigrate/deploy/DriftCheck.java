@@ -7,9 +7,9 @@ import io.automigrate.db.Connections;
 import io.automigrate.diff.DiffOptions;
 import io.automigrate.diff.SchemaDiff;
 import io.automigrate.diff.SchemaDiffer;
-import io.automigrate.inspect.CatalogInspector;
 import io.automigrate.inspect.InspectOptions;
 import io.automigrate.migrate.Changeset;
+import io.automigrate.migrate.HistoryReplayer;
 import io.automigrate.migrate.FormattedSql;
 import io.automigrate.migrate.LiquibaseRunner;
 import io.automigrate.migrate.LiquibaseTables;
@@ -29,7 +29,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -111,7 +110,7 @@ public final class DriftCheck {
         List<SqlFile> files = io.automigrate.plan.Planner.schemaFiles(root, config.schema());
         try (ShadowDatabase db = server.createDatabase("desired")) {
             SqlLoader.load(files, db.url());
-            return inspect(db.connect(), options, "the throwaway database " + db.name());
+            return HistoryReplayer.inspect(db.url(), options);
         }
     }
 
@@ -122,7 +121,7 @@ public final class DriftCheck {
     /** Inspects and closes nothing: the caller owns {@code connection}. Liquibase's tables are left out. */
     public static Catalog inspect(Connection connection, InspectOptions options, String what) {
         try {
-            return LiquibaseTables.strip(CatalogInspector.inspect(connection, options));
+            return LiquibaseTables.inspect(connection, options);
         } catch (AutomigrateException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -178,58 +177,26 @@ public final class DriftCheck {
 
     private static Expected expectedFromChangelog(ShadowServer server, Path root, Config config,
                                                   Set<String> appliedKeys, InspectOptions options) {
-        try (ShadowDatabase db = server.createDatabase("expected")) {
-            try (Connection c = db.connect(); LiquibaseRunner runner = LiquibaseRunner.forChangelog(c, root,
-                    config.changelog())) {
-                List<String> pending = runner.checksums(9).keySet().stream()
-                        .filter(k -> !appliedKeys.contains(k)).toList();
-                if (!pending.isEmpty()) {
-                    return new Expected(null, List.of("the live database was not compared with its history: "
-                            + config.changelog() + " has " + pending.size() + " changeset(s) not applied there, and "
-                            + "with a master changelog only a fully applied one can be replayed (apply first)"));
-                }
-                runner.update();
-            } catch (SQLException e) {
-                throw AutomigrateException.database("throwaway database " + db.name() + ": " + e.getMessage(), e);
-            } catch (AutomigrateException e) {
-                throw notReplayable(e);
-            }
-            return new Expected(inspect(db, options), List.of());
+        List<String> pending;
+        try (ShadowDatabase db = server.createDatabase("parse"); Connection c = db.connect();
+             LiquibaseRunner runner = LiquibaseRunner.forChangelog(c, root, config.changelog())) {
+            pending = runner.checksums(9).keySet().stream().filter(k -> !appliedKeys.contains(k)).toList();
+        } catch (SQLException e) {
+            throw AutomigrateException.database("cannot read " + config.changelog() + ": " + e.getMessage(), e);
         }
+        if (!pending.isEmpty()) {
+            return new Expected(null, List.of("the live database was not compared with its history: "
+                    + config.changelog() + " has " + pending.size() + " changeset(s) not applied there, and with a "
+                    + "master changelog only a fully applied one can be replayed (apply first)"));
+        }
+        MigrationHistory none = MigrationHistory.read(root, config.migrations(), true);
+        return new Expected(HistoryReplayer.replay(server, root, none, config.changelog(), options).catalog(),
+                List.of());
     }
 
     /** Replays {@code history} from empty (or from its cached template) and inspects the result. */
     private static Catalog replay(ShadowServer server, MigrationHistory history, InspectOptions options) {
-        String key = history.checksum();
-        Optional<String> template = server.template(key);
-        try (ShadowDatabase db = template.isPresent() ? server.createDatabase("expected", template.get())
-                : server.createDatabase("expected")) {
-            if (template.isEmpty()) {
-                try (Connection c = db.connect(); LiquibaseRunner runner = LiquibaseRunner.forHistory(c, history)) {
-                    runner.update();
-                } catch (SQLException e) {
-                    throw AutomigrateException.database("throwaway database " + db.name() + ": " + e.getMessage(), e);
-                } catch (AutomigrateException e) {
-                    throw notReplayable(e);
-                }
-            }
-            Catalog catalog = inspect(db, options);
-            if (template.isEmpty()) server.saveTemplate(key, db);
-            return catalog;
-        }
-    }
-
-    private static AutomigrateException notReplayable(AutomigrateException e) {
-        return AutomigrateException.checkFailed("the applied migrations do not replay on an empty database, so "
-                + "drift cannot be computed: " + e.getMessage());
-    }
-
-    private static Catalog inspect(ShadowDatabase db, InspectOptions options) {
-        try (Connection c = db.connect()) {
-            return inspect(c, options, "the throwaway database " + db.name());
-        } catch (SQLException e) {
-            throw AutomigrateException.database("throwaway database " + db.name() + ": " + e.getMessage(), e);
-        }
+        return HistoryReplayer.replay(server, history.root(), history, null, options).catalog();
     }
 
     /** A temporary project holding only the applied changesets, at the same relative paths. */

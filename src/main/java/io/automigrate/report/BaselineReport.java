@@ -9,6 +9,10 @@ public final class BaselineReport {
     }
 
     public static String init(BaselineResult r) {
+        if (r.adopted()) {
+            return "recorded the " + r.statements() + " migration(s) of " + r.migrationFile() + " as applied in "
+                    + r.database() + ": its schema is what they give\n";
+        }
         StringBuilder out = new StringBuilder("baselined ").append(r.database()).append('\n')
                 .append("  wrote ").append(r.schemaFile()).append(" (").append(r.statements()).append(" statements)\n")
                 .append("  wrote ").append(r.migrationFile()).append(", recorded as applied in the database\n");

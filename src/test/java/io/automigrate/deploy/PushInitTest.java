@@ -134,13 +134,25 @@ class PushInitTest {
             assertTrue(status.out().startsWith("up to date: "), status.out());
             assertTrue(status.out().contains("1 applied; no drift"), status.out());
 
-            // A second init refuses: the files exist, and the database has a history now.
-            Project.Run again = project.expect(2, "init", "--url", live.url().display());
-            assertTrue(again.err().contains("db/schema.sql: already holds a schema"), again.err());
-            Project.Run forced = project.expect(2, "init", "--url", live.url().display(), "--force");
-            assertTrue(forced.err().contains("already has a migration history (1 changeset(s) in databasechangelog)"),
-                    forced.err());
+            // A second init refuses: the database has a history now.
+            for (String[] args : List.of(new String[] {"init", "--url", live.url().display()},
+                    new String[] {"init", "--url", live.url().display(), "--force"})) {
+                Project.Run again = project.expect(2, args);
+                assertTrue(again.err().contains("already has a migration history (1 changeset(s) in "
+                        + "databasechangelog)"), again.err());
+            }
             assertEquals(migrations, project.migrations(), "nothing replaced");
+
+            // Another database with the same schema (staging, say) adopts the committed history.
+            try (ShadowDatabase staging = TestPostgres.newDatabase("staging")) {
+                TestPostgres.execute(staging, SHOP);
+                Project.Run adopted = project.expect(0, "init", "--url", staging.url().display());
+                assertEquals("recorded the 1 migration(s) of db/migrations as applied in " + staging.url().display()
+                        + ": its schema is what they give\n", adopted.out());
+                assertTrue(project.expect(0, "status", "--url", staging.url().display(), "--exit-code").out()
+                        .contains("1 applied; no drift"));
+                assertEquals(migrations, project.migrations(), "nothing written");
+            }
         }
     }
 
@@ -155,7 +167,8 @@ class PushInitTest {
             var before = Project.snapshot(live);
             Files.writeString(dir.resolve("db/schema.sql"), "-- nothing yet\n");
             Project.Run run = project.expect(2, "init", "--url", live.url().display());
-            assertTrue(run.err().contains("db/migrations: already holds 1 migration file(s)"), run.err());
+            assertTrue(run.err().contains("db/migrations: already holds 1 migration file(s), and "
+                    + live.url().display() + " does not match what they give ("), run.err());
             assertEquals(before, Project.snapshot(live));
             assertEquals(migrations, project.migrations());
 
