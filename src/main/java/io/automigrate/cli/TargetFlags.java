@@ -1,5 +1,6 @@
 package io.automigrate.cli;
 
+import io.automigrate.Secrets;
 import io.automigrate.config.Config;
 import io.automigrate.deploy.Target;
 import picocli.CommandLine.Option;
@@ -14,7 +15,11 @@ final class TargetFlags {
             + "(a URL of a configured environment takes that environment's rules).")
     String url;
 
+    /** The target; warns on stderr when a production and another environment share a database. */
     Target resolve(Config config, CliContext context) {
-        return Target.resolve(config, environment, url, context.environment());
+        Target target = Target.resolve(config, environment, url, context.environment());
+        Target.sharedDatabaseWarnings(config, context.environment())
+                .forEach(w -> context.err().println("warning: " + Secrets.redact(w)));
+        return target;
     }
 }

@@ -68,7 +68,7 @@ public final class Baseline {
         InspectOptions options = DriftCheck.inspectOptions(config);
         Catalog live;
         try (Connection reading = Connections.openReadOnly(url)) {
-            List<AppliedChangeset> applied = AppliedChangeset.read(reading);
+            List<ChangelogTable.Applied> applied = ChangelogTable.read(reading);
             if (!applied.isEmpty()) {
                 throw AutomigrateException.badInput(url.display() + " already has a migration history ("
                         + applied.size() + " changeset(s) in databasechangelog): init is for a database without one. "

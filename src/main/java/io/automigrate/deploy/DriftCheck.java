@@ -52,7 +52,7 @@ public final class DriftCheck {
             InspectOptions options = inspectOptions(config);
             Catalog liveCatalog = inspect(live, options, "the live database");
             return new DriftResult(target,
-                    againstHistory(liveCatalog, AppliedChangeset.read(live), root, config, server, options),
+                    againstHistory(liveCatalog, ChangelogTable.read(live), root, config, server, options),
                     compare(liveCatalog, desired(server, root, config, options)));
         } catch (SQLException e) {
             throw AutomigrateException.database(url.display() + ": " + Connections.describe(e), e);
@@ -66,11 +66,11 @@ public final class DriftCheck {
      */
     public static Drift liveVsHistory(Connection live, Path root, Config config, ShadowServer server) {
         InspectOptions options = inspectOptions(config);
-        return againstHistory(inspect(live, options, "the live database"), AppliedChangeset.read(live), root, config,
+        return againstHistory(inspect(live, options, "the live database"), ChangelogTable.read(live), root, config,
                 server, options);
     }
 
-    private static Drift againstHistory(Catalog liveCatalog, List<AppliedChangeset> applied, Path root, Config config,
+    private static Drift againstHistory(Catalog liveCatalog, List<ChangelogTable.Applied> applied, Path root, Config config,
                                         ShadowServer server, InspectOptions options) {
         Expected expected = expectedFromHistory(server, root, config, applied, options);
         if (expected.catalog() == null) {
@@ -137,9 +137,9 @@ public final class DriftCheck {
      * Replays the applied part of the history on a throwaway database and inspects it. The one place that decides
      * "what the applied history should produce"; the history template cache is shared with plan.
      */
-    static Expected expectedFromHistory(ShadowServer server, Path root, Config config, List<AppliedChangeset> applied,
+    static Expected expectedFromHistory(ShadowServer server, Path root, Config config, List<ChangelogTable.Applied> applied,
                                         InspectOptions options) {
-        Set<String> appliedKeys = applied.stream().map(AppliedChangeset::key).collect(Collectors.toSet());
+        Set<String> appliedKeys = applied.stream().map(ChangelogTable.Applied::key).collect(Collectors.toSet());
         if (config.changelog() != null) {
             return expectedFromChangelog(server, root, config, appliedKeys, options);
         }
@@ -158,7 +158,7 @@ public final class DriftCheck {
             if (ran.size() != file.changesets().size()) whole = false;
             if (!ran.isEmpty()) subset.add(new MigrationFile(file.fileName(), ran));
         }
-        List<String> missing = applied.stream().map(AppliedChangeset::key).filter(k -> !known.contains(k)).toList();
+        List<String> missing = applied.stream().map(ChangelogTable.Applied::key).filter(k -> !known.contains(k)).toList();
         if (!missing.isEmpty()) {
             notes.add(missing.size() + " applied changeset(s) have no migration file any more and are left out of the "
                     + "comparison: " + String.join(", ", missing.stream().limit(5).toList())

@@ -34,8 +34,8 @@ public final class StatusCheck {
         // Read the files first: a broken migration file is bad input, found before any database is touched.
         if (config.changelog() == null) MigrationHistory.read(root, config.migrations(), true);
         try (Connection live = Connections.openReadOnly(url)) {
-            List<AppliedChangeset> applied = AppliedChangeset.read(live);
-            List<MigrationState> states = states(checksums(url, root, config, applied), applied);
+            List<ChangelogTable.Applied> applied = ChangelogTable.read(live);
+            List<FileState> states = states(checksums(url, root, config, applied), applied);
             Drift drift = server == null ? null : DriftCheck.liveVsHistory(live, root, config, server);
             return new StatusResult(target, states, drift, List.of());
         } catch (SQLException e) {
@@ -48,9 +48,9 @@ public final class StatusCheck {
      * the database recorded. Parsing needs a Liquibase database object, so it gets a read-only session of its own.
      */
     private static Map<Integer, Map<String, String>> checksums(DatabaseUrl url, Path root, Config config,
-                                                              List<AppliedChangeset> applied) {
+                                                              List<ChangelogTable.Applied> applied) {
         TreeSet<Integer> versions = new TreeSet<>(List.of(CURRENT_CHECKSUM));
-        for (AppliedChangeset a : applied) {
+        for (ChangelogTable.Applied a : applied) {
             Integer v = version(a.checksum());
             if (v != null) versions.add(v);
         }
@@ -67,8 +67,8 @@ public final class StatusCheck {
     }
 
     /** Each file's state, in history order, then the applied changesets no file holds. Pure. */
-    static List<MigrationState> states(Map<Integer, Map<String, String>> sums, List<AppliedChangeset> applied) {
-        Map<String, AppliedChangeset> appliedByKey = new HashMap<>();
+    static List<FileState> states(Map<Integer, Map<String, String>> sums, List<ChangelogTable.Applied> applied) {
+        Map<String, ChangelogTable.Applied> appliedByKey = new HashMap<>();
         applied.forEach(a -> appliedByKey.put(a.key(), a));
         Map<String, List<String>> byFile = new LinkedHashMap<>();
         for (String key : sums.get(CURRENT_CHECKSUM).keySet()) {
@@ -79,7 +79,7 @@ public final class StatusCheck {
         for (int i = 0; i < files.size(); i++) {
             if (byFile.get(files.get(i)).stream().anyMatch(appliedByKey::containsKey)) lastApplied = i;
         }
-        List<MigrationState> states = new ArrayList<>();
+        List<FileState> states = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
             String file = files.get(i);
             List<String> keys = byFile.get(file);
@@ -92,31 +92,31 @@ public final class StatusCheck {
                 if (now != null && !now.equals(stored)) edited.add(idOf(key));
             }
             if (!edited.isEmpty()) {
-                states.add(new MigrationState(file, MigrationState.State.EDITED, "changed after it was applied "
+                states.add(new FileState(file, FileState.State.EDITED, "changed after it was applied "
                         + "(changeset " + String.join(", ", edited) + "): restore the applied version from git, and "
                         + "put the change in a new migration ('automigrate plan')"));
             } else if (ran.size() == keys.size()) {
-                states.add(new MigrationState(file, MigrationState.State.APPLIED, ""));
+                states.add(new FileState(file, FileState.State.APPLIED, ""));
             } else if (ran.isEmpty() && i < lastApplied) {
-                states.add(new MigrationState(file, MigrationState.State.OUT_OF_ORDER, "sorts before "
+                states.add(new FileState(file, FileState.State.OUT_OF_ORDER, "sorts before "
                         + files.get(lastApplied) + ", which is already applied: it was skipped over. Give it a newer "
                         + "timestamp (rename the file) if it must run after that one"));
             } else if (ran.isEmpty()) {
-                states.add(new MigrationState(file, MigrationState.State.PENDING, ""));
+                states.add(new FileState(file, FileState.State.PENDING, ""));
             } else {
                 List<String> notRun = keys.stream().filter(k -> !appliedByKey.containsKey(k)).map(StatusCheck::idOf)
                         .toList();
-                states.add(new MigrationState(file, MigrationState.State.PARTIAL, ran.size() + " of " + keys.size()
+                states.add(new FileState(file, FileState.State.PARTIAL, ran.size() + " of " + keys.size()
                         + " changesets applied; not applied: " + String.join(", ", notRun)));
             }
         }
         Map<String, List<String>> missing = new LinkedHashMap<>();
-        for (AppliedChangeset a : applied) {
+        for (ChangelogTable.Applied a : applied) {
             if (!sums.get(CURRENT_CHECKSUM).containsKey(a.key())) {
-                missing.computeIfAbsent(a.file(), f -> new ArrayList<>()).add(a.id());
+                missing.computeIfAbsent(a.fileName(), f -> new ArrayList<>()).add(a.id());
             }
         }
-        missing.forEach((file, ids) -> states.add(new MigrationState(file, MigrationState.State.MISSING,
+        missing.forEach((file, ids) -> states.add(new FileState(file, FileState.State.MISSING,
                 "recorded as applied (changeset " + String.join(", ", ids) + "), but no migration file holds it: "
                         + "restore the file from git")));
         return states;

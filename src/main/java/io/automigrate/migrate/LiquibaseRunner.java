@@ -2,7 +2,6 @@ package io.automigrate.migrate;
 
 import io.automigrate.AutomigrateException;
 import io.automigrate.Secrets;
-import liquibase.ChecksumVersion;
 import liquibase.Contexts;
 import liquibase.LabelExpression;
 import liquibase.Liquibase;
@@ -157,17 +156,21 @@ public final class LiquibaseRunner implements AutoCloseable {
         run(liquibase -> liquibase.changeLogSync(new Contexts(), new LabelExpression()));
     }
 
+    /** Applies the next {@code count} pending changesets, in changelog order. */
+    public void update(int count) {
+        run(liquibase -> liquibase.update(count, new Contexts(), new LabelExpression()));
+    }
+
     /**
-     * Every changeset of the changelog, in order, as {@code path::id::author} → its checksum in Liquibase's
-     * stored form ({@code 9:hex}) for the checksum {@code version} given. Only parses files: the database is not
-     * read or written.
+     * The checksum of every changeset of the changelog, as {@code path::id::author} → the text Liquibase stores in
+     * DATABASECHANGELOG.MD5SUM, computed in checksum {@code version} (the prefix of a stored checksum, e.g. 9).
      */
     public Map<String, String> checksums(int version) {
+        liquibase.ChecksumVersion checksumVersion = liquibase.ChecksumVersion.enumFromChecksumVersion(version);
         return call(liquibase -> {
             Map<String, String> sums = new java.util.LinkedHashMap<>();
             for (ChangeSet c : liquibase.getDatabaseChangeLog().getChangeSets()) {
-                sums.put(key(c), c.generateCheckSum(ChecksumVersion.enumFromChecksumVersion(version))
-                        .toString());
+                sums.put(key(c), c.generateCheckSum(checksumVersion).toString());
             }
             return sums;
         });

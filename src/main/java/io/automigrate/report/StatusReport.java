@@ -1,6 +1,6 @@
 package io.automigrate.report;
 
-import io.automigrate.deploy.MigrationState;
+import io.automigrate.deploy.FileState;
 import io.automigrate.deploy.StatusResult;
 
 import java.util.ArrayList;
@@ -15,7 +15,7 @@ public final class StatusReport {
 
     public static String headline(StatusResult r) {
         List<String> counts = new ArrayList<>();
-        for (MigrationState.State state : MigrationState.State.values()) {
+        for (FileState.State state : FileState.State.values()) {
             long n = r.count(state);
             if (n > 0) counts.add(n + " " + state.label());
         }
@@ -27,7 +27,7 @@ public final class StatusReport {
     public static String text(StatusResult r) {
         StringBuilder out = new StringBuilder(headline(r)).append("\n\n");
         int width = r.migrations().stream().mapToInt(m -> m.state().label().length()).max().orElse(0);
-        for (MigrationState m : r.migrations()) {
+        for (FileState m : r.migrations()) {
             out.append("  ").append(String.format("%-" + width + "s", m.state().label())).append("  ").append(m.file())
                     .append('\n');
             if (!m.detail().isBlank()) out.append("  ").append(" ".repeat(width)).append("    ").append(m.detail())
@@ -45,7 +45,7 @@ public final class StatusReport {
         StringBuilder out = new StringBuilder("### automigrate: ").append(headline(r)).append("\n\n");
         if (!r.migrations().isEmpty()) {
             out.append("| state | migration | detail |\n| --- | --- | --- |\n");
-            for (MigrationState m : r.migrations()) {
+            for (FileState m : r.migrations()) {
                 out.append("| ").append(m.state().label()).append(" | `").append(m.file()).append("` | ")
                         .append(m.detail().replace("|", "\\|")).append(" |\n");
             }
@@ -65,7 +65,7 @@ public final class StatusReport {
         root.put("clean", r.clean());
         root.put("message", headline(r));
         Map<String, Long> counts = new LinkedHashMap<>();
-        for (MigrationState.State state : MigrationState.State.values()) {
+        for (FileState.State state : FileState.State.values()) {
             counts.put(state.name().toLowerCase(java.util.Locale.ROOT), r.count(state));
         }
         root.put("counts", counts);
