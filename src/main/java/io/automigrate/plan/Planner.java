@@ -10,8 +10,8 @@ import io.automigrate.diff.SchemaDiffer;
 import io.automigrate.git.ChangeDetector;
 import io.automigrate.git.Detection;
 import io.automigrate.inspect.InspectOptions;
-import io.automigrate.lint.DestructiveRules;
 import io.automigrate.lint.Finding;
+import io.automigrate.lint.Linter;
 import io.automigrate.migrate.FormattedSql;
 import io.automigrate.migrate.HistoryReplayer;
 import io.automigrate.migrate.HistoryReplayer.Replayed;
@@ -100,7 +100,7 @@ public final class Planner {
             MigrationFile file = MigrationBuilder.build(fileName, rendered, config.naming().author(),
                     "generated from " + config.schema());
             String text = FormattedSql.write(file);
-            List<Finding> findings = locate(DestructiveRules.check(current, desired, rendered), text);
+            List<Finding> findings = locate(Linter.plan(current, desired, diff, rendered, file), text);
             List<String> changes = diff.changes().stream().map(c -> c.describe()).toList();
 
             String relative = config.migrations().replaceAll("/+$", "") + "/" + fileName;
