@@ -48,13 +48,20 @@ class OnlineConvergenceTest {
         return Files.exists(c.directory().resolve("known-failure.txt"));
     }
 
+    /**
+     * Fails as in {@link ConvergenceTest}: the online migration does not converge, or it lacks what the case expects
+     * (some known defects are a needless or missing statement, not a failed proof).
+     */
     private static void stillFails(DiffCase c) {
+        Convergence.Result result;
         try {
-            Convergence.checkOnline(c.fromSql(), c.toSql(), c.options(), ONLINE, false);
+            result = Convergence.checkOnline(c.fromSql(), c.toSql(), c.options(), ONLINE, false);
         } catch (AssertionError expected) {
             return;
         }
-        fail(c.name() + " now converges in its online form: see its known-failure.txt");
+        if (ConvergenceTest.problems(c, result).isEmpty()) {
+            fail(c.name() + " now converges in its online form and shows what it expects: see its known-failure.txt");
+        }
     }
 
     private static void check(DiffCase c) {
