@@ -36,9 +36,10 @@ public final class FormattedSql {
             // text as one implicit transaction, which CREATE INDEX CONCURRENTLY refuses. automigrate puts no
             // dollar-quoted body there, so Liquibase's splitter is safe. The rollback stays whole: that of an enum
             // ADD VALUE swaps the type in several statements that must not half-apply, and that of a concurrent
-            // index step is one statement.
+            // index step is one statement. Liquibase 4 takes splitStatements from the last "splitStatements:" of the
+            // line, which rollbackSplitStatements also ends with: the forward flag must come last.
             out.append(c.runInTransaction() ? " splitStatements:false rollbackSplitStatements:false\n"
-                    : " runInTransaction:false splitStatements:true rollbackSplitStatements:false\n");
+                    : " runInTransaction:false rollbackSplitStatements:false splitStatements:true\n");
             if (c.comment() != null && !c.comment().isBlank()) {
                 out.append("--comment: ").append(c.comment().replace('\n', ' ')).append('\n');
             }

@@ -334,7 +334,7 @@ class PlanEndToEndTest {
                 """);
         String online = planWrites("auto_schema_update_\\d{14}");
         assertTrue(online.contains("""
-                runInTransaction:false splitStatements:true rollbackSplitStatements:false
+                runInTransaction:false rollbackSplitStatements:false splitStatements:true
                 --comment: generated from db/schema.sql
                 SET lock_timeout = 0;
                 DROP INDEX CONCURRENTLY IF EXISTS public.users_email_idx;

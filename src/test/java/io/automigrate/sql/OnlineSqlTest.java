@@ -239,7 +239,7 @@ class OnlineSqlTest {
         assertEquals("""
                 --liquibase formatted sql
 
-                --changeset automigrate:20261122153000_x runInTransaction:false splitStatements:true rollbackSplitStatements:false
+                --changeset automigrate:20261122153000_x runInTransaction:false rollbackSplitStatements:false splitStatements:true
                 SET lock_timeout = 0;
                 DROP INDEX CONCURRENTLY IF EXISTS "Sales".order_idx;
                 CREATE INDEX CONCURRENTLY order_idx ON "Sales"."order" USING btree (id);
