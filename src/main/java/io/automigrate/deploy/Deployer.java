@@ -63,8 +63,7 @@ public final class Deployer {
                         notes, null, millisSince(start));
             }
             if (state.pending().isEmpty()) {
-                notes.add("nothing to apply: all " + state.appliedCount() + " changesets of " + history.directory()
-                        + " are applied");
+                notes.add("all " + state.appliedCount() + " changesets of " + history.directory() + " are applied");
                 return new DeployResult(DeployResult.Kind.APPLY, DeployResult.Status.UP_TO_DATE, request.describe(),
                         List.of(), notes, null, millisSince(start));
             }
