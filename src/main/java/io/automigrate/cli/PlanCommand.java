@@ -5,6 +5,7 @@ import io.automigrate.ExitCode;
 import io.automigrate.config.Config;
 import io.automigrate.config.ConfigLoader;
 import io.automigrate.config.ShadowConfig;
+import io.automigrate.lint.LintPolicy;
 import io.automigrate.plan.PlanRequest;
 import io.automigrate.plan.PlanResult;
 import io.automigrate.plan.Planner;
@@ -69,6 +70,9 @@ final class PlanCommand implements Callable<Integer> {
     @Mixin
     ShadowFlags shadow;
 
+    @Mixin
+    LintFlags lint;
+
     PlanCommand(CliContext context) {
         this.context = context;
     }
@@ -76,6 +80,7 @@ final class PlanCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Config config = ConfigLoader.load(context.root(), context.environment());
+        LintPolicy.codes(lint.allow, "--allow");
         if (schemaFile != null) config = config.withSchema(schemaFile);
         if (migrations != null) config = config.withMigrations(migrations);
         ShadowOptions options = shadow.resolve(config.shadow());
@@ -83,6 +88,9 @@ final class PlanCommand implements Callable<Integer> {
 
         PlanResult result = Planner.plan(new PlanRequest(context.root(), config, base, head, name, check, force,
                 Instant.now()));
+        if (result.changed()) {
+            result = result.withFindings(lint.judge(result.findings(), config, context.environment()));
+        }
         String report = switch (format) {
             case TEXT -> PlanReport.text(result);
             case MARKDOWN -> PlanReport.markdown(result);

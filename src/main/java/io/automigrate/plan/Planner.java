@@ -10,8 +10,8 @@ import io.automigrate.diff.SchemaDiffer;
 import io.automigrate.git.ChangeDetector;
 import io.automigrate.git.Detection;
 import io.automigrate.inspect.InspectOptions;
-import io.automigrate.lint.DestructiveRules;
 import io.automigrate.lint.Finding;
+import io.automigrate.lint.Linter;
 import io.automigrate.migrate.FormattedSql;
 import io.automigrate.migrate.HistoryReplayer;
 import io.automigrate.migrate.HistoryReplayer.Replayed;
@@ -24,6 +24,7 @@ import io.automigrate.shadow.ShadowDatabase;
 import io.automigrate.shadow.ShadowServer;
 import io.automigrate.shadow.ShadowServers;
 import io.automigrate.source.RenameHintParser;
+import io.automigrate.source.RoleReferences;
 import io.automigrate.source.SchemaSource;
 import io.automigrate.source.SqlFile;
 import io.automigrate.source.SqlLoader;
@@ -38,6 +39,8 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -70,6 +73,7 @@ public final class Planner {
 
         LiquibaseRunner.warmUpInBackground();
         try (ShadowServer server = ShadowServers.start(config.shadow().toOptions())) {
+            server.ensureRoles(rolesNamed(schemaFiles, history));
             // The desired schema loads while the history replays (or its template is read): two databases, two cores.
             CompletableFuture<Catalog> loading = CompletableFuture.supplyAsync(
                     () -> loadDesired(server, schemaFiles, inspectOptions));
@@ -96,7 +100,7 @@ public final class Planner {
             MigrationFile file = MigrationBuilder.build(fileName, rendered, config.naming().author(),
                     "generated from " + config.schema());
             String text = FormattedSql.write(file);
-            List<Finding> findings = locate(DestructiveRules.check(current, desired, rendered), text);
+            List<Finding> findings = locate(Linter.plan(current, desired, diff, rendered, file), text);
             List<String> changes = diff.changes().stream().map(c -> c.describe()).toList();
 
             String relative = config.migrations().replaceAll("/+$", "") + "/" + fileName;
@@ -201,6 +205,14 @@ public final class Planner {
         String sql = leftover.isEmpty() ? "(the difference is not expressible as DDL)"
                 : MigrationRenderer.render(leftover).forwardSql().strip();
         return message + "; still needed:\n" + sql;
+    }
+
+    /** The roles that the schema and the migrations grant to, own objects by, or name in policies. */
+    private static Set<String> rolesNamed(List<SqlFile> schemaFiles, MigrationHistory history) {
+        Set<String> roles = new TreeSet<>();
+        schemaFiles.forEach(f -> roles.addAll(RoleReferences.scan(f.read())));
+        history.files().forEach(file -> file.changesets().forEach(c -> roles.addAll(RoleReferences.scan(c.sql()))));
+        return roles;
     }
 
     private static Catalog loadDesired(ShadowServer server, List<SqlFile> schemaFiles, InspectOptions options) {
