@@ -159,7 +159,8 @@ public final class Baseline {
             List<Path> files = sqlFiles(schemaPath);
             boolean others = files.stream().anyMatch(p -> !p.getFileName().toString().equals("schema.sql"));
             if (others) {
-                throw AutomigrateException.badInput(schemaPath.getFileName() + ": the schema directory already holds "
+                throw AutomigrateException.badInput(shown.substring(0, shown.lastIndexOf('/')) + ": the schema "
+                        + "directory already holds "
                         + "SQL files: init writes one file (" + shown + "); empty the directory or point 'schema' in "
                         + Config.FILE_NAME + " at a new file");
             }
