@@ -42,6 +42,7 @@ public final class Main implements Runnable {
         CliContext context = new CliContext(out, err, environment);
         CommandLine commandLine = new CommandLine(new Main())
                 .addSubcommand(new DiffCommand(context))
+                .addSubcommand(new LintCommand(context))
                 .addSubcommand(new PlanCommand(context))
                 .addSubcommand(new ValidateCommand(context))
                 .addSubcommand(new ApplyCommand(context))
