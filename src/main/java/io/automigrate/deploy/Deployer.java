@@ -9,6 +9,7 @@ import io.automigrate.inspect.InspectOptions;
 import io.automigrate.lint.Finding;
 import io.automigrate.migrate.Changeset;
 import io.automigrate.migrate.LiquibaseRunner;
+import io.automigrate.migrate.LiquibaseTables;
 import io.automigrate.migrate.MigrationFile;
 import io.automigrate.migrate.MigrationHistory;
 import io.automigrate.shadow.ShadowServer;
@@ -249,7 +250,7 @@ public final class Deployer {
 
     /** Refuses (exit 1) a live schema that differs from what its applied history produces, unless allowed. */
     private static boolean checkDrift(DeployRequest request, Connection connection, Catalog expected, List<String> notes) {
-        Optional<String> drift = difference(DriftCheck.inspect(connection, inspectOptions(request), request.describe()),
+        Optional<String> drift = difference(LiquibaseTables.inspect(connection, inspectOptions(request)),
                 expected);
         if (drift.isEmpty()) return false;
         if (!request.allowDrift()) {
@@ -402,7 +403,7 @@ public final class Deployer {
         Connection connection = request.access().open(who);
         try {
             Optional<String> difference = difference(
-                    DriftCheck.inspect(connection, inspectOptions(request), request.describe()), expected);
+                    LiquibaseTables.inspect(connection, inspectOptions(request)), expected);
             if (difference.isPresent()) {
                 throw AutomigrateException.checkFailed(when + ", " + request.describe() + " differs from what the "
                         + "migration history gives; to reach it:\n" + difference.get());

@@ -1,101 +1,136 @@
 package io.automigrate.deploy;
 
-import io.automigrate.deploy.DeployFixture.Outcome;
 import io.automigrate.shadow.ShadowDatabase;
 import io.automigrate.testing.TestPostgres;
+import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.util.List;
-import java.util.stream.Stream;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The story end to end, as a team would live it: init from an existing production database, a schema edit, plan,
- * apply to staging, apply to production, a manual change in production that drift and status report and apply
- * refuses, then a rollback and the status after it.
+ * The deploy side as a team lives it, in a real git repository: baseline production with init, edit the schema,
+ * plan, apply to staging and production, someone changes production by hand, drift and status report it, apply
+ * refuses, the change is undone, the next migration goes out and is rolled back, status shows where things stand.
  */
 class WholeStoryTest {
+    private static final String LEGACY = """
+            CREATE TABLE customers (
+                id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                email text NOT NULL UNIQUE
+            );
+            CREATE TABLE orders (
+                id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                customer_id bigint NOT NULL REFERENCES customers (id),
+                total numeric(12,2) NOT NULL
+            );
+            INSERT INTO customers (email) VALUES ('a@example.com'), ('b@example.com');
+            """;
+
     @TempDir
-    Path project;
-
-    private static Outcome ok(Outcome outcome) {
-        assertEquals(0, outcome.exit(), outcome.all());
-        return outcome;
-    }
-
-    private List<String> migrationFiles() throws Exception {
-        try (Stream<Path> files = Files.list(project.resolve("db/migrations"))) {
-            return files.map(p -> p.getFileName().toString()).sorted().toList();
-        }
-    }
+    Path dir;
 
     @Test
-    void initPlanApplyDriftRollback() throws Exception {
-        try (DeployFixture f = new DeployFixture(project, "production");
-             ShadowDatabase staging = TestPostgres.newDatabase("staging")) {
-            f.execute("CREATE TABLE users (id bigint PRIMARY KEY, email text NOT NULL)");
-            f.config("""
+    void initPlanApplyDriftRefuseRollbackStatus() throws Exception {
+        try (ShadowDatabase production = TestPostgres.newDatabase("production");
+             ShadowDatabase staging = TestPostgres.newDatabase("staging");
+             Git git = Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call()) {
+            TestPostgres.execute(production, LEGACY);
+            Project project = new Project(dir).file("automigrate.yml", """
                     environments:
                       staging:
                         branches: [develop]
                         url-env: STAGING_DATABASE_URL
                       production:
                         branches: [main]
-                        url-env: DATABASE_URL
+                        url-env: PROD_DATABASE_URL
                         production: true
                     """);
-            f.environment.put("STAGING_DATABASE_URL", staging.url().display());
-            f.environment.put("DATABASE_URL", f.url());
+            project.variables.put("STAGING_DATABASE_URL", Project.urlWithPassword(staging, "staging-pw"));
+            project.variables.put("PROD_DATABASE_URL", Project.urlWithPassword(production, "prod-pw"));
+            commit(git, "configuration");
 
-            ok(f.run("init", "--url", f.url()));
-            assertEquals(1, migrationFiles().size());
-            assertTrue(Files.readString(project.resolve("db/schema.sql")).contains("users"));
+            // 1. Baseline production: the schema file and the baseline migration come from it.
+            project.expect(0, "init", "--url", Project.urlWithPassword(production, "prod-pw"));
+            commit(git, "baseline");
+            assertEquals("schema and migrations agree\n", project.expect(0, "plan").out());
 
-            Files.writeString(project.resolve("db/schema.sql"), "\nCREATE TABLE public.orders (\n"
-                    + "    id bigint PRIMARY KEY,\n    user_id bigint NOT NULL REFERENCES public.users (id)\n);\n",
-                    StandardOpenOption.APPEND);
-            ok(f.run("plan"));
-            assertEquals(2, migrationFiles().size());
+            // 2. A schema edit, planned against the last commit.
+            project.file("db/schema.sql", project.read("db/schema.sql").replace("email text NOT NULL",
+                    "email text NOT NULL,\n    display_name text"));
+            Project.Run plan = project.expect(0, "plan", "--base", "HEAD");
+            assertTrue(plan.out().startsWith("wrote db/migrations/"), plan.out());
+            assertTrue(plan.out().contains("_add_customers_display_name.sql"), plan.out());
+            commit(git, "add customers.display_name");
 
-            Outcome toStaging = ok(f.run("apply", "--env", "staging"));
-            assertTrue(toStaging.out().contains("applied 2 changeset(s) to environment 'staging'"), toStaging.all());
-            Outcome toProduction = ok(f.run("apply", "--env", "production"));
-            assertTrue(toProduction.out().contains("applied 1 changeset(s) to environment 'production'"),
-                    toProduction.all());
-            assertTrue(f.tableExists("orders"));
+            // 3. Staging is empty: it gets the baseline and the new migration. Production only the new one.
+            Project.Run toStaging = project.expect(0, "apply", "--env", "staging");
+            assertTrue(toStaging.out().startsWith("applied 2 changeset(s) to environment 'staging'"), toStaging.out());
+            Project.Run toProduction = project.expect(0, "apply", "--env", "production");
+            assertTrue(toProduction.out().startsWith("applied 1 changeset(s) to environment 'production'"),
+                    toProduction.out());
+            assertEquals(2, count(production, "SELECT count(*) FROM customers"), "production's rows kept");
+            for (String env : new String[] {"staging", "production"}) {
+                Project.Run status = project.expect(0, "status", "--env", env, "--exit-code");
+                assertTrue(status.out().contains("2 applied; no drift"), status.out());
+            }
 
-            f.execute("ALTER TABLE users ADD COLUMN nickname text");
-            Outcome drift = f.run("drift", "--env", "production");
-            assertEquals(1, drift.exit(), drift.all());
-            assertTrue(drift.out().contains("nickname"), drift.all());
-            Outcome status = f.run("status", "--env", "production", "--exit-code");
-            assertEquals(1, status.exit(), status.all());
-            assertTrue(status.out().toLowerCase().contains("drift"), status.all());
+            // 4. Someone changes production by hand.
+            TestPostgres.execute(production, "ALTER TABLE customers ADD COLUMN vip boolean");
+            Project.Run drift = project.expect(1, "drift", "--env", "production");
+            assertTrue(drift.out().startsWith("drift: environment 'production' differs from its migration history"),
+                    drift.out());
+            assertTrue(drift.out().contains("ALTER TABLE public.customers DROP COLUMN vip;"), drift.out());
+            Project.Run status = project.expect(1, "status", "--env", "production", "--exit-code");
+            assertTrue(status.out().contains("2 applied; drift found"), status.out());
+            project.expect(0, "drift", "--env", "staging");
 
-            Files.writeString(project.resolve("db/schema.sql"), "\nCREATE TABLE public.tags (id bigint PRIMARY KEY);\n",
-                    StandardOpenOption.APPEND);
-            ok(f.run("plan"));
-            String before = f.snapshot();
-            Outcome refused = f.run("apply", "--env", "production");
-            assertEquals(1, refused.exit(), refused.all());
-            assertTrue(refused.err().contains("has drifted") && refused.err().contains("DROP COLUMN nickname"),
-                    refused.all());
-            assertEquals(before, f.snapshot());
+            // 5. The next migration: staging takes it, production refuses while it has drifted.
+            project.file("db/schema.sql", project.read("db/schema.sql").replace("total numeric(12,2) NOT NULL",
+                    "total numeric(12,2) NOT NULL,\n    note text"));
+            project.plan();
+            commit(git, "add orders.note");
+            project.expect(0, "apply", "--env", "staging");
+            Project.Run refused = project.expect(1, "apply", "--env", "production");
+            assertTrue(refused.all().contains("has drifted from its migration history"), refused.all());
+            assertTrue(project.expect(0, "status", "--env", "production").out()
+                    .contains("2 applied, 1 pending; drift found"));
 
-            f.execute("ALTER TABLE users DROP COLUMN nickname");
-            Outcome back = ok(f.run("rollback", "--env", "production", "--count", "1"));
-            assertTrue(back.out().contains("rolled back 1 changeset(s)"), back.all());
-            assertTrue(!f.tableExists("orders") && f.tableExists("users"));
+            // 6. The manual change is undone with the SQL drift printed; the migration goes out, then is rolled back.
+            TestPostgres.execute(production, "ALTER TABLE public.customers DROP COLUMN vip;");
+            project.expect(0, "apply", "--env", "production");
+            project.expect(0, "status", "--env", "production", "--exit-code");
+            Project.Run rollback = project.expect(0, "rollback", "--env", "production", "--count", "1");
+            assertTrue(rollback.out().startsWith("rolled back 1 changeset(s) of environment 'production'"),
+                    rollback.out());
 
-            Outcome after = f.run("status", "--env", "production", "--format", "json");
-            assertEquals(0, after.exit(), after.all());
-            assertTrue(after.out().contains("\"pending\" : 2"), after.all());
+            // 7. Where things stand: production has the newest migration pending again, and no drift.
+            Project.Run last = project.expect(1, "status", "--env", "production", "--exit-code");
+            assertTrue(last.out().contains("2 applied, 1 pending; no drift"), last.out());
+            assertTrue(project.expect(0, "status", "--env", "staging", "--exit-code").out()
+                    .contains("3 applied; no drift"));
+            for (String secret : new String[] {"staging-pw", "prod-pw"}) {
+                assertTrue(!project.allFiles().contains(secret), "no file holds a password");
+            }
+        }
+    }
+
+    private static void commit(Git git, String message) throws Exception {
+        git.add().addFilepattern(".").call();
+        git.commit().setMessage(message).setAuthor("dev", "dev@example.com").setCommitter("dev", "dev@example.com")
+                .setSign(false).call();
+    }
+
+    private static long count(ShadowDatabase db, String sql) throws Exception {
+        try (Connection c = db.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 }
