@@ -64,17 +64,4 @@ public record Config(
     public Config withShadow(ShadowConfig value) {
         return new Config(schema, migrations, changelog, schemas, excludeSchemas, value, environments, naming, commit);
     }
-
-    /** The environment mapped to {@code branch}, if exactly one is; several are a configuration error. */
-    public java.util.Optional<Map.Entry<String, EnvironmentConfig>> environmentForBranch(String branch) {
-        List<Map.Entry<String, EnvironmentConfig>> matches = environments.entrySet().stream()
-                .filter(e -> e.getValue().branches().contains(branch))
-                .toList();
-        if (matches.size() > 1) {
-            throw io.automigrate.AutomigrateException.badInput("branch '" + branch + "' is mapped to several "
-                    + "environments in " + FILE_NAME + " (" + String.join(", ", matches.stream().map(Map.Entry::getKey).toList())
-                    + "): map each branch to one environment");
-        }
-        return matches.stream().findFirst();
-    }
 }

@@ -245,7 +245,9 @@ public final class LiquibaseRunner implements AutoCloseable {
         Throwable sql = e;
         while (sql != null && !(sql instanceof java.sql.SQLException)) sql = sql.getCause();
         String text = message(e);
-        if (sql instanceof java.sql.SQLException s && s.getSQLState() != null && s.getSQLState().startsWith("08")) {
+        // 08: connection exceptions; 57P01-57P03: the server shut down or terminated this backend.
+        if (sql instanceof java.sql.SQLException s && s.getSQLState() != null
+                && (s.getSQLState().startsWith("08") || s.getSQLState().startsWith("57P0"))) {
             return AutomigrateException.database("connection lost while migrating: " + text, e);
         }
         if (text.contains("Validation Failed") || text.contains("checksum")) {

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -90,8 +91,8 @@ class ConfigLoaderTest {
         assertEquals(Duration.ofSeconds(3), production.lockTimeout());
         assertEquals(Duration.ofMinutes(10), production.statementTimeout());
         assertEquals(Duration.ofSeconds(90), production.lockWait());
-        assertEquals("production", config.environmentForBranch("main").orElseThrow().getKey());
-        assertTrue(config.environmentForBranch("feature/x").isEmpty());
+        assertEquals("production", io.automigrate.deploy.Target.environmentForBranch(config, "main"));
+        assertNull(io.automigrate.deploy.Target.environmentForBranch(config, "feature/x"));
         assertEquals("release-bot", config.naming().author());
         assertTrue(config.commit().enabled());
     }
@@ -144,7 +145,7 @@ class ConfigLoaderTest {
     @Test
     void branchMappedToTwoEnvironmentsIsAnError() throws IOException {
         Config config = load("environments:\n  a:\n    branches: [main]\n  b:\n    branches: [main]\n");
-        AutomigrateException e = assertThrows(AutomigrateException.class, () -> config.environmentForBranch("main"));
+        AutomigrateException e = assertThrows(AutomigrateException.class, () -> io.automigrate.deploy.Target.environmentForBranch(config, "main"));
         assertTrue(e.getMessage().contains("a, b"), e.getMessage());
     }
 
