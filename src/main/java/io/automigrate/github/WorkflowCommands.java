@@ -39,7 +39,10 @@ public final class WorkflowCommands {
     public void mask(String secret) {
         if (secret == null || secret.isBlank()) return;
         // The runner masks per line: a multi-line secret is masked line by line.
-        secret.lines().filter(l -> !l.isBlank()).forEach(line -> out.println("::add-mask::" + line));
+        secret.lines().filter(l -> !l.isBlank()).forEach(line -> {
+            out.println("::add-mask::" + line);
+            Secrets.register(line);
+        });
         Secrets.register(secret);
     }
 
