@@ -10,12 +10,10 @@ RUN mkdir -p /usr/share/man/man1 \
         openjdk-17-jdk-headless ca-certificates curl unzip \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
-# The wrapper and the pom first: where layers are cached, the dependency download is kept until they change.
 COPY mvnw pom.xml ./
 COPY .mvn .mvn
-RUN ./mvnw -B -q dependency:go-offline
 COPY src src
-RUN ./mvnw -B -DskipTests package
+RUN ./mvnw -B -q -DskipTests package
 
 # ---- runtime: Debian's headless JRE and the jar
 FROM debian:bookworm-slim

@@ -80,6 +80,29 @@ class EventDispatchTest {
     }
 
     @Test
+    void theConfigInputNamesAnotherConfigurationFile() throws Exception {
+        String after = fixture.commitAndPush(ActionFixture.BRANCH, "qa config", Map.of("deploy/qa.yml", """
+                environments:
+                  qa:
+                    branches: [main]
+                """));
+        fixture.author.push().setRemote("origin").add(ActionFixture.BRANCH).call();
+        Path workspace = fixture.checkout(ActionFixture.BRANCH, 1);
+        Path event = fixture.event("push", Map.of("REF", "refs/heads/main", "BEFORE", fixture.mainSha, "AFTER", after));
+        Map<String, String> env = fixture.environment(workspace, "push", event, "refs/heads/main");
+        env.put("INPUT_CONFIG", "deploy/qa.yml");
+        ActionFixture.Run run = ActionFixture.run(env, this::recording);
+        assertEquals(0, run.exit(), run.all());
+        assertEquals(List.of(List.of("apply", "--env", "qa", "--format", "json")), calls);
+        assertEquals("deploy/qa.yml", variables.get(0).get("AUTOMIGRATE_CONFIG"));
+
+        env.put("INPUT_CONFIG", "deploy/missing.yml");
+        ActionFixture.Run missing = ActionFixture.run(env, this::recording);
+        assertEquals(2, missing.exit());
+        assertTrue(missing.out().contains("::error::deploy/missing.yml: configuration file not found"), missing.out());
+    }
+
+    @Test
     void workflowDispatchWithAnEnvironmentAppliesThere() throws Exception {
         Path event = fixture.event("workflow_dispatch", Map.of("ENVIRONMENT", "staging"));
         ActionFixture.Run run = ActionFixture.run(fixture.environment(fixture.checkout("main", 1),
