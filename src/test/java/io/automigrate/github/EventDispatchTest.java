@@ -1,9 +1,6 @@
 package io.automigrate.github;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -21,22 +18,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * their documented flags; here a recording CLI stands in for them, so the decision itself is what is checked (the
  * commands' own behaviour is tested with them).
  */
-class EventDispatchTest {
-    @TempDir
-    Path dir;
-    ActionFixture fixture;
+class EventDispatchTest extends ActionTestBase {
     final List<List<String>> calls = new ArrayList<>();
     final List<Map<String, String>> variables = new ArrayList<>();
-
-    @BeforeEach
-    void setUp() throws Exception {
-        fixture = new ActionFixture(dir);
-    }
-
-    @AfterEach
-    void tearDown() {
-        fixture.close();
-    }
 
     /** Answers apply/status like a deploy that applied one migration and has one pending. */
     private int recording(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {

@@ -4,10 +4,7 @@ import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.treewalk.TreeWalk;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code automigrate action} on pull requests, end to end: real git repositories, the embedded PostgreSQL for the
  * plan's proof, and the GitHub stand-in (under a GitHub Enterprise style {@code /api/v3} prefix) for the comment.
  */
-class PullRequestActionTest {
+class PullRequestActionTest extends ActionTestBase {
     private static final String MARKER = "<!-- automigrate:plan:db/schema.sql -->";
     private static final String SCHEMA_V1 = """
             CREATE TABLE users (
@@ -44,19 +41,6 @@ class PullRequestActionTest {
             );
             """;
 
-    @TempDir
-    Path dir;
-    ActionFixture fixture;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        fixture = new ActionFixture(dir);
-    }
-
-    @AfterEach
-    void tearDown() {
-        fixture.close();
-    }
 
     private Map<String, String> pullRequest(Path workspace, String eventFile, String head, String before)
             throws Exception {

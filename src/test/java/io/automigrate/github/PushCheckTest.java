@@ -1,9 +1,6 @@
 package io.automigrate.github;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -13,20 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A push to a branch that deploys nowhere runs plan --check, detecting changes from a shallow clone. */
-class PushCheckTest {
-    @TempDir
-    Path dir;
-    ActionFixture fixture;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        fixture = new ActionFixture(dir);
-    }
-
-    @AfterEach
-    void tearDown() {
-        fixture.close();
-    }
+class PushCheckTest extends ActionTestBase {
 
     @Test
     void aSchemaEditWithoutItsMigrationFailsDetectedFromThePushPayload() throws Exception {
