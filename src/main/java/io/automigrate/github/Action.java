@@ -197,8 +197,10 @@ public final class Action {
         annotate(result);
         String body = PlanReport.pullRequestComment(result, new PlanReport.PullRequest(marker, pr.baseRef(),
                 Target.environmentForBranch(config, pr.baseRef()), fork, committed, migrationsIn(detection), detail));
-        if (mayWrite) comment(api, pr, marker, body, result.status() != PlanResult.Status.NO_RELEVANT_CHANGES);
-        commands.summary(body);
+        boolean unchanged = result.status() == PlanResult.Status.NO_RELEVANT_CHANGES;
+        // A comment is created only for something to review; one that exists learns that the change is gone.
+        if (mayWrite) comment(api, pr, marker, body, !unchanged);
+        commands.summary(unchanged ? PlanReport.markdown(result) : body);
         planOutputs(result);
         if (result.status() == PlanResult.Status.PROOF_FAILED) {
             commands.error("the generated migration " + result.migrationFile() + " failed its proof: see the report");

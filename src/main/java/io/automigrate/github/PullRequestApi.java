@@ -36,7 +36,9 @@ public final class PullRequestApi {
     public static PullRequestApi connect(String apiUrl, String token, String repositoryName) {
         try {
             GitHubBuilder builder = new GitHubBuilder().withEndpoint(apiUrl);
-            if (token != null && !token.isBlank()) builder = builder.withOAuthToken(token);
+            // As an installation token (what GITHUB_TOKEN is): sent as "token ...", with no GET /user to find a
+            // login, which an installation token may not read.
+            if (token != null && !token.isBlank()) builder = builder.withAppInstallationToken(token);
             GitHub github = builder.build();
             return new PullRequestApi(github.getRepository(repositoryName), repositoryName);
         } catch (IOException e) {

@@ -68,6 +68,8 @@ class PullRequestActionTest extends ActionTestBase {
         assertEquals("POST", created.method());
         assertEquals("/api/v3/repos/octo-org/shop/issues/7/comments", created.path());
         assertEquals("token " + ActionFixture.TOKEN, created.authorization(), "the token authenticates the call");
+        assertTrue(fixture.github.requests().stream().noneMatch(r -> r.path().endsWith("/user")),
+                "no GET /user: an installation token (GITHUB_TOKEN) may not read it\n" + fixture.github.requests());
         List<String> comments = fixture.github.commentBodies();
         assertEquals(1, comments.size());
         String comment = comments.get(0);
