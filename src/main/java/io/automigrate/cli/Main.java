@@ -44,6 +44,8 @@ public final class Main implements Runnable {
                 .addSubcommand(new DiffCommand(context))
                 .addSubcommand(new PlanCommand(context))
                 .addSubcommand(new ValidateCommand(context))
+                .addSubcommand(new ApplyCommand(context))
+                .addSubcommand(new RollbackCommand(context))
                 .addSubcommand(new ActionCommand(context))
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setOut(new PrintWriter(out, true, StandardCharsets.UTF_8))

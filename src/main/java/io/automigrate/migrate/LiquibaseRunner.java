@@ -151,6 +151,26 @@ public final class LiquibaseRunner implements AutoCloseable {
         run(liquibase -> liquibase.update(new Contexts(), new LabelExpression()));
     }
 
+    /** Applies the next {@code count} pending changesets, in changelog order. */
+    public void update(int count) {
+        run(liquibase -> liquibase.update(count, new Contexts(), new LabelExpression()));
+    }
+
+    /**
+     * The checksum of every changeset of the changelog, as {@code path::id::author} → the text Liquibase stores in
+     * DATABASECHANGELOG.MD5SUM, computed in checksum {@code version} (the prefix of a stored checksum, e.g. 9).
+     */
+    public Map<String, String> checksums(int version) {
+        liquibase.ChecksumVersion checksumVersion = liquibase.ChecksumVersion.enumFromChecksumVersion(version);
+        return call(liquibase -> {
+            Map<String, String> sums = new java.util.LinkedHashMap<>();
+            for (ChangeSet c : liquibase.getDatabaseChangeLog().getChangeSets()) {
+                sums.put(key(c), c.generateCheckSum(checksumVersion).toString());
+            }
+            return sums;
+        });
+    }
+
     /** Undoes the last {@code count} applied changesets with their rollback SQL. */
     public void rollback(int count) {
         run(liquibase -> liquibase.rollback(count, null, new Contexts(), new LabelExpression()));

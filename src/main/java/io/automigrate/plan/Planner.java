@@ -24,6 +24,7 @@ import io.automigrate.shadow.ShadowDatabase;
 import io.automigrate.shadow.ShadowServer;
 import io.automigrate.shadow.ShadowServers;
 import io.automigrate.source.RenameHintParser;
+import io.automigrate.source.RoleReferences;
 import io.automigrate.source.SchemaSource;
 import io.automigrate.source.SqlFile;
 import io.automigrate.source.SqlLoader;
@@ -38,6 +39,8 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -69,6 +72,7 @@ public final class Planner {
 
         LiquibaseRunner.warmUpInBackground();
         try (ShadowServer server = ShadowServers.start(config.shadow().toOptions())) {
+            server.ensureRoles(rolesNamed(schemaFiles, history));
             // The desired schema loads while the history replays (or its template is read): two databases, two cores.
             CompletableFuture<Catalog> loading = CompletableFuture.supplyAsync(
                     () -> loadDesired(server, schemaFiles, inspectOptions));
@@ -200,6 +204,14 @@ public final class Planner {
         String sql = leftover.isEmpty() ? "(the difference is not expressible as DDL)"
                 : MigrationRenderer.render(leftover).forwardSql().strip();
         return message + "; still needed:\n" + sql;
+    }
+
+    /** The roles that the schema and the migrations grant to, own objects by, or name in policies. */
+    private static Set<String> rolesNamed(List<SqlFile> schemaFiles, MigrationHistory history) {
+        Set<String> roles = new TreeSet<>();
+        schemaFiles.forEach(f -> roles.addAll(RoleReferences.scan(f.read())));
+        history.files().forEach(file -> file.changesets().forEach(c -> roles.addAll(RoleReferences.scan(c.sql()))));
+        return roles;
     }
 
     private static Catalog loadDesired(ShadowServer server, List<SqlFile> schemaFiles, InspectOptions options) {

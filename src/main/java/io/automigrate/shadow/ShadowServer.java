@@ -135,6 +135,28 @@ public final class ShadowServer implements AutoCloseable {
         return majorVersion;
     }
 
+    /**
+     * Creates the roles of {@code names} that the server lacks (NOLOGIN), so scripts that grant to the application's
+     * roles load. Only on a server this run started (embedded, container): roles are cluster-wide, and a shadow
+     * server given by URL belongs to someone else; there the script's own error says which role to create.
+     */
+    public void ensureRoles(java.util.Collection<String> names) {
+        if (owned == null || names.isEmpty()) return;
+        List<String> existing = query("SELECT rolname FROM pg_roles");
+        try (Connection c = Connections.open(adminUrl); Statement st = c.createStatement()) {
+            for (String name : names) {
+                if (existing.contains(name)) continue;
+                try {
+                    st.execute("CREATE ROLE " + Sql.ident(name) + " NOLOGIN");
+                } catch (SQLException e) {
+                    if (!"42710".equals(e.getSQLState())) throw e;   // made meanwhile: fine
+                }
+            }
+        } catch (SQLException e) {
+            throw AutomigrateException.database("shadow server " + adminUrl.display() + ": " + Connections.describe(e), e);
+        }
+    }
+
     /** A new empty database. {@code purpose} is a short lower-case word that appears in its name. */
     public ShadowDatabase createDatabase(String purpose) {
         return createDatabase(purpose, "template0");
