@@ -350,19 +350,18 @@ public final class Action {
         for (String code : inputs.allow()) args.addAll(List.of("--allow", code));
         Captured run = runCli(args, variables);
         JsonNode report = parse(run.out());
-        List<String> applied = names(report, "applied");
-        List<String> pending = names(report, "pending");
+        // apply's JSON: {"status": "applied" | "up-to-date" | ..., "message": ..., "steps": [{"file": ...}, ...]}
+        List<String> files = new ArrayList<>();
+        report.path("steps").forEach(step -> files.add(step.path("file").asText()));
+        String status = report.path("status").asText("");
+        List<String> applied = status.equals("applied") ? files : List.of();
+        List<String> pending = status.equals("applied") ? names(report, "pending") : files;
         commands.output("applied", String.join("\n", applied));
         commands.output("pending", String.join("\n", pending));
-        StringBuilder summary = new StringBuilder("### automigrate: apply to ").append(environment)
-                .append(run.exit() == 0 ? "" : " failed").append("\n\n");
-        summary.append(applied.isEmpty() ? "No migration was applied.\n"
-                : "Applied:\n" + String.join("", applied.stream().map(n -> "- `" + n + "`\n").toList()));
-        if (!pending.isEmpty()) {
-            summary.append("\nStill pending:\n").append(String.join("", pending.stream().map(n -> "- `" + n + "`\n")
-                    .toList()));
-        }
-        if (run.exit() != 0) summary.append("\n```\n").append(run.err().strip()).append("\n```\n");
+        StringBuilder summary = new StringBuilder("### automigrate: apply to ").append(environment).append(": ")
+                .append(run.exit() == 0 ? report.path("message").asText("done") : "failed").append("\n\n");
+        applied.forEach(file -> summary.append("- applied `").append(file).append("`\n"));
+        if (run.exit() != 0) summary.append("```\n").append(run.err().strip()).append("\n```\n");
         commands.summary(summary.toString());
         return finish(run, "apply to environment '" + environment + "' failed");
     }

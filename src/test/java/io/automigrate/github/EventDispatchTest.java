@@ -22,11 +22,14 @@ class EventDispatchTest extends ActionTestBase {
     final List<List<String>> calls = new ArrayList<>();
     final List<Map<String, String>> variables = new ArrayList<>();
 
-    /** Answers apply/status like a deploy that applied one migration and has one pending. */
+    /** Answers apply as apply --format json does after applying one migration; status with one applied, one pending. */
     private int recording(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
         calls.add(List.of(args));
         variables.add(env);
-        out.println("{\"applied\":[{\"name\":\"20261101000000_add_users_table\"}],\"pending\":[\"20261102000000_b\"]}");
+        out.println(args[0].equals("apply")
+                ? "{\"status\":\"applied\",\"message\":\"applied 1 changeset(s)\",\"steps\":[{\"file\":"
+                        + "\"db/migrations/20261101000000_add_users_table.sql\"}]}"
+                : "{\"applied\":[{\"name\":\"20261101000000_add_users_table\"}],\"pending\":[\"20261102000000_b\"]}");
         return 0;
     }
 
@@ -46,8 +49,8 @@ class EventDispatchTest extends ActionTestBase {
         assertEquals(List.of(List.of("apply", "--env", "production", "--format", "json", "--allow", "AM102",
                 "--allow", "AM104")), calls);
         Map<String, String> outputs = ActionFixture.outputs(run.outputs());
-        assertEquals("20261101000000_add_users_table", outputs.get("applied"));
-        assertEquals("20261102000000_b", outputs.get("pending"));
+        assertEquals("db/migrations/20261101000000_add_users_table.sql", outputs.get("applied"));
+        assertEquals("", outputs.get("pending"));
         assertTrue(run.summary().contains("### automigrate: apply to production"), run.summary());
         assertTrue(variables.get(0).get("AUTOMIGRATE_PROJECT_DIR").endsWith("workspace-1"), variables.toString());
         fixture.assertNoSecrets(run);
