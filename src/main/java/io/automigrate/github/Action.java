@@ -238,8 +238,9 @@ public final class Action {
     private Detection detectPullRequest(GitHubEvent.PullRequest pr, ApiHolder api) {
         List<String> watched = PlanRequest.watchedPaths(config);
         if (!pr.baseSha().isEmpty() && ChangeDetector.hasCommit(root, pr.baseSha())) {
-            String head = ChangeDetector.hasCommit(root, pr.headSha()) ? pr.headSha() : null;
-            return ChangeDetector.detect(root, pr.baseSha(), head, watched);
+            // Against the checkout, not the head commit: actions/checkout checks out the merge of head into base, so
+            // base..checkout is exactly what the pull request changes, even when base moved on since it branched.
+            return ChangeDetector.detect(root, pr.baseSha(), null, watched);
         }
         List<String> files = api.get().changedFiles(pr.number());
         return ChangeDetector.fromFiles(root, files, watched, "the pull request's changed-file list from the GitHub API "
