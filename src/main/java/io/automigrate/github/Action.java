@@ -253,12 +253,22 @@ public final class Action {
             return;
         }
         try {
-            PullRequestApi.CommentAction done = api.get().upsertComment(pr.number(), marker, body, create);
+            PullRequestApi.CommentAction done = api.get().upsertComment(pr.number(), marker, fitComment(body), create);
             commands.log("automigrate: pull-request comment " + done.name().toLowerCase(java.util.Locale.ROOT));
         } catch (AutomigrateException e) {
             // The plan itself is done and in the summary: a comment that cannot be posted is a warning.
             commands.warning(firstLine(e.getMessage()));
         }
+    }
+
+    /** GitHub refuses comments over 65,536 characters: a longer report is cut, and the summary holds all of it. */
+    static String fitComment(String body) {
+        int limit = 60_000;
+        if (body.length() <= limit) return body;
+        String cut = body.substring(0, body.lastIndexOf('\n', limit) + 1);
+        boolean openFence = (cut.split("```", -1).length - 1) % 2 == 1;
+        return cut + (openFence ? "```\n" : "") + "\n**The report is too long for a comment: the job summary of "
+                + "this run holds all of it.**\n";
     }
 
     private MigrationCommit.Result commitMigration(GitHubEvent.PullRequest pr, PlanResult result) {

@@ -48,4 +48,14 @@ class WorkflowCommandsTest {
         assertTrue(!Files.readString(dir.resolve("output")).contains("secret-line"));
         assertTrue(!Files.readString(dir.resolve("summary")).contains("secret-line"));
     }
+
+    @Test
+    void aReportTooLongForACommentIsCutWithItsCodeBlockClosed() {
+        String body = "<!-- marker -->\n```sql\n" + "SELECT 1;\n".repeat(20_000) + "```\n";
+        String fitted = Action.fitComment(body);
+        assertTrue(fitted.length() < 65_536, "GitHub's limit");
+        assertTrue(fitted.startsWith("<!-- marker -->"), "the marker stays");
+        assertTrue(fitted.contains("SELECT 1;\n```\n\n**The report is too long for a comment"), fitted.substring(59_900));
+        assertEquals("short", Action.fitComment("short"));
+    }
 }
