@@ -188,9 +188,14 @@ public final class Action {
         String committed = null;
         String notCommitted = null;
         if (commit && !fork && result.status() == PlanResult.Status.PLANNED && result.written()) {
-            MigrationCommit.Result pushed = commitMigration(pr, result);
-            committed = pushed.pushed();
-            notCommitted = pushed.reason();
+            try {
+                MigrationCommit.Result pushed = commitMigration(pr, result);
+                committed = pushed.pushed();
+                notCommitted = pushed.reason();
+            } catch (AutomigrateException e) {
+                // The plan still goes to the comment; the step fails below, saying why nothing was pushed.
+                notCommitted = e.getMessage();
+            }
             commands.log(committed != null ? "automigrate: pushed " + committed + " to " + pr.headRef()
                     : "automigrate: not committed: " + notCommitted);
         }
