@@ -5,6 +5,8 @@ import io.automigrate.ExitCode;
 import io.automigrate.config.Config;
 import io.automigrate.config.ConfigLoader;
 import io.automigrate.config.ShadowConfig;
+import io.automigrate.lint.LintPolicy;
+import io.automigrate.plan.OnlineForms;
 import io.automigrate.plan.PlanRequest;
 import io.automigrate.plan.PlanResult;
 import io.automigrate.plan.Planner;
@@ -51,6 +53,12 @@ final class PlanCommand implements Callable<Integer> {
     @Option(names = "--check", description = "Write nothing; exit 1 when the schema has changes no migration covers.")
     boolean check;
 
+    @Option(names = "--online", negatable = true, description = "Write the online-safe forms (CREATE INDEX "
+            + "CONCURRENTLY, constraints NOT VALID then validated, SET NOT NULL through a check, lock_timeout per "
+            + "changeset); --no-online writes the plain ones. Default: online when an environment in automigrate.yml "
+            + "is production or says 'online: true'.")
+    Boolean online;
+
     @Option(names = "--format", paramLabel = "text|markdown|json", defaultValue = "text",
             description = "Report format (default: text).")
     Format format;
@@ -69,6 +77,9 @@ final class PlanCommand implements Callable<Integer> {
     @Mixin
     ShadowFlags shadow;
 
+    @Mixin
+    LintFlags lint;
+
     PlanCommand(CliContext context) {
         this.context = context;
     }
@@ -76,13 +87,17 @@ final class PlanCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Config config = ConfigLoader.load(context.root(), context.environment());
+        LintPolicy.codes(lint.allow, "--allow");
         if (schemaFile != null) config = config.withSchema(schemaFile);
         if (migrations != null) config = config.withMigrations(migrations);
         ShadowOptions options = shadow.resolve(config.shadow());
         config = config.withShadow(new ShadowConfig(options.kind(), options.pgVersion(), options.url(), options.image()));
 
         PlanResult result = Planner.plan(new PlanRequest(context.root(), config, base, head, name, check, force,
-                Instant.now()));
+                Instant.now()), OnlineForms.choose(config, online));
+        if (result.changed()) {
+            result = result.withFindings(lint.judge(result.findings(), config, context.environment()));
+        }
         String report = switch (format) {
             case TEXT -> PlanReport.text(result);
             case MARKDOWN -> PlanReport.markdown(result);

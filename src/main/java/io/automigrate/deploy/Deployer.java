@@ -37,6 +37,7 @@ public final class Deployer {
     public static DeployResult apply(DeployRequest request) {
         long start = System.nanoTime();
         MigrationHistory history = readHistory(request);
+        LiquibaseRunner.warmUpInBackground();
         String who = applicationName("apply");
         Connection first = request.access().open(who);
         List<String> notes = new ArrayList<>();
@@ -90,6 +91,7 @@ public final class Deployer {
     public static DeployResult rollback(DeployRequest request, Integer count, String toName) {
         long start = System.nanoTime();
         MigrationHistory history = readHistory(request);
+        LiquibaseRunner.warmUpInBackground();
         String who = applicationName("rollback");
         Connection first = request.access().open(who);
         List<String> notes = new ArrayList<>();
@@ -335,9 +337,8 @@ public final class Deployer {
                 }
                 return;
             } catch (AutomigrateException | SQLException e) {
+                String state = sqlState(e, connection);
                 rollbackQuietly(connection);
-                SQLException cause = sqlCause(e);
-                String state = cause == null || cause.getSQLState() == null ? "" : cause.getSQLState();
                 if (state.equals("55P03") && attempt < retries) {
                     request.log().accept(path + ": a lock was not granted within lock-timeout ("
                             + request.environment().lockTimeout().toMillis() + "ms); trying again in " + delay
@@ -359,7 +360,9 @@ public final class Deployer {
         String undone = transactional ? "nothing of this step was committed (it was rolled back as a whole)"
                 : "this changeset runs outside a transaction (runInTransaction:false): check what it left behind, "
                 + "e.g. an INVALID index from CREATE INDEX CONCURRENTLY, before running again";
-        String detail = e instanceof SQLException s ? Connections.describe(s) : e.getMessage();
+        String detail = (e instanceof SQLException s ? Connections.describe(s) : e.getMessage())
+                .replaceAll("(liquibase\\.exception\\.\\w+|org\\.postgresql\\.util\\.PSQLException): ", "")
+                .replaceAll("Migration failed for changeset (\\S+?):? Reason: ", "changeset $1: ");
         if (state.startsWith("08") || state.startsWith("57P")) {
             return AutomigrateException.database(what + ": the connection to " + request.access().display()
                     + " was lost (" + detail + "); " + undone + ". Steps before it are committed; run the command "
@@ -408,14 +411,23 @@ public final class Deployer {
         }
     }
 
-    private static SQLException sqlCause(Throwable e) {
+    /**
+     * The SQLSTATE of a step's failure. Liquibase does not always keep the driver's exception as a cause: then a
+     * connection that no longer answers means it was lost, and PostgreSQL's message tells the timeouts apart.
+     */
+    private static String sqlState(Exception e, Connection connection) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException s) {
-                SQLException next = s.getNextException();
-                return s.getSQLState() == null && next != null ? next : s;
-            }
+            if (t instanceof SQLException s && s.getSQLState() != null) return s.getSQLState();
         }
-        return null;
+        try {
+            if (connection.isClosed() || !connection.isValid(2)) return "08006";
+        } catch (SQLException closed) {
+            return "08006";
+        }
+        String text = e.getMessage() == null ? "" : e.getMessage();
+        if (text.contains("due to lock timeout")) return "55P03";
+        if (text.contains("due to statement timeout")) return "57014";
+        return "";
     }
 
     private static void rollbackQuietly(Connection connection) {

@@ -8,7 +8,10 @@ import io.automigrate.diff.SchemaDiff;
 import io.automigrate.diff.SchemaDiffer;
 import io.automigrate.inspect.CatalogInspector;
 import io.automigrate.inspect.InspectOptions;
+import io.automigrate.migrate.Changeset;
+import io.automigrate.migrate.HistoryReplayer;
 import io.automigrate.migrate.LiquibaseRunner;
+import io.automigrate.migrate.MigrationFile;
 import io.automigrate.migrate.LiquibaseTables;
 import io.automigrate.migrate.MigrationHistory;
 import io.automigrate.shadow.ShadowDatabase;
@@ -38,29 +41,68 @@ public record ExpectedStates(Catalog applied, List<Catalog> afterEachFile) {
 
     /**
      * Replays the first {@code appliedCount} changesets of {@code history}, then the next {@code pendingSizes[i]}
-     * changesets for each pending file in turn, inspecting after each.
+     * changesets for each pending file in turn, inspecting after each. When the applied changesets are whole files
+     * (the usual case) their state comes from {@link HistoryReplayer}, which keeps it as a template for the next run.
      */
     public static ExpectedStates compute(ShadowServer server, MigrationHistory history, int appliedCount,
                                          List<Integer> pendingSizes, InspectOptions options) {
-        try (ShadowDatabase db = server.createDatabase("deploy");
+        Optional<MigrationHistory> applied = wholeFiles(history, appliedCount);
+        Catalog appliedCatalog = null;
+        String template = "template0";
+        if (applied.isPresent()) {
+            HistoryReplayer.Replayed replayed = HistoryReplayer.replay(server, history.root(), applied.get(), null, options);
+            if (pendingSizes.isEmpty()) return new ExpectedStates(replayed.catalog(), List.of());
+            appliedCatalog = replayed.catalog();
+            template = replayed.template();
+        }
+        try (ShadowDatabase db = server.createDatabase("deploy", template);
              Connection connection = db.connect();
              LiquibaseRunner runner = LiquibaseRunner.forHistory(connection, history)) {
-            Catalog applied;
-            try {
-                if (appliedCount > 0) runner.update(appliedCount);
-                applied = inspect(db, options);
-            } catch (AutomigrateException e) {
-                throw AutomigrateException.checkFailed("the applied migrations do not replay on an empty database, so "
-                        + "the live schema cannot be checked against them: " + e.getMessage());
+            if (appliedCatalog == null) {
+                try {
+                    runner.update(appliedCount);
+                    appliedCatalog = inspect(db, options);
+                } catch (AutomigrateException e) {
+                    throw AutomigrateException.checkFailed("the applied migrations do not replay on an empty database, "
+                            + "so the live schema cannot be checked against them: " + e.getMessage());
+                }
             }
             List<Catalog> after = new ArrayList<>();
             for (int size : pendingSizes) {
                 runner.update(size);
                 after.add(inspect(db, options));
             }
-            return new ExpectedStates(applied, after);
+            return new ExpectedStates(appliedCatalog, after);
         } catch (SQLException e) {
             throw AutomigrateException.database("throwaway database: " + Connections.describe(e), e);
+        }
+    }
+
+    /**
+     * The history cut after its first {@code count} changesets, when that is a file boundary; its checksum covers
+     * what Liquibase runs (ids, authors, SQL, transaction mode), so it keys the replayed template.
+     */
+    static Optional<MigrationHistory> wholeFiles(MigrationHistory history, int count) {
+        List<MigrationFile> files = new ArrayList<>();
+        int seen = 0;
+        try {
+            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+            digest.update("deploy-prefix".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            for (MigrationFile file : history.files()) {
+                if (seen == count) break;
+                files.add(file);
+                seen += file.changesets().size();
+                digest.update(history.pathOf(file).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                for (Changeset c : file.changesets()) {
+                    String text = c.author() + "\0" + c.id() + "\0" + c.runInTransaction() + "\0" + c.sql();
+                    digest.update(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                }
+            }
+            if (seen != count) return Optional.empty();
+            return Optional.of(new MigrationHistory(history.root(), history.directory(), files,
+                    java.util.HexFormat.of().formatHex(digest.digest())));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -7,16 +7,16 @@ import io.automigrate.diff.SchemaDiff;
 import io.automigrate.diff.SchemaDiffer;
 import io.automigrate.lint.DestructiveRules;
 import io.automigrate.lint.Finding;
-import io.automigrate.lint.Severity;
+import io.automigrate.lint.LintPolicy;
 import io.automigrate.migrate.Changeset;
+import io.automigrate.migrate.FormattedSql;
 import io.automigrate.migrate.MigrationFile;
 import io.automigrate.sql.MigrationRenderer;
 
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 /** Which findings of a pending migration block this environment: errors (or codes it raises) it does not allow. */
 public final class PolicyGate {
@@ -36,14 +36,11 @@ public final class PolicyGate {
      */
     public static List<Finding> blocking(List<Finding> findings, EnvironmentConfig environment,
                                          Collection<String> allowedByFlag, MigrationFile file) {
-        Set<String> allowed = new LinkedHashSet<>(environment.allow());
-        allowed.addAll(allowedByFlag);
-        for (Changeset c : file.changesets()) allowed.addAll(c.allowed());
-        List<Finding> blocking = new ArrayList<>();
-        for (Finding f : findings) {
-            boolean error = f.severity() == Severity.ERROR || environment.errors().contains(f.code());
-            if (error && !allowed.contains(f.code())) blocking.add(f);
-        }
-        return blocking;
+        // The findings of a deploy are not tied to one changeset: an allowance anywhere in the file counts.
+        Map<String, String> inline = new LinkedHashMap<>();
+        for (Changeset c : file.changesets()) inline.putAll(FormattedSql.allowances(c.sql()));
+        List<Finding> judged = LintPolicy.apply(LintPolicy.allowInline(findings, inline), null, environment,
+                allowedByFlag);
+        return judged.stream().filter(Finding::blocks).toList();
     }
 }

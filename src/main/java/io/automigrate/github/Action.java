@@ -349,7 +349,9 @@ public final class Action {
             SchemaLines.Location at = lines.find(finding.target());
             String file = at != null ? fromTop(at.file()) : result.written() ? fromTop(result.migrationFile()) : null;
             int line = at != null ? at.line() : result.written() ? finding.line() : 0;
-            WorkflowCommands.Level level = finding.severity() == Severity.ERROR ? WorkflowCommands.Level.ERROR
+            // An allowed finding (inline hint, environment, --allow) is still worth a look, not a red mark.
+            WorkflowCommands.Level level = finding.suppression() != null ? WorkflowCommands.Level.NOTICE
+                    : finding.severity() == Severity.ERROR ? WorkflowCommands.Level.ERROR
                     : finding.severity() == Severity.WARNING ? WorkflowCommands.Level.WARNING
                     : WorkflowCommands.Level.NOTICE;
             commands.annotate(level, file, line, finding.code() + " " + finding.title(),

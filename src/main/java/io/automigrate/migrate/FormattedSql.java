@@ -11,9 +11,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Liquibase formatted SQL, written and read. Every changeset automigrate writes carries
+ * Liquibase formatted SQL, written and read. Every transactional changeset automigrate writes carries
  * {@code splitStatements:false rollbackSplitStatements:false}: Liquibase's own splitter cuts dollar-quoted function
- * bodies at their inner semicolons, whereas the PostgreSQL driver runs a multi-statement text correctly.
+ * bodies at their inner semicolons, whereas the PostgreSQL driver runs a multi-statement text correctly. A
+ * {@code runInTransaction:false} changeset is split (see {@link #write}).
  */
 public final class FormattedSql {
     public static final String HEADER = "--liquibase formatted sql";
@@ -22,7 +23,7 @@ public final class FormattedSql {
     private static final Pattern ATTRIBUTE = Pattern.compile("(\\w+):(\\S+)");
     private static final Pattern ROLLBACK = Pattern.compile("^--\\s*rollback\\b ?(.*)$", Pattern.CASE_INSENSITIVE);
     private static final Pattern COMMENT = Pattern.compile("^--\\s*comment:?\\s*(.*)$", Pattern.CASE_INSENSITIVE);
-    private static final Pattern ALLOW = Pattern.compile("--\\s*automigrate:allow\\s+(AM\\d{3})\\b.*$");
+    private static final Pattern ALLOW = Pattern.compile("--\\s*automigrate:allow\\s+(AM\\d{3})\\b(.*)$");
 
     private FormattedSql() {
     }
@@ -31,10 +32,14 @@ public final class FormattedSql {
         StringBuilder out = new StringBuilder(HEADER).append('\n');
         for (Changeset c : file.changesets()) {
             out.append('\n').append("--changeset ").append(c.author()).append(':').append(c.id());
-            if (!c.runInTransaction()) {
-                out.append(" runInTransaction:false");
-            }
-            out.append(" splitStatements:false rollbackSplitStatements:false\n");
+            // Outside a transaction, each statement must reach PostgreSQL on its own: the driver sends a multi-statement
+            // text as one implicit transaction, which CREATE INDEX CONCURRENTLY refuses. automigrate puts no
+            // dollar-quoted body there, so Liquibase's splitter is safe. The rollback stays whole: that of an enum
+            // ADD VALUE swaps the type in several statements that must not half-apply, and that of a concurrent
+            // index step is one statement. Liquibase 4 takes splitStatements from the last "splitStatements:" of the
+            // line, which rollbackSplitStatements also ends with: the forward flag must come last.
+            out.append(c.runInTransaction() ? " splitStatements:false rollbackSplitStatements:false\n"
+                    : " runInTransaction:false rollbackSplitStatements:false splitStatements:true\n");
             if (c.comment() != null && !c.comment().isBlank()) {
                 out.append("--comment: ").append(c.comment().replace('\n', ' ')).append('\n');
             }
@@ -112,6 +117,19 @@ public final class FormattedSql {
         }
         if (current != null) changesets.add(current.build(shown));
         return new MigrationFile(fileName, changesets);
+    }
+
+    /**
+     * The codes allowed inline in a changeset's SQL ({@code -- automigrate:allow AM102 column unused since v2}), each
+     * with the reason written after it (empty when none).
+     */
+    public static java.util.Map<String, String> allowances(String sql) {
+        java.util.Map<String, String> allowed = new java.util.LinkedHashMap<>();
+        for (String line : sql.split("\r?\n")) {
+            Matcher allow = ALLOW.matcher(line);
+            if (allow.find()) allowed.put(allow.group(1), allow.group(2).strip());
+        }
+        return allowed;
     }
 
     private static final class Builder {

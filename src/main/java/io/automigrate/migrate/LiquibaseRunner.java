@@ -151,6 +151,11 @@ public final class LiquibaseRunner implements AutoCloseable {
         run(liquibase -> liquibase.update(new Contexts(), new LabelExpression()));
     }
 
+    /** Records every pending changeset as applied without running it (baselining an existing database). */
+    public void markAllApplied() {
+        run(liquibase -> liquibase.changeLogSync(new Contexts(), new LabelExpression()));
+    }
+
     /** Applies the next {@code count} pending changesets, in changelog order. */
     public void update(int count) {
         run(liquibase -> liquibase.update(count, new Contexts(), new LabelExpression()));

@@ -10,8 +10,8 @@ import io.automigrate.diff.SchemaDiffer;
 import io.automigrate.git.ChangeDetector;
 import io.automigrate.git.Detection;
 import io.automigrate.inspect.InspectOptions;
-import io.automigrate.lint.DestructiveRules;
 import io.automigrate.lint.Finding;
+import io.automigrate.lint.Linter;
 import io.automigrate.migrate.FormattedSql;
 import io.automigrate.migrate.HistoryReplayer;
 import io.automigrate.migrate.HistoryReplayer.Replayed;
@@ -29,6 +29,7 @@ import io.automigrate.source.SchemaSource;
 import io.automigrate.source.SqlFile;
 import io.automigrate.source.SqlLoader;
 import io.automigrate.sql.MigrationRenderer;
+import io.automigrate.sql.RenderOptions;
 import io.automigrate.sql.RenderedMigration;
 
 import java.io.IOException;
@@ -53,6 +54,11 @@ public final class Planner {
     }
 
     public static PlanResult plan(PlanRequest request) {
+        return plan(request, OnlineForms.choose(request.config(), null));
+    }
+
+    /** {@code render}: the forms the migration is written in (online-safe or plain), see {@link OnlineForms}. */
+    public static PlanResult plan(PlanRequest request, RenderOptions render) {
         Config config = request.config();
         Path root = request.root();
         Detection detection = null;
@@ -91,15 +97,15 @@ public final class Planner {
                 return new PlanResult(PlanResult.Status.IN_SYNC, detection, null, null, null, "", "", List.of(),
                         List.of(), List.of(), diff.notes(), false, server.description());
             }
-            RenderedMigration rendered = MigrationRenderer.render(diff);
+            RenderedMigration rendered = MigrationRenderer.render(diff, current, render);
             Instant stamp = MigrationNames.nextTimestamp(request.now(), history.fileNames());
             String name = MigrationNames.unique(request.name() != null ? MigrationNames.sanitize(request.name())
                     : MigrationNames.suggest(diff, current, desired, stamp), history.fileNames());
             String fileName = MigrationNames.fileName(stamp, name);
             MigrationFile file = MigrationBuilder.build(fileName, rendered, config.naming().author(),
-                    "generated from " + config.schema());
+                    "generated from " + config.schema(), render);
             String text = FormattedSql.write(file);
-            List<Finding> findings = locate(DestructiveRules.check(current, desired, rendered), text);
+            List<Finding> findings = locate(Linter.plan(current, desired, diff, rendered, file), text);
             List<String> changes = diff.changes().stream().map(c -> c.describe()).toList();
 
             String relative = config.migrations().replaceAll("/+$", "") + "/" + fileName;

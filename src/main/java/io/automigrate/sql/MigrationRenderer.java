@@ -1,5 +1,6 @@
 package io.automigrate.sql;
 
+import io.automigrate.catalog.Catalog;
 import io.automigrate.diff.Change;
 import io.automigrate.diff.SchemaDiff;
 
@@ -24,6 +25,19 @@ public final class MigrationRenderer {
                     statements(renderers, change.inverse())));
         }
         return new RenderedMigration(rendered);
+    }
+
+    /**
+     * As {@link #render(SchemaDiff)} when {@code options} are offline; else the online forms (see {@link OnlineSql}).
+     * {@code current} is the catalog the migration applies to: it tells partitioned tables, where some online forms
+     * do not exist, and the constraint names already taken.
+     */
+    public static RenderedMigration render(SchemaDiff diff, Catalog current, RenderOptions options) {
+        if (!options.online()) {
+            return render(diff);
+        }
+        List<ChangeRenderer> renderers = renderers();
+        return OnlineSql.render(diff, current, change -> statements(renderers, change));
     }
 
     private static List<Statement> statements(List<ChangeRenderer> renderers, Change change) {

@@ -241,7 +241,7 @@ public final class TableSql implements ChangeRenderer {
 
     // ---- tables
 
-    private static String alter(QualifiedName table) {
+    static String alter(QualifiedName table) {
         return "ALTER TABLE " + Sql.qualified(table) + " ";
     }
 

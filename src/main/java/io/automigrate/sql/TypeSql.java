@@ -112,7 +112,7 @@ final class TypeSql {
     }
 
     /** {@code name + suffix}, with {@code name} cut so the whole fits PostgreSQL's 63 bytes. */
-    private static String truncate(String name, String suffix) {
+    static String truncate(String name, String suffix) {
         String base = name;
         while ((base + suffix).getBytes(StandardCharsets.UTF_8).length > 63) {
             base = base.substring(0, base.offsetByCodePoints(base.length(), -1));

@@ -52,6 +52,16 @@ class ConvergenceTest {
 
     private static void check(DiffCase c) {
         Convergence.Result result = Convergence.check(c.fromSql(), c.toSql(), c.options());
+        List<String> problems = problems(c, result);
+        if (!problems.isEmpty()) {
+            fail(c.name() + ": " + String.join("; ", problems) + "\n--- forward SQL ---\n" + result.forwardSql()
+                    + "--- rollback SQL ---\n" + result.rollbackSql() + "--- notes ---\n"
+                    + String.join("\n", result.notes()));
+        }
+    }
+
+    /** What a converging migration lacks of what its case expects (SQL lines, notes, being empty or not). */
+    static List<String> problems(DiffCase c, Convergence.Result result) {
         String forward = DiffCase.squeeze(result.forwardSql());
         String notes = DiffCase.squeeze(String.join("\n", result.notes()));
         List<String> problems = new ArrayList<>();
@@ -74,10 +84,6 @@ class ConvergenceTest {
                 problems.add("notes lack: " + expected);
             }
         }
-        if (!problems.isEmpty()) {
-            fail(c.name() + ": " + String.join("; ", problems) + "\n--- forward SQL ---\n" + result.forwardSql()
-                    + "--- rollback SQL ---\n" + result.rollbackSql() + "--- notes ---\n"
-                    + String.join("\n", result.notes()));
-        }
+        return problems;
     }
 }

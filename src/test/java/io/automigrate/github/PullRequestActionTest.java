@@ -183,4 +183,20 @@ class PullRequestActionTest extends ActionTestBase {
                 updated);
         assertEquals("false", ActionFixture.outputs(rerun.outputs()).get("changed"));
     }
+
+    @Test
+    void whenTheBranchMovedOnWhilePlanningNothingIsPushedAndTheStepSaysWhy() throws Exception {
+        String v1 = fixture.commitAndPush(BRANCH, "Display names", Map.of("db/schema.sql", SCHEMA_V1));
+        Path workspace = fixture.checkout(BRANCH, 0);
+        String v2 = fixture.commitAndPush(BRANCH, "Last seen", Map.of("db/schema.sql", SCHEMA_V2));
+        Map<String, String> env = pullRequest(workspace, "pull_request_opened", v1, null);
+        env.put("INPUT_COMMIT", "true");
+        ActionFixture.Run run = fixture.action(env);
+
+        assertEquals(1, run.exit(), run.all());
+        assertEquals(v2, fixture.remoteTip(BRANCH), "the newer commit is left alone");
+        assertTrue(run.out().contains("it was not committed: the push to " + BRANCH + " was refused"), run.out());
+        assertTrue(fixture.github.commentBodies().get(0).contains("**To do:** add this migration"),
+                fixture.github.commentBodies().get(0));
+    }
 }

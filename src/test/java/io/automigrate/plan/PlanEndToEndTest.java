@@ -314,6 +314,70 @@ class PlanEndToEndTest {
         assertFalse(run.out().contains("CREATE TABLE"), "the changelog's table is known: " + run.out());
     }
 
+    @Test
+    void aProductionEnvironmentGetsTheOnlineFormAndItsProofPasses() throws Exception {
+        Files.writeString(repo.resolve("automigrate.yml"), """
+                environments:
+                  staging:
+                    lock-timeout: 10s
+                  production:
+                    production: true
+                    lock-timeout: 3s
+                """);
+        schema("CREATE TABLE users (id bigint PRIMARY KEY, email text, team text);\n");
+        String table = planWrites("add_users_table");
+        assertTrue(table.contains("SET LOCAL lock_timeout = '3s';\nCREATE TABLE public.users"), table);
+
+        schema("""
+                CREATE TABLE users (id bigint PRIMARY KEY, email text NOT NULL, team text);
+                CREATE INDEX users_email_idx ON users (email);
+                """);
+        String online = planWrites("auto_schema_update_\\d{14}");
+        assertTrue(online.contains("""
+                runInTransaction:false rollbackSplitStatements:false splitStatements:true
+                --comment: generated from db/schema.sql
+                SET lock_timeout = 0;
+                DROP INDEX CONCURRENTLY IF EXISTS public.users_email_idx;
+                CREATE INDEX CONCURRENTLY users_email_idx ON public.users USING btree (email);
+                --rollback DROP INDEX CONCURRENTLY public.users_email_idx;
+                """), online);
+        assertTrue(online.contains("ADD CONSTRAINT email_not_null CHECK (email IS NOT NULL) NOT VALID;"), online);
+        assertTrue(online.contains("SET LOCAL lock_timeout = '3s';\nALTER TABLE public.users VALIDATE CONSTRAINT "
+                + "email_not_null;\n--rollback"), "the validation runs in a changeset of its own: " + online);
+        assertTrue(online.contains("ALTER COLUMN email SET NOT NULL;\nALTER TABLE public.users DROP CONSTRAINT "
+                + "email_not_null;"), online);
+
+        // --no-online writes the plain forms, without lock_timeout.
+        schema("""
+                CREATE TABLE users (id bigint PRIMARY KEY, email text NOT NULL, team text);
+                CREATE INDEX users_email_idx ON users (email);
+                CREATE INDEX users_team_idx ON users (team);
+                """);
+        Run plain = automigrate("plan", "--no-online");
+        assertEquals(0, plain.exit(), plain.out() + plain.err());
+        String added = migrations().stream().filter(f -> f.endsWith("_add_users_team_idx_index.sql")).findFirst()
+                .orElseThrow();
+        String plainText = Files.readString(repo.resolve("db/migrations").resolve(added));
+        assertTrue(plainText.contains("\nCREATE INDEX users_team_idx ON public.users USING btree (team);\n"), plainText);
+        assertFalse(plainText.contains("lock_timeout"), plainText);
+    }
+
+    @Test
+    void onlineIsOffWithoutAProductionEnvironmentAndOnWithTheFlag() throws Exception {
+        schema("CREATE TABLE users (id bigint PRIMARY KEY, email text);\n");
+        String table = planWrites("add_users_table");
+        assertFalse(table.contains("lock_timeout"), table);
+        schema("CREATE TABLE users (id bigint PRIMARY KEY, email text UNIQUE);\n");
+        Run online = automigrate("plan", "--online", "--format", "json");
+        assertEquals(0, online.exit(), online.out() + online.err());
+        String file = migrations().stream().filter(f -> !f.endsWith("_add_users_table.sql")).findFirst().orElseThrow();
+        String text = Files.readString(repo.resolve("db/migrations").resolve(file));
+        assertTrue(text.contains("CREATE UNIQUE INDEX CONCURRENTLY users_email_key ON public.users USING btree (email);"),
+                text);
+        assertTrue(text.contains("ADD CONSTRAINT users_email_key UNIQUE USING INDEX users_email_key;"), text);
+        assertTrue(text.contains("SET LOCAL lock_timeout = '5s';"), "the default lock-timeout: " + text);
+    }
+
     private static RevCommit commit(Git git, String message) throws Exception {
         git.add().addFilepattern(".").call();
         return git.commit().setMessage(message).setAuthor("t", "t@example.com").setCommitter("t", "t@example.com")

@@ -7,8 +7,11 @@ import io.automigrate.diff.SchemaDiff;
 import io.automigrate.diff.SchemaDiffer;
 import io.automigrate.inspect.CatalogInspector;
 import io.automigrate.inspect.InspectOptions;
+import io.automigrate.migrate.FormattedSql;
+import io.automigrate.migrate.MigrationBuilder;
 import io.automigrate.shadow.ShadowDatabase;
 import io.automigrate.sql.MigrationRenderer;
+import io.automigrate.sql.RenderOptions;
 import io.automigrate.sql.RenderedMigration;
 import io.automigrate.sql.Statement;
 
@@ -29,8 +32,12 @@ public final class Convergence {
     private Convergence() {
     }
 
-    /** What a converging migration looked like, for tests that also assert on the SQL or the notes. */
-    public record Result(String forwardSql, String rollbackSql, List<String> notes, RenderedMigration migration) {
+    /**
+     * What a converging migration looked like, for tests that also assert on the SQL or the notes. {@code applied} is
+     * false only for an online check that found the online form equal to the offline one (and so did not apply it).
+     */
+    public record Result(String forwardSql, String rollbackSql, List<String> notes, RenderedMigration migration,
+                         boolean applied) {
         public Result {
             notes = List.copyOf(notes);
         }
@@ -48,18 +55,40 @@ public final class Convergence {
     public static Result check(String fromSql, String toSql, DiffOptions options) {
         try (ShadowDatabase current = TestPostgres.newDatabase("convfrom");
              ShadowDatabase desired = TestPostgres.newDatabase("convto")) {
-            return new Proof(options).run(current, desired, fromSql, toSql);
+            return new Proof(options, RenderOptions.offline(), false).run(current, desired, fromSql, toSql);
+        }
+    }
+
+    /**
+     * The same proof for the online form ({@code render}), applied changeset by changeset as Liquibase runs
+     * {@link MigrationBuilder}'s changesets: forward in order, rollback last changeset first, each changeset's
+     * statements in one transaction unless it runs outside one. {@code skipWhenOffline}: when the online form is the
+     * offline one (no change has an online form here), stop after rendering; {@link #check} proves that migration.
+     */
+    public static Result checkOnline(String fromSql, String toSql, DiffOptions options, RenderOptions render,
+                                     boolean skipWhenOffline) {
+        try (ShadowDatabase current = TestPostgres.newDatabase("convfrom");
+             ShadowDatabase desired = TestPostgres.newDatabase("convto")) {
+            return new Proof(options, render, skipWhenOffline).run(current, desired, fromSql, toSql);
         }
     }
 
     /** One proof; its fields hold what a failure message shows. */
     private static final class Proof {
         private final DiffOptions options;
+        private final RenderOptions render;
+        private final boolean skipWhenOffline;
         private RenderedMigration migration;
         private List<String> notes = List.of();
 
-        Proof(DiffOptions options) {
+        Proof(DiffOptions options, RenderOptions render, boolean skipWhenOffline) {
             this.options = options;
+            this.render = render;
+            this.skipWhenOffline = skipWhenOffline;
+        }
+
+        private RenderedMigration render(SchemaDiff diff, Catalog before) {
+            return MigrationRenderer.render(diff, before, render);
         }
 
         Result run(ShadowDatabase current, ShadowDatabase desired, String fromSql, String toSql) {
@@ -70,18 +99,21 @@ public final class Convergence {
 
             SchemaDiff diff = step("diff", () -> SchemaDiffer.diff(before, target, options));
             notes = diff.notes();
-            migration = step("render", () -> MigrationRenderer.render(diff));
-            RenderedMigration again = step("render again", () -> MigrationRenderer.render(diff));
+            migration = step("render", () -> render(diff, before));
+            RenderedMigration again = step("render again", () -> render(diff, before));
             requireSameSql("render twice", migration, again);
             RenderedMigration rediffed = step("diff and render again",
-                    () -> MigrationRenderer.render(SchemaDiffer.diff(before, target, options)));
+                    () -> render(SchemaDiffer.diff(before, target, options), before));
             requireSameSql("diff and render twice", migration, rediffed);
+            if (skipWhenOffline && migration.equals(step("render offline", () -> MigrationRenderer.render(diff)))) {
+                return new Result(migration.forwardSql(), migration.rollbackSql(), notes, migration, false);
+            }
 
-            apply(current, migration.forward(), "apply forward");
+            forward(current, "apply forward");
             requireEqual("after forward", target, inspect(current, "inspect after forward"));
-            apply(current, migration.rollback(), "apply rollback");
+            rollback(current, "apply rollback");
             requireEqual("after rollback", before, inspect(current, "inspect after rollback"));
-            apply(current, migration.forward(), "re-apply forward");
+            forward(current, "re-apply forward");
             Catalog migrated = inspect(current, "inspect after re-applied forward");
             requireEqual("after re-applied forward", target, migrated);
 
@@ -93,7 +125,29 @@ public final class Convergence {
                 throw failure("diff migrated against desired", "changes remain after the migration:\n"
                         + describeChanges(left) + "rendered as:\n" + remaining);
             }
-            return new Result(migration.forwardSql(), migration.rollbackSql(), notes, migration);
+            return new Result(migration.forwardSql(), migration.rollbackSql(), notes, migration, true);
+        }
+
+        private void forward(ShadowDatabase database, String stepName) {
+            if (!render.online()) {
+                apply(database, migration.forward(), stepName);
+                return;
+            }
+            for (MigrationBuilder.Group changeset : MigrationBuilder.groups(migration, render)) {
+                apply(database, changeset.forward(), stepName);
+            }
+        }
+
+        private void rollback(ShadowDatabase database, String stepName) {
+            if (!render.online()) {
+                apply(database, migration.rollback(), stepName);
+                return;
+            }
+            List<MigrationBuilder.Group> changesets = new java.util.ArrayList<>(MigrationBuilder.groups(migration, render));
+            java.util.Collections.reverse(changesets);
+            for (MigrationBuilder.Group changeset : changesets) {
+                apply(database, changeset.rollback(), stepName);
+            }
         }
 
         private void load(ShadowDatabase database, String sql, String stepName) {
@@ -190,7 +244,10 @@ public final class Convergence {
         private AssertionError failure(String stepName, String detail) {
             StringBuilder message = new StringBuilder()
                     .append("convergence failed at step '").append(stepName).append("': ").append(detail).append('\n');
-            if (migration != null) {
+            if (migration != null && render.online()) {
+                message.append("--- online migration file ---\n").append(FormattedSql.write(
+                        MigrationBuilder.build("online.sql", migration, "convergence", null, render)));
+            } else if (migration != null) {
                 message.append("--- forward SQL ---\n").append(migration.forwardSql())
                         .append("--- rollback SQL ---\n").append(migration.rollbackSql());
             }
