@@ -373,7 +373,7 @@ public final class Action {
         report.path("steps").forEach(step -> files.add(step.path("file").asText()));
         String status = report.path("status").asText("");
         List<String> applied = status.equals("applied") ? files : List.of();
-        List<String> pending = status.equals("applied") ? names(report, "pending") : files;
+        List<String> pending = status.equals("applied") ? List.of() : files;
         commands.output("applied", String.join("\n", applied));
         commands.output("pending", String.join("\n", pending));
         StringBuilder summary = new StringBuilder("### automigrate: apply to ").append(environment).append(": ")
@@ -389,19 +389,28 @@ public final class Action {
         Map<String, String> variables = targetArgs(environment, args);
         args.addAll(List.of("--format", "json"));
         Captured run = runCli(args, variables);
+        // status's JSON: {"message": ..., "migrations": [{"file": ..., "state": "applied" | "pending" | ...}], ...}
         JsonNode report = parse(run.out());
-        commands.output("applied", String.join("\n", names(report, "applied")));
-        commands.output("pending", String.join("\n", names(report, "pending")));
-        commands.summary("### automigrate: status of " + environment + "\n\n```json\n" + run.out().strip() + "\n```\n");
+        commands.output("applied", String.join("\n", filesIn(report, "applied")));
+        commands.output("pending", String.join("\n", filesIn(report, "pending")));
+        StringBuilder summary = new StringBuilder("### automigrate: status of ").append(environment).append(": ")
+                .append(report.path("message").asText("failed")).append("\n\n");
+        if (report.path("migrations").size() > 0) {
+            summary.append("| migration | state |\n| --- | --- |\n");
+            report.path("migrations").forEach(m -> summary.append("| `").append(m.path("file").asText()).append("` | ")
+                    .append(m.path("state").asText()).append(" |\n"));
+        }
+        commands.summary(summary.toString());
         return finish(run, "status of environment '" + environment + "' failed");
     }
 
     private int drift(String environment) {
         List<String> args = new ArrayList<>(List.of("drift"));
         Map<String, String> variables = targetArgs(environment, args);
+        args.addAll(List.of("--format", "markdown"));
         Captured run = runCli(args, variables);
-        commands.summary("### automigrate: drift check of " + environment + (run.exit() == 1 ? ": drifted" : "")
-                + "\n\n```\n" + (run.out() + run.err()).strip() + "\n```\n");
+        commands.summary(run.out().isBlank() ? "### automigrate: drift check of " + environment + " failed\n\n```\n"
+                + run.err().strip() + "\n```\n" : run.out());
         return finish(run, run.exit() == 1 ? "environment '" + environment + "' drifted from its migrations"
                 : "drift check of environment '" + environment + "' failed");
     }
@@ -454,24 +463,12 @@ public final class Action {
         }
     }
 
-    /** Migration names under {@code field}: a list of names, or of objects with a name, id or file. */
-    static List<String> names(JsonNode report, String field) {
-        JsonNode value = report.findValue(field);
-        List<String> names = new ArrayList<>();
-        if (value == null || !value.isArray()) return names;
-        for (JsonNode item : value) {
-            if (item.isTextual()) {
-                names.add(item.asText());
-            } else {
-                for (String key : List.of("name", "id", "file")) {
-                    if (item.hasNonNull(key)) {
-                        names.add(item.get(key).asText());
-                        break;
-                    }
-                }
-            }
-        }
-        return names;
+    private static List<String> filesIn(JsonNode report, String state) {
+        List<String> files = new ArrayList<>();
+        report.path("migrations").forEach(m -> {
+            if (m.path("state").asText().equals(state)) files.add(m.path("file").asText());
+        });
+        return files;
     }
 
     private String requireEnvironment() {

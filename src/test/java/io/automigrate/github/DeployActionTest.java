@@ -54,6 +54,35 @@ class DeployActionTest extends ActionTestBase {
     }
 
     @Test
+    void statusAndDriftReportOnAnEnvironmentAndDriftFailsTheStep() throws Exception {
+        try (ShadowDatabase production = TestPostgres.newDatabase("production")) {
+            Path event = fixture.event("workflow_dispatch", Map.of("ENVIRONMENT", ""));
+            Map<String, String> env = fixture.environment(fixture.checkout("main", 1), "schedule", event,
+                    "refs/heads/main");
+            env.put("PRODUCTION_DATABASE_URL", urlWithPassword(production));
+            env.put("INPUT_COMMAND", "status");
+            ActionFixture.Run pending = fixture.action(env);
+            assertEquals(0, pending.exit(), pending.all());
+            assertEquals("db/migrations/20261101000000_add_users_table.sql",
+                    ActionFixture.outputs(pending.outputs()).get("pending"), pending.outputs());
+
+            env.put("INPUT_COMMAND", "apply");
+            assertEquals(0, fixture.action(env).exit());
+            env.put("INPUT_COMMAND", "drift");
+            ActionFixture.Run clean = fixture.action(env);
+            assertEquals(0, clean.exit(), clean.all());
+
+            TestPostgres.execute(production, "ALTER TABLE users ADD COLUMN added_by_hand text");
+            ActionFixture.Run drifted = fixture.action(env);
+            assertEquals(1, drifted.exit(), drifted.all());
+            assertTrue(drifted.out().contains("::error::environment 'production' drifted from its migrations"),
+                    drifted.out());
+            assertTrue(drifted.summary().contains("added_by_hand"), drifted.summary());
+            fixture.assertNoSecrets(drifted);
+        }
+    }
+
+    @Test
     void workflowDispatchAppliesToTheChosenEnvironmentWithTheDatabaseUrlInput() throws Exception {
         try (ShadowDatabase staging = TestPostgres.newDatabase("staging")) {
             Path event = fixture.event("workflow_dispatch", Map.of("ENVIRONMENT", "staging"));

@@ -29,7 +29,8 @@ class EventDispatchTest extends ActionTestBase {
         out.println(args[0].equals("apply")
                 ? "{\"status\":\"applied\",\"message\":\"applied 1 changeset(s)\",\"steps\":[{\"file\":"
                         + "\"db/migrations/20261101000000_add_users_table.sql\"}]}"
-                : "{\"applied\":[{\"name\":\"20261101000000_add_users_table\"}],\"pending\":[\"20261102000000_b\"]}");
+                : "{\"message\":\"1 pending\",\"migrations\":[{\"file\":\"db/migrations/a.sql\",\"state\":\"applied\"},"
+                        + "{\"file\":\"db/migrations/b.sql\",\"state\":\"pending\"}]}");
         return 0;
     }
 
@@ -125,12 +126,16 @@ class EventDispatchTest extends ActionTestBase {
                 "refs/heads/main");
         env.put("INPUT_COMMAND", "status");
         env.put("INPUT_ENVIRONMENT", "staging");
-        assertEquals(0, ActionFixture.run(env, this::recording).exit());
+        ActionFixture.Run status = ActionFixture.run(env, this::recording);
+        assertEquals(0, status.exit());
+        assertEquals("db/migrations/a.sql", ActionFixture.outputs(status.outputs()).get("applied"));
+        assertEquals("db/migrations/b.sql", ActionFixture.outputs(status.outputs()).get("pending"));
+        assertTrue(status.summary().contains("| `db/migrations/b.sql` | pending |"), status.summary());
         env.put("INPUT_COMMAND", "drift");
         env.put("GITHUB_OUTPUT", java.nio.file.Files.createTempFile(dir, "o", "").toString());
         assertEquals(0, ActionFixture.run(env, this::recording).exit());
         assertEquals(List.of(List.of("status", "--env", "staging", "--format", "json"),
-                List.of("drift", "--env", "staging")), calls);
+                List.of("drift", "--env", "staging", "--format", "markdown")), calls);
 
         env.put("INPUT_ENVIRONMENT", "");
         env.put("GITHUB_REF", "refs/heads/" + BRANCH);
