@@ -91,8 +91,10 @@ class PullRequestActionTest extends ActionTestBase {
         assertTrue(outputs.get("migration-file").endsWith(outputs.get("migration-name") + ".sql"), outputs.toString());
         assertTrue(outputs.get("findings").startsWith("[{\"code\":\"AM104\""), outputs.get("findings"));
         assertEquals(comment, first.summary().strip() + "\n", "the job summary holds the same report");
-        assertTrue(first.out().contains("::error file=db/schema.sql,line=3,title=AM104 narrowing type change::"),
+        assertTrue(first.out().contains("::error file=db/schema.sql,line=3,title=AM104 "),
                 "the finding is annotated on the schema line that narrows the column\n" + first.out());
+        assertTrue(first.out().contains("::warning file=db/schema.sql,line=3,title=AM406 "),
+                "a warning finding is a warning annotation\n" + first.out());
         assertTrue(first.out().contains("::error::the schema has changes that no migration covers"), first.out());
         assertFalse(Files.exists(fixture.dir.resolve("workspace-1").resolve(outputs.get("migration-file"))),
                 "without commit: true nothing is written into the checkout");
