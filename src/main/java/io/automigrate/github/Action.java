@@ -362,11 +362,9 @@ public final class Action {
     // ---- deploy side, through the CLI
 
     private int apply(String environment) {
-        List<String> args = new ArrayList<>(List.of("apply"));
-        Map<String, String> variables = targetArgs(environment, args);
-        args.addAll(List.of("--format", "json"));
-        for (String code : inputs.allow()) args.addAll(List.of("--allow", code));
-        Captured run = runCli(args, variables);
+        List<String> allow = new ArrayList<>();
+        for (String code : inputs.allow()) allow.addAll(List.of("--allow", code));
+        Captured run = deployCommand("apply", environment, "json", allow);
         JsonNode report = parse(run.out());
         // apply's JSON: {"status": "applied" | "up-to-date" | ..., "message": ..., "steps": [{"file": ...}, ...]}
         List<String> files = new ArrayList<>();
@@ -385,10 +383,7 @@ public final class Action {
     }
 
     private int status(String environment) {
-        List<String> args = new ArrayList<>(List.of("status"));
-        Map<String, String> variables = targetArgs(environment, args);
-        args.addAll(List.of("--format", "json"));
-        Captured run = runCli(args, variables);
+        Captured run = deployCommand("status", environment, "json", List.of());
         // status's JSON: {"message": ..., "migrations": [{"file": ..., "state": "applied" | "pending" | ...}], ...}
         JsonNode report = parse(run.out());
         commands.output("applied", String.join("\n", filesIn(report, "applied")));
@@ -405,14 +400,20 @@ public final class Action {
     }
 
     private int drift(String environment) {
-        List<String> args = new ArrayList<>(List.of("drift"));
-        Map<String, String> variables = targetArgs(environment, args);
-        args.addAll(List.of("--format", "markdown"));
-        Captured run = runCli(args, variables);
+        Captured run = deployCommand("drift", environment, "markdown", List.of());
         commands.summary(run.out().isBlank() ? "### automigrate: drift check of " + environment + " failed\n\n```\n"
                 + run.err().strip() + "\n```\n" : run.out());
         return finish(run, run.exit() == 1 ? "environment '" + environment + "' drifted from its migrations"
                 : "drift check of environment '" + environment + "' failed");
+    }
+
+    /** Runs {@code command --env NAME --format FORMAT extra...} through the CLI. */
+    private Captured deployCommand(String command, String environment, String format, List<String> extra) {
+        List<String> args = new ArrayList<>(List.of(command));
+        Map<String, String> variables = targetArgs(environment, args);
+        args.addAll(List.of("--format", format));
+        args.addAll(extra);
+        return runCli(args, variables);
     }
 
     /**
