@@ -63,11 +63,19 @@ final class DeployOptions {
     /** In a terminal, and never in CI: the user types the production environment's name. */
     private static void confirm(CliContext context, String command, Target target) {
         Console console = System.console();
-        String ci = context.environment().getOrDefault("CI", "");
-        if (console == null || (!ci.isBlank() && !ci.equalsIgnoreCase("false"))) return;
+        if (!asksConfirmation(console != null, context.environment().get("CI"))) return;
         String expected = target.name() == null ? target.url().database() : target.name();
         String typed = console.readLine("%s %s, a production database. Type its name (%s) to go on: ", command,
                 target.describe(), expected);
+        checkConfirmation(typed, expected);
+    }
+
+    /** Only a person at a terminal is asked; a CI job (CI set to anything but false) never is. */
+    static boolean asksConfirmation(boolean terminal, String ci) {
+        return terminal && (ci == null || ci.isBlank() || ci.equalsIgnoreCase("false"));
+    }
+
+    static void checkConfirmation(String typed, String expected) {
         if (typed == null || !typed.strip().equals(expected)) {
             throw AutomigrateException.badInput("not confirmed: you typed '" + (typed == null ? "" : typed.strip())
                     + "', not '" + expected + "'; nothing was done");

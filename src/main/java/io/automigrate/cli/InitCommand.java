@@ -1,5 +1,6 @@
 package io.automigrate.cli;
 
+import io.automigrate.ExitCode;
 import io.automigrate.config.Config;
 import io.automigrate.config.ConfigLoader;
 import io.automigrate.db.DatabaseUrl;
@@ -50,6 +51,6 @@ final class InitCommand implements Callable<Integer> {
             result = Baseline.run(database, context.root(), config, server, force, Instant.now());
         }
         context.out().print(BaselineReport.init(result));
-        return 0;
+        return ExitCode.OK.code();
     }
 }

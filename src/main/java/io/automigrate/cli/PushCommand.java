@@ -1,5 +1,6 @@
 package io.automigrate.cli;
 
+import io.automigrate.ExitCode;
 import io.automigrate.config.Config;
 import io.automigrate.config.ConfigLoader;
 import io.automigrate.deploy.Push;
@@ -50,6 +51,6 @@ final class PushCommand implements Callable<Integer> {
             result = Push.run(target, context.root(), config, server, acceptDataLoss);
         }
         context.out().print(BaselineReport.push(result));
-        return 0;
+        return ExitCode.OK.code();
     }
 }

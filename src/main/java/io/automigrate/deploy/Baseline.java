@@ -9,6 +9,7 @@ import io.automigrate.diff.DiffOptions;
 import io.automigrate.diff.SchemaDiff;
 import io.automigrate.diff.SchemaDiffer;
 import io.automigrate.inspect.InspectOptions;
+import io.automigrate.migrate.LiquibaseTables;
 import io.automigrate.migrate.FormattedSql;
 import io.automigrate.migrate.HistoryReplayer;
 import io.automigrate.migrate.LiquibaseRunner;
@@ -74,7 +75,7 @@ public final class Baseline {
                         + applied.size() + " changeset(s) in databasechangelog): init is for a database without one. "
                         + "See it with 'automigrate status --url ...'");
             }
-            live = DriftCheck.inspect(reading, options, url.display());
+            live = LiquibaseTables.inspect(reading, options);
         } catch (SQLException e) {
             throw AutomigrateException.database(url.display() + ": " + Connections.describe(e), e);
         }
@@ -132,6 +133,7 @@ public final class Baseline {
      */
     private static BaselineResult adopt(DatabaseUrl url, Path root, Config config, ShadowServer server,
                                         MigrationHistory history, Catalog live, InspectOptions options) {
+        DriftCheck.ensureRoles(server, history);
         Catalog expected = HistoryReplayer.replay(server, root, history, null, options).catalog();
         Drift drift = DriftCheck.compare(live, expected);
         if (drift.drifted()) {
@@ -157,7 +159,8 @@ public final class Baseline {
             List<Path> files = sqlFiles(schemaPath);
             boolean others = files.stream().anyMatch(p -> !p.getFileName().toString().equals("schema.sql"));
             if (others) {
-                throw AutomigrateException.badInput(schemaPath.getFileName() + ": the schema directory already holds "
+                throw AutomigrateException.badInput(shown.substring(0, shown.lastIndexOf('/')) + ": the schema "
+                        + "directory already holds "
                         + "SQL files: init writes one file (" + shown + "); empty the directory or point 'schema' in "
                         + Config.FILE_NAME + " at a new file");
             }
@@ -199,6 +202,7 @@ public final class Baseline {
     private static void prove(ShadowServer server, Config config, String schemaShown, String schemaText,
                               String migrationShown, String migrationText, Catalog live, Catalog empty,
                               InspectOptions options) {
+        server.ensureRoles(io.automigrate.source.RoleReferences.scan(schemaText));
         Path temp;
         try {
             temp = Files.createTempDirectory("automigrate-init");
@@ -212,15 +216,18 @@ public final class Baseline {
         try {
             try (ShadowDatabase db = server.createDatabase("baseline")) {
                 SqlLoader.load(List.of(new SqlFile(schemaShown, temp.resolve(schemaShown))), db.url());
-                check(HistoryReplayer.inspect(db.url(), options), live, "the written schema file does not give the database's schema");
+                check(HistoryReplayer.inspect(db.url(), options), live,
+                        "the written schema file does not give the database's schema");
             }
             MigrationHistory history = MigrationHistory.read(temp, config.migrations(), false);
             try (ShadowDatabase db = server.createDatabase("baseline")) {
                 HistoryReplayer.replayInto(db, history.root(), history, null);
-                check(HistoryReplayer.inspect(db.url(), options), live, "the baseline migration does not give the database's schema");
+                check(HistoryReplayer.inspect(db.url(), options), live,
+                        "the baseline migration does not give the database's schema");
                 int changesets = history.files().get(0).changesets().size();
                 liquibase(db, history, r -> r.rollback(changesets));
-                check(HistoryReplayer.inspect(db.url(), options), empty, "the baseline migration's rollback does not give an empty database");
+                check(HistoryReplayer.inspect(db.url(), options), empty,
+                        "the baseline migration's rollback does not give an empty database");
             }
         } catch (AutomigrateException e) {
             if (e.getMessage().startsWith("init could not prove")) throw e;

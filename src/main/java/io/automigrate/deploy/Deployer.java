@@ -9,6 +9,7 @@ import io.automigrate.inspect.InspectOptions;
 import io.automigrate.lint.Finding;
 import io.automigrate.migrate.Changeset;
 import io.automigrate.migrate.LiquibaseRunner;
+import io.automigrate.migrate.LiquibaseTables;
 import io.automigrate.migrate.MigrationFile;
 import io.automigrate.migrate.MigrationHistory;
 import io.automigrate.shadow.ShadowServer;
@@ -63,8 +64,7 @@ public final class Deployer {
                         notes, null, millisSince(start));
             }
             if (state.pending().isEmpty()) {
-                notes.add("nothing to apply: all " + state.appliedCount() + " changesets of " + history.directory()
-                        + " are applied");
+                notes.add("all " + state.appliedCount() + " changesets of " + history.directory() + " are applied");
                 return new DeployResult(DeployResult.Kind.APPLY, DeployResult.Status.UP_TO_DATE, request.describe(),
                         List.of(), notes, null, millisSince(start));
             }
@@ -250,8 +250,8 @@ public final class Deployer {
 
     /** Refuses (exit 1) a live schema that differs from what its applied history produces, unless allowed. */
     private static boolean checkDrift(DeployRequest request, Connection connection, Catalog expected, List<String> notes) {
-        Catalog live = ExpectedStates.inspect(connection, inspectOptions(request));
-        Optional<String> drift = ExpectedStates.difference(live, expected);
+        Optional<String> drift = difference(LiquibaseTables.inspect(connection, inspectOptions(request)),
+                expected);
         if (drift.isEmpty()) return false;
         if (!request.allowDrift()) {
             throw AutomigrateException.checkFailed(request.describe() + " has drifted from its migration history: "
@@ -273,9 +273,9 @@ public final class Deployer {
         for (int i = 0; i < files.size(); i++) {
             Catalog after = expected.afterEachFile().get(i);
             MigrationFile file = files.get(i);
-            List<Finding> findings = PolicyGate.findings(before, after);
-            List<Finding> blocking = PolicyGate.blocking(findings, request.environment(), request.allow(), file);
             String path = state.history().pathOf(file);
+            List<Finding> findings = PolicyGate.findings(before, after, file, path);
+            List<Finding> blocking = PolicyGate.blocking(findings, request.environment(), request.allow(), file);
             if (!blocking.isEmpty()) {
                 String where = request.environmentName() == null ? "this database" : "environment '"
                         + request.environmentName() + "'";
@@ -287,14 +287,17 @@ public final class Deployer {
                         + "file, or --allow " + blocking.get(0).code() + "; nothing was applied (see docs/lint.md)");
             }
             for (Finding f : findings) {
-                notes.add(path + ": " + f.severity().id() + " " + f.code() + " " + f.title() + " (" + describe(f)
-                        + ") allowed");
+                boolean error = f.severity() == io.automigrate.lint.Severity.ERROR
+                        || request.environment().errors().contains(f.code());
+                notes.add(path + ": " + (error ? "error" : f.severity().id()) + " " + f.code() + " " + f.title()
+                        + " (" + describe(f) + ")" + (error ? ", allowed" : ""));
             }
             before = after;
         }
     }
 
     private static String describe(Finding f) {
+        if (f.target() == null) return f.line() > 0 ? "line " + f.line() : "the file";
         return f.target().qualifiedName() + (f.target().member() == null ? "" : "." + f.target().member());
     }
 
@@ -399,8 +402,8 @@ public final class Deployer {
         }
         Connection connection = request.access().open(who);
         try {
-            Optional<String> difference = ExpectedStates.difference(
-                    ExpectedStates.inspect(connection, inspectOptions(request)), expected);
+            Optional<String> difference = difference(
+                    LiquibaseTables.inspect(connection, inspectOptions(request)), expected);
             if (difference.isPresent()) {
                 throw AutomigrateException.checkFailed(when + ", " + request.describe() + " differs from what the "
                         + "migration history gives; to reach it:\n" + difference.get());
@@ -409,6 +412,13 @@ public final class Deployer {
         } finally {
             Connections.closeQuietly(connection);
         }
+    }
+
+    /** Empty when equal (as {@code drift} compares); else the SQL that turns {@code live} into {@code expected}. */
+    private static Optional<String> difference(Catalog live, Catalog expected) {
+        Drift drift = DriftCheck.compare(live, expected);
+        if (!drift.drifted()) return Optional.empty();
+        return Optional.of(drift.fixSql().isBlank() ? "-- " + String.join("; ", drift.notes()) : drift.fixSql().strip());
     }
 
     /**

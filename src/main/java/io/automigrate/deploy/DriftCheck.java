@@ -17,6 +17,7 @@ import io.automigrate.migrate.MigrationFile;
 import io.automigrate.migrate.MigrationHistory;
 import io.automigrate.shadow.ShadowDatabase;
 import io.automigrate.shadow.ShadowServer;
+import io.automigrate.source.RoleReferences;
 import io.automigrate.source.SqlFile;
 import io.automigrate.source.SqlLoader;
 import io.automigrate.sql.MigrationRenderer;
@@ -50,7 +51,7 @@ public final class DriftCheck {
         if (config.changelog() == null) MigrationHistory.read(root, config.migrations(), true);
         try (Connection live = Connections.openReadOnly(url)) {
             InspectOptions options = inspectOptions(config);
-            Catalog liveCatalog = inspect(live, options, "the live database");
+            Catalog liveCatalog = LiquibaseTables.inspect(live, options);
             return new DriftResult(target,
                     againstHistory(liveCatalog, ChangelogTable.read(live), root, config, server, options),
                     compare(liveCatalog, desired(server, root, config, options)));
@@ -66,11 +67,12 @@ public final class DriftCheck {
      */
     public static Drift liveVsHistory(Connection live, Path root, Config config, ShadowServer server) {
         InspectOptions options = inspectOptions(config);
-        return againstHistory(inspect(live, options, "the live database"), ChangelogTable.read(live), root, config,
+        return againstHistory(LiquibaseTables.inspect(live, options), ChangelogTable.read(live), root, config,
                 server, options);
     }
 
-    private static Drift againstHistory(Catalog liveCatalog, List<ChangelogTable.Applied> applied, Path root, Config config,
+    private static Drift againstHistory(Catalog liveCatalog, List<ChangelogTable.Applied> applied, Path root,
+                                        Config config,
                                         ShadowServer server, InspectOptions options) {
         Expected expected = expectedFromHistory(server, root, config, applied, options);
         if (expected.catalog() == null) {
@@ -82,7 +84,7 @@ public final class DriftCheck {
     /** The live database on {@code live} against the desired schema files of {@code config}. */
     public static Drift liveVsSchema(Connection live, Path root, Config config, ShadowServer server) {
         InspectOptions options = inspectOptions(config);
-        Catalog liveCatalog = inspect(live, options, "the live database");
+        Catalog liveCatalog = LiquibaseTables.inspect(live, options);
         return compare(liveCatalog, desired(server, root, config, options));
     }
 
@@ -108,6 +110,7 @@ public final class DriftCheck {
     /** The desired schema files loaded into a throwaway database and inspected. */
     public static Catalog desired(ShadowServer server, Path root, Config config, InspectOptions options) {
         List<SqlFile> files = io.automigrate.plan.Planner.schemaFiles(root, config.schema());
+        server.ensureRoles(files.stream().flatMap(f -> RoleReferences.scan(f.read()).stream()).toList());
         try (ShadowDatabase db = server.createDatabase("desired")) {
             SqlLoader.load(files, db.url());
             return HistoryReplayer.inspect(db.url(), options);
@@ -118,17 +121,6 @@ public final class DriftCheck {
         return new InspectOptions(config.schemas(), config.excludeSchemas());
     }
 
-    /** Inspects and closes nothing: the caller owns {@code connection}. Liquibase's tables are left out. */
-    public static Catalog inspect(Connection connection, InspectOptions options, String what) {
-        try {
-            return LiquibaseTables.inspect(connection, options);
-        } catch (AutomigrateException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw AutomigrateException.database("cannot read the schema of " + what + ": " + e.getMessage(), e);
-        }
-    }
-
     /** The catalog the applied changesets produce, or null (with notes saying why) when it cannot be known. */
     record Expected(Catalog catalog, List<String> notes) {
     }
@@ -137,13 +129,15 @@ public final class DriftCheck {
      * Replays the applied part of the history on a throwaway database and inspects it. The one place that decides
      * "what the applied history should produce"; the history template cache is shared with plan.
      */
-    static Expected expectedFromHistory(ShadowServer server, Path root, Config config, List<ChangelogTable.Applied> applied,
+    static Expected expectedFromHistory(ShadowServer server, Path root, Config config,
+                                        List<ChangelogTable.Applied> applied,
                                         InspectOptions options) {
         Set<String> appliedKeys = applied.stream().map(ChangelogTable.Applied::key).collect(Collectors.toSet());
         if (config.changelog() != null) {
             return expectedFromChangelog(server, root, config, appliedKeys, options);
         }
         MigrationHistory history = MigrationHistory.read(root, config.migrations(), true);
+        ensureRoles(server, history);
         List<String> notes = new ArrayList<>();
         Set<String> known = new java.util.HashSet<>();
         List<MigrationFile> subset = new ArrayList<>();
@@ -158,7 +152,8 @@ public final class DriftCheck {
             if (ran.size() != file.changesets().size()) whole = false;
             if (!ran.isEmpty()) subset.add(new MigrationFile(file.fileName(), ran));
         }
-        List<String> missing = applied.stream().map(ChangelogTable.Applied::key).filter(k -> !known.contains(k)).toList();
+        List<String> missing = applied.stream().map(ChangelogTable.Applied::key).filter(k -> !known.contains(k))
+                .toList();
         if (!missing.isEmpty()) {
             notes.add(missing.size() + " applied changeset(s) have no migration file any more and are left out of the "
                     + "comparison: " + String.join(", ", missing.stream().limit(5).toList())
@@ -197,6 +192,12 @@ public final class DriftCheck {
     /** Replays {@code history} from empty (or from its cached template) and inspects the result. */
     private static Catalog replay(ShadowServer server, MigrationHistory history, InspectOptions options) {
         return HistoryReplayer.replay(server, history.root(), history, null, options).catalog();
+    }
+
+    /** Migrations that grant to the application's roles replay only where those roles exist. */
+    static void ensureRoles(ShadowServer server, MigrationHistory history) {
+        server.ensureRoles(history.files().stream().flatMap(f -> f.changesets().stream())
+                .flatMap(c -> RoleReferences.scan(c.sql()).stream()).toList());
     }
 
     /** A temporary project holding only the applied changesets, at the same relative paths. */

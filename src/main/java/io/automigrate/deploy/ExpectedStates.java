@@ -3,10 +3,6 @@ package io.automigrate.deploy;
 import io.automigrate.AutomigrateException;
 import io.automigrate.catalog.Catalog;
 import io.automigrate.db.Connections;
-import io.automigrate.diff.DiffOptions;
-import io.automigrate.diff.SchemaDiff;
-import io.automigrate.diff.SchemaDiffer;
-import io.automigrate.inspect.CatalogInspector;
 import io.automigrate.inspect.InspectOptions;
 import io.automigrate.migrate.Changeset;
 import io.automigrate.migrate.HistoryReplayer;
@@ -16,7 +12,6 @@ import io.automigrate.migrate.LiquibaseTables;
 import io.automigrate.migrate.MigrationHistory;
 import io.automigrate.shadow.ShadowDatabase;
 import io.automigrate.shadow.ShadowServer;
-import io.automigrate.sql.MigrationRenderer;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -108,27 +103,9 @@ public record ExpectedStates(Catalog applied, List<Catalog> afterEachFile) {
 
     static Catalog inspect(ShadowDatabase db, InspectOptions options) {
         try (Connection connection = db.connect()) {
-            return inspect(connection, options);
+            return LiquibaseTables.inspect(connection, options);
         } catch (SQLException e) {
             throw AutomigrateException.database("cannot read the throwaway database: " + Connections.describe(e), e);
         }
-    }
-
-    /** A database's schema without Liquibase's bookkeeping tables. */
-    public static Catalog inspect(Connection connection, InspectOptions options) {
-        return LiquibaseTables.strip(CatalogInspector.inspect(connection, options));
-    }
-
-    /**
-     * Empty when {@code actual} equals {@code expected} (privileges aside: roles differ between servers); else the SQL
-     * that would turn {@code actual} into {@code expected}.
-     */
-    public static Optional<String> difference(Catalog actual, Catalog expected) {
-        if (actual.normalized().withoutGrants().equals(expected.normalized().withoutGrants())) {
-            return Optional.empty();
-        }
-        SchemaDiff diff = SchemaDiffer.diff(actual, expected, DiffOptions.defaults());
-        return Optional.of(diff.isEmpty() ? "-- (the difference is not expressible as DDL)"
-                : MigrationRenderer.render(diff).forwardSql().strip());
     }
 }

@@ -5,7 +5,8 @@ import io.automigrate.config.EnvironmentConfig;
 import io.automigrate.diff.DiffOptions;
 import io.automigrate.diff.SchemaDiff;
 import io.automigrate.diff.SchemaDiffer;
-import io.automigrate.lint.DestructiveRules;
+import io.automigrate.lint.LintSubject;
+import io.automigrate.lint.Linter;
 import io.automigrate.lint.Finding;
 import io.automigrate.lint.LintPolicy;
 import io.automigrate.migrate.Changeset;
@@ -13,6 +14,7 @@ import io.automigrate.migrate.FormattedSql;
 import io.automigrate.migrate.MigrationFile;
 import io.automigrate.sql.MigrationRenderer;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,11 +25,18 @@ public final class PolicyGate {
     private PolicyGate() {
     }
 
-    /** The findings of a migration that takes the schema from {@code before} to {@code after}. */
-    public static List<Finding> findings(Catalog before, Catalog after) {
+    /**
+     * The findings of {@code file} (shown as {@code shown}), which takes the schema from {@code before} to
+     * {@code after}: the typed rules over the change between the two, and the statement rules over its SQL.
+     */
+    public static List<Finding> findings(Catalog before, Catalog after, MigrationFile file, String shown) {
         SchemaDiff diff = SchemaDiffer.diff(before, after, DiffOptions.defaults());
-        if (diff.isEmpty()) return List.of();
-        return DestructiveRules.check(before, after, MigrationRenderer.render(diff));
+        List<Finding> findings = new ArrayList<>();
+        if (!diff.isEmpty()) {
+            findings.addAll(Linter.changes(LintSubject.of(before, after, MigrationRenderer.render(diff), diff.notes())));
+        }
+        findings.addAll(Linter.statements(file, shown));
+        return findings;
     }
 
     /**

@@ -11,6 +11,7 @@ import io.automigrate.diff.SchemaDiffer;
 import io.automigrate.inspect.InspectOptions;
 import io.automigrate.lint.DestructiveRules;
 import io.automigrate.lint.Finding;
+import io.automigrate.migrate.LiquibaseTables;
 import io.automigrate.plan.Planner;
 import io.automigrate.shadow.ShadowServer;
 import io.automigrate.source.RenameHintParser;
@@ -46,7 +47,7 @@ public final class Push {
         var schemaFiles = Planner.schemaFiles(root, config.schema());
         Catalog live;
         try (Connection reading = Connections.openReadOnly(url)) {
-            live = DriftCheck.inspect(reading, options, url.display());
+            live = LiquibaseTables.inspect(reading, options);
         } catch (SQLException e) {
             throw AutomigrateException.database(url.display() + ": " + Connections.describe(e), e);
         }
@@ -66,7 +67,7 @@ public final class Push {
         }
         execute(url, rendered.forward());
         try (Connection reading = Connections.openReadOnly(url)) {
-            Drift left = DriftCheck.compare(DriftCheck.inspect(reading, options, url.display()), desired);
+            Drift left = DriftCheck.compare(LiquibaseTables.inspect(reading, options), desired);
             if (left.drifted()) {
                 throw AutomigrateException.checkFailed("push ran, but " + target.describe() + " still differs from "
                         + config.schema() + "; still needed:\n" + left.fixSql().strip());

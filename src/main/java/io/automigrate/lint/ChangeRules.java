@@ -67,7 +67,8 @@ final class ChangeRules {
             } else if (change instanceof TableChanges.ConstraintExists add && add.action() == ChangeAction.CREATE
                     && subject.existedBefore(add.table())) {
                 addedConstraint(subject, add.table(), add.constraint(), c, findings);
-            } else if (change instanceof TableChanges.ConstraintValidation validation && validation.validated()) {
+            } else if (change instanceof TableChanges.ConstraintValidation validation && validation.validated()
+                    && !provesNotNullSetLater(subject, validation)) {
                 dataCheck(validation.table(), validation.constraint(), target, sql, findings);
             } else if (change instanceof TableChanges.IndexExists index && subject.existedBefore(index.index().table())) {
                 index(subject, index, c, findings);
@@ -134,7 +135,11 @@ final class ChangeRules {
         ObjectRef target = notNull.target();
         findings.add(Rule.AM302.finding(target, c.firstStatement(), "")
                 .withProbe(Probe.of(Probe.Kind.NULLS, notNull.table(), List.of(notNull.column()))));
-        if (!c.has("VALIDATE CONSTRAINT")) {
+        // The online form validates a CHECK (col IS NOT NULL) in a changeset of its own before SET NOT NULL.
+        boolean validatedFirst = subject.changes().stream().anyMatch(o -> o.change()
+                instanceof TableChanges.ConstraintValidation v && v.validated() && v.table().equals(notNull.table())
+                && isNotNullCheck(v.constraint(), notNull.column()));
+        if (!validatedFirst && !c.has("VALIDATE CONSTRAINT")) {
             findings.add(Rule.AM405.finding(target, c.firstStatement(), "").withProbe(Probe.size(notNull.table())));
         }
     }
@@ -249,10 +254,20 @@ final class ChangeRules {
 
     /** A validated {@code CHECK (col IS NOT NULL)}: PostgreSQL 12+ then sets NOT NULL without scanning. */
     static boolean hasNotNullCheck(Catalog catalog, QualifiedName table, String column) {
-        Pattern check = Pattern.compile("CHECK \\(+" + Pattern.quote(Sql.ident(column)) + " IS NOT NULL\\)+");
         return catalog.table(table).stream().flatMap(t -> t.constraints().stream())
-                .anyMatch(k -> k.kind() == ConstraintKind.CHECK && k.validated()
-                        && check.matcher(k.definition()).matches());
+                .anyMatch(k -> k.validated() && isNotNullCheck(k, column));
+    }
+
+    private static boolean isNotNullCheck(Constraint constraint, String column) {
+        return constraint.kind() == ConstraintKind.CHECK && Pattern.compile("CHECK \\(+" + Pattern.quote(Sql.ident(column))
+                + " IS NOT NULL\\)+").matcher(constraint.definition()).matches();
+    }
+
+    /** A not-null check validated on the way to SET NOT NULL in the same migration: AM302 reports its rows. */
+    private static boolean provesNotNullSetLater(LintSubject subject, TableChanges.ConstraintValidation validation) {
+        return subject.changes().stream().anyMatch(o -> o.change() instanceof TableChanges.ColumnNotNull n
+                && n.notNull() && n.table().equals(validation.table())
+                && isNotNullCheck(validation.constraint(), n.column()));
     }
 
     private static Probe orphans(QualifiedName table, Constraint constraint) {

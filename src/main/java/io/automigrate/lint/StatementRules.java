@@ -41,9 +41,10 @@ final class StatementRules {
                 ObjectRef changesetRef = new ObjectRef(ObjectKind.SCHEMA, "", "changeset " + changeset.id(), "");
                 if (changeset.runInTransaction()) {
                     findings.add(at(Rule.AM502.finding(changesetRef, s.sql(), "The changeset runs in a transaction."), s));
-                } else if (changeset.statements().size() > 1) {
-                    findings.add(at(Rule.AM501.finding(changesetRef, s.sql(), "The changeset holds "
-                            + changeset.statements().size() + " statements."), s));
+                } else if (refusing.size() < changeset.statements().size()) {
+                    findings.add(at(Rule.AM501.finding(changesetRef, s.sql(), "The changeset also holds "
+                            + (changeset.statements().size() - refusing.size()) + " statement(s) that could run in a "
+                            + "transaction."), s));
                 }
             }
         }

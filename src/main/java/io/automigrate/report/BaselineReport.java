@@ -25,7 +25,8 @@ public final class BaselineReport {
 
     public static String push(PushResult r) {
         if (!r.changed()) {
-            StringBuilder out = new StringBuilder("nothing to push: ").append(r.target()).append(" matches the schema\n");
+            StringBuilder out = new StringBuilder("nothing to push: ").append(r.target())
+                    .append(" matches the schema\n");
             r.notes().forEach(n -> out.append("note: ").append(n).append('\n'));
             return out.toString();
         }

@@ -37,7 +37,9 @@ public final class DriftReport {
         d.notes().forEach(n -> out.append("  note: ").append(n).append('\n'));
         if (!d.drifted()) return out.toString();
         d.changes().forEach(c -> out.append("  ").append(c).append('\n'));
-        if (!d.fixSql().isBlank()) out.append("  -- SQL that ").append(fixTitle).append(":\n").append(indent(d.fixSql()));
+        if (!d.fixSql().isBlank()) {
+            out.append("  -- SQL that ").append(fixTitle).append(":\n").append(indent(d.fixSql()));
+        }
         if (!d.driftSql().isBlank()) {
             out.append("  -- what was changed outside the migrations, as SQL:\n").append(indent(d.driftSql()));
         }

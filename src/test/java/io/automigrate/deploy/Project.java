@@ -32,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 final class Project {
     /** Commands that take the shadow flags. */
-    private static final Set<String> WITH_SHADOW = Set.of("plan", "diff", "status", "drift", "push", "init");
+    private static final Set<String> WITH_SHADOW = Set.of("plan", "diff", "status", "drift", "push", "init", "apply", "rollback");
 
     final Path root;
     /** The process environment the CLI sees (environment URLs go here). */
@@ -142,11 +142,13 @@ final class Project {
         return "postgresql://postgres:" + password + "@localhost:" + database.url().port() + "/" + database.name();
     }
 
-    /** Every file under the project, for "the secret is in no file written" assertions. */
+    /** Every file under the project as bytes (git objects too), for "the secret is in no file written" assertions. */
     String allFiles() {
         try (Stream<Path> walk = Files.walk(root)) {
             StringBuilder text = new StringBuilder();
-            for (Path p : walk.filter(Files::isRegularFile).toList()) text.append(Files.readString(p));
+            for (Path p : walk.filter(Files::isRegularFile).toList()) {
+                text.append(new String(Files.readAllBytes(p), StandardCharsets.ISO_8859_1));
+            }
             return text.toString();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
