@@ -51,6 +51,7 @@ public final class Main implements Runnable {
                 .addSubcommand(new DriftCommand(context))
                 .addSubcommand(new PushCommand(context))
                 .addSubcommand(new InitCommand(context))
+                .addSubcommand(new ActionCommand(context))
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setOut(new PrintWriter(out, true, StandardCharsets.UTF_8))
                 .setErr(new PrintWriter(err, true, StandardCharsets.UTF_8))

@@ -49,9 +49,21 @@ public final class ConfigLoader {
     private ConfigLoader() {
     }
 
-    /** {@code automigrate.yml} in {@code root} if present (defaults otherwise), then the environment over it. */
+    /**
+     * {@code automigrate.yml} in {@code root} if present (defaults otherwise), or the file named by
+     * {@code AUTOMIGRATE_CONFIG} (relative to {@code root}; it must exist), then the environment over it.
+     */
     public static Config load(Path root, Map<String, String> environment) {
-        return applyEnvironment(readFile(root.resolve(Config.FILE_NAME), root), environment);
+        String named = environment.get("AUTOMIGRATE_CONFIG");
+        if (named == null || named.isBlank()) {
+            return applyEnvironment(readFile(root.resolve(Config.FILE_NAME), root), environment);
+        }
+        Path file = root.resolve(named.strip());
+        if (!Files.isRegularFile(file)) {
+            throw AutomigrateException.badInput(named.strip() + ": configuration file not found (AUTOMIGRATE_CONFIG, "
+                    + "or the action's 'config' input, names it relative to " + root + ")");
+        }
+        return applyEnvironment(readFile(file, root), environment);
     }
 
     /** The configuration file at {@code file}; a missing file gives the defaults. */

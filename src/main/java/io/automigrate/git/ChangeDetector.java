@@ -60,6 +60,31 @@ public final class ChangeDetector {
         }
     }
 
+    /**
+     * The same answer as {@link #detect} from a list of changed files found elsewhere ({@code changedFiles}: paths
+     * relative to the repository's top, e.g. from the GitHub API or a push event's commits); {@code method} says where
+     * the list came from.
+     */
+    public static Detection fromFiles(Path root, Collection<String> changedFiles, Collection<String> paths,
+                                      String method) {
+        List<String> filters;
+        try (Repository repository = open(root)) {
+            filters = relativeToTop(repository, root, paths);
+        } catch (IOException e) {
+            throw AutomigrateException.badInput("cannot open the git repository at " + root + ": " + e.getMessage());
+        }
+        TreeSet<String> changed = new TreeSet<>();
+        for (String file : changedFiles) {
+            for (String filter : filters) {
+                if (filter.isEmpty() || file.equals(filter) || file.startsWith(filter + "/")) {
+                    changed.add(file);
+                    break;
+                }
+            }
+        }
+        return new Detection(!changed.isEmpty(), new ArrayList<>(changed), method);
+    }
+
     /** True when {@code revision} names a commit present in the clone (a shallow clone may lack the base). */
     public static boolean hasCommit(Path root, String revision) {
         try (Repository repository = open(root); RevWalk walk = new RevWalk(repository)) {

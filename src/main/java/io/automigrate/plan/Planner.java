@@ -62,10 +62,9 @@ public final class Planner {
         Config config = request.config();
         Path root = request.root();
         Detection detection = null;
-        if (request.base() != null) {
-            List<String> watched = new ArrayList<>(List.of(config.schema(), config.migrations(), Config.FILE_NAME));
-            if (config.changelog() != null) watched.add(config.changelog());
-            detection = ChangeDetector.detect(root, request.base(), request.head(), watched);
+        if (request.detection() != null || request.base() != null) {
+            detection = request.detection() != null ? request.detection()
+                    : ChangeDetector.detect(root, request.base(), request.head(), PlanRequest.watchedPaths(config));
             if (!detection.changed() && !request.force()) {
                 return new PlanResult(PlanResult.Status.NO_RELEVANT_CHANGES, detection, null, null, null, null, null,
                         List.of(), List.of(), List.of(), List.of(), false, null);

@@ -1,0 +1,122 @@
+package io.automigrate.github;
+
+import io.automigrate.shadow.ShadowDatabase;
+import io.automigrate.testing.TestPostgres;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The deploy side of the action, end to end: the real apply command against a real database. */
+class DeployActionTest extends ActionTestBase {
+
+    /** The database's URL with a password in it (the embedded server trusts local connections and ignores it). */
+    private static String urlWithPassword(ShadowDatabase database) {
+        return database.url().display().replaceFirst("://([^@]+)@", "://$1:" + ActionFixture.PASSWORD + "@");
+    }
+
+    private static boolean hasUsersTable(ShadowDatabase database) throws Exception {
+        try (Connection c = database.connect();
+             ResultSet rs = c.createStatement().executeQuery("SELECT to_regclass('public.users') IS NOT NULL")) {
+            rs.next();
+            return rs.getBoolean(1);
+        }
+    }
+
+    @Test
+    void pushToMainAppliesThePendingMigrationsToProduction() throws Exception {
+        try (ShadowDatabase production = TestPostgres.newDatabase("production")) {
+            Path event = fixture.event("push", Map.of("REF", "refs/heads/main", "BEFORE", fixture.mainSha,
+                    "AFTER", fixture.mainSha));
+            Map<String, String> env = fixture.environment(fixture.checkout("main", 1), "push", event, "refs/heads/main");
+            env.put("PRODUCTION_DATABASE_URL", urlWithPassword(production));
+            ActionFixture.Run run = fixture.action(env);
+
+            assertEquals(0, run.exit(), run.all());
+            assertTrue(hasUsersTable(production), "the migration ran on production");
+            Map<String, String> outputs = ActionFixture.outputs(run.outputs());
+            assertEquals("db/migrations/20261101000000_add_users_table.sql", outputs.get("applied"), run.outputs());
+            assertTrue(run.summary().contains("### automigrate: apply to production: applied 1 changeset(s)"),
+                    run.summary());
+            fixture.assertNoSecrets(run);
+
+            ActionFixture.Run again = fixture.action(env);
+            assertEquals(0, again.exit(), again.all());
+            assertEquals("", ActionFixture.outputs(again.outputs()).get("applied"), "nothing left to apply");
+            assertTrue(again.summary().contains("up to date"), again.summary());
+        }
+    }
+
+    @Test
+    void statusAndDriftReportOnAnEnvironmentAndDriftFailsTheStep() throws Exception {
+        try (ShadowDatabase production = TestPostgres.newDatabase("production")) {
+            Path event = fixture.event("workflow_dispatch", Map.of("ENVIRONMENT", ""));
+            Map<String, String> env = fixture.environment(fixture.checkout("main", 1), "schedule", event,
+                    "refs/heads/main");
+            env.put("PRODUCTION_DATABASE_URL", urlWithPassword(production));
+            env.put("INPUT_COMMAND", "status");
+            ActionFixture.Run pending = fixture.action(env);
+            assertEquals(0, pending.exit(), pending.all());
+            assertEquals("db/migrations/20261101000000_add_users_table.sql",
+                    ActionFixture.outputs(pending.outputs()).get("pending"), pending.outputs());
+
+            env.put("INPUT_COMMAND", "apply");
+            assertEquals(0, fixture.action(env).exit());
+            env.put("INPUT_COMMAND", "drift");
+            ActionFixture.Run clean = fixture.action(env);
+            assertEquals(0, clean.exit(), clean.all());
+
+            TestPostgres.execute(production, "ALTER TABLE users ADD COLUMN added_by_hand text");
+            ActionFixture.Run drifted = fixture.action(env);
+            assertEquals(1, drifted.exit(), drifted.all());
+            assertTrue(drifted.out().contains("::error::environment 'production' drifted from its migrations"),
+                    drifted.out());
+            assertTrue(drifted.summary().contains("added_by_hand"), drifted.summary());
+            fixture.assertNoSecrets(drifted);
+        }
+    }
+
+    @Test
+    void workflowDispatchAppliesToTheChosenEnvironmentWithTheDatabaseUrlInput() throws Exception {
+        try (ShadowDatabase staging = TestPostgres.newDatabase("staging")) {
+            Path event = fixture.event("workflow_dispatch", Map.of("ENVIRONMENT", "staging"));
+            Map<String, String> env = fixture.environment(fixture.checkout("main", 1), "workflow_dispatch", event,
+                    "refs/heads/main");
+            env.put("INPUT_DATABASE-URL", urlWithPassword(staging));
+            ActionFixture.Run run = fixture.action(env);
+
+            assertEquals(0, run.exit(), run.all());
+            assertTrue(hasUsersTable(staging));
+            assertTrue(run.out().contains("::add-mask::" + ActionFixture.PASSWORD), run.out());
+            fixture.assertNoSecrets(run);
+        }
+    }
+
+    @Test
+    void anUnreachableDatabaseFailsTheStepWithOneErrorLine() throws Exception {
+        Path event = fixture.event("workflow_dispatch", Map.of("ENVIRONMENT", "staging"));
+        Path workspace = fixture.checkout("main", 1);
+        java.nio.file.Files.writeString(workspace.resolve("one-try.yml"), """
+                environments:
+                  staging:
+                    url-env: STAGING_DATABASE_URL
+                    retry:
+                      attempts: 1
+                """);
+        Map<String, String> env = fixture.environment(workspace, "workflow_dispatch", event, "refs/heads/main");
+        env.put("INPUT_CONFIG", "one-try.yml");
+        env.put("STAGING_DATABASE_URL", "postgresql://app:" + ActionFixture.PASSWORD + "@127.0.0.1:1/shop");
+        ActionFixture.Run run = fixture.action(env);
+
+        assertEquals(3, run.exit(), run.all());
+        assertTrue(run.out().contains("::error::apply to environment 'staging' failed: "), run.out());
+        assertFalse(run.out().lines().filter(l -> l.startsWith("::error::")).count() > 1, run.out());
+        fixture.assertNoSecrets(run);
+    }
+}

@@ -1,0 +1,61 @@
+package io.automigrate.github;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class WorkflowCommandsTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void outputsUseTheHeredocFormForMultiLineValuesAndAnnotationsEscapeTheirText() throws Exception {
+        Path output = dir.resolve("output");
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        WorkflowCommands commands = new WorkflowCommands(new PrintStream(log, true, StandardCharsets.UTF_8), output,
+                dir.resolve("summary"));
+        commands.output("risk", "low");
+        commands.output("applied", "a\nb");
+        commands.annotate(WorkflowCommands.Level.WARNING, "db/schema,v2.sql", 4, "AM102 column: dropped",
+                "100% gone\nforever");
+        String text = Files.readString(output);
+        assertTrue(text.startsWith("risk=low\napplied<<ghadelimiter_"), text);
+        String delimiter = text.lines().toList().get(1).substring("applied<<".length());
+        assertEquals("risk=low\napplied<<" + delimiter + "\na\nb\n" + delimiter + "\n", text);
+        assertEquals("::warning file=db/schema%2Cv2.sql,line=4,title=AM102 column%3A dropped::100%25 gone%0Aforever\n",
+                log.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void maskedSecretsAreMaskedLineByLineAndRedactedFromOutputsAndSummary() throws Exception {
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        WorkflowCommands commands = new WorkflowCommands(new PrintStream(log, true, StandardCharsets.UTF_8),
+                dir.resolve("output"), dir.resolve("summary"));
+        commands.mask("first-secret-line\nsecond-secret-line");
+        commands.output("x", "value first-secret-line\nsecond-secret-line");
+        commands.summary("summary first-secret-line\nsecond-secret-line");
+        commands.log("log first-secret-line");
+        assertEquals("::add-mask::first-secret-line\n::add-mask::second-secret-line\nlog ***\n",
+                log.toString(StandardCharsets.UTF_8));
+        assertTrue(!Files.readString(dir.resolve("output")).contains("secret-line"));
+        assertTrue(!Files.readString(dir.resolve("summary")).contains("secret-line"));
+    }
+
+    @Test
+    void aReportTooLongForACommentIsCutWithItsCodeBlockClosed() {
+        String body = "<!-- marker -->\n```sql\n" + "SELECT 1;\n".repeat(20_000) + "```\n";
+        String fitted = Action.fitComment(body);
+        assertTrue(fitted.length() < 65_536, "GitHub's limit");
+        assertTrue(fitted.startsWith("<!-- marker -->"), "the marker stays");
+        assertTrue(fitted.contains("SELECT 1;\n```\n\n**The report is too long for a comment"), fitted.substring(59_900));
+        assertEquals("short", Action.fitComment("short"));
+    }
+}
