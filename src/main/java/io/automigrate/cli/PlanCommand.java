@@ -5,6 +5,7 @@ import io.automigrate.ExitCode;
 import io.automigrate.config.Config;
 import io.automigrate.config.ConfigLoader;
 import io.automigrate.config.ShadowConfig;
+import io.automigrate.lint.LintPolicy;
 import io.automigrate.plan.OnlineForms;
 import io.automigrate.plan.PlanRequest;
 import io.automigrate.plan.PlanResult;
@@ -76,6 +77,9 @@ final class PlanCommand implements Callable<Integer> {
     @Mixin
     ShadowFlags shadow;
 
+    @Mixin
+    LintFlags lint;
+
     PlanCommand(CliContext context) {
         this.context = context;
     }
@@ -83,6 +87,7 @@ final class PlanCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Config config = ConfigLoader.load(context.root(), context.environment());
+        LintPolicy.codes(lint.allow, "--allow");
         if (schemaFile != null) config = config.withSchema(schemaFile);
         if (migrations != null) config = config.withMigrations(migrations);
         ShadowOptions options = shadow.resolve(config.shadow());
@@ -90,6 +95,9 @@ final class PlanCommand implements Callable<Integer> {
 
         PlanResult result = Planner.plan(new PlanRequest(context.root(), config, base, head, name, check, force,
                 Instant.now()), OnlineForms.choose(config, online));
+        if (result.changed()) {
+            result = result.withFindings(lint.judge(result.findings(), config, context.environment()));
+        }
         String report = switch (format) {
             case TEXT -> PlanReport.text(result);
             case MARKDOWN -> PlanReport.markdown(result);

@@ -21,7 +21,8 @@ public record EnvironmentConfig(
         @JsonProperty("pg-dump") String pgDump,
         @JsonProperty("lock-timeout") Duration lockTimeout,
         @JsonProperty("statement-timeout") Duration statementTimeout,
-        @JsonProperty("lock-wait") Duration lockWait) {
+        @JsonProperty("lock-wait") Duration lockWait,
+        @JsonProperty("retry") RetryConfig retry) {
 
     public static final String DEFAULT_URL_ENV = "DATABASE_URL";
 
@@ -38,6 +39,15 @@ public record EnvironmentConfig(
         lockTimeout = lockTimeout == null ? Duration.ofSeconds(5) : lockTimeout;
         statementTimeout = statementTimeout == null ? Duration.ZERO : statementTimeout;
         lockWait = lockWait == null ? Duration.ofMinutes(5) : lockWait;
+        retry = retry == null ? RetryConfig.defaults() : retry;
+    }
+
+    /** Without retry settings (the defaults apply). */
+    public EnvironmentConfig(List<String> branches, String urlEnv, Boolean production, Boolean online, List<String> allow,
+                             List<String> errors, Boolean backup, String pgDump, Duration lockTimeout,
+                             Duration statementTimeout, Duration lockWait) {
+        this(branches, urlEnv, production, online, allow, errors, backup, pgDump, lockTimeout, statementTimeout,
+                lockWait, null);
     }
 
     private static final java.util.regex.Pattern FINDING_CODE = java.util.regex.Pattern.compile("AM[1-5][0-9]{2}");
@@ -56,6 +66,6 @@ public record EnvironmentConfig(
     }
 
     public static EnvironmentConfig defaults() {
-        return new EnvironmentConfig(null, null, null, null, null, null, null, null, null, null, null);
+        return new EnvironmentConfig(null, null, null, null, null, null, null, null, null, null, null, null);
     }
 }

@@ -7,10 +7,12 @@ import io.automigrate.catalog.ObjectKind;
 import io.automigrate.catalog.ObjectRef;
 import io.automigrate.catalog.QualifiedName;
 import io.automigrate.catalog.Table;
+import io.automigrate.diff.Change;
 import io.automigrate.diff.ChangeAction;
-import io.automigrate.sql.RenderedChange;
+import io.automigrate.diff.TableChanges;
+import io.automigrate.diff.TypeChanges;
+import io.automigrate.diff.ViewChanges;
 import io.automigrate.sql.RenderedMigration;
-import io.automigrate.sql.Statement;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -21,8 +23,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * AM1xx: changes that lose data. Decided from the two catalogs (what exists before and after), so that a view or
- * index that is dropped and re-created, or a renamed column, is not mistaken for a loss.
+ * AM1xx: changes that lose data. Decided from the catalogs (what exists before and after), so that a view or index
+ * that is dropped and re-created, or a renamed column, is not mistaken for a loss.
  */
 public final class DestructiveRules {
     private static final Pattern VARCHAR = Pattern.compile("(character varying|character|bit varying|bit)\\((\\d+)\\)");
@@ -33,36 +35,63 @@ public final class DestructiveRules {
     private DestructiveRules() {
     }
 
+    /** The AM1xx findings of a generated migration. */
     public static List<Finding> check(Catalog from, Catalog to, RenderedMigration migration) {
+        return check(LintSubject.of(from, to, migration, List.of()));
+    }
+
+    static List<Finding> check(LintSubject subject) {
+        Catalog before = subject.before();
+        Catalog after = subject.after();
         List<Finding> findings = new ArrayList<>();
-        for (RenderedChange change : migration.changes()) {
-            ObjectRef target = change.change().target();
-            if (change.change().action() != ChangeAction.DROP) continue;
-            String statement = firstStatement(change);
-            if (target.kind() == ObjectKind.TABLE && !existsAfter(to, target.qualifiedName())) {
-                findings.add(new Finding("AM101", Severity.ERROR, "table dropped", target, statement, 0,
-                        "Every row of " + target.qualifiedName() + " is deleted, and code that still reads or writes the "
-                                + "table fails.",
-                        "Stop using the table in the application first, deploy, take a backup, then drop it in a "
-                                + "later migration; allow AM101 for that migration once done on purpose."));
-            } else if (target.kind() == ObjectKind.COLUMN && !columnAfter(to, target)) {
-                findings.add(new Finding("AM102", Severity.ERROR, "column dropped", target, statement, 0,
-                        "The values of " + target.qualifiedName() + "." + target.member() + " are deleted, and running "
-                                + "code that selects or inserts the column fails.",
-                        "Remove every use of the column from the application and deploy first; if it was meant as a "
-                                + "rename, add '-- automigrate:renamed-from " + target.member()
-                                + "' on the new column's line instead."));
-            } else if (target.kind() == ObjectKind.SCHEMA && to.schema(target.name()).isEmpty()) {
-                findings.add(new Finding("AM103", Severity.ERROR, "schema dropped", target, statement, 0,
-                        "Everything in schema " + target.name() + " is deleted with it.",
-                        "Move or drop its objects in separate, reviewed migrations first."));
+        for (LintSubject.ChangeSql c : subject.changes()) {
+            Change change = c.change();
+            if (change.action() != ChangeAction.DROP) continue;
+            ObjectRef target = change.target();
+            String statement = c.firstStatement();
+            if (change instanceof TableChanges.TableExists drop && after.table(target.qualifiedName()).isEmpty()) {
+                findings.add(Rule.AM101.finding(target, statement, drop.table().columns().size() + " columns")
+                        .withProbe(Probe.size(target.qualifiedName())));
+            } else if (change instanceof TableChanges.ColumnExists && !columnAfter(after, target)) {
+                findings.add(Rule.AM102.finding(target, statement, "If it was meant as a rename, add "
+                                + "'-- automigrate:renamed-from " + target.member() + "' on the new column's line.")
+                        .withProbe(Probe.size(target.qualifiedName())));
+            } else if (change instanceof TableChanges.SchemaExists && after.schema(target.name()).isEmpty()) {
+                findings.add(Rule.AM103.finding(target, statement, ""));
+            } else if (change instanceof ViewChanges.DropView drop && after.view(target.qualifiedName()).isEmpty()) {
+                List<ObjectRef> users = before.dependentsOf(target).stream()
+                        .filter(d -> !d.qualifiedName().equals(target.qualifiedName())).toList();
+                if (!users.isEmpty()) {
+                    findings.add(Rule.AM105.finding(target, statement, "Used by: " + String.join(", ",
+                            users.stream().map(ObjectRef::toString).toList()) + "."));
+                } else if (drop.view().materialized()) {
+                    findings.add(Rule.AM109.finding(target, statement, ""));
+                }
+            } else if (change instanceof TableChanges.SequenceExists drop && drop.sequence().ownedBy() == null
+                    && after.sequence(target.qualifiedName()).isEmpty()) {
+                findings.add(Rule.AM106.finding(target, statement, ""));
+            } else if (isTypeDrop(change) && !typeAfter(after, target.qualifiedName())) {
+                findings.add(Rule.AM107.finding(target, statement, ""));
             }
         }
-        findings.addAll(narrowing(from, to, migration));
+        findings.addAll(narrowing(subject));
         return findings;
     }
 
-    private static List<Finding> narrowing(Catalog from, Catalog to, RenderedMigration migration) {
+    private static boolean isTypeDrop(Change change) {
+        return change instanceof TypeChanges.DropEnum || change instanceof TypeChanges.DropComposite
+                || change instanceof TypeChanges.DropDomain;
+    }
+
+    private static boolean typeAfter(Catalog after, QualifiedName name) {
+        return after.enums().stream().anyMatch(e -> e.qualifiedName().equals(name))
+                || after.compositeTypes().stream().anyMatch(t -> t.qualifiedName().equals(name))
+                || after.domains().stream().anyMatch(d -> d.qualifiedName().equals(name));
+    }
+
+    private static List<Finding> narrowing(LintSubject subject) {
+        Catalog from = subject.before();
+        Catalog to = subject.after();
         List<Finding> findings = new ArrayList<>();
         for (EnumType before : from.enums()) {
             Optional<EnumType> after = to.enums().stream().filter(e -> e.qualifiedName().equals(before.qualifiedName())).findFirst();
@@ -70,25 +99,22 @@ public final class DestructiveRules {
             Set<String> removed = new LinkedHashSet<>(before.labels());
             removed.removeAll(after.get().labels());
             if (!removed.isEmpty()) {
-                findings.add(new Finding("AM104", Severity.ERROR, "enum value removed", before.ref(),
-                        statementFor(migration, before.ref()), 0,
-                        "Rows holding " + String.join(", ", removed) + " cannot be converted: the migration fails on "
-                                + "them, and running code that writes those values breaks.",
-                        "Update rows to another value in a migration of their own first, and stop writing the value."));
+                LintSubject.ChangeSql change = changeOf(subject, before.ref());
+                findings.add(Rule.AM104.finding(before.ref(), change == null ? "" : change.firstStatement(),
+                        "Rows holding " + String.join(", ", removed) + " cannot be converted."));
             }
         }
-        for (Table before : from.tables()) {
-            Optional<Table> after = to.table(before.qualifiedName());
-            if (after.isEmpty()) continue;
-            for (Column column : before.columns()) {
-                Optional<Column> changed = after.get().column(column.name());
+        for (Table after : to.tables()) {
+            Optional<Table> before = from.table(subject.oldName(after.qualifiedName()));
+            if (before.isEmpty()) continue;
+            for (Column column : before.get().columns()) {
+                Optional<Column> changed = after.column(column.name());
                 if (changed.isPresent() && narrower(column.type(), changed.get().type())) {
-                    ObjectRef ref = ObjectRef.member(ObjectKind.COLUMN, before.qualifiedName(), column.name());
-                    findings.add(new Finding("AM104", Severity.ERROR, "narrowing type change", ref,
-                            statementFor(migration, ref), 0,
-                            "Changing " + ref.qualifiedName() + "." + column.name() + " from " + column.type() + " to "
-                                    + changed.get().type() + " fails on values that do not fit, or cuts them.",
-                            "Check that every value fits (SELECT ... WHERE length(col) > n), fix the rows, then narrow."));
+                    ObjectRef ref = ObjectRef.member(ObjectKind.COLUMN, after.qualifiedName(), column.name());
+                    LintSubject.ChangeSql change = changeOf(subject, ref);
+                    findings.add(Rule.AM104.finding(ref, change == null ? "" : change.firstStatement(),
+                            "From " + column.type() + " to " + changed.get().type() + ".")
+                            .withProbe(Probe.size(after.qualifiedName())));
                 }
             }
         }
@@ -123,20 +149,12 @@ public final class DestructiveRules {
         return (before.equals("numeric") || FLOATS.contains(before)) && INTEGERS.contains(after);
     }
 
-    private static boolean existsAfter(Catalog to, QualifiedName name) {
-        return to.table(name).isPresent();
-    }
-
     private static boolean columnAfter(Catalog to, ObjectRef column) {
         return to.table(column.qualifiedName()).flatMap(t -> t.column(column.member())).isPresent();
     }
 
-    private static String statementFor(RenderedMigration migration, ObjectRef ref) {
-        return migration.changes().stream().filter(c -> c.change().target().equals(ref)).findFirst()
-                .map(DestructiveRules::firstStatement).orElse("");
-    }
-
-    private static String firstStatement(RenderedChange change) {
-        return change.forward().stream().map(Statement::sql).findFirst().orElse("");
+    /** The change that targets {@code ref}, or null when none does (e.g. a type change made by hand). */
+    static LintSubject.ChangeSql changeOf(LintSubject subject, ObjectRef ref) {
+        return subject.changes().stream().filter(c -> c.change().target().equals(ref)).findFirst().orElse(null);
     }
 }

@@ -23,7 +23,7 @@ public final class FormattedSql {
     private static final Pattern ATTRIBUTE = Pattern.compile("(\\w+):(\\S+)");
     private static final Pattern ROLLBACK = Pattern.compile("^--\\s*rollback\\b ?(.*)$", Pattern.CASE_INSENSITIVE);
     private static final Pattern COMMENT = Pattern.compile("^--\\s*comment:?\\s*(.*)$", Pattern.CASE_INSENSITIVE);
-    private static final Pattern ALLOW = Pattern.compile("--\\s*automigrate:allow\\s+(AM\\d{3})\\b.*$");
+    private static final Pattern ALLOW = Pattern.compile("--\\s*automigrate:allow\\s+(AM\\d{3})\\b(.*)$");
 
     private FormattedSql() {
     }
@@ -117,6 +117,19 @@ public final class FormattedSql {
         }
         if (current != null) changesets.add(current.build(shown));
         return new MigrationFile(fileName, changesets);
+    }
+
+    /**
+     * The codes allowed inline in a changeset's SQL ({@code -- automigrate:allow AM102 column unused since v2}), each
+     * with the reason written after it (empty when none).
+     */
+    public static java.util.Map<String, String> allowances(String sql) {
+        java.util.Map<String, String> allowed = new java.util.LinkedHashMap<>();
+        for (String line : sql.split("\r?\n")) {
+            Matcher allow = ALLOW.matcher(line);
+            if (allow.find()) allowed.put(allow.group(1), allow.group(2).strip());
+        }
+        return allowed;
     }
 
     private static final class Builder {

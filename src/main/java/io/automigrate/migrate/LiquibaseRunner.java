@@ -51,6 +51,7 @@ public final class LiquibaseRunner implements AutoCloseable {
     private final String changelogFile;
 
     private LiquibaseRunner(Connection connection, Path root, Path masterDir, String changelogFile) {
+        awaitWarmUp();
         try {
             this.database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
         } catch (LiquibaseException e) {
@@ -61,20 +62,73 @@ public final class LiquibaseRunner implements AutoCloseable {
         this.changelogFile = changelogFile;
     }
 
+    /**
+     * Liquibase's first use costs about a second of class loading and service discovery. Paying it on a spare core
+     * while PostgreSQL starts takes it off the critical path: parse a one-changeset changelog against an offline
+     * PostgreSQL database. Best effort; a failure here only means the first real run pays the cost.
+     */
+    public static synchronized void warmUpInBackground() {
+        if (warmUp == null) {
+            warmUp = new Thread(LiquibaseRunner::warmUp, "automigrate-liquibase-warm-up");
+            warmUp.setDaemon(true);
+            warmUp.start();
+        }
+    }
+
+    /** Liquibase's start-up is not made for two threads at once: a runner waits for the warm-up to finish. */
+    private static void awaitWarmUp() {
+        Thread thread;
+        synchronized (LiquibaseRunner.class) {
+            thread = warmUp;
+        }
+        if (thread == null) return;
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static Thread warmUp;
+
+    private static void warmUp() {
+        Path dir = null;
+        try {
+            dir = Files.createTempDirectory("automigrate-warm-up");
+            Files.writeString(dir.resolve("warm-up.sql"), """
+                    --liquibase formatted sql
+                    --changeset automigrate:warm-up splitStatements:false
+                    SELECT 1;
+                    --rollback SELECT 1;
+                    """);
+            Files.writeString(dir.resolve("warm-up.xml"), masterXml(List.of("warm-up.sql")));
+            Path master = dir;
+            Scope.child(Map.of(Scope.Attr.ui.name(), new LoggerUIService()), () -> {
+                try (CompositeResourceAccessor accessor = new CompositeResourceAccessor(new DirectoryResourceAccessor(master))) {
+                    Database offline = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(
+                            new liquibase.database.OfflineConnection("offline:postgresql", accessor));
+                    new Liquibase("warm-up.xml", accessor, offline).getDatabaseChangeLog();
+                }
+            });
+        } catch (Exception | LinkageError ignored) {
+            // only a warm-up
+        } finally {
+            if (dir != null) {
+                try (var files = Files.list(dir)) {
+                    for (Path p : files.toList()) Files.deleteIfExists(p);
+                    Files.deleteIfExists(dir);
+                } catch (IOException ignored) {
+                    // a temporary folder
+                }
+            }
+        }
+    }
+
     /** Runs the files of {@code history} in name order. */
     public static LiquibaseRunner forHistory(Connection connection, MigrationHistory history) {
         try {
             Path dir = Files.createTempDirectory("automigrate-changelog");
-            StringBuilder xml = new StringBuilder("""
-                    <?xml version="1.0" encoding="UTF-8"?>
-                    <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog"
-                        xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
-                        xsi:schemaLocation="http://www.liquibase.org/xml/ns/dbchangelog http://www.liquibase.org/xml/ns/dbchangelog/dbchangelog-latest.xsd">
-                    """);
-            for (MigrationFile file : history.files()) {
-                xml.append("  <include file=\"").append(xmlEscape(history.pathOf(file))).append("\"/>\n");
-            }
-            xml.append("</databaseChangeLog>\n");
+            String xml = masterXml(history.files().stream().map(history::pathOf).toList());
             // A name of its own: Liquibase caches parsed changelogs by path for the life of the JVM.
             String master = "automigrate-" + dir.getFileName() + ".xml";
             Files.writeString(dir.resolve(master), xml);
@@ -95,6 +149,31 @@ public final class LiquibaseRunner implements AutoCloseable {
     /** Applies every pending changeset. */
     public void update() {
         run(liquibase -> liquibase.update(new Contexts(), new LabelExpression()));
+    }
+
+    /** Records every pending changeset as applied without running it (baselining an existing database). */
+    public void markAllApplied() {
+        run(liquibase -> liquibase.changeLogSync(new Contexts(), new LabelExpression()));
+    }
+
+    /** Applies the next {@code count} pending changesets, in changelog order. */
+    public void update(int count) {
+        run(liquibase -> liquibase.update(count, new Contexts(), new LabelExpression()));
+    }
+
+    /**
+     * The checksum of every changeset of the changelog, as {@code path::id::author} → the text Liquibase stores in
+     * DATABASECHANGELOG.MD5SUM, computed in checksum {@code version} (the prefix of a stored checksum, e.g. 9).
+     */
+    public Map<String, String> checksums(int version) {
+        liquibase.ChecksumVersion checksumVersion = liquibase.ChecksumVersion.enumFromChecksumVersion(version);
+        return call(liquibase -> {
+            Map<String, String> sums = new java.util.LinkedHashMap<>();
+            for (ChangeSet c : liquibase.getDatabaseChangeLog().getChangeSets()) {
+                sums.put(key(c), c.generateCheckSum(checksumVersion).toString());
+            }
+            return sums;
+        });
     }
 
     /** Undoes the last {@code count} applied changesets with their rollback SQL. */
@@ -185,6 +264,20 @@ public final class LiquibaseRunner implements AutoCloseable {
             }
         }
         return Secrets.redact(out.toString().replaceAll("\\s+", " "));
+    }
+
+    /** A master changelog that includes {@code paths} in order. */
+    private static String masterXml(List<String> paths) {
+        StringBuilder xml = new StringBuilder("""
+                <?xml version="1.0" encoding="UTF-8"?>
+                <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog"
+                    xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+                    xsi:schemaLocation="http://www.liquibase.org/xml/ns/dbchangelog http://www.liquibase.org/xml/ns/dbchangelog/dbchangelog-latest.xsd">
+                """);
+        for (String path : paths) {
+            xml.append("  <include file=\"").append(xmlEscape(path)).append("\"/>\n");
+        }
+        return xml.append("</databaseChangeLog>\n").toString();
     }
 
     private static String xmlEscape(String text) {

@@ -12,6 +12,11 @@ public final class LiquibaseTables {
     private LiquibaseTables() {
     }
 
+    /** Inspects a database that Liquibase has migrated: its schema without the bookkeeping tables. */
+    public static Catalog inspect(java.sql.Connection connection, io.automigrate.inspect.InspectOptions options) {
+        return strip(io.automigrate.inspect.CatalogInspector.inspect(connection, options));
+    }
+
     public static Catalog strip(Catalog catalog) {
         if (catalog.tables().stream().noneMatch(LiquibaseTables::isBookkeeping)) {
             return catalog;

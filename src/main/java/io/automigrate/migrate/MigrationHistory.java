@@ -42,7 +42,8 @@ public record MigrationHistory(Path root, String directory, List<MigrationFile> 
             throw AutomigrateException.badInput(directory + ": cannot list: " + e.getMessage());
         }
         List<MigrationFile> files = new ArrayList<>();
-        List<String> texts = new ArrayList<>();
+        // Liquibase records each changeset under its file's path: the same files in another folder are another history.
+        List<String> texts = new ArrayList<>(List.of(directory.replaceAll("/+$", "")));
         Map<String, String> seen = new HashMap<>();
         for (Path path : paths) {
             String name = path.getFileName().toString();

@@ -2,7 +2,7 @@ package io.automigrate.plan;
 
 import io.automigrate.git.Detection;
 import io.automigrate.lint.Finding;
-import io.automigrate.lint.Severity;
+import io.automigrate.lint.LintPolicy;
 
 import java.util.List;
 
@@ -36,11 +36,17 @@ public record PlanResult(Status status, Detection detection, String migrationNam
         return status == Status.PLANNED || status == Status.PROOF_FAILED;
     }
 
-    /** low: nothing to worry about; medium: warnings; high: an error finding or a failed proof. */
+    /**
+     * low: nothing to worry about; medium: warnings; high: an error finding or a failed proof. Allowed (suppressed)
+     * findings do not count.
+     */
     public String risk() {
-        if (status == Status.PROOF_FAILED || findings.stream().anyMatch(f -> f.severity() == Severity.ERROR)) {
-            return "high";
-        }
-        return findings.stream().anyMatch(f -> f.severity() == Severity.WARNING) ? "medium" : "low";
+        return status == Status.PROOF_FAILED ? "high" : LintPolicy.risk(findings);
+    }
+
+    /** This result with its findings replaced (after --inspect-url and the lint policy). */
+    public PlanResult withFindings(List<Finding> newFindings) {
+        return new PlanResult(status, detection, migrationName, migrationFile, fileText, sql, rollbackSql, changes,
+                newFindings, proof, notes, written, shadow);
     }
 }

@@ -9,13 +9,13 @@ import io.automigrate.diff.SchemaDiff;
 import io.automigrate.diff.SchemaDiffer;
 import io.automigrate.git.ChangeDetector;
 import io.automigrate.git.Detection;
-import io.automigrate.inspect.CatalogInspector;
 import io.automigrate.inspect.InspectOptions;
-import io.automigrate.lint.DestructiveRules;
 import io.automigrate.lint.Finding;
+import io.automigrate.lint.Linter;
 import io.automigrate.migrate.FormattedSql;
+import io.automigrate.migrate.HistoryReplayer;
+import io.automigrate.migrate.HistoryReplayer.Replayed;
 import io.automigrate.migrate.LiquibaseRunner;
-import io.automigrate.migrate.LiquibaseTables;
 import io.automigrate.migrate.MigrationBuilder;
 import io.automigrate.migrate.MigrationFile;
 import io.automigrate.migrate.MigrationHistory;
@@ -24,6 +24,7 @@ import io.automigrate.shadow.ShadowDatabase;
 import io.automigrate.shadow.ShadowServer;
 import io.automigrate.shadow.ShadowServers;
 import io.automigrate.source.RenameHintParser;
+import io.automigrate.source.RoleReferences;
 import io.automigrate.source.SchemaSource;
 import io.automigrate.source.SqlFile;
 import io.automigrate.source.SqlLoader;
@@ -39,8 +40,10 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
-import java.util.function.Function;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * The pull-request workflow: detect, replay the history, load the desired schema, diff, render, name, lint, prove
@@ -74,28 +77,22 @@ public final class Planner {
         RenameHints hints = RenameHintParser.parse(schemaFiles);
         InspectOptions inspectOptions = new InspectOptions(config.schemas(), config.excludeSchemas());
 
+        LiquibaseRunner.warmUpInBackground();
         try (ShadowServer server = ShadowServers.start(config.shadow().toOptions())) {
-            // The replayed history is kept as a template keyed by its checksum: later databases (the proof's, and
-            // the next plan's on the cached embedded server) start from a copy instead of replaying again.
-            String templateKey = config.changelog() == null ? history.checksum() : null;
-            Optional<String> cached = templateKey == null ? Optional.empty() : server.template(templateKey);
-            String template = cached.orElse(null);
-            Catalog current;
-            try (ShadowDatabase replayed = template != null ? server.createDatabase("replay", template)
-                    : server.createDatabase("replay")) {
-                if (template == null) {
-                    replay(replayed, root, history, config);
-                }
-                current = inspect(replayed, inspectOptions);
-                if (template == null && templateKey != null) {
-                    template = server.saveTemplate(templateKey, replayed);
-                }
+            server.ensureRoles(rolesNamed(schemaFiles, history));
+            // The desired schema loads while the history replays (or its template is read): two databases, two cores.
+            CompletableFuture<Catalog> loading = CompletableFuture.supplyAsync(
+                    () -> loadDesired(server, schemaFiles, inspectOptions));
+            Replayed replayed;
+            try {
+                replayed = HistoryReplayer.replay(server, root, history, config.changelog(), inspectOptions);
+            } catch (RuntimeException e) {
+                loading.handle((ok, failed) -> null).join();
+                throw e;
             }
-            Catalog desired;
-            try (ShadowDatabase target = server.createDatabase("desired")) {
-                SqlLoader.load(schemaFiles, target.url());
-                desired = inspect(target, inspectOptions);
-            }
+            Catalog current = replayed.catalog();
+            String template = replayed.template();
+            Catalog desired = joinUnwrapped(loading);
             SchemaDiff diff = SchemaDiffer.diff(current, desired, new DiffOptions(false, hints));
             if (diff.isEmpty()) {
                 return new PlanResult(PlanResult.Status.IN_SYNC, detection, null, null, null, "", "", List.of(),
@@ -109,14 +106,14 @@ public final class Planner {
             MigrationFile file = MigrationBuilder.build(fileName, rendered, config.naming().author(),
                     "generated from " + config.schema(), render);
             String text = FormattedSql.write(file);
-            List<Finding> findings = locate(DestructiveRules.check(current, desired, rendered), text);
+            List<Finding> findings = locate(Linter.plan(current, desired, diff, rendered, file), text);
             List<String> changes = diff.changes().stream().map(c -> c.describe()).toList();
 
             String relative = config.migrations().replaceAll("/+$", "") + "/" + fileName;
             List<ProofStep> proof;
             try (NewMigration added = NewMigration.write(relative, file, text)) {
-                proof = prove(server, root, history, config, added, current, desired, inspectOptions, template,
-                        cached.isPresent());
+                proof = prove(server, root, history, config.changelog(), added, current, desired, inspectOptions,
+                        template);
             }
             boolean proven = proof.stream().allMatch(ProofStep::passed);
             boolean write = proven && !request.check();
@@ -130,40 +127,58 @@ public final class Planner {
     }
 
     /**
-     * (a) forward equals desired, (b) rollback equals before, (c) re-apply equals desired, (d) the whole history
-     * replays from empty. {@code template} holds the replayed history; when it came from an earlier run
-     * ({@code fromCache}) that run replayed this exact history from empty, so (d) starts from the template too.
+     * (a) forward equals desired, (b) rollback equals before, (c) re-apply equals desired, all on one Liquibase
+     * session; (d) the whole history replays from empty. {@code template} holds the history replayed from an empty
+     * database (by this run or, for the same checksum, an earlier one), so (a) applied the migration to exactly that
+     * replay and (d) holds by it; without a template (a master changelog) (d) replays everything again.
      */
-    private static List<ProofStep> prove(ShadowServer server, Path root, MigrationHistory history, Config config,
+    private static List<ProofStep> prove(ShadowServer server, Path root, MigrationHistory history, String changelog,
                                          NewMigration added, Catalog current, Catalog desired, InspectOptions options,
-                                         String template, boolean fromCache) {
+                                         String template) {
         List<ProofStep> steps = new ArrayList<>();
         try (ShadowDatabase db = template != null ? server.createDatabase("proof", template)
                 : server.createDatabase("proof")) {
             if (template == null) {
-                replay(db, root, history, config);
+                HistoryReplayer.replayInto(db, root, history, changelog);
             }
-            step(steps, "applies to the replayed history and gives the desired schema", () -> {
-                run(db, added::runner, LiquibaseRunner::update);
-                return compare(inspect(db, options), desired, "after the migration, the database differs from the schema");
-            });
-            step(steps, "rollback restores the previous schema", () -> {
-                run(db, added::runner, r -> r.rollback(added.file().changesets().size()));
-                return compare(inspect(db, options), current, "after the rollback, the database differs from before");
-            });
-            step(steps, "re-applies after the rollback", () -> {
-                run(db, added::runner, LiquibaseRunner::update);
-                return compare(inspect(db, options), desired, "after re-applying, the database differs from the schema");
-            });
+            try (Connection connection = db.connect(); LiquibaseRunner runner = added.runner(connection)) {
+                step(steps, "applies to the replayed history and gives the desired schema", () -> {
+                    runner.update();
+                    return compare(HistoryReplayer.inspect(db.url(), options), desired,
+                            "after the migration, the database differs from the schema");
+                });
+                step(steps, "rollback restores the previous schema", () -> {
+                    runner.rollback(added.file().changesets().size());
+                    return compare(HistoryReplayer.inspect(db.url(), options), current,
+                            "after the rollback, the database differs from before");
+                });
+                step(steps, "re-applies after the rollback", () -> {
+                    runner.update();
+                    return compare(HistoryReplayer.inspect(db.url(), options), desired,
+                            "after re-applying, the database differs from the schema");
+                });
+            } catch (SQLException e) {
+                throw AutomigrateException.database("throwaway database " + db.name() + ": " + e.getMessage(), e);
+            }
         }
-        boolean reuse = fromCache && template != null;
-        try (ShadowDatabase fresh = reuse ? server.createDatabase("fresh", template) : server.createDatabase("fresh")) {
-            step(steps, "the whole history replays on an empty database", () -> {
-                if (!reuse) {
-                    run(fresh, c -> historyRunner(c, root, history, config), LiquibaseRunner::update);
+        String replayStep = "the whole history replays on an empty database";
+        if (template != null) {
+            if (steps.stream().allMatch(ProofStep::passed)) {
+                steps.add(new ProofStep(replayStep, true, "step 1 started from the history replayed on an empty database"));
+            } else {
+                steps.add(ProofStep.failed(replayStep, "not run: an earlier step failed"));
+            }
+            return steps;
+        }
+        try (ShadowDatabase fresh = server.createDatabase("fresh")) {
+            step(steps, replayStep, () -> {
+                HistoryReplayer.replayInto(fresh, root, history, changelog);
+                try (Connection connection = fresh.connect(); LiquibaseRunner runner = added.runner(connection)) {
+                    runner.update();
+                } catch (SQLException e) {
+                    throw AutomigrateException.database("throwaway database " + fresh.name() + ": " + e.getMessage(), e);
                 }
-                run(fresh, added::runner, LiquibaseRunner::update);
-                return compare(inspect(fresh, options), desired, "a fresh replay differs from the schema");
+                return compare(HistoryReplayer.inspect(fresh.url(), options), desired, "a fresh replay differs from the schema");
             });
         }
         return steps;
@@ -198,39 +213,27 @@ public final class Planner {
         return message + "; still needed:\n" + sql;
     }
 
-    private static void replay(ShadowDatabase db, Path root, MigrationHistory history, Config config) {
+    /** The roles that the schema and the migrations grant to, own objects by, or name in policies. */
+    private static Set<String> rolesNamed(List<SqlFile> schemaFiles, MigrationHistory history) {
+        Set<String> roles = new TreeSet<>();
+        schemaFiles.forEach(f -> roles.addAll(RoleReferences.scan(f.read())));
+        history.files().forEach(file -> file.changesets().forEach(c -> roles.addAll(RoleReferences.scan(c.sql()))));
+        return roles;
+    }
+
+    private static Catalog loadDesired(ShadowServer server, List<SqlFile> schemaFiles, InspectOptions options) {
+        try (ShadowDatabase target = server.createDatabase("desired")) {
+            SqlLoader.load(schemaFiles, target.url());
+            return HistoryReplayer.inspect(target.url(), options);
+        }
+    }
+
+    private static <T> T joinUnwrapped(CompletableFuture<T> future) {
         try {
-            run(db, c -> historyRunner(c, root, history, config), LiquibaseRunner::update);
-        } catch (AutomigrateException e) {
-            throw AutomigrateException.checkFailed("the migration history does not replay on an empty database "
-                    + "(a migration no longer applies, for example after merging two branches that changed the same "
-                    + "object): " + e.getMessage());
-        }
-    }
-
-    private static LiquibaseRunner historyRunner(Connection connection, Path root, MigrationHistory history,
-                                                 Config config) {
-        return config.changelog() != null
-                ? LiquibaseRunner.forChangelog(connection, root, config.changelog())
-                : LiquibaseRunner.forHistory(connection, history);
-    }
-
-    /** Opens a connection, runs Liquibase on it, closes both. */
-    private static void run(ShadowDatabase db, Function<Connection, LiquibaseRunner> open,
-                            java.util.function.Consumer<LiquibaseRunner> work) {
-        try (Connection connection = db.connect(); LiquibaseRunner runner = open.apply(connection)) {
-            work.accept(runner);
-        } catch (SQLException e) {
-            throw AutomigrateException.database("throwaway database " + db.name() + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static Catalog inspect(ShadowDatabase db, InspectOptions options) {
-        try (Connection connection = db.connect()) {
-            return LiquibaseTables.strip(CatalogInspector.inspect(connection, options));
-        } catch (SQLException e) {
-            throw AutomigrateException.database("cannot read the throwaway database " + db.name() + ": "
-                    + e.getMessage(), e);
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) throw cause;
+            throw e;
         }
     }
 

@@ -3,8 +3,6 @@ package io.automigrate.report;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.automigrate.lint.Finding;
-import io.automigrate.lint.Severity;
 import io.automigrate.plan.PlanResult;
 import io.automigrate.plan.ProofStep;
 
@@ -41,13 +39,8 @@ public final class PlanReport {
         out.append("\nchanges:\n");
         r.changes().forEach(c -> out.append("  ").append(c).append('\n'));
         if (!r.findings().isEmpty()) {
-            out.append("\nfindings:\n");
-            for (Finding f : r.findings()) {
-                out.append("  ").append(f.severity().id()).append(' ').append(f.code()).append(' ').append(f.title())
-                        .append(": ").append(target(f)).append(f.line() > 0 ? " (line " + f.line() + ")" : "").append('\n')
-                        .append("    why: ").append(f.why()).append('\n')
-                        .append("    safer: ").append(f.safer()).append('\n');
-            }
+            out.append("\nfindings (risk ").append(r.risk()).append("; ").append(FindingsReport.counts(r.findings()))
+                    .append("):\n").append(FindingsReport.text(r.findings()).indent(2));
         }
         out.append("\nproof on ").append(r.shadow()).append(":\n");
         for (ProofStep step : r.proof()) {
@@ -72,18 +65,8 @@ public final class PlanReport {
             out.append("| ").append(cell(change)).append(" | |\n");
         }
         if (!r.findings().isEmpty()) {
-            out.append("\n#### Findings\n\n");
-            for (Severity severity : Severity.values()) {
-                for (Finding f : r.findings().stream().filter(f -> f.severity() == severity).toList()) {
-                    out.append("- **").append(severity.id()).append("** [").append(f.code()).append("](")
-                            .append(f.docsAnchor()).append(") ").append(f.title()).append(": `").append(target(f))
-                            .append('`').append(f.line() > 0 ? " (line " + f.line() + ")" : "").append("  \n  ")
-                            .append(f.why()).append(" *Safer:* ").append(f.safer()).append('\n');
-                    if (!f.statement().isBlank()) {
-                        out.append("  ```sql\n  ").append(f.statement().strip().replace("\n", "\n  ")).append("\n  ```\n");
-                    }
-                }
-            }
+            out.append("\n#### Findings (risk: ").append(r.risk()).append("; ").append(FindingsReport.counts(r.findings()))
+                    .append(")\n").append(FindingsReport.markdown(r.findings()));
         }
         r.notes().forEach(n -> out.append("\n> ").append(n).append('\n'));
         out.append("\n<details><summary>Migration SQL</summary>\n\n```sql\n").append(r.sql()).append("```\n</details>\n");
@@ -116,7 +99,8 @@ public final class PlanReport {
             root.put("migration", migration);
         }
         root.put("changes", r.changes());
-        root.put("findings", r.findings().stream().map(PlanReport::findingJson).toList());
+        root.put("findingCounts", FindingsReport.counts(r.findings()));
+        root.put("findings", r.findings().stream().map(FindingsReport::json).toList());
         root.put("verification", Map.of("passed", r.proof().stream().allMatch(ProofStep::passed) && !r.proof().isEmpty(),
                 "steps", r.proof().stream().map(s -> Map.of("name", s.name(), "passed", s.passed(), "detail", s.detail())).toList()));
         root.put("notes", r.notes());
@@ -125,24 +109,6 @@ public final class PlanReport {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write the plan as JSON", e);
         }
-    }
-
-    private static Map<String, Object> findingJson(Finding f) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("code", f.code());
-        m.put("severity", f.severity().id());
-        m.put("title", f.title());
-        m.put("target", target(f));
-        m.put("line", f.line());
-        m.put("statement", f.statement());
-        m.put("why", f.why());
-        m.put("safer", f.safer());
-        m.put("docs", f.docsAnchor());
-        return m;
-    }
-
-    private static String target(Finding f) {
-        return f.target().toString();
     }
 
     private static String cell(String text) {

@@ -32,6 +32,11 @@ public final class ShadowDatabase implements AutoCloseable {
         return server;
     }
 
+    /** Kept by the server as a template: closing no longer drops it. */
+    synchronized void kept() {
+        dropped = true;
+    }
+
     @Override
     public synchronized void close() {
         if (!dropped) {

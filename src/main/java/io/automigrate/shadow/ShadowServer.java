@@ -69,23 +69,35 @@ public final class ShadowServer implements AutoCloseable {
     }
 
     /**
-     * Keeps a copy of {@code source} as the template for {@code key}; later databases can start from it with
-     * {@link #createDatabase(String, String)}. {@code source} must have no open connections. On a persistent server
-     * the newest few templates stay for later runs; elsewhere they go with the run.
+     * Keeps {@code source} (which must have no open connections) as the template for {@code key}, so later databases
+     * start from a copy of it ({@link #createDatabase(String, String)}) and can read it ({@link #templateUrl}).
+     * On a persistent server it is renamed to the key's name (instant: no copy) and the newest few stay for later
+     * runs; elsewhere it keeps its name and goes with the run. {@code source}'s close no longer drops it.
      */
-    public String saveTemplate(String key, ShadowDatabase source) {
+    public String keepAsTemplate(String key, ShadowDatabase source) {
+        source.kept();
+        if (!persistent) {
+            return source.name();
+        }
         String name = templateName(key);
-        if (!databases(name).contains(name)) {
-            execute("CREATE DATABASE " + Sql.ident(name) + " TEMPLATE " + Sql.ident(source.name()));
+        created.remove(source.name());
+        if (databases(name).contains(name)) {
+            created.add(source.name());
+            drop(source.name());
+        } else {
+            execute("ALTER DATABASE " + Sql.ident(source.name()) + " RENAME TO " + Sql.ident(name));
             execute("COMMENT ON DATABASE " + Sql.ident(name) + " IS " + Sql.literal(Long.toString(System.currentTimeMillis())));
-            if (!persistent) {
-                created.add(name);
-            }
         }
-        if (persistent) {
-            pruneTemplates();
-        }
+        pruneTemplates();
         return name;
+    }
+
+    /** The URL of a template kept by {@link #keepAsTemplate} or found by {@link #template}: for reading only. */
+    public DatabaseUrl templateUrl(String template) {
+        if (!template.startsWith(TEMPLATE_PREFIX) && !created.contains(template)) {
+            throw new IllegalArgumentException(template + " is not a template of this server");
+        }
+        return adminUrl.withDatabase(template);
     }
 
     private static String templateName(String key) {
@@ -121,6 +133,28 @@ public final class ShadowServer implements AutoCloseable {
 
     public int majorVersion() {
         return majorVersion;
+    }
+
+    /**
+     * Creates the roles of {@code names} that the server lacks (NOLOGIN), so scripts that grant to the application's
+     * roles load. Only on a server this run started (embedded, container): roles are cluster-wide, and a shadow
+     * server given by URL belongs to someone else; there the script's own error says which role to create.
+     */
+    public void ensureRoles(java.util.Collection<String> names) {
+        if (owned == null || names.isEmpty()) return;
+        List<String> existing = query("SELECT rolname FROM pg_roles");
+        try (Connection c = Connections.open(adminUrl); Statement st = c.createStatement()) {
+            for (String name : names) {
+                if (existing.contains(name)) continue;
+                try {
+                    st.execute("CREATE ROLE " + Sql.ident(name) + " NOLOGIN");
+                } catch (SQLException e) {
+                    if (!"42710".equals(e.getSQLState())) throw e;   // made meanwhile: fine
+                }
+            }
+        } catch (SQLException e) {
+            throw AutomigrateException.database("shadow server " + adminUrl.display() + ": " + Connections.describe(e), e);
+        }
     }
 
     /** A new empty database. {@code purpose} is a short lower-case word that appears in its name. */

@@ -26,6 +26,8 @@ class ConfigSchemaTest {
         assertEquals(keys(ShadowConfig.class), names(schema.at("/properties/shadow/properties")));
         assertEquals(keys(EnvironmentConfig.class),
                 names(schema.at("/properties/environments/additionalProperties/properties")));
+        assertEquals(keys(RetryConfig.class),
+                names(schema.at("/properties/environments/additionalProperties/properties/retry/properties")));
         assertEquals(keys(NamingConfig.class), names(schema.at("/properties/naming/properties")));
         assertEquals(keys(CommitConfig.class), names(schema.at("/properties/commit/properties")));
     }

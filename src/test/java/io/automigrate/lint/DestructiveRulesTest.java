@@ -52,7 +52,7 @@ class DestructiveRulesTest {
         Finding column = found.stream().filter(f -> f.code().equals("AM102")).findFirst().orElseThrow();
         assertEquals("column public.users.legacy", column.target().toString());
         assertTrue(column.statement().contains("DROP COLUMN legacy"), column.statement());
-        assertTrue(column.safer().contains("automigrate:renamed-from legacy"), column.safer());
+        assertTrue(column.detail().contains("automigrate:renamed-from legacy"), column.detail());
     }
 
     @Test
@@ -60,7 +60,7 @@ class DestructiveRulesTest {
         List<Finding> found = findings("CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy');",
                 "CREATE TYPE mood AS ENUM ('sad', 'happy');", RenameHints.none());
         assertEquals(List.of("AM104"), codes(found));
-        assertTrue(found.get(0).why().contains("ok"), found.get(0).why());
+        assertTrue(found.get(0).detail().contains("ok"), found.get(0).detail());
     }
 
     @Test

@@ -196,6 +196,20 @@ class PlanEndToEndTest {
     }
 
     @Test
+    void aSchemaThatGrantsToTheApplicationsRolesPlansOnTheEmbeddedServer() throws Exception {
+        // The embedded shadow has none of the application's roles: plan creates them there so the GRANTs load.
+        String role = "reporting_" + System.nanoTime();
+        schema("CREATE TABLE report (id bigint PRIMARY KEY);\nGRANT SELECT ON report TO " + role + ";\n");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = Main.run(new String[] {"plan"}, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of("AUTOMIGRATE_PROJECT_DIR", repo.toString()));
+        assertEquals(0, exit, out + "\n" + err);
+        assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("wrote db/migrations/"), out.toString());
+        assertEquals(1, migrations().size());
+    }
+
+    @Test
     void aHandWrittenMigrationThatCoversTheEditIsAccepted() throws Exception {
         schema("CREATE TABLE users (id bigint PRIMARY KEY);\n");
         planWrites("add_users_table");

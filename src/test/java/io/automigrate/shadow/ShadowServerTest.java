@@ -52,6 +52,32 @@ class ShadowServerTest {
         host.close();
     }
 
+    private static boolean roleExists(ShadowDatabase db, String role) throws Exception {
+        try (Connection c = db.connect(); java.sql.PreparedStatement st = c.prepareStatement(
+                "SELECT count(*) FROM pg_roles WHERE rolname = ?")) {
+            st.setString(1, role);
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getInt(1) == 1;
+            }
+        }
+    }
+
+    @Test
+    void rolesAScriptGrantsToAreCreatedOnlyOnAServerThisRunStarted() throws Exception {
+        String role = "app reader " + System.nanoTime();
+        try (ShadowDatabase db = TestPostgres.newDatabase("roles")) {
+            try (ShadowServer viaUrl = ShadowServers.url(db.url().display())) {
+                viaUrl.ensureRoles(java.util.List.of(role));
+            }
+            assertFalse(roleExists(db, role), "a shadow server given by URL belongs to someone else");
+            TestPostgres.server().ensureRoles(java.util.List.of(role));
+            TestPostgres.server().ensureRoles(java.util.List.of(role));   // twice: already there
+            assertTrue(roleExists(db, role));
+            TestPostgres.execute(db, "CREATE TABLE t (id int); GRANT SELECT ON t TO \"" + role + "\"");
+        }
+    }
+
     @Test
     void anotherMajorVersionIsResolvedAndRuns() {
         // 15 is not inside the jar: its binaries come from ~/.m2, the cache, or Maven Central.

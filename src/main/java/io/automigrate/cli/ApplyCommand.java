@@ -1,0 +1,70 @@
+package io.automigrate.cli;
+
+import io.automigrate.deploy.DeployResult;
+import io.automigrate.deploy.Deployer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+@Command(name = "apply", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = {"Apply the pending migrations to a database, safely.",
+                "Connects with retries, takes the deploy lock (one deployer at a time), refuses a migration file edited "
+                        + "after it was applied, an out-of-order migration, a live schema that drifted from its history "
+                        + "and an error finding the environment does not allow; backs up when the environment asks; "
+                        + "applies each migration in one transaction; verifies the result.",
+                "AUTO_MIGRATE=false switches it off."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:applied, nothing to apply, switched off, or skipped",
+                "1:a check refused the deploy (edited or out-of-order migration, drift, policy) or a migration failed",
+                "2:bad usage, configuration or input (unknown environment, no URL)",
+                "3:database or network failure after retries, deploy lock not granted in time"})
+final class ApplyCommand implements Callable<Integer> {
+    private final CliContext context;
+
+    @Mixin
+    DeployOptions options;
+
+    @Option(names = "--dry-run", description = "Print the SQL that would run; change nothing (no lock rows, no "
+            + "changelog table).")
+    boolean dryRun;
+
+    @Option(names = "--allow", paramLabel = "CODE", arity = "1..*", description = "Finding codes to accept for this "
+            + "deploy, on top of the environment's 'allow' (e.g. --allow AM102).")
+    List<String> allow = new ArrayList<>();
+
+    @Option(names = "--skip-if-no-database", description = "Exit 0 saying so when the environment's URL variable is "
+            + "unset (instead of exit 2).")
+    boolean skipIfNoDatabase;
+
+    ApplyCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        if ("false".equalsIgnoreCase(context.environment().getOrDefault("AUTO_MIGRATE", "").strip())) {
+            options.print(context, DeployResult.nothing(DeployResult.Kind.APPLY, DeployResult.Status.SWITCHED_OFF,
+                    "-", "AUTO_MIGRATE=false: unset it (or set it to true) to apply migrations"));
+            return 0;
+        }
+        for (String code : allow) {
+            if (!code.matches("AM[1-5][0-9]{2}")) {
+                throw io.automigrate.AutomigrateException.badInput("--allow " + code + ": not a finding code; "
+                        + "expected codes such as AM102 (see docs/lint.md)");
+            }
+        }
+        DeployOptions.Resolved resolved = options.resolve(context, "apply to", dryRun, allow, skipIfNoDatabase);
+        if (resolved.request() == null) {
+            options.print(context, DeployResult.nothing(DeployResult.Kind.APPLY, DeployResult.Status.SKIPPED,
+                    resolved.target().describe(), "--skip-if-no-database: " + resolved.target().environment().urlEnv()
+                            + " is not set, so nothing was applied"));
+            return 0;
+        }
+        options.print(context, Deployer.apply(resolved.request()));
+        return 0;
+    }
+}

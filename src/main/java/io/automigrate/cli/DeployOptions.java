@@ -1,0 +1,86 @@
+package io.automigrate.cli;
+
+import io.automigrate.AutomigrateException;
+import io.automigrate.Secrets;
+import io.automigrate.config.Config;
+import io.automigrate.config.ConfigLoader;
+import io.automigrate.deploy.DatabaseAccess;
+import io.automigrate.deploy.DeployRequest;
+import io.automigrate.deploy.DeployResult;
+import io.automigrate.deploy.Target;
+import io.automigrate.report.DeployReport;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.Console;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+/** What apply and rollback share: the target, drift, the report format, the shadow, the production guard. */
+final class DeployOptions {
+    enum Format { TEXT, MARKDOWN, JSON }
+
+    @Option(names = "--env", paramLabel = "NAME", description = "Environment of automigrate.yml; its URL is read from "
+            + "the variable named by its 'url-env' (default DATABASE_URL).")
+    String environment;
+
+    @Option(names = "--url", paramLabel = "URL", description = "Database URL (postgresql://user:password@host:5432/db); "
+            + "an environment pointing at the same database lends its rules.")
+    String url;
+
+    @Option(names = "--allow-drift", description = "Deploy even when the live schema differs from what its migration "
+            + "history gives (the difference is still reported).")
+    boolean allowDrift;
+
+    @Option(names = "--format", paramLabel = "text|markdown|json", defaultValue = "text",
+            description = "Report format (default: text).")
+    Format format;
+
+    @Mixin
+    ShadowFlags shadow;
+
+    /** The resolved target and its request, or null after a message when there is nothing to do. */
+    record Resolved(Config config, Target target, DeployRequest request) {
+    }
+
+    Resolved resolve(CliContext context, String command, boolean dryRun, List<String> allow, boolean skipIfNoDatabase) {
+        Config config = ConfigLoader.load(context.root(), context.environment());
+        Target target = Target.resolve(config, environment, url, context.environment());
+        Target.sharedDatabaseWarnings(config, context.environment())
+                .forEach(w -> context.err().println("warning: " + Secrets.redact(w)));
+        if (target.url() == null && skipIfNoDatabase) {
+            return new Resolved(config, target, null);
+        }
+        Consumer<String> log = line -> context.err().println(Secrets.redact(line));
+        DatabaseAccess access = DatabaseAccess.of(target.requireUrl(), target.environment().retry(), log);
+        DeployRequest request = new DeployRequest(context.root(), config, target.name(), target.environment(), access,
+                shadow.resolve(config.shadow()), dryRun, allowDrift, allow, log);
+        if (!dryRun && target.production()) confirm(context, command, target);
+        return new Resolved(config, target, request);
+    }
+
+    /** In a terminal, and never in CI: the user types the production environment's name. */
+    private static void confirm(CliContext context, String command, Target target) {
+        Console console = System.console();
+        String ci = context.environment().getOrDefault("CI", "");
+        if (console == null || (!ci.isBlank() && !ci.equalsIgnoreCase("false"))) return;
+        String expected = target.name() == null ? target.url().database() : target.name();
+        String typed = console.readLine("%s %s, a production database. Type its name (%s) to go on: ", command,
+                target.describe(), expected);
+        if (typed == null || !typed.strip().equals(expected)) {
+            throw AutomigrateException.badInput("not confirmed: you typed '" + (typed == null ? "" : typed.strip())
+                    + "', not '" + expected + "'; nothing was done");
+        }
+    }
+
+    void print(CliContext context, DeployResult result) {
+        String report = switch (format) {
+            case TEXT -> DeployReport.text(result);
+            case MARKDOWN -> DeployReport.markdown(result);
+            case JSON -> DeployReport.json(result) + "\n";
+        };
+        context.out().print(Secrets.redact(report));
+    }
+
+}

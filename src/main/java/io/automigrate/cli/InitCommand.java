@@ -1,0 +1,55 @@
+package io.automigrate.cli;
+
+import io.automigrate.config.Config;
+import io.automigrate.config.ConfigLoader;
+import io.automigrate.db.DatabaseUrl;
+import io.automigrate.deploy.Baseline;
+import io.automigrate.deploy.BaselineResult;
+import io.automigrate.report.BaselineReport;
+import io.automigrate.shadow.ShadowServer;
+import io.automigrate.shadow.ShadowServers;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.time.Instant;
+import java.util.concurrent.Callable;
+
+@Command(name = "init", mixinStandardHelpOptions = true, versionProvider = Main.Version.class, sortOptions = false,
+        description = {"Baseline an existing database: write its schema as the desired schema file and as a baseline "
+                + "migration, and record that migration as applied there, so the next 'plan' starts from it.",
+                "Both files are proven on throwaway databases before anything is written. The database's tables and "
+                        + "data are not changed; only Liquibase's bookkeeping tables are added."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:baselined", "1:the baseline could not be proven (nothing written)",
+                "2:bad usage, configuration or input (files exist, nothing to baseline)",
+                "3:database or network failure"})
+final class InitCommand implements Callable<Integer> {
+    private final CliContext context;
+
+    @Option(names = "--url", required = true, paramLabel = "URL",
+            description = "The existing database, postgresql://user:password@host:5432/db.")
+    String url;
+
+    @Option(names = "--force", description = "Replace an existing schema file and migration files.")
+    boolean force;
+
+    @Mixin
+    ShadowFlags shadow;
+
+    InitCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        Config config = ConfigLoader.load(context.root(), context.environment());
+        DatabaseUrl database = DatabaseUrl.parse(url);
+        BaselineResult result;
+        try (ShadowServer server = ShadowServers.start(shadow.resolve(config.shadow()))) {
+            result = Baseline.run(database, context.root(), config, server, force, Instant.now());
+        }
+        context.out().print(BaselineReport.init(result));
+        return 0;
+    }
+}

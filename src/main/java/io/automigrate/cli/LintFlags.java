@@ -1,0 +1,46 @@
+package io.automigrate.cli;
+
+import io.automigrate.config.Config;
+import io.automigrate.db.DatabaseUrl;
+import io.automigrate.deploy.Target;
+import io.automigrate.lint.DataInspection;
+import io.automigrate.lint.Finding;
+import io.automigrate.lint.LintPolicy;
+import picocli.CommandLine.Option;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The options that decide what findings count, shared by {@code plan} and {@code lint}. */
+final class LintFlags {
+    @Option(names = "--allow", paramLabel = "CODE", split = ",",
+            description = "Allow a finding code (repeatable, or comma-separated), e.g. --allow AM102.")
+    List<String> allow = new ArrayList<>();
+
+    @Option(names = "--env", paramLabel = "NAME", description = "Apply this environment's lint policy from "
+            + "automigrate.yml ('allow' and 'errors' under environments.NAME).")
+    String environment;
+
+    @Option(names = "--inspect-url", paramLabel = "URL", description = "Read-only URL of the target database: count "
+            + "rows that would break new NOT NULL, unique and foreign-key constraints, and read table sizes so that "
+            + "locks on tiny tables drop to info. A URL of a configured environment takes its policy.")
+    String inspectUrl;
+
+    @Option(names = "--inspect-timeout", paramLabel = "SECONDS", defaultValue = "30",
+            description = "Statement timeout of each --inspect-url query (default: 30).")
+    int inspectTimeoutSeconds;
+
+    /** Counts rows on the target (with --inspect-url), then applies the policy of the environment named or matched. */
+    List<Finding> judge(List<Finding> findings, Config config, Map<String, String> variables) {
+        LintPolicy.codes(allow, "--allow");
+        List<Finding> inspected = inspectUrl == null ? findings
+                : DataInspection.inspect(DatabaseUrl.parse(inspectUrl), findings,
+                Duration.ofSeconds(Math.max(1, inspectTimeoutSeconds)));
+        Target target = environment != null ? Target.resolve(config, environment, null, variables)
+                : inspectUrl != null ? Target.resolve(config, null, inspectUrl, variables) : null;
+        return LintPolicy.apply(inspected, target == null ? null : target.name(),
+                target == null ? null : target.environment(), allow);
+    }
+}

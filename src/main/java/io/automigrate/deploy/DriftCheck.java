@@ -1,0 +1,230 @@
+package io.automigrate.deploy;
+
+import io.automigrate.AutomigrateException;
+import io.automigrate.catalog.Catalog;
+import io.automigrate.config.Config;
+import io.automigrate.db.Connections;
+import io.automigrate.diff.DiffOptions;
+import io.automigrate.diff.SchemaDiff;
+import io.automigrate.diff.SchemaDiffer;
+import io.automigrate.inspect.InspectOptions;
+import io.automigrate.migrate.Changeset;
+import io.automigrate.migrate.HistoryReplayer;
+import io.automigrate.migrate.FormattedSql;
+import io.automigrate.migrate.LiquibaseRunner;
+import io.automigrate.migrate.LiquibaseTables;
+import io.automigrate.migrate.MigrationFile;
+import io.automigrate.migrate.MigrationHistory;
+import io.automigrate.shadow.ShadowDatabase;
+import io.automigrate.shadow.ShadowServer;
+import io.automigrate.source.SqlFile;
+import io.automigrate.source.SqlLoader;
+import io.automigrate.sql.MigrationRenderer;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Drift: a live database against the schema its applied migrations should have produced (replayed on a throwaway
+ * database), or against the desired schema files. Liquibase's own tables and GRANTs are left out, as in plan's
+ * proof. The live database is only read.
+ */
+public final class DriftCheck {
+    private DriftCheck() {
+    }
+
+    /** Both comparisons of {@code automigrate drift}, on one read-only session. */
+    public static DriftResult run(io.automigrate.db.DatabaseUrl url, String target, Path root, Config config,
+                                  ShadowServer server) {
+        // Bad schema or migration files are reported before the database is touched.
+        io.automigrate.plan.Planner.schemaFiles(root, config.schema());
+        if (config.changelog() == null) MigrationHistory.read(root, config.migrations(), true);
+        try (Connection live = Connections.openReadOnly(url)) {
+            InspectOptions options = inspectOptions(config);
+            Catalog liveCatalog = inspect(live, options, "the live database");
+            return new DriftResult(target,
+                    againstHistory(liveCatalog, ChangelogTable.read(live), root, config, server, options),
+                    compare(liveCatalog, desired(server, root, config, options)));
+        } catch (SQLException e) {
+            throw AutomigrateException.database(url.display() + ": " + Connections.describe(e), e);
+        }
+    }
+
+    /**
+     * The live database on {@code live} against its applied history: the changesets recorded in its
+     * DATABASECHANGELOG, taken from the migration files under {@code root} and replayed on a throwaway database of
+     * {@code server}. Pending migrations are not part of the comparison.
+     */
+    public static Drift liveVsHistory(Connection live, Path root, Config config, ShadowServer server) {
+        InspectOptions options = inspectOptions(config);
+        return againstHistory(inspect(live, options, "the live database"), ChangelogTable.read(live), root, config,
+                server, options);
+    }
+
+    private static Drift againstHistory(Catalog liveCatalog, List<ChangelogTable.Applied> applied, Path root, Config config,
+                                        ShadowServer server, InspectOptions options) {
+        Expected expected = expectedFromHistory(server, root, config, applied, options);
+        if (expected.catalog() == null) {
+            return Drift.none().withNotes(expected.notes());
+        }
+        return compare(liveCatalog, expected.catalog()).withNotes(expected.notes());
+    }
+
+    /** The live database on {@code live} against the desired schema files of {@code config}. */
+    public static Drift liveVsSchema(Connection live, Path root, Config config, ShadowServer server) {
+        InspectOptions options = inspectOptions(config);
+        Catalog liveCatalog = inspect(live, options, "the live database");
+        return compare(liveCatalog, desired(server, root, config, options));
+    }
+
+    /** Two catalogs compared as plan's proof compares them; the SQL goes both ways. */
+    public static Drift compare(Catalog live, Catalog expected) {
+        Catalog a = LiquibaseTables.strip(live);
+        Catalog b = LiquibaseTables.strip(expected);
+        if (a.normalized().withoutGrants().equals(b.normalized().withoutGrants())) {
+            return Drift.none();
+        }
+        SchemaDiff fix = SchemaDiffer.diff(a, b, DiffOptions.defaults());
+        SchemaDiff back = SchemaDiffer.diff(b, a, DiffOptions.defaults());
+        List<String> notes = new ArrayList<>(fix.notes());
+        if (fix.isEmpty()) {
+            notes.add("the schemas differ in a way automigrate cannot express as DDL (compare them with "
+                    + "'automigrate diff')");
+        }
+        return new Drift(true, fix.changes().stream().map(c -> c.describe()).toList(),
+                fix.isEmpty() ? "" : MigrationRenderer.render(fix).forwardSql(),
+                back.isEmpty() ? "" : MigrationRenderer.render(back).forwardSql(), notes);
+    }
+
+    /** The desired schema files loaded into a throwaway database and inspected. */
+    public static Catalog desired(ShadowServer server, Path root, Config config, InspectOptions options) {
+        List<SqlFile> files = io.automigrate.plan.Planner.schemaFiles(root, config.schema());
+        try (ShadowDatabase db = server.createDatabase("desired")) {
+            SqlLoader.load(files, db.url());
+            return HistoryReplayer.inspect(db.url(), options);
+        }
+    }
+
+    public static InspectOptions inspectOptions(Config config) {
+        return new InspectOptions(config.schemas(), config.excludeSchemas());
+    }
+
+    /** Inspects and closes nothing: the caller owns {@code connection}. Liquibase's tables are left out. */
+    public static Catalog inspect(Connection connection, InspectOptions options, String what) {
+        try {
+            return LiquibaseTables.inspect(connection, options);
+        } catch (AutomigrateException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw AutomigrateException.database("cannot read the schema of " + what + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The catalog the applied changesets produce, or null (with notes saying why) when it cannot be known. */
+    record Expected(Catalog catalog, List<String> notes) {
+    }
+
+    /**
+     * Replays the applied part of the history on a throwaway database and inspects it. The one place that decides
+     * "what the applied history should produce"; the history template cache is shared with plan.
+     */
+    static Expected expectedFromHistory(ShadowServer server, Path root, Config config, List<ChangelogTable.Applied> applied,
+                                        InspectOptions options) {
+        Set<String> appliedKeys = applied.stream().map(ChangelogTable.Applied::key).collect(Collectors.toSet());
+        if (config.changelog() != null) {
+            return expectedFromChangelog(server, root, config, appliedKeys, options);
+        }
+        MigrationHistory history = MigrationHistory.read(root, config.migrations(), true);
+        List<String> notes = new ArrayList<>();
+        Set<String> known = new java.util.HashSet<>();
+        List<MigrationFile> subset = new ArrayList<>();
+        boolean whole = true;
+        for (MigrationFile file : history.files()) {
+            List<Changeset> ran = new ArrayList<>();
+            for (Changeset c : file.changesets()) {
+                String key = history.pathOf(file) + "::" + c.id() + "::" + c.author();
+                known.add(key);
+                if (appliedKeys.contains(key)) ran.add(c);
+            }
+            if (ran.size() != file.changesets().size()) whole = false;
+            if (!ran.isEmpty()) subset.add(new MigrationFile(file.fileName(), ran));
+        }
+        List<String> missing = applied.stream().map(ChangelogTable.Applied::key).filter(k -> !known.contains(k)).toList();
+        if (!missing.isEmpty()) {
+            notes.add(missing.size() + " applied changeset(s) have no migration file any more and are left out of the "
+                    + "comparison: " + String.join(", ", missing.stream().limit(5).toList())
+                    + (missing.size() > 5 ? ", ..." : ""));
+        }
+        if (whole) {
+            return new Expected(replay(server, history, options), notes);
+        }
+        Path temp = subsetProject(root, history, subset);
+        try {
+            return new Expected(replay(server, MigrationHistory.read(temp, config.migrations(), true), options), notes);
+        } finally {
+            deleteTree(temp);
+        }
+    }
+
+    private static Expected expectedFromChangelog(ShadowServer server, Path root, Config config,
+                                                  Set<String> appliedKeys, InspectOptions options) {
+        List<String> pending;
+        try (ShadowDatabase db = server.createDatabase("parse"); Connection c = db.connect();
+             LiquibaseRunner runner = LiquibaseRunner.forChangelog(c, root, config.changelog())) {
+            pending = runner.checksums(9).keySet().stream().filter(k -> !appliedKeys.contains(k)).toList();
+        } catch (SQLException e) {
+            throw AutomigrateException.database("cannot read " + config.changelog() + ": " + e.getMessage(), e);
+        }
+        if (!pending.isEmpty()) {
+            return new Expected(null, List.of("the live database was not compared with its history: "
+                    + config.changelog() + " has " + pending.size() + " changeset(s) not applied there, and with a "
+                    + "master changelog only a fully applied one can be replayed (apply first)"));
+        }
+        MigrationHistory none = MigrationHistory.read(root, config.migrations(), true);
+        return new Expected(HistoryReplayer.replay(server, root, none, config.changelog(), options).catalog(),
+                List.of());
+    }
+
+    /** Replays {@code history} from empty (or from its cached template) and inspects the result. */
+    private static Catalog replay(ShadowServer server, MigrationHistory history, InspectOptions options) {
+        return HistoryReplayer.replay(server, history.root(), history, null, options).catalog();
+    }
+
+    /** A temporary project holding only the applied changesets, at the same relative paths. */
+    private static Path subsetProject(Path root, MigrationHistory history, List<MigrationFile> subset) {
+        try {
+            Path temp = Files.createTempDirectory("automigrate-applied");
+            Path dir = temp.resolve(history.directory());
+            Files.createDirectories(dir);
+            for (MigrationFile file : subset) {
+                MigrationFile original = history.files().stream()
+                        .filter(f -> f.fileName().equals(file.fileName())).findFirst().orElseThrow();
+                String text = original.changesets().size() == file.changesets().size()
+                        ? Files.readString(root.resolve(history.pathOf(original)))
+                        : FormattedSql.write(file);
+                Files.writeString(dir.resolve(file.fileName()), text);
+            }
+            return temp;
+        } catch (IOException e) {
+            throw AutomigrateException.badInput("cannot write a temporary copy of the applied migrations: "
+                    + e.getMessage());
+        }
+    }
+
+    static void deleteTree(Path root) {
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        } catch (IOException ignored) {
+            // a temporary folder; the OS cleans it eventually
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package io.automigrate.deploy;
+
+import io.automigrate.AutomigrateException;
+import io.automigrate.catalog.Catalog;
+import io.automigrate.db.Connections;
+import io.automigrate.diff.DiffOptions;
+import io.automigrate.diff.SchemaDiff;
+import io.automigrate.diff.SchemaDiffer;
+import io.automigrate.inspect.CatalogInspector;
+import io.automigrate.inspect.InspectOptions;
+import io.automigrate.migrate.Changeset;
+import io.automigrate.migrate.HistoryReplayer;
+import io.automigrate.migrate.LiquibaseRunner;
+import io.automigrate.migrate.MigrationFile;
+import io.automigrate.migrate.LiquibaseTables;
+import io.automigrate.migrate.MigrationHistory;
+import io.automigrate.shadow.ShadowDatabase;
+import io.automigrate.shadow.ShadowServer;
+import io.automigrate.sql.MigrationRenderer;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the history says the database should be, computed on a throwaway database: the schema after the applied
+ * changesets (the drift check compares the live database with it), and after each pending file (the policy gate
+ * lints each step; the last one is what the live database must equal after apply).
+ */
+public record ExpectedStates(Catalog applied, List<Catalog> afterEachFile) {
+    public ExpectedStates {
+        afterEachFile = List.copyOf(afterEachFile);
+    }
+
+    /** The state once everything is applied. */
+    public Catalog last() {
+        return afterEachFile.isEmpty() ? applied : afterEachFile.get(afterEachFile.size() - 1);
+    }
+
+    /**
+     * Replays the first {@code appliedCount} changesets of {@code history}, then the next {@code pendingSizes[i]}
+     * changesets for each pending file in turn, inspecting after each. When the applied changesets are whole files
+     * (the usual case) their state comes from {@link HistoryReplayer}, which keeps it as a template for the next run.
+     */
+    public static ExpectedStates compute(ShadowServer server, MigrationHistory history, int appliedCount,
+                                         List<Integer> pendingSizes, InspectOptions options) {
+        Optional<MigrationHistory> applied = wholeFiles(history, appliedCount);
+        Catalog appliedCatalog = null;
+        String template = "template0";
+        if (applied.isPresent()) {
+            HistoryReplayer.Replayed replayed = HistoryReplayer.replay(server, history.root(), applied.get(), null, options);
+            if (pendingSizes.isEmpty()) return new ExpectedStates(replayed.catalog(), List.of());
+            appliedCatalog = replayed.catalog();
+            template = replayed.template();
+        }
+        try (ShadowDatabase db = server.createDatabase("deploy", template);
+             Connection connection = db.connect();
+             LiquibaseRunner runner = LiquibaseRunner.forHistory(connection, history)) {
+            if (appliedCatalog == null) {
+                try {
+                    runner.update(appliedCount);
+                    appliedCatalog = inspect(db, options);
+                } catch (AutomigrateException e) {
+                    throw AutomigrateException.checkFailed("the applied migrations do not replay on an empty database, "
+                            + "so the live schema cannot be checked against them: " + e.getMessage());
+                }
+            }
+            List<Catalog> after = new ArrayList<>();
+            for (int size : pendingSizes) {
+                runner.update(size);
+                after.add(inspect(db, options));
+            }
+            return new ExpectedStates(appliedCatalog, after);
+        } catch (SQLException e) {
+            throw AutomigrateException.database("throwaway database: " + Connections.describe(e), e);
+        }
+    }
+
+    /**
+     * The history cut after its first {@code count} changesets, when that is a file boundary; its checksum covers
+     * what Liquibase runs (ids, authors, SQL, transaction mode), so it keys the replayed template.
+     */
+    static Optional<MigrationHistory> wholeFiles(MigrationHistory history, int count) {
+        List<MigrationFile> files = new ArrayList<>();
+        int seen = 0;
+        try {
+            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+            digest.update("deploy-prefix".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            for (MigrationFile file : history.files()) {
+                if (seen == count) break;
+                files.add(file);
+                seen += file.changesets().size();
+                digest.update(history.pathOf(file).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                for (Changeset c : file.changesets()) {
+                    String text = c.author() + "\0" + c.id() + "\0" + c.runInTransaction() + "\0" + c.sql();
+                    digest.update(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                }
+            }
+            if (seen != count) return Optional.empty();
+            return Optional.of(new MigrationHistory(history.root(), history.directory(), files,
+                    java.util.HexFormat.of().formatHex(digest.digest())));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static Catalog inspect(ShadowDatabase db, InspectOptions options) {
+        try (Connection connection = db.connect()) {
+            return inspect(connection, options);
+        } catch (SQLException e) {
+            throw AutomigrateException.database("cannot read the throwaway database: " + Connections.describe(e), e);
+        }
+    }
+
+    /** A database's schema without Liquibase's bookkeeping tables. */
+    public static Catalog inspect(Connection connection, InspectOptions options) {
+        return LiquibaseTables.strip(CatalogInspector.inspect(connection, options));
+    }
+
+    /**
+     * Empty when {@code actual} equals {@code expected} (privileges aside: roles differ between servers); else the SQL
+     * that would turn {@code actual} into {@code expected}.
+     */
+    public static Optional<String> difference(Catalog actual, Catalog expected) {
+        if (actual.normalized().withoutGrants().equals(expected.normalized().withoutGrants())) {
+            return Optional.empty();
+        }
+        SchemaDiff diff = SchemaDiffer.diff(actual, expected, DiffOptions.defaults());
+        return Optional.of(diff.isEmpty() ? "-- (the difference is not expressible as DDL)"
+                : MigrationRenderer.render(diff).forwardSql().strip());
+    }
+}

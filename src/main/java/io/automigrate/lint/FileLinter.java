@@ -1,0 +1,256 @@
+package io.automigrate.lint;
+
+import io.automigrate.AutomigrateException;
+import io.automigrate.TextFiles;
+import io.automigrate.catalog.Catalog;
+import io.automigrate.catalog.ObjectKind;
+import io.automigrate.catalog.ObjectRef;
+import io.automigrate.catalog.QualifiedName;
+import io.automigrate.catalog.Table;
+import io.automigrate.config.Config;
+import io.automigrate.db.Connections;
+import io.automigrate.diff.Change;
+import io.automigrate.diff.ChangeAction;
+import io.automigrate.diff.TableChanges;
+import io.automigrate.diff.DiffOptions;
+import io.automigrate.diff.RenameHints;
+import io.automigrate.diff.SchemaDiff;
+import io.automigrate.diff.SchemaDiffer;
+import io.automigrate.inspect.CatalogInspector;
+import io.automigrate.inspect.InspectOptions;
+import io.automigrate.migrate.Changeset;
+import io.automigrate.migrate.FormattedSql;
+import io.automigrate.migrate.LiquibaseRunner;
+import io.automigrate.migrate.LiquibaseTables;
+import io.automigrate.migrate.MigrationFile;
+import io.automigrate.migrate.MigrationHistory;
+import io.automigrate.shadow.ShadowDatabase;
+import io.automigrate.shadow.ShadowServer;
+import io.automigrate.source.StatementShapes;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Lints hand-written migration files, which have no typed diff: each file is applied, changeset by changeset, to a
+ * throwaway database holding the history before it; the catalogs before and after each changeset are diffed and the
+ * same rules as for a generated migration run on the changes, with the file's own statements as their SQL. Statement
+ * rules run on the file's text.
+ */
+public final class FileLinter {
+    private FileLinter() {
+    }
+
+    /** The findings of every file, and notes (such as history that could not be replayed). */
+    public record Result(List<Finding> findings, List<String> notes) {
+        public Result {
+            findings = List.copyOf(findings);
+            notes = List.copyOf(notes);
+        }
+    }
+
+    /** {@code files} are paths as the user gave them, relative to {@code root} unless absolute. */
+    public static Result lint(Path root, Config config, List<String> files, ShadowServer server) {
+        List<ParsedFile> parsed = files.stream().map(f -> parse(root, f)).toList();
+        MigrationHistory history = MigrationHistory.read(root, config.migrations(), true);
+        InspectOptions options = new InspectOptions(config.schemas(), config.excludeSchemas());
+        List<Finding> findings = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        if (config.changelog() != null) {
+            notes.add("a master changelog is configured: the files are linted on an empty database, so rules about "
+                    + "existing tables cannot see them");
+        }
+        for (ParsedFile file : parsed) {
+            try (ShadowDatabase db = server.createDatabase("lint")) {
+                if (config.changelog() == null) replayBefore(db, history, file);
+                try (Connection connection = db.connect()) {
+                    findings.addAll(lint(connection, options, file.migration(), file.shown(), file.text()));
+                } catch (SQLException e) {
+                    throw AutomigrateException.database("throwaway database " + db.name() + ": "
+                            + Connections.describe(e), e);
+                }
+            }
+        }
+        return new Result(findings, notes);
+    }
+
+    private record ParsedFile(String shown, String text, MigrationFile migration) {
+    }
+
+    private static ParsedFile parse(Path root, String given) {
+        Path path = root.resolve(given);
+        if (!Files.isRegularFile(path)) {
+            throw AutomigrateException.badInput(given + ": no such file: give the path of a migration file");
+        }
+        String text = TextFiles.readUtf8(path, given);
+        return new ParsedFile(given, text, FormattedSql.read(path.getFileName().toString(), given, text));
+    }
+
+    /** Replays the history files whose names sort before this one (the file itself excluded). */
+    private static void replayBefore(ShadowDatabase db, MigrationHistory history, ParsedFile file) {
+        List<MigrationFile> earlier = history.files().stream()
+                .filter(f -> f.fileName().compareTo(file.migration().fileName()) < 0).toList();
+        if (earlier.isEmpty()) return;
+        MigrationHistory before = new MigrationHistory(history.root(), history.directory(), earlier, "");
+        try (Connection connection = db.connect(); LiquibaseRunner runner = LiquibaseRunner.forHistory(connection, before)) {
+            runner.update();
+        } catch (SQLException | AutomigrateException e) {
+            throw AutomigrateException.checkFailed("the migrations before " + file.shown() + " do not replay on an empty "
+                    + "database: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Lints {@code file} on a database that holds the history before it: applies each changeset, diffs, and runs
+     * every rule. Inline allowances of each changeset suppress its findings.
+     */
+    public static List<Finding> lint(Connection connection, InspectOptions options, MigrationFile file, String shown,
+                                     String text) throws SQLException {
+        Catalog baseline = inspect(connection, options);
+        Catalog before = baseline;
+        List<Finding> findings = new ArrayList<>();
+        for (Changeset changeset : file.changesets()) {
+            List<StatementShapes.Shape> shapes = StatementShapes.of(changeset.sql(), firstLine(changeset, text), shown);
+            apply(connection, changeset, shapes, shown);
+            Catalog after = inspect(connection, options);
+            SchemaDiff diff = SchemaDiffer.diff(before, after, new DiffOptions(false, renames(shapes, before, shown)));
+            List<LintSubject.ChangeSql> changes = diff.changes().stream()
+                    .map(c -> new LintSubject.ChangeSql(c, statementsOf(c, shapes))).toList();
+            List<Finding> found = new ArrayList<>(Linter.changes(new LintSubject(baseline, before, after, changes,
+                    diff.notes())));
+            found.addAll(StatementRules.check(List.of(new StatementRules.ChangesetSql(
+                    changeset.author() + ":" + changeset.id(), changeset.runInTransaction(), shapes))));
+            found = found.stream().map(f -> f.at(shown, lineOf(f, shapes, changeset))).toList();
+            findings.addAll(LintPolicy.allowInline(found, FormattedSql.allowances(changeset.sql())));
+            before = after;
+        }
+        return findings;
+    }
+
+    /** The line of a finding's statement, else of the changeset. */
+    private static int lineOf(Finding finding, List<StatementShapes.Shape> shapes, Changeset changeset) {
+        if (finding.line() > 0) return finding.line();
+        return shapes.stream().filter(s -> s.sql().equals(finding.statement())).mapToInt(StatementShapes.Shape::line)
+                .findFirst().orElse(changeset.line());
+    }
+
+    /** The line where a changeset's SQL starts in the file: found in the text, else right after its header. */
+    private static int firstLine(Changeset changeset, String text) {
+        String normalized = text.replace("\r\n", "\n");
+        int header = lineOffset(normalized, changeset.line());
+        int at = normalized.indexOf(changeset.sql(), header);
+        if (at < 0) return changeset.line() + 1 + (changeset.comment() == null ? 0 : 1);
+        int line = 1;
+        for (int i = 0; i < at; i++) if (normalized.charAt(i) == '\n') line++;
+        return line;
+    }
+
+    private static int lineOffset(String text, int line) {
+        int offset = 0;
+        for (int i = 1; i < line && offset >= 0; i++) offset = text.indexOf('\n', offset) + 1;
+        return Math.max(0, offset);
+    }
+
+    /**
+     * Runs a changeset statement by statement, so a failure names its line; in one transaction unless it says not, or
+     * holds a statement that cannot run in one (reported as AM502; running it alone lets the lint go on).
+     */
+    private static void apply(Connection connection, Changeset changeset, List<StatementShapes.Shape> shapes,
+                              String shown) throws SQLException {
+        boolean transaction = changeset.runInTransaction() && shapes.stream().noneMatch(StatementRules::nonTransactional);
+        connection.setAutoCommit(!transaction);
+        try (Statement st = connection.createStatement()) {
+            for (StatementShapes.Shape shape : shapes) {
+                try {
+                    st.execute(shape.sql());
+                } catch (SQLException e) {
+                    if (!connection.getAutoCommit()) connection.rollback();
+                    throw AutomigrateException.badInput(shown + ":" + shape.line() + ": changeset "
+                            + changeset.author() + ":" + changeset.id() + " fails on the history before it: "
+                            + Connections.describe(e));
+                }
+            }
+            if (!connection.getAutoCommit()) connection.commit();
+        } finally {
+            connection.setAutoCommit(true);
+        }
+    }
+
+    /**
+     * The statements of a changeset that make {@code change}: those naming its object (a column, constraint or index
+     * name), else those naming its table; among them, those with the change's keyword (TYPE, NOT NULL, DROP, ...) when
+     * any has it. Matching by name is enough here: the change itself came from the catalogs.
+     */
+    static List<StatementShapes.Shape> statementsOf(Change change, List<StatementShapes.Shape> shapes) {
+        ObjectRef target = change.target();
+        String own = target.member().isEmpty() ? target.name() : target.member();
+        List<StatementShapes.Shape> naming = shapes.stream().filter(s -> s.names().contains(own)).toList();
+        if (naming.isEmpty()) naming = shapes.stream().filter(s -> s.names().contains(target.name())).toList();
+        String keyword = keyword(change);
+        List<StatementShapes.Shape> doing = naming.stream().filter(s -> s.has(keyword)).toList();
+        return doing.isEmpty() ? naming : doing;
+    }
+
+    private static String keyword(Change change) {
+        if (change instanceof TableChanges.ColumnNotNull) return "NOT NULL";
+        if (change instanceof TableChanges.ColumnType) return "TYPE";
+        if (change instanceof TableChanges.ColumnDefault) return "DEFAULT";
+        if (change instanceof TableChanges.ColumnRename || change instanceof TableChanges.TableRename) return "RENAME";
+        if (change instanceof TableChanges.ConstraintValidation) return "VALIDATE";
+        if (change.action() == ChangeAction.DROP) return "DROP";
+        if (change.action() == ChangeAction.ALTER) return "ALTER";
+        ObjectKind kind = change.target().kind();
+        return kind == ObjectKind.COLUMN || kind == ObjectKind.CONSTRAINT ? "ADD" : "CREATE";
+    }
+
+    /**
+     * The renames a changeset spells out ({@code ALTER TABLE t RENAME TO u}, {@code ALTER TABLE t RENAME [COLUMN] a TO
+     * b}), as hints for the diff: without them a rename would look like a drop and an add.
+     */
+    static RenameHints renames(List<StatementShapes.Shape> shapes, Catalog before, String shown) {
+        List<RenameHints.TableRename> tables = new ArrayList<>();
+        List<RenameHints.ColumnRename> columns = new ArrayList<>();
+        for (StatementShapes.Shape shape : shapes) {
+            List<String> w = shape.words();
+            if (w.size() < 6 || !w.get(0).equals("alter") || !w.get(1).equals("table")) continue;
+            int i = 2;
+            while (i < w.size() && List.of("if", "exists", "only").contains(w.get(i))) i++;
+            String schema = null;
+            String name = w.get(i++);
+            if (i + 1 < w.size() && w.get(i).equals(".")) {
+                schema = name;
+                name = w.get(i + 1);
+                i += 2;
+            }
+            if (i < w.size() && w.get(i).equals("*")) i++;
+            if (i + 2 >= w.size() || !w.get(i).equals("rename")) continue;
+            QualifiedName table = new QualifiedName(schema != null ? schema : schemaOf(before, name), name);
+            if (w.get(i + 1).equals("to")) {
+                tables.add(new RenameHints.TableRename(new QualifiedName(table.schema(), w.get(i + 2)), name, shown,
+                        shape.line()));
+                continue;
+            }
+            int column = w.get(i + 1).equals("column") ? i + 2 : i + 1;
+            if (column + 2 < w.size() && w.get(column + 1).equals("to") && !w.get(i + 1).equals("constraint")) {
+                columns.add(new RenameHints.ColumnRename(table, w.get(column + 2), w.get(column), shown, shape.line()));
+            }
+        }
+        return new RenameHints(tables, columns);
+    }
+
+    /** The schema of an unqualified table name: public when it is there, else the first schema that has it. */
+    private static String schemaOf(Catalog catalog, String table) {
+        if (catalog.table(new QualifiedName("public", table)).isPresent()) return "public";
+        return catalog.tables().stream().filter(t -> t.name().equals(table)).map(Table::schema).findFirst()
+                .orElse("public");
+    }
+
+    private static Catalog inspect(Connection connection, InspectOptions options) {
+        return LiquibaseTables.strip(CatalogInspector.inspect(connection, options));
+    }
+}
