@@ -134,9 +134,16 @@ final class ChangeRules {
         ObjectRef target = notNull.target();
         findings.add(Rule.AM302.finding(target, c.firstStatement(), "")
                 .withProbe(Probe.of(Probe.Kind.NULLS, notNull.table(), List.of(notNull.column()))));
-        if (!c.has("VALIDATE CONSTRAINT")) {
+        if (!c.has("VALIDATE CONSTRAINT") && !validatesNotNullCheck(subject, notNull)) {
             findings.add(Rule.AM405.finding(target, c.firstStatement(), "").withProbe(Probe.size(notNull.table())));
         }
+    }
+
+    /** The online form validates a {@code CHECK (col IS NOT NULL)} in a changeset of its own before SET NOT NULL. */
+    private static boolean validatesNotNullCheck(LintSubject subject, TableChanges.ColumnNotNull notNull) {
+        return subject.changes().stream().map(LintSubject.ChangeSql::change)
+                .anyMatch(x -> x instanceof TableChanges.ConstraintValidation v && v.validated()
+                        && v.table().equals(notNull.table()) && isNotNullCheck(v.constraint(), notNull.column()));
     }
 
     private static void addedConstraint(LintSubject subject, QualifiedName table, Constraint constraint,
@@ -249,10 +256,13 @@ final class ChangeRules {
 
     /** A validated {@code CHECK (col IS NOT NULL)}: PostgreSQL 12+ then sets NOT NULL without scanning. */
     static boolean hasNotNullCheck(Catalog catalog, QualifiedName table, String column) {
-        Pattern check = Pattern.compile("CHECK \\(+" + Pattern.quote(Sql.ident(column)) + " IS NOT NULL\\)+");
         return catalog.table(table).stream().flatMap(t -> t.constraints().stream())
-                .anyMatch(k -> k.kind() == ConstraintKind.CHECK && k.validated()
-                        && check.matcher(k.definition()).matches());
+                .anyMatch(k -> k.validated() && isNotNullCheck(k, column));
+    }
+
+    private static boolean isNotNullCheck(Constraint constraint, String column) {
+        Pattern check = Pattern.compile("CHECK \\(+" + Pattern.quote(Sql.ident(column)) + " IS NOT NULL\\)+");
+        return constraint.kind() == ConstraintKind.CHECK && check.matcher(constraint.definition()).matches();
     }
 
     private static Probe orphans(QualifiedName table, Constraint constraint) {
