@@ -135,13 +135,16 @@ final class ChangeRules {
         ObjectRef target = notNull.target();
         findings.add(Rule.AM302.finding(target, c.firstStatement(), "")
                 .withProbe(Probe.of(Probe.Kind.NULLS, notNull.table(), List.of(notNull.column()))));
-        // The online form validates a CHECK (col IS NOT NULL) in a changeset of its own before SET NOT NULL.
-        boolean validatedFirst = subject.changes().stream().anyMatch(o -> o.change()
-                instanceof TableChanges.ConstraintValidation v && v.validated() && v.table().equals(notNull.table())
-                && isNotNullCheck(v.constraint(), notNull.column()));
-        if (!validatedFirst && !c.has("VALIDATE CONSTRAINT")) {
+        if (!c.has("VALIDATE CONSTRAINT") && !validatesNotNullCheck(subject, notNull)) {
             findings.add(Rule.AM405.finding(target, c.firstStatement(), "").withProbe(Probe.size(notNull.table())));
         }
+    }
+
+    /** The online form validates a {@code CHECK (col IS NOT NULL)} in a changeset of its own before SET NOT NULL. */
+    private static boolean validatesNotNullCheck(LintSubject subject, TableChanges.ColumnNotNull notNull) {
+        return subject.changes().stream().map(LintSubject.ChangeSql::change)
+                .anyMatch(x -> x instanceof TableChanges.ConstraintValidation v && v.validated()
+                        && v.table().equals(notNull.table()) && isNotNullCheck(v.constraint(), notNull.column()));
     }
 
     private static void addedConstraint(LintSubject subject, QualifiedName table, Constraint constraint,

@@ -59,4 +59,23 @@ class MigrationBuilderTest {
         assertFalse(file.changesets().get(1).runInTransaction());
         assertTrue(file.changesets().get(2).runInTransaction());
     }
+
+    @Test
+    void aChangeRenderedToRunAloneGetsATransactionalChangesetOfItsOwnAndOnlineChangesetsSetLockTimeout() {
+        RenderedMigration migration = new RenderedMigration(List.of(
+                change("a", Statement.of("ALTER TABLE a ADD CONSTRAINT c CHECK (id > 0) NOT VALID;"),
+                        Statement.of("ALTER TABLE a DROP CONSTRAINT c;")),
+                new RenderedChange(new Step("v"), List.of(Statement.of("ALTER TABLE a VALIDATE CONSTRAINT c;")),
+                        List.of(), true),
+                change("b", Statement.of("COMMENT ON TABLE a IS 'x';"), Statement.of("COMMENT ON TABLE a IS NULL;"))));
+        MigrationFile file = MigrationBuilder.build("20261122153000_x.sql", migration, "automigrate", null,
+                io.automigrate.sql.RenderOptions.online(java.time.Duration.ofMillis(2500)));
+        assertEquals(3, file.changesets().size());
+        assertTrue(file.changesets().stream().allMatch(Changeset::runInTransaction));
+        assertEquals("SET LOCAL lock_timeout = '2500ms';\nALTER TABLE a VALIDATE CONSTRAINT c;\n",
+                file.changesets().get(1).sql());
+        assertEquals("", file.changesets().get(1).rollback(), "an empty rollback stays empty: not required");
+        assertEquals("SET LOCAL lock_timeout = '2500ms';\nCOMMENT ON TABLE a IS NULL;\n",
+                file.changesets().get(2).rollback());
+    }
 }

@@ -332,6 +332,10 @@ class PlanEndToEndTest {
                 CREATE TABLE users (id bigint PRIMARY KEY, email text NOT NULL, team text);
                 CREATE INDEX users_email_idx ON users (email);
                 """);
+        Run findings = automigrate("plan", "--check", "--format", "json");
+        assertTrue(findings.out().contains("\"code\" : \"AM302\""), "rows may still hold NULLs: " + findings.out());
+        assertFalse(findings.out().contains("AM405") || findings.out().contains("AM401"),
+                "the online form takes no long lock: " + findings.out());
         String online = planWrites("auto_schema_update_\\d{14}");
         assertTrue(online.contains("""
                 runInTransaction:false rollbackSplitStatements:false splitStatements:true
