@@ -19,7 +19,6 @@ import java.util.function.Consumer;
 
 /** What apply and rollback share: the target, drift, the report format, the shadow, the production guard. */
 final class DeployOptions {
-    enum Format { TEXT, MARKDOWN, JSON }
 
     @Option(names = "--env", paramLabel = "NAME", description = "Environment of automigrate.yml; its URL is read from "
             + "the variable named by its 'url-env' (default DATABASE_URL).")
@@ -35,7 +34,7 @@ final class DeployOptions {
 
     @Option(names = "--format", paramLabel = "text|markdown|json", defaultValue = "text",
             description = "Report format (default: text).")
-    Format format;
+    ReportFormat format;
 
     @Mixin
     ShadowFlags shadow;

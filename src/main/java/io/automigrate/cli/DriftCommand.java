@@ -31,7 +31,7 @@ final class DriftCommand implements Callable<Integer> {
 
     @Option(names = "--format", paramLabel = "text|markdown|json", defaultValue = "text",
             description = "Report format (default: text).")
-    PlanCommand.Format format;
+    ReportFormat format;
 
     @Mixin
     ShadowFlags shadow;

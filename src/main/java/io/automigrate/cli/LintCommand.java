@@ -27,7 +27,6 @@ import java.util.concurrent.Callable;
         exitCodeList = {"0:no error finding, or every one is allowed", "1:an error finding is not allowed",
                 "2:bad usage, or a file that does not parse or apply (file:line)", "3:database or network failure"})
 final class LintCommand implements Callable<Integer> {
-    enum Format { TEXT, MARKDOWN, JSON }
 
     private final CliContext context;
 
@@ -36,7 +35,7 @@ final class LintCommand implements Callable<Integer> {
 
     @Option(names = "--format", paramLabel = "text|markdown|json", defaultValue = "text",
             description = "Report format (default: text).")
-    Format format;
+    ReportFormat format;
 
     @Mixin
     LintFlags lint;

@@ -32,7 +32,6 @@ import java.util.concurrent.Callable;
                 "1:the proof failed, the history does not replay, or --check found a schema change without migration",
                 "2:bad usage, configuration or input", "3:database or network failure"})
 final class PlanCommand implements Callable<Integer> {
-    enum Format { TEXT, MARKDOWN, JSON }
 
     private final CliContext context;
 
@@ -61,7 +60,7 @@ final class PlanCommand implements Callable<Integer> {
 
     @Option(names = "--format", paramLabel = "text|markdown|json", defaultValue = "text",
             description = "Report format (default: text).")
-    Format format;
+    ReportFormat format;
 
     @Option(names = "--output", paramLabel = "FILE", description = "Write the report to FILE instead of stdout.")
     Path output;

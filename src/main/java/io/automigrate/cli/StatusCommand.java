@@ -36,7 +36,7 @@ final class StatusCommand implements Callable<Integer> {
 
     @Option(names = "--format", paramLabel = "text|markdown|json", defaultValue = "text",
             description = "Report format (default: text).")
-    PlanCommand.Format format;
+    ReportFormat format;
 
     @Mixin
     ShadowFlags shadow;

@@ -1,0 +1,4 @@
+package io.automigrate.cli;
+
+/** {@code --format} of the commands that report: text for a terminal, markdown for a PR comment, JSON for machines. */
+enum ReportFormat { TEXT, MARKDOWN, JSON }
