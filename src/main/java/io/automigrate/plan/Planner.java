@@ -91,38 +91,72 @@ public final class Planner {
             }
             Catalog current = replayed.catalog();
             String template = replayed.template();
-            Catalog desired = joinUnwrapped(loading);
-            SchemaDiff diff = SchemaDiffer.diff(current, desired, new DiffOptions(false, hints));
-            if (diff.isEmpty()) {
-                return new PlanResult(PlanResult.Status.IN_SYNC, detection, null, null, null, "", "", List.of(),
-                        List.of(), List.of(), diff.notes(), false, server.description());
+            // The proof's database is copied from the template (and Liquibase's reading of its books warmed) while the
+            // desired schema still loads: most plans need it, and a copy costs a few hundred milliseconds.
+            CompletableFuture<ShadowDatabase> proofDatabase = template == null ? null
+                    : CompletableFuture.supplyAsync(() -> prepareProofDatabase(server, template, history));
+            try {
+                return planned(request, render, server, detection, history, hints, inspectOptions, current,
+                        joinUnwrapped(loading), proofDatabase);
+            } finally {
+                if (proofDatabase != null) {
+                    proofDatabase.handle((db, failed) -> {
+                        if (db != null) db.close();
+                        return null;
+                    }).join();
+                }
             }
-            RenderedMigration rendered = MigrationRenderer.render(diff, current, render);
-            Instant stamp = MigrationNames.nextTimestamp(request.now(), history.fileNames());
-            String name = MigrationNames.unique(request.name() != null ? MigrationNames.sanitize(request.name())
-                    : MigrationNames.suggest(diff, current, desired, stamp), history.fileNames());
-            String fileName = MigrationNames.fileName(stamp, name);
-            MigrationFile file = MigrationBuilder.build(fileName, rendered, config.naming().author(),
-                    "generated from " + config.schema(), render);
-            String text = FormattedSql.write(file);
-            List<Finding> findings = locate(Linter.plan(current, desired, diff, rendered, file), text);
-            List<String> changes = diff.changes().stream().map(c -> c.describe()).toList();
-
-            String relative = config.migrations().replaceAll("/+$", "") + "/" + fileName;
-            List<ProofStep> proof;
-            try (NewMigration added = NewMigration.write(relative, file, text)) {
-                proof = prove(server, root, history, config.changelog(), added, current, desired, inspectOptions,
-                        template);
-            }
-            boolean proven = proof.stream().allMatch(ProofStep::passed);
-            boolean write = proven && !request.check();
-            if (write) {
-                writeFile(root.resolve(relative), text);
-            }
-            return new PlanResult(proven ? PlanResult.Status.PLANNED : PlanResult.Status.PROOF_FAILED, detection,
-                    name, relative, text, rendered.forwardSql(), rendered.rollbackSql(), changes, findings, proof,
-                    diff.notes(), write, server.description());
         }
+    }
+
+    /** Diff, render, name, lint, prove and write, once both schemas are known. */
+    private static PlanResult planned(PlanRequest request, RenderOptions render, ShadowServer server,
+                                      Detection detection, MigrationHistory history, RenameHints hints,
+                                      InspectOptions inspectOptions, Catalog current, Catalog desired,
+                                      CompletableFuture<ShadowDatabase> proofDatabase) {
+        Config config = request.config();
+        Path root = request.root();
+        SchemaDiff diff = SchemaDiffer.diff(current, desired, new DiffOptions(false, hints));
+        if (diff.isEmpty()) {
+            return new PlanResult(PlanResult.Status.IN_SYNC, detection, null, null, null, "", "", List.of(),
+                    List.of(), List.of(), diff.notes(), false, server.description());
+        }
+        RenderedMigration rendered = MigrationRenderer.render(diff, current, render);
+        Instant stamp = MigrationNames.nextTimestamp(request.now(), history.fileNames());
+        String name = MigrationNames.unique(request.name() != null ? MigrationNames.sanitize(request.name())
+                : MigrationNames.suggest(diff, current, desired, stamp), history.fileNames());
+        String fileName = MigrationNames.fileName(stamp, name);
+        MigrationFile file = MigrationBuilder.build(fileName, rendered, config.naming().author(),
+                "generated from " + config.schema(), render);
+        String text = FormattedSql.write(file);
+        List<Finding> findings = locate(Linter.plan(current, desired, diff, rendered, file), text);
+        List<String> changes = diff.changes().stream().map(c -> c.describe()).toList();
+
+        String relative = config.migrations().replaceAll("/+$", "") + "/" + fileName;
+        List<ProofStep> proof;
+        try (NewMigration added = NewMigration.write(relative, file, text)) {
+            proof = prove(server, root, history, config.changelog(), added, current, desired, inspectOptions,
+                    proofDatabase == null ? null : joinUnwrapped(proofDatabase));
+        }
+        boolean proven = proof.stream().allMatch(ProofStep::passed);
+        boolean write = proven && !request.check();
+        if (write) {
+            writeFile(root.resolve(relative), text);
+        }
+        return new PlanResult(proven ? PlanResult.Status.PLANNED : PlanResult.Status.PROOF_FAILED, detection,
+                name, relative, text, rendered.forwardSql(), rendered.rollbackSql(), changes, findings, proof,
+                diff.notes(), write, server.description());
+    }
+
+    /** A copy of the template, with Liquibase's books read once on it so the proof's first step starts warm. */
+    private static ShadowDatabase prepareProofDatabase(ShadowServer server, String template, MigrationHistory history) {
+        ShadowDatabase db = server.createDatabase("proof", template);
+        try (Connection connection = db.connect(); LiquibaseRunner runner = LiquibaseRunner.forHistory(connection, history)) {
+            runner.applied();
+        } catch (SQLException | RuntimeException e) {
+            // only a warm-up: the proof reports any real problem with this database
+        }
+        return db;
     }
 
     /**
@@ -133,11 +167,10 @@ public final class Planner {
      */
     private static List<ProofStep> prove(ShadowServer server, Path root, MigrationHistory history, String changelog,
                                          NewMigration added, Catalog current, Catalog desired, InspectOptions options,
-                                         String template) {
+                                         ShadowDatabase fromTemplate) {
         List<ProofStep> steps = new ArrayList<>();
-        try (ShadowDatabase db = template != null ? server.createDatabase("proof", template)
-                : server.createDatabase("proof")) {
-            if (template == null) {
+        try (ShadowDatabase db = fromTemplate != null ? fromTemplate : server.createDatabase("proof")) {
+            if (fromTemplate == null) {
                 HistoryReplayer.replayInto(db, root, history, changelog);
             }
             try (Connection connection = db.connect(); LiquibaseRunner runner = added.runner(connection)) {
@@ -161,7 +194,7 @@ public final class Planner {
             }
         }
         String replayStep = "the whole history replays on an empty database";
-        if (template != null) {
+        if (fromTemplate != null) {
             if (steps.stream().allMatch(ProofStep::passed)) {
                 steps.add(new ProofStep(replayStep, true, "step 1 started from the history replayed on an empty database"));
             } else {
