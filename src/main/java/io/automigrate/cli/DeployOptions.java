@@ -14,19 +14,13 @@ import picocli.CommandLine.Option;
 
 import java.io.Console;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Consumer;
 
 /** What apply and rollback share: the target, drift, the report format, the shadow, the production guard. */
 final class DeployOptions {
 
-    @Option(names = "--env", paramLabel = "NAME", description = "Environment of automigrate.yml; its URL is read from "
-            + "the variable named by its 'url-env' (default DATABASE_URL).")
-    String environment;
-
-    @Option(names = "--url", paramLabel = "URL", description = "Database URL (postgresql://user:password@host:5432/db); "
-            + "an environment pointing at the same database lends its rules.")
-    String url;
+    @Mixin
+    TargetFlags targetFlags;
 
     @Option(names = "--allow-drift", description = "Deploy even when the live schema differs from what its migration "
             + "history gives (the difference is still reported).")
@@ -45,9 +39,7 @@ final class DeployOptions {
 
     Resolved resolve(CliContext context, String command, boolean dryRun, List<String> allow, boolean skipIfNoDatabase) {
         Config config = ConfigLoader.load(context.root(), context.environment());
-        Target target = Target.resolve(config, environment, url, context.environment());
-        Target.sharedDatabaseWarnings(config, context.environment())
-                .forEach(w -> context.err().println("warning: " + Secrets.redact(w)));
+        Target target = targetFlags.resolve(config, context);
         if (target.url() == null && skipIfNoDatabase) {
             return new Resolved(config, target, null);
         }
