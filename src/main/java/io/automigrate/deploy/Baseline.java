@@ -234,7 +234,7 @@ public final class Baseline {
             throw AutomigrateException.checkFailed("init could not prove the baseline, so nothing was written: "
                     + e.getMessage());
         } finally {
-            DriftCheck.deleteTree(temp);
+            io.automigrate.TempFolders.deleteQuietly(temp);
         }
     }
 

@@ -28,11 +28,9 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Drift: a live database against the schema its applied migrations should have produced (replayed on a throwaway
@@ -166,7 +164,7 @@ public final class DriftCheck {
         try {
             return new Expected(replay(server, MigrationHistory.read(temp, config.migrations(), true), options), notes);
         } finally {
-            deleteTree(temp);
+            io.automigrate.TempFolders.deleteQuietly(temp);
         }
     }
 
@@ -218,14 +216,6 @@ public final class DriftCheck {
         } catch (IOException e) {
             throw AutomigrateException.badInput("cannot write a temporary copy of the applied migrations: "
                     + e.getMessage());
-        }
-    }
-
-    static void deleteTree(Path root) {
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
-        } catch (IOException ignored) {
-            // a temporary folder; the OS cleans it eventually
         }
     }
 }

@@ -8,7 +8,6 @@ import io.automigrate.migrate.Changeset;
 import io.automigrate.migrate.HistoryReplayer;
 import io.automigrate.migrate.LiquibaseRunner;
 import io.automigrate.migrate.MigrationFile;
-import io.automigrate.migrate.LiquibaseTables;
 import io.automigrate.migrate.MigrationHistory;
 import io.automigrate.shadow.ShadowDatabase;
 import io.automigrate.shadow.ShadowServer;
@@ -56,7 +55,7 @@ public record ExpectedStates(Catalog applied, List<Catalog> afterEachFile) {
             if (appliedCatalog == null) {
                 try {
                     runner.update(appliedCount);
-                    appliedCatalog = inspect(db, options);
+                    appliedCatalog = HistoryReplayer.inspect(db.url(), options);
                 } catch (AutomigrateException e) {
                     throw AutomigrateException.checkFailed("the applied migrations do not replay on an empty database, "
                             + "so the live schema cannot be checked against them: " + e.getMessage());
@@ -65,7 +64,7 @@ public record ExpectedStates(Catalog applied, List<Catalog> afterEachFile) {
             List<Catalog> after = new ArrayList<>();
             for (int size : pendingSizes) {
                 runner.update(size);
-                after.add(inspect(db, options));
+                after.add(HistoryReplayer.inspect(db.url(), options));
             }
             return new ExpectedStates(appliedCatalog, after);
         } catch (SQLException e) {
@@ -98,14 +97,6 @@ public record ExpectedStates(Catalog applied, List<Catalog> afterEachFile) {
                     java.util.HexFormat.of().formatHex(digest.digest())));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    static Catalog inspect(ShadowDatabase db, InspectOptions options) {
-        try (Connection connection = db.connect()) {
-            return LiquibaseTables.inspect(connection, options);
-        } catch (SQLException e) {
-            throw AutomigrateException.database("cannot read the throwaway database: " + Connections.describe(e), e);
         }
     }
 }

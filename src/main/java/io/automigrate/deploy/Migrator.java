@@ -15,7 +15,6 @@ import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -131,7 +130,7 @@ public final class Migrator {
             return Deployer.apply(new DeployRequest(project, effective, environmentName, environment, access, shadow,
                     false, allowDrift, allow, log));
         } finally {
-            if (copied != null) deleteQuietly(copied);
+            if (copied != null) io.automigrate.TempFolders.deleteQuietly(copied);
         }
     }
 
@@ -166,16 +165,6 @@ public final class Migrator {
             for (Path file : files.filter(p -> p.getFileName().toString().endsWith(".sql")).toList()) {
                 Files.copy(file, to.resolve(file.getFileName().toString()));
             }
-        }
-    }
-
-    private static void deleteQuietly(Path dir) {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            List<Path> paths = new ArrayList<>(walk.toList());
-            java.util.Collections.reverse(paths);
-            for (Path p : paths) Files.deleteIfExists(p);
-        } catch (IOException ignored) {
-            // a temporary folder
         }
     }
 }

@@ -16,7 +16,6 @@ import io.automigrate.diff.DiffOptions;
 import io.automigrate.diff.RenameHints;
 import io.automigrate.diff.SchemaDiff;
 import io.automigrate.diff.SchemaDiffer;
-import io.automigrate.inspect.CatalogInspector;
 import io.automigrate.inspect.InspectOptions;
 import io.automigrate.migrate.Changeset;
 import io.automigrate.migrate.FormattedSql;
@@ -111,13 +110,13 @@ public final class FileLinter {
      */
     public static List<Finding> lint(Connection connection, InspectOptions options, MigrationFile file, String shown,
                                      String text) throws SQLException {
-        Catalog baseline = inspect(connection, options);
+        Catalog baseline = LiquibaseTables.inspect(connection, options);
         Catalog before = baseline;
         List<Finding> findings = new ArrayList<>();
         for (Changeset changeset : file.changesets()) {
             List<StatementShapes.Shape> shapes = StatementShapes.of(changeset.sql(), firstLine(changeset, text), shown);
             apply(connection, changeset, shapes, shown);
-            Catalog after = inspect(connection, options);
+            Catalog after = LiquibaseTables.inspect(connection, options);
             SchemaDiff diff = SchemaDiffer.diff(before, after, new DiffOptions(false, renames(shapes, before, shown)));
             List<LintSubject.ChangeSql> changes = diff.changes().stream()
                     .map(c -> new LintSubject.ChangeSql(c, statementsOf(c, shapes))).toList();
@@ -248,9 +247,5 @@ public final class FileLinter {
         if (catalog.table(new QualifiedName("public", table)).isPresent()) return "public";
         return catalog.tables().stream().filter(t -> t.name().equals(table)).map(Table::schema).findFirst()
                 .orElse("public");
-    }
-
-    private static Catalog inspect(Connection connection, InspectOptions options) {
-        return LiquibaseTables.strip(CatalogInspector.inspect(connection, options));
     }
 }

@@ -2,6 +2,7 @@ package io.automigrate.migrate;
 
 import io.automigrate.AutomigrateException;
 import io.automigrate.Secrets;
+import io.automigrate.TempFolders;
 import liquibase.Contexts;
 import liquibase.LabelExpression;
 import liquibase.Liquibase;
@@ -113,14 +114,7 @@ public final class LiquibaseRunner implements AutoCloseable {
         } catch (Exception | LinkageError ignored) {
             // only a warm-up
         } finally {
-            if (dir != null) {
-                try (var files = Files.list(dir)) {
-                    for (Path p : files.toList()) Files.deleteIfExists(p);
-                    Files.deleteIfExists(dir);
-                } catch (IOException ignored) {
-                    // a temporary folder
-                }
-            }
+            TempFolders.deleteQuietly(dir);
         }
     }
 
@@ -299,14 +293,7 @@ public final class LiquibaseRunner implements AutoCloseable {
         } catch (liquibase.exception.DatabaseException | RuntimeException ignored) {
             // closing: the connection may already be gone
         }
-        if (masterDir != null) {
-            try (var files = Files.list(masterDir)) {
-                for (Path p : files.toList()) Files.deleteIfExists(p);
-                Files.deleteIfExists(masterDir);
-            } catch (IOException ignored) {
-                // a temporary folder; the OS cleans it eventually
-            }
-        }
+        TempFolders.deleteQuietly(masterDir);
     }
 
     private static String key(RanChangeSet r) {

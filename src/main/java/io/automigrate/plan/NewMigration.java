@@ -9,9 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * The generated migration, before it is written: kept in a temporary project folder at the same relative path it
@@ -38,10 +36,6 @@ record NewMigration(Path tempRoot, String relativePath, MigrationFile file) impl
 
     @Override
     public void close() {
-        try (Stream<Path> walk = Files.walk(tempRoot)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
-        } catch (IOException ignored) {
-            // a temporary folder; the OS cleans it eventually
-        }
+        io.automigrate.TempFolders.deleteQuietly(tempRoot);
     }
 }
