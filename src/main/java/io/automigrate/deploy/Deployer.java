@@ -8,6 +8,7 @@ import io.automigrate.db.Connections;
 import io.automigrate.inspect.InspectOptions;
 import io.automigrate.lint.Finding;
 import io.automigrate.migrate.Changeset;
+import io.automigrate.migrate.DeferredCommits;
 import io.automigrate.migrate.LiquibaseRunner;
 import io.automigrate.migrate.LiquibaseTables;
 import io.automigrate.migrate.MigrationFile;
@@ -30,7 +31,6 @@ import java.util.stream.Collectors;
  * runs the same way backwards with the stored rollback statements.
  */
 public final class Deployer {
-    private static final java.util.logging.Logger LIQUIBASE_LOG = java.util.logging.Logger.getLogger("liquibase");
 
     private Deployer() {
     }
@@ -327,16 +327,13 @@ public final class Deployer {
                 setTimeouts(connection, request);
                 if (transactional) connection.setAutoCommit(false);
                 Connection forLiquibase = transactional ? DeferredCommits.wrap(connection) : connection;
-                java.util.logging.Level level = LIQUIBASE_LOG.getLevel();
                 // A failure is reported once, by automigrate: Liquibase would log it, and the follow-up errors of
                 // the aborted transaction, with stack traces.
-                LIQUIBASE_LOG.setLevel(java.util.logging.Level.OFF);
-                try (LiquibaseRunner runner = LiquibaseRunner.forHistory(forLiquibase, history)) {
+                try (LiquibaseRunner.Quiet quiet = LiquibaseRunner.quiet();
+                     LiquibaseRunner runner = LiquibaseRunner.forHistory(forLiquibase, history)) {
                     if (rollback) runner.rollback(count);
                     else runner.update(count);
                     if (transactional) connection.commit();
-                } finally {
-                    LIQUIBASE_LOG.setLevel(level);
                 }
                 return;
             } catch (AutomigrateException | SQLException e) {

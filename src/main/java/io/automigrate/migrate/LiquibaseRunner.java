@@ -46,6 +46,18 @@ public final class LiquibaseRunner implements AutoCloseable {
         LIQUIBASE_LOG.setLevel(Level.WARNING);
     }
 
+    /** Liquibase's own logging switched off until closed: for failures that automigrate reports itself, once. */
+    public interface Quiet extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    public static Quiet quiet() {
+        Level level = LIQUIBASE_LOG.getLevel();
+        LIQUIBASE_LOG.setLevel(Level.OFF);
+        return () -> LIQUIBASE_LOG.setLevel(level);
+    }
+
     private final Database database;
     private final Path root;
     private final Path masterDir;

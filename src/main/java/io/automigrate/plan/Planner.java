@@ -1,8 +1,11 @@
 package io.automigrate.plan;
 
 import io.automigrate.AutomigrateException;
+import io.automigrate.Trace;
 import io.automigrate.catalog.Catalog;
 import io.automigrate.config.Config;
+import io.automigrate.db.DatabaseUrl;
+import io.automigrate.db.RolledBack;
 import io.automigrate.diff.DiffOptions;
 import io.automigrate.diff.RenameHints;
 import io.automigrate.diff.SchemaDiff;
@@ -12,10 +15,13 @@ import io.automigrate.git.Detection;
 import io.automigrate.inspect.InspectOptions;
 import io.automigrate.lint.Finding;
 import io.automigrate.lint.Linter;
+import io.automigrate.migrate.Changeset;
+import io.automigrate.migrate.DeferredCommits;
 import io.automigrate.migrate.FormattedSql;
 import io.automigrate.migrate.HistoryReplayer;
 import io.automigrate.migrate.HistoryReplayer.Replayed;
 import io.automigrate.migrate.LiquibaseRunner;
+import io.automigrate.migrate.LiquibaseTables;
 import io.automigrate.migrate.MigrationBuilder;
 import io.automigrate.migrate.MigrationFile;
 import io.automigrate.migrate.MigrationHistory;
@@ -44,6 +50,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 
 /**
  * The pull-request workflow: detect, replay the history, load the desired schema, diff, render, name, lint, prove
@@ -76,6 +83,7 @@ public final class Planner {
         RenameHints hints = RenameHintParser.parse(schemaFiles);
         InspectOptions inspectOptions = new InspectOptions(config.schemas(), config.excludeSchemas());
 
+        Trace.step("plan: inputs read and checked");
         LiquibaseRunner.warmUpInBackground();
         try (ShadowServer server = ShadowServers.start(config.shadow().toOptions())) {
             server.ensureRoles(rolesNamed(schemaFiles, history));
@@ -89,15 +97,17 @@ public final class Planner {
                 loading.handle((ok, failed) -> null).join();
                 throw e;
             }
+            Trace.step(replayed.cached() ? "plan: history read from its template" : "plan: history replayed");
             Catalog current = replayed.catalog();
             String template = replayed.template();
-            // The proof's database is copied from the template (and Liquibase's reading of its books warmed) while the
-            // desired schema still loads: most plans need it, and a copy costs a few hundred milliseconds.
-            CompletableFuture<ShadowDatabase> proofDatabase = template == null ? null
+            // Online forms mostly run outside a transaction, so their proof needs a copy of the template: it is made
+            // (and Liquibase's reading of its books warmed) while the desired schema still loads, as a copy costs a
+            // few hundred milliseconds. Other migrations are proven on the template itself, in a transaction.
+            CompletableFuture<ShadowDatabase> proofDatabase = template == null || !render.online() ? null
                     : CompletableFuture.supplyAsync(() -> prepareProofDatabase(server, template, history));
             try {
                 return planned(request, render, server, detection, history, hints, inspectOptions, current,
-                        joinUnwrapped(loading), proofDatabase);
+                        joinUnwrapped(loading), template, proofDatabase);
             } finally {
                 if (proofDatabase != null) {
                     proofDatabase.handle((db, failed) -> {
@@ -113,7 +123,7 @@ public final class Planner {
     private static PlanResult planned(PlanRequest request, RenderOptions render, ShadowServer server,
                                       Detection detection, MigrationHistory history, RenameHints hints,
                                       InspectOptions inspectOptions, Catalog current, Catalog desired,
-                                      CompletableFuture<ShadowDatabase> proofDatabase) {
+                                      String template, CompletableFuture<ShadowDatabase> proofDatabase) {
         Config config = request.config();
         Path root = request.root();
         SchemaDiff diff = SchemaDiffer.diff(current, desired, new DiffOptions(false, hints));
@@ -132,12 +142,20 @@ public final class Planner {
         List<Finding> findings = locate(Linter.plan(current, desired, diff, rendered, file), text);
         List<String> changes = diff.changes().stream().map(c -> c.describe()).toList();
 
+        Trace.step("plan: diffed, rendered and linted");
         String relative = config.migrations().replaceAll("/+$", "") + "/" + fileName;
         List<ProofStep> proof;
         try (NewMigration added = NewMigration.write(relative, file, text)) {
-            proof = prove(server, root, history, config.changelog(), added, current, desired, inspectOptions,
-                    proofDatabase == null ? null : joinUnwrapped(proofDatabase));
+            boolean transactional = file.changesets().stream().allMatch(Changeset::runInTransaction);
+            proof = proofDatabase == null && template != null && transactional
+                    ? proveOnTemplate(server, template, added, current, desired, inspectOptions) : null;
+            if (proof == null) {
+                proof = prove(server, root, history, config.changelog(), added, current, desired, inspectOptions,
+                        proofDatabase != null ? joinUnwrapped(proofDatabase)
+                                : template != null ? server.createDatabase("proof", template) : null);
+            }
         }
+        Trace.step("plan: proof done");
         boolean proven = proof.stream().allMatch(ProofStep::passed);
         boolean write = proven && !request.check();
         if (write) {
@@ -159,11 +177,43 @@ public final class Planner {
         return db;
     }
 
+    private static final String REPLAY_STEP = "the whole history replays on an empty database";
+    private static final String REPLAY_BY_TEMPLATE = "step 1 started from the history replayed on an empty database";
+
+    /**
+     * (a)–(c) on the template itself, in one transaction that is rolled back, so no copy of it is made; (d) holds
+     * by the template (see {@link #prove}). Null when a step failed: the caller proves again on a copy, where each
+     * changeset commits as it will in a deploy, and reports that (the failure may be the single transaction's own,
+     * such as a new enum value used before it is committed).
+     */
+    private static List<ProofStep> proveOnTemplate(ShadowServer server, String template, NewMigration added,
+                                                   Catalog current, Catalog desired, InspectOptions options) {
+        List<ProofStep> steps = new ArrayList<>();
+        try (LiquibaseRunner.Quiet quiet = LiquibaseRunner.quiet()) {
+            RolledBack.run(server.templateUrl(template), connection -> {
+                try (LiquibaseRunner runner = added.runner(DeferredCommits.wrap(connection))) {
+                    applyRollbackReapply(steps, runner, added, () -> LiquibaseTables.inspect(connection, options),
+                            current, desired);
+                }
+                return null;
+            });
+        } catch (AutomigrateException e) {
+            return null;
+        }
+        if (!steps.stream().allMatch(ProofStep::passed)) {
+            Trace.step("plan: proof on the template failed; proving again on a copy");
+            return null;
+        }
+        steps.add(new ProofStep(REPLAY_STEP, true, REPLAY_BY_TEMPLATE));
+        return steps;
+    }
+
     /**
      * (a) forward equals desired, (b) rollback equals before, (c) re-apply equals desired, all on one Liquibase
-     * session; (d) the whole history replays from empty. {@code template} holds the history replayed from an empty
-     * database (by this run or, for the same checksum, an earlier one), so (a) applied the migration to exactly that
-     * replay and (d) holds by it; without a template (a master changelog) (d) replays everything again.
+     * session; (d) the whole history replays from empty. {@code fromTemplate}, a copy of the template, holds the
+     * history replayed from an empty database (by this run or, for the same checksum, an earlier one), so (a)
+     * applied the migration to exactly that replay and (d) holds by it; without a template (a master changelog) (d)
+     * replays everything again.
      */
     private static List<ProofStep> prove(ShadowServer server, Path root, MigrationHistory history, String changelog,
                                          NewMigration added, Catalog current, Catalog desired, InspectOptions options,
@@ -174,36 +224,22 @@ public final class Planner {
                 HistoryReplayer.replayInto(db, root, history, changelog);
             }
             try (Connection connection = db.connect(); LiquibaseRunner runner = added.runner(connection)) {
-                step(steps, "applies to the replayed history and gives the desired schema", () -> {
-                    runner.update();
-                    return compare(HistoryReplayer.inspect(db.url(), options), desired,
-                            "after the migration, the database differs from the schema");
-                });
-                step(steps, "rollback restores the previous schema", () -> {
-                    runner.rollback(added.file().changesets().size());
-                    return compare(HistoryReplayer.inspect(db.url(), options), current,
-                            "after the rollback, the database differs from before");
-                });
-                step(steps, "re-applies after the rollback", () -> {
-                    runner.update();
-                    return compare(HistoryReplayer.inspect(db.url(), options), desired,
-                            "after re-applying, the database differs from the schema");
-                });
+                applyRollbackReapply(steps, runner, added, () -> HistoryReplayer.inspect(db.url(), options),
+                        current, desired);
             } catch (SQLException e) {
                 throw AutomigrateException.database("throwaway database " + db.name() + ": " + e.getMessage(), e);
             }
         }
-        String replayStep = "the whole history replays on an empty database";
         if (fromTemplate != null) {
             if (steps.stream().allMatch(ProofStep::passed)) {
-                steps.add(new ProofStep(replayStep, true, "step 1 started from the history replayed on an empty database"));
+                steps.add(new ProofStep(REPLAY_STEP, true, REPLAY_BY_TEMPLATE));
             } else {
-                steps.add(ProofStep.failed(replayStep, "not run: an earlier step failed"));
+                steps.add(ProofStep.failed(REPLAY_STEP, "not run: an earlier step failed"));
             }
             return steps;
         }
         try (ShadowDatabase fresh = server.createDatabase("fresh")) {
-            step(steps, replayStep, () -> {
+            step(steps, REPLAY_STEP, () -> {
                 HistoryReplayer.replayInto(fresh, root, history, changelog);
                 try (Connection connection = fresh.connect(); LiquibaseRunner runner = added.runner(connection)) {
                     runner.update();
@@ -214,6 +250,23 @@ public final class Planner {
             });
         }
         return steps;
+    }
+
+    /** Steps (a)–(c) with {@code runner}; {@code inspect} reads the schema as the runner left it. */
+    private static void applyRollbackReapply(List<ProofStep> steps, LiquibaseRunner runner, NewMigration added,
+                                             Supplier<Catalog> inspect, Catalog current, Catalog desired) {
+        step(steps, "applies to the replayed history and gives the desired schema", () -> {
+            runner.update();
+            return compare(inspect.get(), desired, "after the migration, the database differs from the schema");
+        });
+        step(steps, "rollback restores the previous schema", () -> {
+            runner.rollback(added.file().changesets().size());
+            return compare(inspect.get(), current, "after the rollback, the database differs from before");
+        });
+        step(steps, "re-applies after the rollback", () -> {
+            runner.update();
+            return compare(inspect.get(), desired, "after re-applying, the database differs from the schema");
+        });
     }
 
     private interface Check {
@@ -253,10 +306,31 @@ public final class Planner {
         return roles;
     }
 
+    /**
+     * The desired schema: loaded where the server keeps a blank database, in a transaction that is rolled back (no
+     * new database to make), when the files allow it; otherwise, or when that fails, into a new database, whose
+     * error (with file and line) is then the one reported.
+     */
     private static Catalog loadDesired(ShadowServer server, List<SqlFile> schemaFiles, InspectOptions options) {
+        java.util.Optional<DatabaseUrl> blank = SqlLoader.loadsInOneTransaction(schemaFiles)
+                ? server.blankDatabase() : java.util.Optional.empty();
+        if (blank.isPresent()) {
+            try {
+                Catalog desired = RolledBack.run(SqlLoader.verbatim(blank.get()), connection -> {
+                    SqlLoader.loadInTransaction(schemaFiles, connection);
+                    return LiquibaseTables.inspect(connection, options);
+                });
+                Trace.step("plan: desired schema loaded and inspected (in a rolled-back transaction)");
+                return desired;
+            } catch (AutomigrateException e) {
+                // loaded again below, the usual way
+            }
+        }
         try (ShadowDatabase target = server.createDatabase("desired")) {
             SqlLoader.load(schemaFiles, target.url());
-            return HistoryReplayer.inspect(target.url(), options);
+            Catalog desired = HistoryReplayer.inspect(target.url(), options);
+            Trace.step("plan: desired schema loaded and inspected (in a new database)");
+            return desired;
         }
     }
 

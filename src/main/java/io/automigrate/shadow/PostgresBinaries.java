@@ -38,6 +38,11 @@ public final class PostgresBinaries implements PgBinaryResolver {
         this.major = major;
     }
 
+    /** The exact binaries version used for this major version, e.g. {@code 17.6.0}. */
+    String version() {
+        return VERSIONS.get(major);
+    }
+
     public static PostgresBinaries forMajor(int major) {
         if (!VERSIONS.containsKey(major)) {
             throw AutomigrateException.badInput("PostgreSQL " + major + " is not available for the embedded shadow: "

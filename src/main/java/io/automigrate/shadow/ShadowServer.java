@@ -46,7 +46,7 @@ public final class ShadowServer implements AutoCloseable {
         this.description = description + " (PostgreSQL " + majorVersion + ")";
         if (persistent) {
             for (String leftover : databases("automigrate\\_%")) {
-                if (!leftover.startsWith(TEMPLATE_PREFIX)) {
+                if (!leftover.startsWith(TEMPLATE_PREFIX) && !leftover.equals(BLANK)) {
                     created.add(leftover);
                     drop(leftover);
                 }
@@ -56,6 +56,13 @@ public final class ShadowServer implements AutoCloseable {
 
     private static final String TEMPLATE_PREFIX = "automigrate_history_";
     private static final int TEMPLATES_KEPT = 5;
+    private static final String BLANK = "automigrate_blank";
+    /** Objects a script made: every catalog row a user creates gets an OID from 16384 (FirstNormalObjectId) up. */
+    private static final String HOLDS_USER_OBJECTS = "SELECT EXISTS (SELECT FROM pg_class WHERE oid >= 16384)"
+            + " OR EXISTS (SELECT FROM pg_namespace WHERE oid >= 16384) OR EXISTS (SELECT FROM pg_type WHERE oid >= 16384)"
+            + " OR EXISTS (SELECT FROM pg_proc WHERE oid >= 16384) OR EXISTS (SELECT FROM pg_extension WHERE oid >= 16384)"
+            + " OR EXISTS (SELECT FROM pg_default_acl) OR EXISTS (SELECT FROM pg_event_trigger)"
+            + " OR EXISTS (SELECT FROM pg_description WHERE objoid >= 16384)";
 
     /** Whether templates saved here are there for the next run too. */
     public boolean persistent() {
@@ -157,6 +164,29 @@ public final class ShadowServer implements AutoCloseable {
         }
     }
 
+    /**
+     * On a persistent server, an empty database kept for work that is always rolled back
+     * ({@link io.automigrate.db.RolledBack}): a plan loads its desired schema there instead of paying for a new
+     * database, a copy of template0's few hundred files. Made on first use, and made again if it is found holding
+     * objects. Elsewhere empty: a new database costs the same there, and goes with the server.
+     */
+    public java.util.Optional<DatabaseUrl> blankDatabase() {
+        if (!persistent) return java.util.Optional.empty();
+        DatabaseUrl url = adminUrl.withDatabase(BLANK);
+        Boolean used = null;
+        try (Connection c = Connections.open(url); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery(HOLDS_USER_OBJECTS)) {
+            rs.next();
+            used = rs.getBoolean(1);
+        } catch (SQLException | AutomigrateException e) {
+            // not there yet (or unreadable): made below
+        }
+        if (Boolean.FALSE.equals(used)) return java.util.Optional.of(url);
+        execute("DROP DATABASE IF EXISTS " + Sql.ident(BLANK) + (majorVersion >= 13 ? " WITH (FORCE)" : ""));
+        execute("CREATE DATABASE " + Sql.ident(BLANK) + " TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'");
+        return java.util.Optional.of(url);
+    }
+
     /** A new empty database. {@code purpose} is a short lower-case word that appears in its name. */
     public ShadowDatabase createDatabase(String purpose) {
         return createDatabase(purpose, "template0");
@@ -216,5 +246,6 @@ public final class ShadowServer implements AutoCloseable {
             }
         }
         Connections.closeQuietly(owned);
+        if (owned != null) io.automigrate.Trace.step("shadow server stopped");
     }
 }

@@ -100,23 +100,41 @@ public final class ShadowServers {
         return base.resolve("automigrate");
     }
 
+    /** The embedded server's settings. A throwaway server: durability buys nothing and costs time. */
+    private static final Map<String, String> SETTINGS = Map.of(
+            "fsync", "off", "synchronous_commit", "off", "full_page_writes", "off", "max_connections", "200",
+            "timezone", "UTC");
+
     private static ShadowServer embedded(int major, Path dataDirectory, CacheLock lock) {
         PostgresBinaries binaries = PostgresBinaries.forMajor(major);
+        if (dataDirectory != null) {
+            java.util.Optional<CachedPostgres> cached = CachedPostgres.start(dataDirectory, binaries.version(), SETTINGS);
+            if (cached.isPresent()) {
+                CachedPostgres server = cached.get();
+                io.automigrate.Trace.step("embedded server restarted from the cache");
+                return started(server.port(), () -> {
+                    try {
+                        server.close();
+                    } finally {
+                        lock.close();
+                    }
+                }, true);
+            }
+        }
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
             if (dataDirectory != null) {
                 builder.setDataDirectory(dataDirectory.toFile()).setCleanDataDirectory(false);
             }
+            SETTINGS.forEach(builder::setServerConfig);
             EmbeddedPostgres postgres = builder
                     .setPgBinaryResolver(binaries)
                     .setPGStartupWait(Duration.ofSeconds(60))
-                    // A throwaway server: durability buys nothing and costs time.
-                    .setServerConfig("fsync", "off")
-                    .setServerConfig("synchronous_commit", "off")
-                    .setServerConfig("full_page_writes", "off")
-                    .setServerConfig("max_connections", "200")
                     .start();
-            DatabaseUrl admin = DatabaseUrl.of("localhost", postgres.getPort(), "postgres", "postgres", null);
+            io.automigrate.Trace.step("embedded server started by the library");
+            if (dataDirectory != null) {
+                CachedPostgres.remember(dataDirectory, binaries.version());
+            }
             AutoCloseable owned = lock == null ? postgres : () -> {
                 try {
                     postgres.close();
@@ -124,13 +142,23 @@ public final class ShadowServers {
                     lock.close();
                 }
             };
-            return new ShadowServer(admin, "embedded", owned, dataDirectory != null);
+            return started(postgres.getPort(), owned, dataDirectory != null);
         } catch (IOException | RuntimeException e) {
             if (e instanceof AutomigrateException ae) {
                 throw ae;
             }
             throw AutomigrateException.database("cannot start the embedded PostgreSQL " + major + ": "
                     + e.getMessage() + " (try --shadow url with an existing server)", e);
+        }
+    }
+
+    private static ShadowServer started(int port, AutoCloseable owned, boolean persistent) {
+        DatabaseUrl admin = DatabaseUrl.of("localhost", port, "postgres", "postgres", null);
+        try {
+            return new ShadowServer(admin, "embedded", owned, persistent);
+        } catch (RuntimeException e) {
+            io.automigrate.db.Connections.closeQuietly(owned);
+            throw e;
         }
     }
 

@@ -24,21 +24,79 @@ public final class SqlLoader {
     private SqlLoader() {
     }
 
+    /** Loads {@code files} into {@code database}: each file in a session of its own, each statement committed. */
     public static void load(List<SqlFile> files, DatabaseUrl database) {
-        DatabaseUrl verbatim = database.withParameter("preferQueryMode", "simple");
+        DatabaseUrl verbatim = verbatim(database);
         for (SqlFile file : files) {
             SqlScript script = SqlScript.parse(file, file.read());
-            try (Connection connection = Connections.open(verbatim);
-                 java.sql.Statement jdbc = connection.createStatement()) {
-                jdbc.setEscapeProcessing(false);
-                for (SqlScript.Statement statement : script.statements()) {
-                    run(jdbc, script, statement);
-                }
+            try (Connection connection = Connections.open(verbatim)) {
+                runAll(connection, script);
             } catch (SQLException e) {
-                throw AutomigrateException.database(file.displayName() + ": lost the connection to the shadow "
-                        + "database: " + Connections.describe(e), e);
+                throw lostConnection(file, e);
             }
         }
+    }
+
+    /**
+     * Loads {@code files} on {@code connection} (opened on {@link #verbatim}) inside the caller's transaction, which
+     * the caller ends (see {@link io.automigrate.db.RolledBack}). Between files the session's settings are reset, as
+     * a session of its own would start. Only for {@link #loadsInOneTransaction} files; even then a statement may
+     * refuse to run in a transaction block, so a caller reports a failure by loading again with
+     * {@link #load(List, DatabaseUrl)}.
+     */
+    public static void loadInTransaction(List<SqlFile> files, Connection connection) {
+        boolean first = true;
+        for (SqlFile file : files) {
+            SqlScript script = SqlScript.parse(file, file.read());
+            try {
+                if (!first) {
+                    try (java.sql.Statement reset = connection.createStatement()) {
+                        reset.execute("RESET ALL");
+                        reset.execute("SET SESSION AUTHORIZATION DEFAULT");
+                    }
+                }
+                first = false;
+                runAll(connection, script);
+            } catch (SQLException e) {
+                throw lostConnection(file, e);
+            }
+        }
+    }
+
+    /**
+     * Whether {@code files} give the same result run in one transaction as statement by statement: none of their
+     * statements begins or ends a transaction (a ROLLBACK in one transaction would undo everything before it).
+     */
+    public static boolean loadsInOneTransaction(List<SqlFile> files) {
+        for (SqlFile file : files) {
+            for (SqlScript.Statement statement : SqlScript.parse(file, file.read()).statements()) {
+                SqlToken first = statement.tokens().get(0);
+                if (TRANSACTION_CONTROL.stream().anyMatch(first::isWord)) return false;
+            }
+        }
+        return true;
+    }
+
+    private static final List<String> TRANSACTION_CONTROL = List.of(
+            "begin", "start", "commit", "end", "rollback", "abort", "savepoint", "release", "prepare");
+
+    /** The URL of a session that sends each statement exactly as written (see the class comment). */
+    public static DatabaseUrl verbatim(DatabaseUrl database) {
+        return database.withParameter("preferQueryMode", "simple");
+    }
+
+    private static void runAll(Connection connection, SqlScript script) throws SQLException {
+        try (java.sql.Statement jdbc = connection.createStatement()) {
+            jdbc.setEscapeProcessing(false);
+            for (SqlScript.Statement statement : script.statements()) {
+                run(jdbc, script, statement);
+            }
+        }
+    }
+
+    private static AutomigrateException lostConnection(SqlFile file, SQLException e) {
+        return AutomigrateException.database(file.displayName() + ": lost the connection to the shadow database: "
+                + Connections.describe(e), e);
     }
 
     private static void run(java.sql.Statement jdbc, SqlScript script, SqlScript.Statement statement)

@@ -1,4 +1,4 @@
-package io.automigrate.deploy;
+package io.automigrate.migrate;
 
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
@@ -6,20 +6,21 @@ import java.lang.reflect.Proxy;
 import java.sql.Connection;
 
 /**
- * A view of a connection on which Liquibase's per-changeset commits do nothing: Liquibase runs a file's changesets,
- * records them in DATABASECHANGELOG and takes its lock all in the one open transaction, which the deployer then
- * commits or rolls back as a whole. Liquibase's rollbacks are ignored as well (it rolls back when it releases its
- * lock, which would undo the file's work so far); when a changeset fails the deployer rolls the whole transaction
- * back. Liquibase may neither switch auto-commit on (that would commit) nor close the connection.
+ * A view of a connection on which Liquibase's per-changeset commits do nothing: Liquibase runs its changesets,
+ * records them in DATABASECHANGELOG and takes its lock all in the one open transaction, which the caller then
+ * commits or rolls back as a whole (the deployer commits a file; plan's proof always rolls back). Liquibase's
+ * rollbacks are ignored as well (it rolls back when it releases its lock, which would undo the work so far); when a
+ * changeset fails the caller rolls the whole transaction back. Liquibase may neither switch auto-commit on (that
+ * would commit) nor close the connection.
  */
-final class DeferredCommits implements InvocationHandler {
+public final class DeferredCommits implements InvocationHandler {
     private final Connection real;
 
     private DeferredCommits(Connection real) {
         this.real = real;
     }
 
-    static Connection wrap(Connection real) {
+    public static Connection wrap(Connection real) {
         return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
                 new DeferredCommits(real));
     }
