@@ -6,8 +6,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 
 /**
- * Work done on a database in one transaction that is always rolled back, so the database is left exactly as it was
- * (PostgreSQL's DDL is transactional; if the process dies, the server rolls back). Plan uses it to load a schema or
+ * Work done on a database in one transaction that is always rolled back, so the database's schema is left exactly as
+ * it was (PostgreSQL's DDL is transactional; if the process dies, the server rolls back). Only dead catalog rows
+ * remain, for a vacuum to clear (see {@code ShadowServer.vacuumInBackground}). Plan uses it to load a schema or
  * try a migration on a database it keeps, instead of copying that database first: a copy writes hundreds of files.
  * The work must not end the transaction itself (no COMMIT or ROLLBACK statements; see
  * {@link io.automigrate.migrate.DeferredCommits} for Liquibase).

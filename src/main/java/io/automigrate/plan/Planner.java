@@ -105,9 +105,12 @@ public final class Planner {
             // few hundred milliseconds. Other migrations are proven on the template itself, in a transaction.
             CompletableFuture<ShadowDatabase> proofDatabase = template == null || !render.online() ? null
                     : CompletableFuture.supplyAsync(() -> prepareProofDatabase(server, template, history));
+            // An earlier run's proof on this template left dead catalog rows; cleared while the desired schema loads.
+            CompletableFuture<Void> templateVacuumed = proofDatabase == null && replayed.cached()
+                    ? server.vacuumInBackground(server.templateUrl(template)) : CompletableFuture.completedFuture(null);
             try {
                 return planned(request, render, server, detection, history, hints, inspectOptions, current,
-                        joinUnwrapped(loading), template, proofDatabase);
+                        joinUnwrapped(loading), template, templateVacuumed, proofDatabase);
             } finally {
                 if (proofDatabase != null) {
                     proofDatabase.handle((db, failed) -> {
@@ -123,7 +126,8 @@ public final class Planner {
     private static PlanResult planned(PlanRequest request, RenderOptions render, ShadowServer server,
                                       Detection detection, MigrationHistory history, RenameHints hints,
                                       InspectOptions inspectOptions, Catalog current, Catalog desired,
-                                      String template, CompletableFuture<ShadowDatabase> proofDatabase) {
+                                      String template, CompletableFuture<Void> templateVacuumed,
+                                      CompletableFuture<ShadowDatabase> proofDatabase) {
         Config config = request.config();
         Path root = request.root();
         SchemaDiff diff = SchemaDiffer.diff(current, desired, new DiffOptions(false, hints));
@@ -147,6 +151,7 @@ public final class Planner {
         List<ProofStep> proof;
         try (NewMigration added = NewMigration.write(relative, file, text)) {
             boolean transactional = file.changesets().stream().allMatch(Changeset::runInTransaction);
+            templateVacuumed.join();
             proof = proofDatabase == null && template != null && transactional
                     ? proveOnTemplate(server, template, added, current, desired, inspectOptions) : null;
             if (proof == null) {
@@ -321,6 +326,7 @@ public final class Planner {
                     return LiquibaseTables.inspect(connection, options);
                 });
                 Trace.step("plan: desired schema loaded and inspected (in a rolled-back transaction)");
+                server.vacuumInBackground(blank.get());
                 return desired;
             } catch (AutomigrateException e) {
                 // loaded again below, the usual way

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
 import java.time.Duration;
 
 /** Starts (or connects to) the server that throwaway databases live on. One server per run. */
@@ -52,25 +53,30 @@ public final class ShadowServers {
      * the directory, because that library stops any postmaster it finds running in a data directory it is given
      * (it takes it for an orphan), which would kill another run's server.
      */
-    private record CacheLock(java.nio.channels.FileChannel channel, java.nio.channels.FileLock lock)
+    private record CacheLock(Path file, java.nio.channels.FileChannel channel, java.nio.channels.FileLock lock)
             implements AutoCloseable {
+        /**
+         * The lock files this JVM holds. A second try from the same JVM must not even open the file: on Linux,
+         * closing any channel to a file releases every lock the process holds on it, the first holder's included.
+         */
+        private static final Set<Path> HELD = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
         static CacheLock tryTake(Path cache, String name) {
+            Path file = cache.resolve(name + ".lock").toAbsolutePath().normalize();
+            if (!HELD.add(file)) return null;
             try {
                 Files.createDirectories(cache);
-                java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(cache.resolve(name + ".lock"),
+                java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file,
                         java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
-                java.nio.channels.FileLock lock;
-                try {
-                    lock = channel.tryLock();
-                } catch (java.nio.channels.OverlappingFileLockException e) {
-                    lock = null;
-                }
+                java.nio.channels.FileLock lock = channel.tryLock();
                 if (lock == null) {
                     channel.close();
+                    HELD.remove(file);
                     return null;
                 }
-                return new CacheLock(channel, lock);
-            } catch (IOException e) {
+                return new CacheLock(file, channel, lock);
+            } catch (IOException | java.nio.channels.OverlappingFileLockException e) {
+                HELD.remove(file);
                 return null;
             }
         }
@@ -82,6 +88,8 @@ public final class ShadowServers {
                 channel.close();
             } catch (IOException ignored) {
                 // the lock goes with the process anyway
+            } finally {
+                HELD.remove(file);
             }
         }
     }
