@@ -30,7 +30,11 @@ public final class ShadowServers {
      * is off ({@code AUTOMIGRATE_CACHE=off}), it runs from a temporary directory instead.
      */
     static ShadowServer embedded(int major) {
-        Path cache = cacheDirectory();
+        return embedded(major, cacheDirectory());
+    }
+
+    /** As {@link #embedded(int)}, with the cache in {@code cache} (null: no cache). */
+    static ShadowServer embedded(int major, Path cache) {
         if (cache != null) {
             CacheLock lock = CacheLock.tryTake(cache, "pg" + major);
             if (lock != null) {

@@ -2,6 +2,7 @@ package io.automigrate.source;
 
 import io.automigrate.AutomigrateException;
 import io.automigrate.ExitCode;
+import io.automigrate.db.RolledBack;
 import io.automigrate.shadow.ShadowDatabase;
 import io.automigrate.testing.TestPostgres;
 import org.junit.jupiter.api.Test;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -185,5 +187,53 @@ class SqlLoaderTest {
         var e = loadFails(new SqlFile("db/nope.sql", dir.resolve("nope.sql")));
         assertEquals(ExitCode.BAD_INPUT, e.exitCode());
         assertEquals("db/nope.sql: file not found", e.getMessage());
+    }
+
+    @Test
+    void files_that_begin_or_end_a_transaction_do_not_load_in_one() throws Exception {
+        assertTrue(SqlLoader.loadsInOneTransaction(List.of(file("plain.sql", """
+                CREATE TABLE a (id int);
+                CREATE FUNCTION f() RETURNS int LANGUAGE plpgsql AS $$ BEGIN RETURN 1; END $$;
+                CREATE PROCEDURE p() LANGUAGE sql BEGIN ATOMIC SELECT 1; END;
+                """))));
+        assertFalse(SqlLoader.loadsInOneTransaction(List.of(file("commit.sql", "BEGIN;\nCREATE TABLE b (id int);\nCOMMIT;\n"))));
+        assertFalse(SqlLoader.loadsInOneTransaction(List.of(file("plain2.sql", "CREATE TABLE c (id int);\n"),
+                file("rollback.sql", "CREATE TABLE d (id int);\nrollback;\n"))));
+        assertFalse(SqlLoader.loadsInOneTransaction(List.of(file("end.sql", "START TRANSACTION;\nCREATE TABLE e (id int);\nEND;\n"))));
+    }
+
+    @Test
+    void in_one_rolled_back_transaction_the_files_load_as_separate_sessions_and_nothing_stays() throws Exception {
+        SqlFile first = file("a/first.sql", """
+                CREATE SCHEMA other;
+                SET search_path = other;
+                CREATE TABLE inside (id int);
+                """);
+        SqlFile second = file("a/second.sql", "CREATE TABLE outside (id int);\n");
+        try (ShadowDatabase db = TestPostgres.newDatabase("tx")) {
+            List<String> seen = RolledBack.run(SqlLoader.verbatim(db.url()), connection -> {
+                SqlLoader.loadInTransaction(List.of(first, second), connection);
+                List<String> names = new ArrayList<>();
+                try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(
+                        "SELECT relnamespace::regnamespace || '.' || relname FROM pg_class WHERE relname IN "
+                                + "('inside', 'outside') ORDER BY 1")) {
+                    while (rs.next()) names.add(rs.getString(1));
+                }
+                return names;
+            });
+            assertEquals(List.of("other.inside", "public.outside"), seen,
+                    "the second file starts with the default search_path, as a session of its own would");
+            assertEquals(List.of(), tables(db), "rolled back");
+
+            SqlFile bad = file("bad.sql", "CREATE TABLE ok (id int);\nCREATE TABLE broken (id nosuchtype);\n");
+            AutomigrateException e = assertThrows(AutomigrateException.class, () -> RolledBack.run(
+                    SqlLoader.verbatim(db.url()), connection -> {
+                        SqlLoader.loadInTransaction(List.of(bad), connection);
+                        return null;
+                    }));
+            assertTrue(e.getMessage().startsWith("db/bad.sql:2:25: ERROR: type \"nosuchtype\" does not exist"),
+                    e.getMessage());
+            assertEquals(List.of(), tables(db));
+        }
     }
 }
