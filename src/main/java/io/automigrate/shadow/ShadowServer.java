@@ -185,6 +185,7 @@ public final class ShadowServer implements AutoCloseable {
         if (Boolean.FALSE.equals(used)) return java.util.Optional.of(url);
         execute("DROP DATABASE IF EXISTS " + Sql.ident(BLANK) + (majorVersion >= 13 ? " WITH (FORCE)" : ""));
         execute("CREATE DATABASE " + Sql.ident(BLANK) + " TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'");
+        io.automigrate.Trace.step(used == null ? "shadow: blank database made" : "shadow: blank database made again (it held objects)");
         return java.util.Optional.of(url);
     }
 
