@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # plan, end to end, on a generated project: 50 tables built up by 100 migrations, with one pending schema edit.
-# Times the first plan (a cold cache: the embedded server is initialised and the history replayed) against a second
-# plan with the history unchanged (the server starts from its kept data directory and the replayed history is read
-# from its template), twice: the same inputs again (a re-run), and after a further schema edit (the next plan of a
-# developer). Runs the ./automigrate launcher, as a user does. Not a test; prints a markdown table.
+# Times the first plan (a cold cache: the embedded server is initialised, the history replayed, the launcher's CDS
+# archive recorded) against a second plan with the history unchanged (the server restarts from its kept data
+# directory, the replayed history is read from its template, the desired schema loads in the kept blank database),
+# twice: the same inputs again (a re-run), and after a further schema edit (the next plan of a developer). Runs the
+# ./automigrate launcher, as a user does. Not a test; prints a markdown table, its medians last.
 # Usage: bench/plan-bench.sh [runs]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -56,6 +57,7 @@ plan() {   # plan --check on the project with the run's cache; prints seconds
 cp "$work/project/db/schema.sql" "$work/schema.sql"
 echo "| run | first plan (cold cache) | second plan, same inputs | speed-up | second plan, another edit | speed-up |"
 echo "| ---: | ---: | ---: | ---: | ---: | ---: |"
+rows=()
 for run in $(seq 1 "$runs"); do
     cache="$work/cache-$run"
     cp "$work/schema.sql" "$work/project/db/schema.sql"
@@ -64,4 +66,13 @@ for run in $(seq 1 "$runs"); do
     sed -i 's/^    note text$/    note text,\n    rating integer/' "$work/project/db/schema.sql"
     edited=$(plan auto_schema_update_[0-9]*)
     python3 -c "a=$first; b=$again; c=$edited; print(f'| {$run} | {a:.1f} s | {b:.1f} s | {a/b:.1f}x | {c:.1f} s | {a/c:.1f}x |')"
+    rows+=("$first $again $edited")
 done
+python3 - "${rows[@]}" <<'PY'
+import statistics, sys
+rows = [tuple(map(float, r.split())) for r in sys.argv[1:]]
+m = lambda xs: statistics.median(xs)
+first, again, edited = (m([r[i] for r in rows]) for i in range(3))
+same = [r[0] / r[1] for r in rows]; other = [r[0] / r[2] for r in rows]
+print(f"| median | {first:.1f} s | {again:.1f} s | {m(same):.1f}x (min {min(same):.1f}x) | {edited:.1f} s | {m(other):.1f}x (min {min(other):.1f}x) |")
+PY
