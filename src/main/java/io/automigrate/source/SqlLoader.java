@@ -39,10 +39,10 @@ public final class SqlLoader {
 
     /**
      * Loads {@code files} on {@code connection} (opened on {@link #verbatim}) inside the caller's transaction, which
-     * the caller ends (see {@link io.automigrate.db.RolledBack}). Between files the session's settings are reset, as
-     * a session of its own would start. Only for {@link #loadsInOneTransaction} files; even then a statement may
-     * refuse to run in a transaction block, so a caller reports a failure by loading again with
-     * {@link #load(List, DatabaseUrl)}.
+     * the caller ends (see {@link io.automigrate.db.RolledBack}), each file sent whole. Between files the session's
+     * settings are reset, as a session of its own would start. Only for {@link #loadsInOneTransaction} files; even
+     * then a statement may refuse to run in a transaction block, and an error inside a function body is placed less
+     * exactly, so a caller reports a failure by loading again with {@link #load(List, DatabaseUrl)}.
      */
     public static void loadInTransaction(List<SqlFile> files, Connection connection) {
         boolean first = true;
@@ -56,7 +56,15 @@ public final class SqlLoader {
                     }
                 }
                 first = false;
-                runAll(connection, script);
+                if (script.statements().isEmpty()) continue;
+                // The whole file in one round trip. An error with a position maps to its file line and column; one
+                // without (inside a PL/pgSQL body) is placed at the file's first statement: loading again says where.
+                SqlScript.Statement whole = new SqlScript.Statement(script.text(), 0,
+                        script.statements().get(0).codeStart(), List.of());
+                try (java.sql.Statement jdbc = connection.createStatement()) {
+                    jdbc.setEscapeProcessing(false);
+                    run(jdbc, script, whole);
+                }
             } catch (SQLException e) {
                 throw lostConnection(file, e);
             }
