@@ -326,10 +326,11 @@ public final class Planner {
                     return LiquibaseTables.inspect(connection, options);
                 });
                 Trace.step("plan: desired schema loaded and inspected (in a rolled-back transaction)");
-                server.vacuumInBackground(blank.get());
                 return desired;
             } catch (AutomigrateException e) {
                 // loaded again below, the usual way
+            } finally {
+                server.vacuumInBackground(blank.get());
             }
         }
         try (ShadowDatabase target = server.createDatabase("desired")) {
