@@ -90,7 +90,7 @@ public final class DriftCheck {
     public static Drift compare(Catalog live, Catalog expected) {
         Catalog a = LiquibaseTables.strip(live);
         Catalog b = LiquibaseTables.strip(expected);
-        if (a.normalized().withoutGrants().equals(b.normalized().withoutGrants())) {
+        if (SchemaDiffer.sameSchema(a, b)) {
             return Drift.none();
         }
         SchemaDiff fix = SchemaDiffer.diff(a, b, DiffOptions.defaults());

@@ -27,6 +27,15 @@ public final class SchemaDiffer {
     }
 
     /**
+     * Whether two catalogs hold the same schema, as plan's proof and the drift check judge it: column order and
+     * dependencies aside (see {@link Catalog#normalized()}), and privileges aside (roles differ between
+     * environments, and automigrate does not manage them).
+     */
+    public static boolean sameSchema(Catalog a, Catalog b) {
+        return a.normalized().withoutGrants().equals(b.normalized().withoutGrants());
+    }
+
+    /**
      * The changes that turn {@code from} into {@code to}, in an order that applies. Objects that depend on something
      * a change drops or invalidates are dropped and re-created around it, transitively, until nothing new is found.
      */

@@ -293,8 +293,7 @@ public final class Planner {
     }
 
     private static String compare(Catalog actual, Catalog expected, String message) {
-        // plan does not manage privileges (roles differ between environments): GRANTs are not part of the proof.
-        if (actual.normalized().withoutGrants().equals(expected.normalized().withoutGrants())) {
+        if (SchemaDiffer.sameSchema(actual, expected)) {
             return null;
         }
         SchemaDiff leftover = SchemaDiffer.diff(actual, expected, DiffOptions.defaults());

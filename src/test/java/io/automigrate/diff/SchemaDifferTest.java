@@ -25,6 +25,7 @@ import static io.automigrate.diff.TestCatalogs.primaryKey;
 import static io.automigrate.diff.TestCatalogs.table;
 import static io.automigrate.diff.TestCatalogs.withDefault;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SchemaDifferTest {
@@ -218,5 +219,16 @@ class SchemaDifferTest {
 
     private static List<String> describe(SchemaDiff diff) {
         return diff.changes().stream().map(Change::describe).toList();
+    }
+
+    @Test
+    void theSameSchemaIgnoresColumnOrderAndPrivilegesButNothingElse() {
+        Catalog ordered = catalog().table(table("t", List.of(notNull("id", "bigint"), column("note", "text")))).build();
+        Catalog reordered = catalog().table(table("t", List.of(column("note", "text"),
+                granted(notNull("id", "bigint"), new Grant("reporting", "SELECT", false))))).build();
+        Catalog retyped = catalog().table(table("t", List.of(notNull("id", "bigint"), column("note", "varchar(10)")))).build();
+        assertTrue(SchemaDiffer.sameSchema(ordered, reordered));
+        assertFalse(SchemaDiffer.sameSchema(ordered, retyped));
+        assertFalse(SchemaDiffer.sameSchema(ordered, Catalog.empty()));
     }
 }
