@@ -223,6 +223,10 @@ final class ChangeRules {
         return findings;
     }
 
+    static boolean isRenameSuggestion(String note) {
+        return POSSIBLE_RENAME.matcher(note).find();
+    }
+
     /** AM207 from the diff's notes: each carries the exact hint line that makes the drop and add a rename. */
     private static List<Finding> renameSuggestions(LintSubject subject) {
         List<Finding> findings = new ArrayList<>();

@@ -26,6 +26,14 @@ public final class Linter {
         return findings.stream().map(f -> f.withLine(0)).toList();
     }
 
+    /**
+     * The diff's notes that no finding repeats: a possible rename becomes finding AM207, with the hint line, so a
+     * report that shows both findings and notes would say it twice.
+     */
+    public static List<String> notesBesideFindings(List<String> notes) {
+        return notes.stream().filter(note -> !ChangeRules.isRenameSuggestion(note)).toList();
+    }
+
     /** The typed rules (AM1xx to AM4xx) over one set of changes. */
     public static List<Finding> changes(LintSubject subject) {
         List<Finding> findings = new ArrayList<>(DestructiveRules.check(subject));

@@ -168,7 +168,7 @@ public final class Planner {
         }
         return new PlanResult(proven ? PlanResult.Status.PLANNED : PlanResult.Status.PROOF_FAILED, detection,
                 name, relative, text, rendered.forwardSql(), rendered.rollbackSql(), changes, findings, proof,
-                diff.notes(), write, server.description());
+                Linter.notesBesideFindings(diff.notes()), write, server.description());
     }
 
     /** A copy of the template, with Liquibase's books read once on it so the proof's first step starts warm. */

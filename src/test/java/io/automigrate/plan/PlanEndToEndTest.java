@@ -196,6 +196,21 @@ class PlanEndToEndTest {
     }
 
     @Test
+    void aPossibleRenameIsReportedOnceAsAFindingWithItsHintLine() throws Exception {
+        schema("CREATE TABLE users (id bigint PRIMARY KEY, display_name text);\n");
+        planWrites("add_users_table");
+        schema("CREATE TABLE users (id bigint PRIMARY KEY, full_name text);\n");
+        for (String format : List.of("text", "markdown", "json")) {
+            Run run = automigrate("plan", "--check", "--format", format);
+            assertEquals(1, run.exit(), run.out() + run.err());
+            String report = run.out();
+            assertTrue(report.contains("AM207"), report);
+            assertTrue(report.contains("Hint line for full_name: -- automigrate:renamed-from display_name"), report);
+            assertFalse(report.contains("possible rename of"), "no note repeats the finding:\n" + report);
+        }
+    }
+
+    @Test
     void aSchemaThatGrantsToTheApplicationsRolesPlansOnTheEmbeddedServer() throws Exception {
         // The embedded shadow has none of the application's roles: plan creates them there so the GRANTs load.
         String role = "reporting_" + System.nanoTime();
