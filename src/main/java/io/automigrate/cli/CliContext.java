@@ -10,6 +10,11 @@ record CliContext(PrintStream out, PrintStream err, Map<String, String> environm
         environment = Map.copyOf(environment);
     }
 
+    /** Progress and retry lines for stderr, secrets removed. */
+    java.util.function.Consumer<String> log() {
+        return line -> err.println(io.automigrate.Secrets.redact(line));
+    }
+
     /**
      * The project folder, where {@code automigrate.yml} lives and paths in it are relative to: the working directory,
      * or {@code AUTOMIGRATE_PROJECT_DIR} (for a project in a sub-folder of a monorepo).

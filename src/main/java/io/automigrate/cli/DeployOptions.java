@@ -43,7 +43,7 @@ final class DeployOptions {
         if (target.url() == null && skipIfNoDatabase) {
             return new Resolved(config, target, null);
         }
-        Consumer<String> log = line -> context.err().println(Secrets.redact(line));
+        Consumer<String> log = context.log();
         DatabaseAccess access = DatabaseAccess.of(target.requireUrl(), target.environment().retry(), log);
         DeployRequest request = new DeployRequest(context.root(), config, target.name(), target.environment(), access,
                 shadow.resolve(config.shadow()), dryRun, allowDrift, allow, log);

@@ -44,7 +44,7 @@ final class DriftCommand implements Callable<Integer> {
     public Integer call() {
         Config config = ConfigLoader.load(context.root(), context.environment());
         Target resolved = target.resolve(config, context);
-        var url = resolved.requireUrl();
+        var url = resolved.awaitReachable("automigrate drift", context.log());
         DriftResult result;
         try (ShadowServer server = ShadowServers.start(shadow.resolve(config.shadow()))) {
             result = DriftCheck.run(url, resolved.describe(), context.root(), config, server);

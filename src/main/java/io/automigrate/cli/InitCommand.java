@@ -4,6 +4,7 @@ import io.automigrate.ExitCode;
 import io.automigrate.config.Config;
 import io.automigrate.config.ConfigLoader;
 import io.automigrate.db.DatabaseUrl;
+import io.automigrate.deploy.Target;
 import io.automigrate.deploy.Baseline;
 import io.automigrate.deploy.BaselineResult;
 import io.automigrate.report.BaselineReport;
@@ -45,7 +46,8 @@ final class InitCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Config config = ConfigLoader.load(context.root(), context.environment());
-        DatabaseUrl database = DatabaseUrl.parse(url);
+        DatabaseUrl database = Target.resolve(config, null, url, context.environment())
+                .awaitReachable("automigrate init", context.log());
         BaselineResult result;
         try (ShadowServer server = ShadowServers.start(shadow.resolve(config.shadow()))) {
             result = Baseline.run(database, context.root(), config, server, force, Instant.now());

@@ -46,6 +46,7 @@ final class PushCommand implements Callable<Integer> {
     public Integer call() {
         Config config = ConfigLoader.load(context.root(), context.environment());
         Target target = Target.resolve(config, null, url, context.environment());
+        target.awaitReachable("automigrate push", context.log());
         PushResult result;
         try (ShadowServer server = ShadowServers.start(shadow.resolve(config.shadow()))) {
             result = Push.run(target, context.root(), config, server, acceptDataLoss);

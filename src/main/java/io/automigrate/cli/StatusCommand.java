@@ -49,7 +49,7 @@ final class StatusCommand implements Callable<Integer> {
     public Integer call() {
         Config config = ConfigLoader.load(context.root(), context.environment());
         Target resolved = target.resolve(config, context);
-        var url = resolved.requireUrl();
+        var url = resolved.awaitReachable("automigrate status", context.log());
         StatusResult result;
         if (skipDrift) {
             result = StatusCheck.run(url, resolved.describe(), context.root(), config, null);

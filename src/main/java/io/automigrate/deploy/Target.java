@@ -34,6 +34,17 @@ public record Target(String name, EnvironmentConfig environment, DatabaseUrl url
         return url == null ? "no database" : "the database at " + url.display();
     }
 
+    /**
+     * The URL once the database accepts a connection, tried with the environment's retry limits as apply does:
+     * a command run while its database starts (a CI service container, a restarted server) waits instead of failing.
+     * {@code who} labels the session ({@code application_name}); {@code log} gets the retry lines.
+     */
+    public DatabaseUrl awaitReachable(String who, java.util.function.Consumer<String> log) {
+        DatabaseUrl reachable = requireUrl();
+        io.automigrate.db.Connections.closeQuietly(DatabaseAccess.of(reachable, environment.retry(), log).open(who));
+        return reachable;
+    }
+
     /** The URL, or exit 2 saying which variable to set. */
     public DatabaseUrl requireUrl() {
         if (url == null) {

@@ -92,6 +92,37 @@ class FaultsTest {
     }
 
     @Test
+    void readOnlyCommandsWaitForADatabaseThatStartsLateAsApplyDoes() throws Exception {
+        try (DeployFixture f = new DeployFixture(project, "lateread")) {
+            f.migration("20260101000000_add_users_table.sql", ApplyTest.USERS);
+            f.config("""
+                    environments:
+                      staging:
+                        url-env: STAGING_DATABASE_URL
+                        retry: {attempts: 30, initial-delay: 100ms, max-delay: 500ms, max-wait: 60s}
+                    """);
+            f.environment.put("STAGING_DATABASE_URL", f.target.url().display());
+            Files.writeString(project.resolve("db/schema.sql"), "CREATE TABLE users (id bigint PRIMARY KEY, email text NOT NULL);\n");
+            assertEquals(0, f.run("apply", "--env", "staging").exit());
+            for (String[] args : List.of(new String[] {"status", "--env", "staging", "--skip-drift"},
+                    new String[] {"drift", "--env", "staging"})) {
+                int port;
+                try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                    port = probe.getLocalPort();
+                }
+                f.environment.put("STAGING_DATABASE_URL", "postgresql://postgres@127.0.0.1:" + port + "/" + f.target.name());
+                try (LateProxy proxy = new LateProxy(port, f.target.url().port(), 1500)) {
+                    DeployFixture.Outcome outcome = f.run(args);
+                    assertEquals(0, outcome.exit(), args[0] + ": " + outcome.all());
+                    assertTrue(outcome.err().contains("connection attempt 1/30 failed")
+                            && outcome.err().contains("retrying in"), outcome.all());
+                    assertTrue(proxy.accepted > 0);
+                }
+            }
+        }
+    }
+
+    @Test
     void thePasswordAppearsInNoOutputAndNoFile() throws Exception {
         try (DeployFixture f = new DeployFixture(project, "secret")) {
             f.migration("20260101000000_add_users_table.sql", ApplyTest.USERS);
