@@ -117,7 +117,7 @@ public final class ShadowServer implements AutoCloseable {
         List<String> byAge = query("SELECT datname FROM pg_database d WHERE datname LIKE 'automigrate\\_history\\_%' "
                 + "ORDER BY coalesce(shobj_description(d.oid, 'pg_database'), '0')::bigint DESC, datname");
         for (String old : byAge.subList(Math.min(TEMPLATES_KEPT, byAge.size()), byAge.size())) {
-            execute("DROP DATABASE IF EXISTS " + Sql.ident(old) + (majorVersion >= 13 ? " WITH (FORCE)" : ""));
+            dropDatabase(old);
         }
     }
 
@@ -183,8 +183,8 @@ public final class ShadowServer implements AutoCloseable {
             // not there yet (or unreadable): made below
         }
         if (Boolean.FALSE.equals(used)) return java.util.Optional.of(url);
-        execute("DROP DATABASE IF EXISTS " + Sql.ident(BLANK) + (majorVersion >= 13 ? " WITH (FORCE)" : ""));
-        execute("CREATE DATABASE " + Sql.ident(BLANK) + " TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'");
+        dropDatabase(BLANK);
+        copyDatabase("template0", BLANK);
         io.automigrate.Trace.step(used == null ? "shadow: blank database made" : "shadow: blank database made again (it held objects)");
         return java.util.Optional.of(url);
     }
@@ -215,8 +215,7 @@ public final class ShadowServer implements AutoCloseable {
     public ShadowDatabase createDatabase(String purpose, String template) {
         String name = "automigrate_" + purpose.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "")
                 + "_" + HexFormat.of().formatHex(randomBytes());
-        execute("CREATE DATABASE " + Sql.ident(name) + " TEMPLATE " + Sql.ident(template)
-                + " ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'");
+        copyDatabase(template, name);
         created.add(name);
         return new ShadowDatabase(this, adminUrl.withDatabase(name));
     }
@@ -231,8 +230,17 @@ public final class ShadowServer implements AutoCloseable {
         if (!created.remove(name)) {
             throw new IllegalStateException("refusing to drop database " + name + ": this run did not create it");
         }
-        String force = majorVersion >= 13 ? " WITH (FORCE)" : "";
-        execute("DROP DATABASE IF EXISTS " + Sql.ident(name) + force);
+        dropDatabase(name);
+    }
+
+    private void copyDatabase(String template, String name) {
+        execute("CREATE DATABASE " + Sql.ident(name) + " TEMPLATE " + Sql.ident(template)
+                + " ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'");
+    }
+
+    /** Drops it even while sessions are connected (PostgreSQL 13 and later). */
+    private void dropDatabase(String name) {
+        execute("DROP DATABASE IF EXISTS " + Sql.ident(name) + (majorVersion >= 13 ? " WITH (FORCE)" : ""));
     }
 
     private void execute(String sql) {

@@ -124,13 +124,7 @@ public final class ShadowServers {
             if (cached.isPresent()) {
                 CachedPostgres server = cached.get();
                 io.automigrate.Trace.step("embedded server restarted from the cache");
-                return started(server.port(), () -> {
-                    try {
-                        server.close();
-                    } finally {
-                        lock.close();
-                    }
-                }, true);
+                return started(server.port(), server, lock);
             }
         }
         try {
@@ -147,14 +141,7 @@ public final class ShadowServers {
             if (dataDirectory != null) {
                 CachedPostgres.remember(dataDirectory, binaries.version());
             }
-            AutoCloseable owned = lock == null ? postgres : () -> {
-                try {
-                    postgres.close();
-                } finally {
-                    lock.close();
-                }
-            };
-            return started(postgres.getPort(), owned, dataDirectory != null);
+            return started(postgres.getPort(), postgres, lock);
         } catch (IOException | RuntimeException e) {
             if (e instanceof AutomigrateException ae) {
                 throw ae;
@@ -164,10 +151,21 @@ public final class ShadowServers {
         }
     }
 
-    private static ShadowServer started(int port, AutoCloseable owned, boolean persistent) {
+    /**
+     * The server on {@code port}; closing it stops {@code postgres}, then releases {@code lock}. With a lock it runs
+     * from the cache's data directory, and is persistent.
+     */
+    private static ShadowServer started(int port, AutoCloseable postgres, CacheLock lock) {
         DatabaseUrl admin = DatabaseUrl.of("localhost", port, "postgres", "postgres", null);
+        AutoCloseable owned = lock == null ? postgres : () -> {
+            try {
+                postgres.close();
+            } finally {
+                lock.close();
+            }
+        };
         try {
-            return new ShadowServer(admin, "embedded", owned, persistent);
+            return new ShadowServer(admin, "embedded", owned, lock != null);
         } catch (RuntimeException e) {
             io.automigrate.db.Connections.closeQuietly(owned);
             throw e;
