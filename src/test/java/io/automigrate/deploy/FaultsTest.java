@@ -69,17 +69,8 @@ class FaultsTest {
     void aServerThatStartsLateIsReachedWithinTheRetryBound() throws Exception {
         try (DeployFixture f = new DeployFixture(project, "late")) {
             f.migration("20260101000000_add_users_table.sql", ApplyTest.USERS);
-            f.config("""
-                    environments:
-                      staging:
-                        url-env: STAGING_DATABASE_URL
-                        retry: {attempts: 30, initial-delay: 100ms, max-delay: 500ms, max-wait: 60s}
-                    """);
-            int port;
-            try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-                port = probe.getLocalPort();
-            }
-            f.environment.put("STAGING_DATABASE_URL", "postgresql://postgres@127.0.0.1:" + port + "/" + f.target.name());
+            stagingWithRetries(f);
+            int port = stagingBehindAFreePort(f);
             try (LateProxy proxy = new LateProxy(port, f.target.url().port(), 2000)) {
                 DeployFixture.Outcome outcome = f.run("apply", "--env", "staging");
                 assertEquals(0, outcome.exit(), outcome.all());
@@ -95,22 +86,13 @@ class FaultsTest {
     void readOnlyCommandsWaitForADatabaseThatStartsLateAsApplyDoes() throws Exception {
         try (DeployFixture f = new DeployFixture(project, "lateread")) {
             f.migration("20260101000000_add_users_table.sql", ApplyTest.USERS);
-            f.config("""
-                    environments:
-                      staging:
-                        url-env: STAGING_DATABASE_URL
-                        retry: {attempts: 30, initial-delay: 100ms, max-delay: 500ms, max-wait: 60s}
-                    """);
+            stagingWithRetries(f);
             f.environment.put("STAGING_DATABASE_URL", f.target.url().display());
             Files.writeString(project.resolve("db/schema.sql"), "CREATE TABLE users (id bigint PRIMARY KEY, email text NOT NULL);\n");
             assertEquals(0, f.run("apply", "--env", "staging").exit());
             for (String[] args : List.of(new String[] {"status", "--env", "staging", "--skip-drift"},
                     new String[] {"drift", "--env", "staging"})) {
-                int port;
-                try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-                    port = probe.getLocalPort();
-                }
-                f.environment.put("STAGING_DATABASE_URL", "postgresql://postgres@127.0.0.1:" + port + "/" + f.target.name());
+                int port = stagingBehindAFreePort(f);
                 try (LateProxy proxy = new LateProxy(port, f.target.url().port(), 1500)) {
                     DeployFixture.Outcome outcome = f.run(args);
                     assertEquals(0, outcome.exit(), args[0] + ": " + outcome.all());
@@ -148,6 +130,26 @@ class FaultsTest {
                 }
             }
         }
+    }
+
+    /** Environment 'staging' (its URL in STAGING_DATABASE_URL), retrying connections for up to a minute. */
+    private static void stagingWithRetries(DeployFixture f) throws Exception {
+        f.config("""
+                environments:
+                  staging:
+                    url-env: STAGING_DATABASE_URL
+                    retry: {attempts: 30, initial-delay: 100ms, max-delay: 500ms, max-wait: 60s}
+                """);
+    }
+
+    /** Points staging's URL at a free local port where nothing listens yet (a LateProxy opens it); returns it. */
+    private static int stagingBehindAFreePort(DeployFixture f) throws Exception {
+        int port;
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = probe.getLocalPort();
+        }
+        f.environment.put("STAGING_DATABASE_URL", "postgresql://postgres@127.0.0.1:" + port + "/" + f.target.name());
+        return port;
     }
 
     /** Listens on {@code port} only after {@code delayMillis}, then forwards each connection to the real server. */
