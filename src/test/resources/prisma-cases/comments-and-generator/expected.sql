@@ -1,0 +1,5 @@
+CREATE TABLE "User" (
+    "id" INTEGER NOT NULL,
+    "email" TEXT NOT NULL,
+    CONSTRAINT "User_pkey" PRIMARY KEY ("id")
+);

@@ -1,0 +1,5 @@
+CREATE TABLE "Launch" (
+    "id" INTEGER NOT NULL,
+    "at" TIMESTAMP(3) NOT NULL DEFAULT '2024-01-01T00:00:00Z',
+    CONSTRAINT "Launch_pkey" PRIMARY KEY ("id")
+);

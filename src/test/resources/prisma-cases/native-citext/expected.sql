@@ -1,0 +1,9 @@
+CREATE EXTENSION IF NOT EXISTS "citext";
+
+CREATE TABLE "User" (
+    "id" INTEGER NOT NULL,
+    "email" CITEXT NOT NULL,
+    CONSTRAINT "User_pkey" PRIMARY KEY ("id")
+);
+
+CREATE UNIQUE INDEX "User_email_key" ON "User"("email");

@@ -1,0 +1,5 @@
+CREATE TABLE "T" (
+    "id" INTEGER NOT NULL,
+    "value" SMALLINT NOT NULL,
+    CONSTRAINT "T_pkey" PRIMARY KEY ("id")
+);

@@ -1,0 +1,6 @@
+CREATE TABLE "Note" (
+    "id" INTEGER NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+    CONSTRAINT "Note_pkey" PRIMARY KEY ("id")
+);

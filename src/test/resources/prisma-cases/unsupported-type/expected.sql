@@ -1,0 +1,6 @@
+CREATE TABLE "Shape" (
+    "id" INTEGER NOT NULL,
+    "area" circle,
+    "ranges" int4range[],
+    CONSTRAINT "Shape_pkey" PRIMARY KEY ("id")
+);
