@@ -298,7 +298,7 @@ public final class Deployer {
 
     private static String describe(Finding f) {
         if (f.target() == null) return f.line() > 0 ? "line " + f.line() : "the file";
-        return f.target().qualifiedName() + (f.target().member() == null ? "" : "." + f.target().member());
+        return f.target().toString();
     }
 
     private static String backup(DeployRequest request) {

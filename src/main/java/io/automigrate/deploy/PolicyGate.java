@@ -2,19 +2,13 @@ package io.automigrate.deploy;
 
 import io.automigrate.catalog.Catalog;
 import io.automigrate.config.EnvironmentConfig;
-import io.automigrate.diff.DiffOptions;
-import io.automigrate.diff.SchemaDiff;
-import io.automigrate.diff.SchemaDiffer;
-import io.automigrate.lint.LintSubject;
 import io.automigrate.lint.Linter;
 import io.automigrate.lint.Finding;
 import io.automigrate.lint.LintPolicy;
 import io.automigrate.migrate.Changeset;
 import io.automigrate.migrate.FormattedSql;
 import io.automigrate.migrate.MigrationFile;
-import io.automigrate.sql.MigrationRenderer;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,13 +24,7 @@ public final class PolicyGate {
      * {@code after}: the typed rules over the change between the two, and the statement rules over its SQL.
      */
     public static List<Finding> findings(Catalog before, Catalog after, MigrationFile file, String shown) {
-        SchemaDiff diff = SchemaDiffer.diff(before, after, DiffOptions.defaults());
-        List<Finding> findings = new ArrayList<>();
-        if (!diff.isEmpty()) {
-            findings.addAll(Linter.changes(LintSubject.of(before, after, MigrationRenderer.render(diff), diff.notes())));
-        }
-        findings.addAll(Linter.statements(file, shown));
-        return findings;
+        return Linter.file(before, after, file, shown);
     }
 
     /**

@@ -3,6 +3,8 @@ package io.automigrate.lint;
 import io.automigrate.AutomigrateException;
 import io.automigrate.TextFiles;
 import io.automigrate.catalog.Catalog;
+import io.automigrate.catalog.Constraint;
+import io.automigrate.catalog.ConstraintKind;
 import io.automigrate.catalog.ObjectKind;
 import io.automigrate.catalog.ObjectRef;
 import io.automigrate.catalog.QualifiedName;
@@ -33,7 +35,11 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Lints hand-written migration files, which have no typed diff: each file is applied, changeset by changeset, to a
@@ -118,7 +124,7 @@ public final class FileLinter {
             apply(connection, changeset, shapes, shown);
             Catalog after = LiquibaseTables.inspect(connection, options);
             SchemaDiff diff = SchemaDiffer.diff(before, after, new DiffOptions(false, renames(shapes, before, shown)));
-            List<LintSubject.ChangeSql> changes = diff.changes().stream()
+            List<LintSubject.ChangeSql> changes = withoutCarriedAlong(diff.changes()).stream()
                     .map(c -> new LintSubject.ChangeSql(c, statementsOf(c, shapes))).toList();
             List<Finding> found = new ArrayList<>(Linter.changes(new LintSubject(baseline, before, after, changes,
                     diff.notes())));
@@ -178,6 +184,54 @@ public final class FileLinter {
         } finally {
             connection.setAutoCommit(true);
         }
+    }
+
+    /**
+     * The changes a file makes, less the foreign keys a rename carried along: {@code ALTER TABLE users RENAME TO
+     * people} (or a rename of a referenced column) changes how PostgreSQL prints every key that references the table,
+     * so the catalogs show each such key dropped and added again; no statement of the file added a key, and no row is
+     * checked again, so neither half is a change to lint.
+     */
+    static List<Change> withoutCarriedAlong(List<Change> changes) {
+        Map<QualifiedName, QualifiedName> renamedTo = new HashMap<>();
+        Set<QualifiedName> columnsRenamed = new HashSet<>();
+        for (Change c : changes) {
+            if (c instanceof TableChanges.TableRename r) renamedTo.put(r.from(), r.to());
+            if (c instanceof TableChanges.ColumnRename r) columnsRenamed.add(r.table());
+        }
+        if (renamedTo.isEmpty() && columnsRenamed.isEmpty()) return changes;
+        Map<ObjectRef, TableChanges.ConstraintExists> dropped = new HashMap<>();
+        for (Change c : changes) {
+            if (c instanceof TableChanges.ConstraintExists e && e.action() == ChangeAction.DROP) dropped.put(e.target(), e);
+        }
+        Set<Change> carried = new HashSet<>();
+        for (Change c : changes) {
+            if (!(c instanceof TableChanges.ConstraintExists added) || added.action() != ChangeAction.CREATE) continue;
+            TableChanges.ConstraintExists drop = dropped.get(added.target());
+            if (drop != null && carriedAlong(drop.constraint(), added.constraint(), renamedTo, columnsRenamed)) {
+                carried.add(drop);
+                carried.add(added);
+            }
+        }
+        return changes.stream().filter(c -> !carried.contains(c)).toList();
+    }
+
+    private static boolean carriedAlong(Constraint before, Constraint after, Map<QualifiedName, QualifiedName> renamedTo,
+                                        Set<QualifiedName> columnsRenamed) {
+        if (before.kind() != ConstraintKind.FOREIGN_KEY || after.kind() != ConstraintKind.FOREIGN_KEY
+                || before.validated() != after.validated() || !before.columns().equals(after.columns())
+                || before.referencedTable() == null || after.referencedTable() == null) {
+            return false;
+        }
+        QualifiedName referenced = renamedTo.getOrDefault(before.referencedTable(), before.referencedTable());
+        if (!referenced.equals(after.referencedTable())) return false;
+        boolean explained = renamedTo.containsKey(before.referencedTable()) || columnsRenamed.contains(referenced);
+        return explained && withoutReference(before.definition()).equals(withoutReference(after.definition()));
+    }
+
+    /** A foreign key's definition without its {@code REFERENCES table(columns)} part: what a rename cannot change. */
+    private static String withoutReference(String definition) {
+        return definition.replaceFirst("REFERENCES .*?\\([^)]*\\)", "REFERENCES");
     }
 
     /**

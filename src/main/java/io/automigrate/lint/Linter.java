@@ -1,7 +1,9 @@
 package io.automigrate.lint;
 
 import io.automigrate.catalog.Catalog;
+import io.automigrate.diff.DiffOptions;
 import io.automigrate.diff.SchemaDiff;
+import io.automigrate.diff.SchemaDiffer;
 import io.automigrate.migrate.Changeset;
 import io.automigrate.migrate.MigrationFile;
 import io.automigrate.source.StatementShapes;
@@ -32,6 +34,23 @@ public final class Linter {
      */
     public static List<String> notesBesideFindings(List<String> notes) {
         return notes.stream().filter(note -> !ChangeRules.isRenameSuggestion(note)).toList();
+    }
+
+    /**
+     * A migration file that takes the schema from {@code before} to {@code after} (apply's gate): the typed rules see
+     * the file's own statements, as {@code lint} does, so a file written in online forms (CREATE INDEX CONCURRENTLY)
+     * is judged by what it runs, not by a plain rendering of its diff; the renames it spells out are renames.
+     */
+    public static List<Finding> file(Catalog before, Catalog after, MigrationFile file, String shown) {
+        List<StatementShapes.Shape> shapes = new ArrayList<>();
+        for (Changeset c : file.changesets()) shapes.addAll(shapes(c, shown));
+        SchemaDiff diff = SchemaDiffer.diff(before, after,
+                new DiffOptions(false, FileLinter.renames(shapes, before, shown)));
+        List<LintSubject.ChangeSql> changes = FileLinter.withoutCarriedAlong(diff.changes()).stream()
+                .map(c -> new LintSubject.ChangeSql(c, FileLinter.statementsOf(c, shapes))).toList();
+        List<Finding> findings = new ArrayList<>(changes(new LintSubject(before, before, after, changes, diff.notes())));
+        findings.addAll(statements(file, shown));
+        return findings;
     }
 
     /** The typed rules (AM1xx to AM4xx) over one set of changes. */

@@ -159,7 +159,8 @@ public enum Rule {
             "A changeset with runInTransaction:false that also holds ordinary statements is not atomic: when one "
                     + "fails, those before it stay applied and the changeset cannot simply run again.",
             "Give each non-transactional statement (CREATE INDEX CONCURRENTLY, ...) a changeset of its own; an "
-                    + "idempotent cleanup such as DROP INDEX CONCURRENTLY IF EXISTS may stay with it."),
+                    + "idempotent cleanup such as DROP INDEX CONCURRENTLY IF EXISTS, and session settings such as SET "
+                    + "lock_timeout, may stay with it."),
     AM502("non-transactional statement inside a transaction", Severity.ERROR,
             "PostgreSQL refuses CREATE/DROP INDEX CONCURRENTLY, REINDEX CONCURRENTLY, VACUUM and the like inside a "
                     + "transaction block: the migration fails.",

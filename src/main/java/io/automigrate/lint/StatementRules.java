@@ -30,6 +30,10 @@ final class StatementRules {
         for (ChangesetSql changeset : changesets) {
             List<StatementShapes.Shape> refusing = changeset.statements().stream()
                     .filter(StatementRules::nonTransactional).toList();
+            // A session setting (SET lock_timeout, as plan writes before an online index) changes no data: nothing
+            // is left half-done when a later statement fails, so it does not make the changeset non-atomic.
+            long ordinary = changeset.statements().stream()
+                    .filter(s -> !nonTransactional(s) && !sessionSetting(s)).count();
             for (StatementShapes.Shape s : changeset.statements()) {
                 if (s.startsWith("TRUNCATE")) {
                     findings.add(at(Rule.AM108.finding(relation(s, "TRUNCATE"), s.sql(), ""), s));
@@ -41,10 +45,9 @@ final class StatementRules {
                 ObjectRef changesetRef = new ObjectRef(ObjectKind.SCHEMA, "", "changeset " + changeset.id(), "");
                 if (changeset.runInTransaction()) {
                     findings.add(at(Rule.AM502.finding(changesetRef, s.sql(), "The changeset runs in a transaction."), s));
-                } else if (refusing.size() < changeset.statements().size()) {
+                } else if (ordinary > 0) {
                     findings.add(at(Rule.AM501.finding(changesetRef, s.sql(), "The changeset also holds "
-                            + (changeset.statements().size() - refusing.size()) + " statement(s) that could run in a "
-                            + "transaction."), s));
+                            + ordinary + " statement(s) that could run in a transaction."), s));
                 }
             }
         }
@@ -61,15 +64,22 @@ final class StatementRules {
         return false;
     }
 
-    /** The relation a TRUNCATE or REFRESH names (its first name after the keywords), for the report. */
+    /** {@code SET ...} / {@code RESET ...} of a session or transaction setting. */
+    static boolean sessionSetting(StatementShapes.Shape s) {
+        return (s.startsWith("SET") || s.startsWith("RESET")) && !s.startsWith("SET CONSTRAINTS");
+    }
+
+    /**
+     * The relation a TRUNCATE or REFRESH names (its first name after the keywords, with its schema when written),
+     * read from the statement's words, which hold names as PostgreSQL stores them.
+     */
     private static ObjectRef relation(StatementShapes.Shape s, String keywords) {
-        String rest = s.shape().substring(keywords.length()).strip();
-        if (rest.startsWith("TABLE ")) rest = rest.substring(6);
-        if (rest.startsWith("ONLY ")) rest = rest.substring(5);
-        String name = rest.split("[ ,;(]")[0].toLowerCase(java.util.Locale.ROOT).replace("\"", "");
-        int dot = name.indexOf('.');
-        QualifiedName qualified = dot < 0 ? new QualifiedName("", name)
-                : new QualifiedName(name.substring(0, dot), name.substring(dot + 1));
+        List<String> w = s.words();
+        int i = keywords.split(" ").length;
+        while (i < w.size() && List.of("table", "only", "concurrently").contains(w.get(i))) i++;
+        String name = i < w.size() ? w.get(i) : "";
+        QualifiedName qualified = i + 2 < w.size() && w.get(i + 1).equals(".")
+                ? new QualifiedName(name, w.get(i + 2)) : new QualifiedName("", name);
         return ObjectRef.of(keywords.equals("TRUNCATE") ? ObjectKind.TABLE : ObjectKind.VIEW, qualified);
     }
 

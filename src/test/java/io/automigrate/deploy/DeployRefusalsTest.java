@@ -86,7 +86,7 @@ class DeployRefusalsTest {
         try (DeployFixture f = applied(project, "policy")) {
             f.migration("20260103000000_drop_email.sql", DROP_EMAIL);
             String err = refused(f, 1, "apply", "--url", f.url());
-            assertTrue(err.contains("db/migrations/20260103000000_drop_email.sql: AM102 column dropped (public.users.email)")
+            assertTrue(err.contains("db/migrations/20260103000000_drop_email.sql: AM102 column dropped (column public.users.email)")
                     && err.contains("--allow AM102"), err);
             DeployFixture.Outcome allowed = f.apply("--allow", "AM102");
             assertEquals(0, allowed.exit(), allowed.all());
