@@ -62,22 +62,34 @@ public record Catalog(List<Schema> schemas, List<Extension> extensions, List<Enu
      * differ between environments).
      */
     public Catalog withoutGrants() {
-        List<Schema> bareSchemas = schemas.stream().map(s -> new Schema(s.name(), s.comment(), List.of())).toList();
+        return withGrants(g -> false);
+    }
+
+    /** This catalog with only the GRANTs {@code keep} accepts (repair leaves out grants to roles a database lacks). */
+    public Catalog withGrants(java.util.function.Predicate<Grant> keep) {
+        List<Schema> bareSchemas = schemas.stream().map(s -> new Schema(s.name(), s.comment(), kept(s.grants(), keep)))
+                .toList();
         List<Sequence> bareSequences = sequences.stream()
-                .map(s -> new Sequence(s.schema(), s.name(), s.options(), s.ownedBy(), s.comment(), List.of()))
+                .map(s -> new Sequence(s.schema(), s.name(), s.options(), s.ownedBy(), s.comment(),
+                        kept(s.grants(), keep)))
                 .toList();
         List<Table> bareTables = tables.stream().map(t -> new Table(t.schema(), t.name(), t.unlogged(),
                 t.partitionKey(), t.partitionOf(), t.partitionBound(), t.inherits(), t.options(),
                 t.columns().stream().map(col -> new Column(col.name(), col.type(), col.collation(), col.notNull(),
-                        col.defaultExpr(), col.identity(), col.generatedExpr(), col.local(), col.comment(), List.of()))
-                        .toList(),
-                t.constraints(), t.rowSecurity(), t.forceRowSecurity(), t.comment(), List.of())).toList();
+                        col.defaultExpr(), col.identity(), col.generatedExpr(), col.local(), col.comment(),
+                        kept(col.grants(), keep))).toList(),
+                t.constraints(), t.rowSecurity(), t.forceRowSecurity(), t.comment(), kept(t.grants(), keep))).toList();
         List<View> bareViews = views.stream().map(v -> new View(v.schema(), v.name(), v.materialized(),
-                v.definition(), v.columns(), v.options(), v.withData(), v.comment(), List.of())).toList();
+                v.definition(), v.columns(), v.options(), v.withData(), v.comment(), kept(v.grants(), keep))).toList();
         List<Routine> bareRoutines = routines.stream().map(r -> new Routine(r.schema(), r.name(), r.kind(),
-                r.identityArguments(), r.arguments(), r.result(), r.definition(), r.comment(), List.of())).toList();
+                r.identityArguments(), r.arguments(), r.result(), r.definition(), r.comment(), kept(r.grants(), keep)))
+                .toList();
         return new Catalog(bareSchemas, extensions, enums, compositeTypes, domains, bareSequences, bareTables, indexes,
                 bareViews, bareRoutines, triggers, policies, dependencies);
+    }
+
+    private static List<Grant> kept(List<Grant> grants, java.util.function.Predicate<Grant> keep) {
+        return grants.stream().filter(keep).toList();
     }
 
     public Optional<Schema> schema(String name) {

@@ -1,6 +1,10 @@
 package io.automigrate.cli;
 
+import io.automigrate.ExitCode;
+import io.automigrate.deploy.DeployRequest;
 import io.automigrate.deploy.DeployResult;
+import io.automigrate.deploy.Repair;
+import io.automigrate.deploy.RepairResult;
 import io.automigrate.deploy.Deployer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,6 +40,10 @@ final class ApplyCommand implements Callable<Integer> {
             + "deploy, on top of the environment's 'allow' (e.g. --allow AM102).")
     List<String> allow = new ArrayList<>();
 
+    @Option(names = "--repair", description = "First re-create what the database lost compared with its applied "
+            + "migrations (as 'automigrate repair' does: additive only, one transaction), then apply.")
+    boolean repair;
+
     @Option(names = "--skip-if-no-database", description = "Exit 0 saying so when the environment's URL variable is "
             + "unset (instead of exit 2).")
     boolean skipIfNoDatabase;
@@ -46,7 +54,7 @@ final class ApplyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if ("false".equalsIgnoreCase(context.environment().getOrDefault("AUTO_MIGRATE", "").strip())) {
+        if (switchedOff(context)) {
             options.print(context, DeployResult.nothing(DeployResult.Kind.APPLY, DeployResult.Status.SWITCHED_OFF,
                     "-", "AUTO_MIGRATE=false: unset it (or set it to true) to apply migrations"));
             return 0;
@@ -64,7 +72,38 @@ final class ApplyCommand implements Callable<Integer> {
                             + " is not set, so nothing was applied"));
             return 0;
         }
-        options.print(context, Deployer.apply(resolved.request()));
+        DeployRequest request = resolved.request();
+        RepairResult repaired = null;
+        if (repair) {
+            repaired = Repair.run(request, request.allowDrift());
+            if (!repaired.ok()) {
+                RepairCommand.print(context, options.format, repaired);
+                context.err().println("nothing was applied: the repair left the database short of its history "
+                        + "(see above)");
+                return ExitCode.CHECK_FAILED.code();
+            }
+            if (options.format != ReportFormat.JSON) RepairCommand.print(context, options.format, repaired);
+            if (dryRun && !repaired.repaired().isEmpty()) {
+                // What the dry run would re-create is still missing: apply's drift check must not count it.
+                request = new DeployRequest(request.root(), request.config(), request.environmentName(),
+                        request.environment(), request.access(), request.shadow(), true, true, request.allow(),
+                        request.log());
+            }
+        }
+        DeployResult result = Deployer.apply(request);
+        if (repaired != null && !repaired.repaired().isEmpty()) {
+            List<String> notes = new ArrayList<>();
+            notes.add((dryRun ? "the repair would re-create first: " : "repaired first: ") + repaired.summary() + " ("
+                    + String.join("; ", repaired.repaired()) + ")");
+            notes.addAll(result.notes());
+            result = new DeployResult(result.kind(), result.status(), result.database(), result.steps(), notes,
+                    result.backup(), result.millis());
+        }
+        options.print(context, result);
         return 0;
+    }
+
+    static boolean switchedOff(CliContext context) {
+        return "false".equalsIgnoreCase(context.environment().getOrDefault("AUTO_MIGRATE", "").strip());
     }
 }

@@ -69,6 +69,7 @@ public final class Main implements Runnable {
         commands.put("plan", PlanCommand::new);
         commands.put("validate", ValidateCommand::new);
         commands.put("apply", ApplyCommand::new);
+        commands.put("repair", RepairCommand::new);
         commands.put("rollback", RollbackCommand::new);
         commands.put("status", StatusCommand::new);
         commands.put("drift", DriftCommand::new);

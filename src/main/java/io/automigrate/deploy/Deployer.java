@@ -52,6 +52,7 @@ public final class Deployer {
                 }
             }
             MigrationState state = state(request, history, connection, who);
+            if (state.appliedCount() == 0) refuseUnbaselined(request, connection);
             List<MigrationFile> files = state.pendingFiles();
             ExpectedStates expected = expected(request, history, state.appliedCount(),
                     files.stream().map(state::pendingIn).toList());
@@ -73,10 +74,14 @@ public final class Deployer {
             List<DeployResult.StepResult> done = new ArrayList<>();
             for (MigrationState.Step step : state.pending()) {
                 long stepStart = System.nanoTime();
+                request.log().accept("applying " + step.path() + " (" + step.changesets().size() + " changeset(s)"
+                        + (step.transactional() ? ", one transaction" : ", outside a transaction") + ")");
                 runStep(request, history, who, step.path(), step.changesets().size(), step.transactional(), false);
                 done.add(stepResult(step, sqlOf(step.changesets()), millisSince(stepStart)));
+                request.log().accept("applied " + step.path() + " in " + millisSince(stepStart) + "ms");
             }
             verify(request, who, expected.last(), drifted, "after applying", notes);
+            request.log().accept(notes.get(notes.size() - 1));
             return new DeployResult(DeployResult.Kind.APPLY, DeployResult.Status.APPLIED, request.describe(), done,
                     notes, backup, millisSince(start));
         } finally {
@@ -180,7 +185,7 @@ public final class Deployer {
         return groups;
     }
 
-    private static MigrationHistory readHistory(DeployRequest request) {
+    static MigrationHistory readHistory(DeployRequest request) {
         Config config = request.config();
         if (config.changelog() != null) {
             throw AutomigrateException.badInput(Config.FILE_NAME + ": 'changelog' is set: apply and rollback work on a "
@@ -213,7 +218,7 @@ public final class Deployer {
         }
     }
 
-    private static DeployLock lockOrClose(DeployRequest request, Connection connection) {
+    static DeployLock lockOrClose(DeployRequest request, Connection connection) {
         String location = request.config().migrations().replaceAll("/+$", "");
         return DeployLock.acquire(connection, DeployLock.projectKey(location), request.environment().lockWait(),
                 request.access().display(), request.log());
@@ -256,14 +261,31 @@ public final class Deployer {
         if (!request.allowDrift()) {
             throw AutomigrateException.checkFailed(request.describe() + " has drifted from its migration history: "
                     + "someone changed the schema outside the migrations. The SQL that would bring it back to what "
-                    + "the history says:\n" + drift.get() + "\nPut the change in a migration (or undo it), or pass "
-                    + "--allow-drift to deploy anyway; nothing was applied");
+                    + "the history says:\n" + drift.get() + "\nPut the change in a migration (or undo it); to re-create "
+                    + "only what is missing, run 'automigrate repair' (or apply --repair, which repairs first), which "
+                    + "never drops or changes anything; or pass --allow-drift to deploy anyway; nothing was applied");
         }
         String note = "drift accepted (--allow-drift): the live schema differs from its history; to bring it back:\n"
                 + drift.get();
         request.log().accept("warning: " + note);
         notes.add(note);
         return true;
+    }
+
+    /**
+     * A database with tables of its own and no migration history was never baselined: comparing it with an empty
+     * history would call every table drift (and suggest dropping it).
+     */
+    static void refuseUnbaselined(DeployRequest request, Connection connection) {
+        List<String> tables = LiquibaseTables.inspect(connection, inspectOptions(request)).tables().stream()
+                .map(t -> t.qualifiedName().toString()).toList();
+        if (tables.isEmpty()) return;
+        String url = request.access().url() == null ? "URL" : request.access().url().display();
+        throw AutomigrateException.checkFailed(request.describe() + " has " + tables.size() + " table(s) ("
+                + String.join(", ", tables.stream().limit(5).toList()) + (tables.size() > 5 ? ", ..." : "")
+                + ") but no migration history (no DATABASECHANGELOG rows): it was never baselined. Record its "
+                + "current schema as the starting point with 'automigrate init --url " + url + "' (see "
+                + "docs/migrations.md), then apply again; nothing was applied and no table was touched");
     }
 
     private static void checkPolicy(DeployRequest request, MigrationState state, ExpectedStates expected,
@@ -301,7 +323,7 @@ public final class Deployer {
         return f.target().toString();
     }
 
-    private static String backup(DeployRequest request) {
+    static String backup(DeployRequest request) {
         if (!request.environment().backup()) return null;
         String label = request.environmentName() == null ? request.access().url() == null ? "database"
                 : request.access().url().database() : request.environmentName();
@@ -385,7 +407,7 @@ public final class Deployer {
                 + "; " + undone + ". Steps before it are committed");
     }
 
-    private static void setTimeouts(Connection connection, DeployRequest request) throws SQLException {
+    static void setTimeouts(Connection connection, DeployRequest request) throws SQLException {
         // Numbers from a Duration: no user text reaches the SQL.
         DatabaseAccess.execute(connection, "SET lock_timeout = " + request.environment().lockTimeout().toMillis()
                 + "; SET statement_timeout = " + request.environment().statementTimeout().toMillis());
@@ -460,6 +482,11 @@ public final class Deployer {
 
     /** {@code automigrate apply (host pid 4242)}: what a waiting deployer sees in pg_stat_activity. */
     static String applicationName(String command) {
+        return "automigrate " + command + " (" + hostName() + " pid " + ProcessHandle.current().pid() + ")";
+    }
+
+    /** This machine's name, for who-did-what records and messages. */
+    static String hostName() {
         String host = System.getenv("HOSTNAME");
         if (host == null || host.isBlank()) {
             try {
@@ -468,6 +495,6 @@ public final class Deployer {
                 host = "unknown host";
             }
         }
-        return "automigrate " + command + " (" + host + " pid " + ProcessHandle.current().pid() + ")";
+        return host;
     }
 }

@@ -37,7 +37,7 @@ public final class StatusCheck {
             List<ChangelogTable.Applied> applied = ChangelogTable.read(live);
             List<FileState> states = states(checksums(url, root, config, applied), applied);
             Drift drift = server == null ? null : DriftCheck.liveVsHistory(live, root, config, server);
-            return new StatusResult(target, states, drift, List.of());
+            return new StatusResult(target, states, drift, RepairRecord.lines(live));
         } catch (SQLException e) {
             throw AutomigrateException.database(url.display() + ": " + Connections.describe(e), e);
         }

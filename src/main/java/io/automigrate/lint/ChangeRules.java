@@ -277,7 +277,7 @@ final class ChangeRules {
                 && isNotNullCheck(validation.constraint(), n.column()));
     }
 
-    private static Probe orphans(QualifiedName table, Constraint constraint) {
+    static Probe orphans(QualifiedName table, Constraint constraint) {
         Matcher m = REFERENCES.matcher(constraint.definition());
         if (constraint.referencedTable() == null || !m.find()) return Probe.size(table);
         return new Probe(Probe.Kind.ORPHANS, table, constraint.columns(), constraint.referencedTable(),

@@ -37,11 +37,11 @@ public final class DataInspection {
 
     /** The size of one table: estimated rows (exact when small or never analysed) and bytes with indexes. */
     public record TableSize(long rows, long bytes) {
-        boolean tiny() {
+        public boolean tiny() {
             return rows < TINY_ROWS && bytes < TINY_BYTES;
         }
 
-        String describe() {
+        public String describe() {
             return "~" + rows + " rows, " + megabytes(bytes);
         }
     }
@@ -108,7 +108,7 @@ public final class DataInspection {
     }
 
     /** Null when the table does not exist there. */
-    static TableSize size(Connection connection, QualifiedName table) throws SQLException {
+    public static TableSize size(Connection connection, QualifiedName table) throws SQLException {
         try (PreparedStatement st = connection.prepareStatement("""
                 SELECT c.reltuples::bigint, pg_total_relation_size(c.oid)
                 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -131,7 +131,14 @@ public final class DataInspection {
                 + bound + ") limited");
     }
 
-    /** Rows that would break the change; -1 when a column the probe names does not exist there. */
+    /**
+     * Rows that would break the change; -1 when a column the probe names does not exist there. On a connection in a
+     * transaction (a savepoint guards the probe).
+     */
+    public static long violations(Connection connection, Probe probe) throws SQLException {
+        return count(connection, probe);
+    }
+
     private static long count(Connection connection, Probe probe) throws SQLException {
         String table = Sql.qualified(probe.table());
         String notNull = probe.columns().stream().map(c -> Sql.ident(c) + " IS NOT NULL")

@@ -36,4 +36,9 @@ public record Probe(Kind kind, QualifiedName table, List<String> columns, Qualif
     public static Probe of(Kind kind, QualifiedName table, List<String> columns) {
         return new Probe(kind, table, columns, null, List.of());
     }
+
+    /** Rows of {@code table} that a foreign key would find without a match; a size probe when it cannot be read. */
+    public static Probe orphans(QualifiedName table, io.automigrate.catalog.Constraint foreignKey) {
+        return ChangeRules.orphans(table, foreignKey);
+    }
 }

@@ -5,9 +5,13 @@ import io.automigrate.catalog.Table;
 
 import java.util.Set;
 
-/** Liquibase's bookkeeping tables are never part of a schema: they are taken out of every inspected catalog. */
+/**
+ * Bookkeeping tables are never part of a schema: Liquibase's and automigrate's own ({@code automigrate_repairs},
+ * the record of what {@code repair} re-created) are taken out of every inspected catalog.
+ */
 public final class LiquibaseTables {
-    public static final Set<String> NAMES = Set.of("databasechangelog", "databasechangeloglock");
+    public static final Set<String> NAMES = Set.of("databasechangelog", "databasechangeloglock",
+            "automigrate_repairs");
 
     private LiquibaseTables() {
     }
