@@ -11,7 +11,8 @@ public record DeployResult(Kind kind, Status status, String database, List<StepR
                            String backup, long millis) {
     public enum Kind { APPLY, ROLLBACK }
 
-    public enum Status { SWITCHED_OFF, SKIPPED, UP_TO_DATE, DRY_RUN, APPLIED, ROLLED_BACK }
+    /** {@code FAILED}: only from the start-up API with failOnError(false); the note says why. */
+    public enum Status { SWITCHED_OFF, SKIPPED, UP_TO_DATE, DRY_RUN, APPLIED, ROLLED_BACK, FAILED }
 
     public DeployResult {
         steps = List.copyOf(steps);

@@ -146,6 +146,8 @@ public final class Repair {
         if (done.isEmpty()) {
             RepairResult.Status status = leftAlone.isEmpty() && blocked.isEmpty() ? RepairResult.Status.UP_TO_DATE
                     : RepairResult.Status.NOTHING_TO_REPAIR;
+            request.log().accept("nothing to repair: " + request.describe() + " lacks nothing repair can re-create"
+                    + (status == RepairResult.Status.UP_TO_DATE ? "" : " (other drift is left alone)"));
             return new RepairResult(status, request.describe(), "", List.of(), "", "", leftAlone, leftAloneSql,
                     blocked, acceptRemaining, notes, null, millisSince(start));
         }

@@ -30,6 +30,18 @@ public record RepairResult(Status status, String database, String summary, List<
                 List.of(note), null, 0);
     }
 
+    /** Why the run does not succeed, for an exception's message; empty when {@link #ok()}. */
+    public String problem() {
+        List<String> parts = new java.util.ArrayList<>();
+        blocked.forEach(b -> parts.add(b.change() + ": " + b.rows() + " existing row(s) violate it, so it was not added"));
+        if (!remainingAccepted && !leftAlone.isEmpty()) {
+            parts.add("drift repair leaves alone (it never drops, narrows or rewrites): " + String.join("; ", leftAlone)
+                    + ". The SQL that would bring it back to its history:\n" + leftAloneSql.strip());
+        }
+        return parts.isEmpty() ? "" : database + " still differs from its history after the repair: "
+                + String.join("; ", parts);
+    }
+
     /** Whether the run succeeds: nothing blocked, and no drift left alone unless that was accepted. */
     public boolean ok() {
         return blocked.isEmpty() && (leftAlone.isEmpty() || remainingAccepted);

@@ -28,6 +28,7 @@ public final class DeployReport {
             case APPLIED -> "applied " + r.changesetCount() + " changeset(s) to " + r.database() + " in " + seconds(r.millis());
             case ROLLED_BACK -> "rolled back " + r.changesetCount() + " changeset(s) of " + r.database() + " in "
                     + seconds(r.millis());
+            case FAILED -> "failed, and the application started anyway: " + String.join("; ", r.notes());
         };
     }
 

@@ -75,9 +75,26 @@ class DeployRefusalsTest {
                     """);
             String err = refused(f, 1, "apply", "--url", f.url());
             assertTrue(err.contains("has drifted from its migration history") && err.contains("DROP COLUMN nickname"), err);
+            assertTrue(err.contains("run 'automigrate repair' (or apply --repair"), err);
             DeployFixture.Outcome allowed = f.apply("--allow-drift");
             assertEquals(0, allowed.exit(), allowed.all());
             assertTrue(allowed.out().contains("drift accepted") && f.tableExists("tags"), allowed.all());
+        }
+    }
+
+    @Test
+    void aDatabaseWithTablesAndNoHistoryIsNotBaselinedAndNoDropIsSuggested() throws Exception {
+        try (DeployFixture f = new DeployFixture(project, "unbaselined")) {
+            f.migration("20260101000000_add_users_table.sql", ApplyTest.USERS);
+            f.execute("CREATE TABLE legacy (id bigint PRIMARY KEY)");
+            String before = f.snapshot();
+            String err = refused(f, 1, "apply", "--url", f.url());
+            assertTrue(err.contains("has 1 table(s) (public.legacy) but no migration history") && err.contains(
+                    "never baselined") && err.contains("'automigrate init --url " + f.url() + "'"), err);
+            assertFalse(err.contains("DROP"), err);
+            String repair = refused(f, 1, "repair", "--url", f.url());
+            assertTrue(repair.contains("never baselined"), repair);
+            assertEquals(before, f.snapshot(), "nothing was touched");
         }
     }
 
