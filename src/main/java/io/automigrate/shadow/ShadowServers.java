@@ -98,9 +98,13 @@ public final class ShadowServers {
         }
     }
 
-    /** {@code AUTOMIGRATE_CACHE_DIR}, else {@code $XDG_CACHE_HOME/automigrate}, else {@code ~/.cache/automigrate}. */
+    /** {@code AUTOMIGRATE_CACHE_DIR}, else {@code $XDG_CACHE_HOME/automigrate}, else {@code $HOME/.cache/automigrate}. */
     static Path cacheDirectory() {
-        Map<String, String> env = System.getenv();
+        return cacheDirectory(System.getenv(), System.getProperty("user.home"));
+    }
+
+    /** As {@link #cacheDirectory()}, from {@code env} and the account's home {@code userHome}; null when off. */
+    static Path cacheDirectory(Map<String, String> env, String userHome) {
         if ("off".equalsIgnoreCase(env.getOrDefault("AUTOMIGRATE_CACHE", ""))) {
             return null;
         }
@@ -108,8 +112,18 @@ public final class ShadowServers {
             return Path.of(env.get("AUTOMIGRATE_CACHE_DIR"));
         }
         String xdg = env.get("XDG_CACHE_HOME");
-        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : home(env, userHome).resolve(".cache");
         return base.resolve("automigrate");
+    }
+
+    /**
+     * {@code HOME}, else the account's home. The JVM's {@code user.home} comes from the password database, not from
+     * {@code HOME}: in a container action the job sets {@code HOME=/github/home} (the folder {@code actions/cache}
+     * restores) while the account's home stays {@code /root}.
+     */
+    static Path home(Map<String, String> env, String userHome) {
+        String home = env.get("HOME");
+        return Path.of(home != null && !home.isBlank() ? home : userHome);
     }
 
     /** The embedded server's settings. A throwaway server: durability buys nothing and costs time. */
