@@ -26,6 +26,16 @@ public final class TextFiles {
         } catch (IOException e) {
             throw AutomigrateException.badInput(shown + ": cannot read: " + e.getMessage());
         }
+        for (int i = 0; i < bytes.length; i++) {
+            // NUL is valid UTF-8, but no SQL, YAML or migration text holds one: PostgreSQL would refuse the text with
+            // "invalid message format", which names nothing.
+            if (bytes[i] == 0) {
+                int line = 1;
+                for (int j = 0; j < i; j++) if (bytes[j] == '\n') line++;
+                throw AutomigrateException.badInput(shown + ":" + line + ": is a binary file (a NUL byte at offset " + i
+                        + "), not text: point at the SQL text file, or save it as UTF-8 text");
+            }
+        }
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes);

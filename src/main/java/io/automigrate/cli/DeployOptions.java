@@ -5,6 +5,7 @@ import io.automigrate.Secrets;
 import io.automigrate.config.Config;
 import io.automigrate.config.ConfigLoader;
 import io.automigrate.deploy.DatabaseAccess;
+import io.automigrate.deploy.Backup;
 import io.automigrate.deploy.DeployRequest;
 import io.automigrate.deploy.DeployResult;
 import io.automigrate.deploy.Target;
@@ -46,7 +47,8 @@ final class DeployOptions {
         Consumer<String> log = context.log();
         DatabaseAccess access = DatabaseAccess.of(target.requireUrl(), target.environment().retry(), log);
         DeployRequest request = new DeployRequest(context.root(), config, target.name(), target.environment(), access,
-                shadow.resolve(config.shadow()), dryRun, allowDrift, allow, log);
+                shadow.resolve(config.shadow()), dryRun, allowDrift, allow, log,
+                Backup.folder(context.root(), context.environment()));
         if (!dryRun && target.production()) confirm(context, command, target);
         return new Resolved(config, target, request);
     }

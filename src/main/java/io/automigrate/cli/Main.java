@@ -8,6 +8,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParseResult;
 
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -30,7 +33,18 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err));
+        // Java 17 encodes System.out and System.err in the locale's charset: with LANG unset (a container) that is
+        // ASCII and every non-ASCII character (an arrow, an identifier) prints as '?'. Output is UTF-8, always;
+        // replacing the streams also covers what libraries print.
+        PrintStream out = utf8(FileDescriptor.out);
+        PrintStream err = utf8(FileDescriptor.err);
+        System.setOut(out);
+        System.setErr(err);
+        System.exit(run(args, out, err));
+    }
+
+    private static PrintStream utf8(FileDescriptor fd) {
+        return new PrintStream(new BufferedOutputStream(new FileOutputStream(fd), 1 << 16), true, StandardCharsets.UTF_8);
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {

@@ -8,6 +8,7 @@ import io.automigrate.shadow.ShadowDatabase;
 import io.automigrate.shadow.ShadowServer;
 import io.automigrate.shadow.ShadowServers;
 import io.automigrate.source.RenameHintParser;
+import io.automigrate.source.SchemaSource;
 import io.automigrate.source.SqlFile;
 import io.automigrate.source.SqlLoader;
 import picocli.CommandLine.Command;
@@ -46,6 +47,10 @@ final class ValidateCommand implements Callable<Integer> {
         }
         context.out().println("ok   " + config.schema() + " (" + files.size() + " file" + (files.size() == 1 ? "" : "s")
                 + " loaded)");
+        java.nio.file.Path schema = context.root().resolve(config.schema());
+        String skipped = new SchemaSource.SqlFiles(config.schema(), schema, java.nio.file.Files.isDirectory(schema))
+                .skippedNote();
+        if (skipped != null) context.out().println("note: " + skipped);
         return 0;
     }
 }

@@ -37,6 +37,8 @@ import java.util.stream.Collectors;
  */
 public final class ConfigLoader {
     private static final ObjectMapper YAML = JsonMapper.builder(new YAMLFactory())
+            // A key given twice would otherwise silently take its last value.
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
@@ -81,9 +83,31 @@ public final class ConfigLoader {
             if (tree == null || tree.isMissingNode() || tree.isNull()) {
                 return Config.defaults();
             }
-            return YAML.readValue(text, Config.class);
+            Config config = YAML.readValue(text, Config.class);
+            checkBranches(config, shown, text);
+            return config;
         } catch (JsonProcessingException e) {
             throw AutomigrateException.badInput(describe(shown, text, e));
+        }
+    }
+
+    /** A branch deploys to one environment: two would make a push to it apply to whichever came first. */
+    private static void checkBranches(Config config, String shown, String text) {
+        Map<String, String> owner = new java.util.HashMap<>();
+        for (Map.Entry<String, EnvironmentConfig> env : config.environments().entrySet()) {
+            for (String branch : env.getValue().branches()) {
+                String plain = branch.startsWith("refs/heads/") ? branch.substring("refs/heads/".length()) : branch;
+                String first = owner.putIfAbsent(plain, env.getKey());
+                if (first != null) {
+                    JsonLocation at = locate(text, List.of(new JsonMappingException.Reference(null, "environments"),
+                            new JsonMappingException.Reference(null, env.getKey()),
+                            new JsonMappingException.Reference(null, "branches")));
+                    throw AutomigrateException.badInput(shown + (at == null ? "" : ":" + at.getLineNr() + ":"
+                            + at.getColumnNr()) + ": branch '" + plain + "' is mapped to two environments, '" + first
+                            + "' and '" + env.getKey() + "': a push to it must deploy to one; remove it from the "
+                            + "'branches' of one of them");
+                }
+            }
         }
     }
 
@@ -156,6 +180,11 @@ public final class ConfigLoader {
             return where + ": '" + key + "' must be " + expected(m.getTargetType());
         }
         String message = e.getOriginalMessage() == null ? "invalid YAML" : e.getOriginalMessage();
+        if (message.startsWith("Duplicate field '")) {
+            String duplicate = message.substring("Duplicate field '".length(), message.indexOf('\'', 17));
+            return where + ": duplicate key '" + duplicate + "': it is given twice in the same mapping; keep one "
+                    + "(YAML would silently take the last value)";
+        }
         return where + ": " + (key.isEmpty() ? "" : "'" + key + "': ") + message.lines().findFirst().orElse(message);
     }
 

@@ -49,18 +49,25 @@ public final class DatabaseUrl {
         if (!looksLikeUrl(raw)) {
             throw AutomigrateException.badInput("not a PostgreSQL URL: expected postgresql://user:password@host:5432/db");
         }
-        URI uri;
+        String problem = null;
+        URI uri = null;
         try {
             uri = new URI(raw.replaceFirst("^postgres(ql)?://", "postgresql://"));
         } catch (URISyntaxException e) {
-            // The message would echo the URL, password included.
-            throw AutomigrateException.badInput("malformed PostgreSQL URL (check for characters that need "
-                    + "percent-encoding in the user or password): expected postgresql://user:password@host:5432/db");
+            // Its message would echo the URL, password included.
+            problem = "is malformed (check for characters that need percent-encoding in the user or password)";
+        }
+        if (uri == null || uri.getHost() == null || uri.getHost().isEmpty()) {
+            String found = problem(raw.substring(raw.indexOf("://") + 3));
+            problem = found != null ? found : problem != null ? problem : "has no host";
+        } else if (uri.getPort() > 65535) {
+            problem = "has port '" + uri.getPort() + "', which is not a number from 1 to 65535";
+        }
+        if (problem != null) {
+            throw AutomigrateException.badInput("PostgreSQL URL " + problem + ": expected "
+                    + "postgresql://user:password@host:5432/db");
         }
         String host = uri.getHost();
-        if (host == null || host.isEmpty()) {
-            throw AutomigrateException.badInput("PostgreSQL URL has no host: expected postgresql://user:password@host:5432/db");
-        }
         int port = uri.getPort() < 0 ? 5432 : uri.getPort();
         String path = uri.getRawPath() == null ? "" : uri.getRawPath();
         String database = decode(path.startsWith("/") ? path.substring(1) : path);
@@ -91,6 +98,42 @@ public final class DatabaseUrl {
         }
         io.automigrate.Secrets.register(password);
         return new DatabaseUrl(host, port, database, user, password, params);
+    }
+
+    /**
+     * What makes the part after {@code scheme://} unreadable, in words that never hold the password: a character of
+     * the user or password that ends a URL's authority unless percent-encoded, or a port that is not one. Null when
+     * neither.
+     */
+    private static String problem(String rest) {
+        int at = rest.lastIndexOf('@');
+        String hostPart = rest;
+        if (at >= 0) {
+            String userInfo = rest.substring(0, at);
+            int colon = userInfo.indexOf(':');
+            for (int i = 0; i < userInfo.length(); i++) {
+                char c = userInfo.charAt(i);
+                String encoded = c == '/' ? "%2F" : c == '#' ? "%23" : c == '?' ? "%3F" : null;
+                if (encoded != null) {
+                    return "has an unencoded '" + c + "' in its " + (colon >= 0 && i > colon ? "password" : "user name")
+                            + ": write it as " + encoded + " (percent-encode '/', '#', '?', '@', ':' and '%' in the "
+                            + "user and password)";
+                }
+            }
+            hostPart = rest.substring(at + 1);
+        }
+        String authority = hostPart.split("[/?#]", 2)[0];
+        int colon = authority.lastIndexOf(':');
+        if (colon < 0 || authority.endsWith("]") || authority.startsWith("[") && authority.lastIndexOf(']') > colon) {
+            return null;
+        }
+        String port = authority.substring(colon + 1);
+        if (port.isEmpty()) return null;
+        boolean number = port.chars().allMatch(Character::isDigit) && port.length() <= 5;
+        if (!number || Integer.parseInt(port) < 1 || Integer.parseInt(port) > 65535) {
+            return "has port '" + port + "', which is not a number from 1 to 65535";
+        }
+        return null;
     }
 
     public static DatabaseUrl of(String host, int port, String database, String user, String password) {

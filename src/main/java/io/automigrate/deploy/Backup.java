@@ -3,11 +3,14 @@ package io.automigrate.deploy;
 import io.automigrate.AutomigrateException;
 import io.automigrate.Secrets;
 import io.automigrate.db.DatabaseUrl;
+import io.automigrate.git.WorkTree;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -15,6 +18,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -28,12 +32,85 @@ public final class Backup {
     private Backup() {
     }
 
-    /** Writes {@code <dir>/<label>-<UTC time>.dump} and returns it. */
-    public static Path dump(String pgDump, DatabaseUrl url, Path dir, String label, Instant now) {
+    /** The variable that names the backup folder. */
+    public static final String FOLDER_VARIABLE = "AUTOMIGRATE_BACKUP_DIR";
+
+    /**
+     * Where backups go: {@code AUTOMIGRATE_BACKUP_DIR} (relative to the project folder), else
+     * {@code $RUNNER_TEMP/automigrate-backups} in GitHub Actions, else {@code $XDG_STATE_HOME/automigrate/backups}
+     * ({@code ~/.local/state/automigrate/backups}). Never the work tree by default: a dump in it is one
+     * {@code git add -A} away from being committed.
+     */
+    public static Path folder(Path root, Map<String, String> environment) {
+        String named = environment.get(FOLDER_VARIABLE);
+        if (named != null && !named.isBlank()) return root.resolve(named).toAbsolutePath().normalize();
+        String runnerTemp = environment.get("RUNNER_TEMP");
+        if (runnerTemp != null && !runnerTemp.isBlank()) return Path.of(runnerTemp, "automigrate-backups");
+        String state = environment.get("XDG_STATE_HOME");
+        Path base = state != null && !state.isBlank() ? Path.of(state)
+                : Path.of(environment.getOrDefault("HOME", System.getProperty("user.home")), ".local", "state");
+        return base.resolve("automigrate").resolve("backups").toAbsolutePath().normalize();
+    }
+
+    /**
+     * Creates {@code dir} (owner-only where the file system has POSIX modes), refusing (exit 2) a folder inside the
+     * project's git work tree, or inside the project folder when that is in none, unless git ignores it.
+     */
+    static void prepare(Path root, Path dir) {
+        Path folder = dir.toAbsolutePath().normalize();
+        Path project = root.toAbsolutePath().normalize();
+        Optional<Path> workTree = WorkTree.of(project);
+        Path boundary = workTree.orElse(project);
+        if (!folder.startsWith(boundary)) {
+            create(folder);
+            return;
+        }
+        Path missing = folder;
+        while (missing.getParent() != null && !Files.exists(missing.getParent())) missing = missing.getParent();
+        boolean existed = Files.exists(folder);
+        create(folder);
+        boolean ignored;
+        try {
+            ignored = workTree.isPresent() && WorkTree.ignored(workTree.get(), folder);
+        } catch (IOException e) {
+            ignored = false;
+        }
+        if (ignored) return;
+        if (!existed) io.automigrate.TempFolders.deleteQuietly(missing);
+        String relative = boundary.relativize(folder).toString().replace('\\', '/');
+        throw AutomigrateException.badInput("backup folder " + folder + " is inside "
+                + (workTree.isPresent() ? "the git work tree " + boundary + " and git does not ignore it"
+                : "the project folder " + boundary + ", which is not in a git work tree, so nothing keeps it out of "
+                + "a commit") + ": a database dump there is one 'git add -A' away from the repository. "
+                + (workTree.isPresent() ? "Add '/" + relative + "/' to .gitignore, or set " : "Set ") + FOLDER_VARIABLE
+                + " to a folder outside it (by default backups go to $RUNNER_TEMP in GitHub Actions, else "
+                + "~/.local/state/automigrate/backups); nothing was applied");
+    }
+
+    private static void create(Path folder) {
+        try {
+            if (Files.isDirectory(folder)) return;
+            try {
+                Files.createDirectories(folder, PosixFilePermissions.asFileAttribute(OWNER_ONLY_FOLDER));
+            } catch (UnsupportedOperationException e) {
+                Files.createDirectories(folder);
+            }
+        } catch (IOException e) {
+            throw AutomigrateException.badInput("backup: cannot create the folder " + folder + ": " + e.getMessage()
+                    + "; set " + FOLDER_VARIABLE + " to a folder this user may write; nothing was applied");
+        }
+    }
+
+    private static final java.util.Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
+    private static final java.util.Set<PosixFilePermission> OWNER_ONLY_FOLDER = PosixFilePermissions.fromString("rwx------");
+
+    /** Writes {@code <dir>/<label>-<UTC time>.dump}, readable by its owner only, and returns it. */
+    public static Path dump(String pgDump, DatabaseUrl url, Path root, Path dir, String label, Instant now) {
         if (url == null) {
             throw AutomigrateException.badInput("the environment asks for a backup ('backup: true'), but connections "
                     + "come from a DataSource, which pg_dump cannot use: back up before starting, or set backup: false");
         }
+        prepare(root, dir);
         Path file = dir.resolve(label.replaceAll("[^A-Za-z0-9_-]", "_") + "-" + STAMP.format(now) + ".dump");
         List<String> command = new ArrayList<>(List.of(pgDump, "--format=custom", "--no-password", "--file",
                 file.toString(), "--host", url.host(), "--port", Integer.toString(url.port())));
@@ -41,7 +118,14 @@ public final class Backup {
         command.addAll(List.of("--dbname", url.database()));
         Path log = null;
         try {
-            Files.createDirectories(dir);
+            // pg_dump opens an existing file without changing its mode: created first, the dump is never readable
+            // by others, not even while it is written.
+            Files.deleteIfExists(file);
+            try {
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE));
+            } catch (UnsupportedOperationException e) {
+                Files.createFile(file);
+            }
             log = Files.createTempFile("automigrate-pg_dump", ".log");
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(log.toFile());

@@ -328,8 +328,8 @@ public final class Deployer {
         String label = request.environmentName() == null ? request.access().url() == null ? "database"
                 : request.access().url().database() : request.environmentName();
         request.log().accept("backing up " + request.describe() + " with " + request.environment().pgDump() + " ...");
-        java.nio.file.Path file = Backup.dump(request.environment().pgDump(), request.access().url(),
-                request.root().resolve(".automigrate/backups"), label, Instant.now());
+        java.nio.file.Path file = Backup.dump(request.environment().pgDump(), request.access().url(), request.root(),
+                request.backups(), label, Instant.now());
         request.log().accept("backup written: " + file);
         return file.toString();
     }

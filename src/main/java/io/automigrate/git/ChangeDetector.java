@@ -12,9 +12,11 @@ import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.treewalk.AbstractTreeIterator;
 import org.eclipse.jgit.treewalk.CanonicalTreeParser;
 import org.eclipse.jgit.treewalk.FileTreeIterator;
+import org.eclipse.jgit.treewalk.TreeWalk;
 import org.eclipse.jgit.treewalk.filter.PathFilterGroup;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -83,6 +85,52 @@ public final class ChangeDetector {
             }
         }
         return new Detection(!changed.isEmpty(), new ArrayList<>(changed), method);
+    }
+
+    /**
+     * Writes the files under {@code paths} (relative to {@code root}) as they are at {@code revision} into {@code into},
+     * at the same paths relative to it: what {@code plan --head REV} reads instead of the working tree.
+     */
+    public static void export(Path root, String revision, Collection<String> paths, Path into) {
+        try (Repository repository = open(root); RevWalk walk = new RevWalk(repository);
+             TreeWalk tree = new TreeWalk(repository)) {
+            RevCommit commit = commit(repository, walk, revision);
+            Path top = repository.getWorkTree().toPath().toAbsolutePath().normalize();
+            Path base = root.toAbsolutePath().normalize();
+            tree.addTree(commit.getTree());
+            tree.setRecursive(true);
+            tree.setFilter(PathFilterGroup.createFromStrings(relativeToTop(repository, root, paths).stream()
+                    .map(p -> p.isEmpty() ? "." : p).toList()));
+            while (tree.next()) {
+                if (tree.getFileMode(0).getObjectType() != org.eclipse.jgit.lib.Constants.OBJ_BLOB) continue;
+                Path target = into.resolve(base.relativize(top.resolve(tree.getPathString())).toString());
+                if (!target.normalize().startsWith(into)) continue;
+                Files.createDirectories(target.getParent());
+                Files.write(target, repository.open(tree.getObjectId(0)).getBytes());
+            }
+        } catch (IOException e) {
+            throw AutomigrateException.badInput("cannot read " + String.join(", ", paths) + " at revision '" + revision
+                    + "': " + e.getMessage());
+        }
+    }
+
+    /**
+     * The watched paths whose working-tree state differs from HEAD (edited, added or removed and not committed);
+     * empty outside a git repository or before the first commit.
+     */
+    public static List<String> uncommitted(Path root, Collection<String> paths) {
+        FileRepositoryBuilder builder = new FileRepositoryBuilder().findGitDir(root.toAbsolutePath().toFile());
+        if (builder.getGitDir() == null) return List.of();
+        try (Repository repository = builder.build()) {
+            if (repository.isBare() || repository.resolve("HEAD^{commit}") == null) return List.of();
+        } catch (IOException | RuntimeException e) {
+            return List.of();
+        }
+        try {
+            return detect(root, "HEAD", null, paths).changedFiles();
+        } catch (RuntimeException e) {
+            return List.of();
+        }
     }
 
     /** True when {@code revision} names a commit present in the clone (a shallow clone may lack the base). */

@@ -44,6 +44,14 @@ public record PlanResult(Status status, Detection detection, String migrationNam
         return status == Status.PROOF_FAILED ? "high" : LintPolicy.risk(findings);
     }
 
+    /** This result with one more note. */
+    public PlanResult withNote(String note) {
+        List<String> more = new java.util.ArrayList<>(notes);
+        more.add(note);
+        return new PlanResult(status, detection, migrationName, migrationFile, fileText, sql, rollbackSql, changes,
+                findings, proof, more, written, shadow);
+    }
+
     /** This result with its findings replaced (after --inspect-url and the lint policy). */
     public PlanResult withFindings(List<Finding> newFindings) {
         return new PlanResult(status, detection, migrationName, migrationFile, fileText, sql, rollbackSql, changes,

@@ -64,8 +64,67 @@ public final class Planner {
         return plan(request, OnlineForms.choose(request.config(), null));
     }
 
-    /** {@code render}: the forms the migration is written in (online-safe or plain), see {@link OnlineForms}. */
+    /**
+     * {@code render}: the forms the migration is written in (online-safe or plain), see {@link OnlineForms}. With
+     * {@code head} a revision, the schema and migrations are read as they are in it; otherwise from the working tree,
+     * and a note says when they differ from HEAD there.
+     */
     public static PlanResult plan(PlanRequest request, RenderOptions render) {
+        if (request.head() != null && request.detection() == null) return planAtRevision(request, render);
+        List<String> uncommitted = request.detection() == null
+                ? ChangeDetector.uncommitted(request.root(), PlanRequest.watchedPaths(request.config())) : List.of();
+        PlanResult result = planFiles(request, render);
+        if (uncommitted.isEmpty()) return result;
+        return result.withNote("the working tree's " + shortList(uncommitted) + " differ from HEAD (not committed): "
+                + "this plan reads the working tree; 'plan --base REV --head REV' plans committed revisions");
+    }
+
+    private static String shortList(List<String> files) {
+        return files.size() <= 3 ? String.join(", ", files)
+                : String.join(", ", files.subList(0, 3)) + " and " + (files.size() - 3) + " more";
+    }
+
+    /**
+     * {@code plan --head REV}: the watched files as they are at that revision are written to a temporary folder and
+     * planned there (the working tree is not read); a migration written is copied into the working tree.
+     */
+    private static PlanResult planAtRevision(PlanRequest request, RenderOptions render) {
+        Path root = request.root();
+        List<String> watched = PlanRequest.watchedPaths(request.config());
+        Detection detection = request.base() == null ? null
+                : ChangeDetector.detect(root, request.base(), request.head(), watched);
+        if (detection != null && !detection.changed() && !request.force()) {
+            return new PlanResult(PlanResult.Status.NO_RELEVANT_CHANGES, detection, null, null, null, null, null,
+                    List.of(), List.of(), List.of(), List.of(), false, null);
+        }
+        Path snapshot;
+        try {
+            snapshot = Files.createTempDirectory("automigrate-head");
+        } catch (IOException e) {
+            throw AutomigrateException.badInput("cannot create a temporary folder for revision " + request.head()
+                    + ": " + e.getMessage());
+        }
+        try {
+            ChangeDetector.export(root, request.head(), watched, snapshot);
+            PlanResult result = planFiles(new PlanRequest(snapshot, request.config(), null, null, request.name(),
+                    request.check(), true, request.now(), detection), render);
+            if (result.written()) writeFile(root.resolve(result.migrationFile()), result.fileText());
+            return result;
+        } finally {
+            io.automigrate.TempFolders.deleteQuietly(snapshot);
+        }
+    }
+
+    /** Plans the files under {@code request.root()}; a note names the schema folder's files that were not loaded. */
+    private static PlanResult planFiles(PlanRequest request, RenderOptions render) {
+        PlanResult result = planSchema(request, render);
+        Path schema = request.root().resolve(request.config().schema());
+        String skipped = new SchemaSource.SqlFiles(request.config().schema(), schema, Files.isDirectory(schema))
+                .skippedNote();
+        return skipped == null ? result : result.withNote(skipped);
+    }
+
+    private static PlanResult planSchema(PlanRequest request, RenderOptions render) {
         Config config = request.config();
         Path root = request.root();
         Detection detection = null;

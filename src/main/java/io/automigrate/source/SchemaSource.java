@@ -48,6 +48,28 @@ public sealed interface SchemaSource {
             }
         }
 
+        /**
+         * A note naming the files of the directory that are not loaded (not ending in lower-case {@code .sql}:
+         * {@code UPPER.SQL}, {@code notes.txt}); null when there are none. Hidden files ({@code .gitkeep}) are not
+         * named.
+         */
+        public String skippedNote() {
+            if (!directory) return null;
+            List<String> skipped;
+            try (Stream<Path> walk = Files.walk(path)) {
+                skipped = walk.filter(p -> Files.isRegularFile(p) && !p.toString().endsWith(".sql")
+                                && !p.getFileName().toString().startsWith("."))
+                        .map(p -> relative(path, p)).sorted().toList();
+            } catch (IOException | java.io.UncheckedIOException e) {
+                return null;
+            }
+            if (skipped.isEmpty()) return null;
+            String shown = skipped.size() <= 5 ? String.join(", ", skipped)
+                    : String.join(", ", skipped.subList(0, 5)) + " and " + (skipped.size() - 5) + " more";
+            return given.replaceAll("/+$", "") + ": " + skipped.size() + " file(s) not loaded, as only files ending in "
+                    + ".sql (lower case) are: " + shown + "; rename a file to end in .sql to load it";
+        }
+
         private static String relative(Path root, Path file) {
             return root.relativize(file).toString().replace('\\', '/');
         }

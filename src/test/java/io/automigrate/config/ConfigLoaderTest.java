@@ -143,10 +143,26 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void branchMappedToTwoEnvironmentsIsAnError() throws IOException {
-        Config config = load("environments:\n  a:\n    branches: [main]\n  b:\n    branches: [main]\n");
-        AutomigrateException e = assertThrows(AutomigrateException.class, () -> io.automigrate.deploy.Target.environmentForBranch(config, "main"));
+    void branchMappedToTwoEnvironmentsIsAnErrorOfTheFile() throws IOException {
+        String message = failure("environments:\n  a:\n    branches: [main]\n  b:\n    branches: [develop, main]\n");
+        assertTrue(message.startsWith("automigrate.yml:5:") && message.contains(
+                "branch 'main' is mapped to two environments, 'a' and 'b'"), message);
+        Config globs = load("environments:\n  a:\n    branches: [main]\n  b:\n    branches: ['ma*']\n");
+        AutomigrateException e = assertThrows(AutomigrateException.class,
+                () -> io.automigrate.deploy.Target.environmentForBranch(globs, "main"));
         assertTrue(e.getMessage().contains("a, b"), e.getMessage());
+    }
+
+    @Test
+    void aKeyGivenTwiceIsAnErrorWithItsLine() throws IOException {
+        String top = failure("schema: db/schema.sql\nmigrations: db/migrations\nschema: db/other.sql\n");
+        assertTrue(top.startsWith("automigrate.yml:3:") && top.contains("duplicate key 'schema'"), top);
+        String nested = failure("environments:\n  production:\n    production: true\n    url-env: A\n"
+                + "    production: false\n");
+        assertTrue(nested.startsWith("automigrate.yml:5:") && nested.contains("duplicate key 'production'"), nested);
+        String environment = failure("environments:\n  prod:\n    branches: [main]\n  prod:\n    branches: [x]\n");
+        assertTrue(environment.startsWith("automigrate.yml:4:") && environment.contains("duplicate key 'prod'"),
+                environment);
     }
 
     @Test

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every bad input to {@code plan}: exit 2, a message naming the file (and line), and nothing written. */
@@ -118,6 +119,17 @@ class PlanBadInputTest {
         Files.write(repo.resolve("db/schema.sql"), "CREATE TABLE caf\u00e9 (id int);\n".getBytes(StandardCharsets.ISO_8859_1));
         String message = fails();
         assertTrue(message.contains("db/schema.sql:1: not UTF-8"), message);
+    }
+
+    @Test
+    void schemaFileWithNulBytesIsSaidToBeBinary() throws Exception {
+        byte[] text = "CREATE TABLE users (id bigint PRIMARY KEY);\n".getBytes(StandardCharsets.UTF_8);
+        byte[] binary = java.util.Arrays.copyOf(text, text.length + 4);
+        binary[text.length + 1] = 1;
+        Files.write(repo.resolve("db/schema.sql"), binary);
+        String message = fails();
+        assertTrue(message.contains("db/schema.sql:2: is a binary file"), message);
+        assertFalse(message.contains("invalid message format"), message);
     }
 
     @Test
