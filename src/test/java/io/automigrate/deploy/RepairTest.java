@@ -158,4 +158,200 @@ class RepairTest {
             assertTrue(status.out().contains("1 applied; no drift"), status.all());
         }
     }
+
+    static final String SHOP = """
+            --changeset t:20260101000000_shop
+            CREATE TABLE customers (
+                id bigint PRIMARY KEY,
+                email text NOT NULL,
+                name text DEFAULT 'x',
+                CONSTRAINT customers_email_key UNIQUE (email)
+            );
+            CREATE TABLE orders (
+                id bigint PRIMARY KEY,
+                customer_id bigint REFERENCES customers (id),
+                total numeric NOT NULL CONSTRAINT orders_total_check CHECK (total >= 0)
+            );
+            CREATE INDEX orders_customer_id_idx ON orders (customer_id);
+            CREATE VIEW big_orders AS SELECT id, total FROM orders WHERE total > 100;
+            --rollback SELECT 1;
+            """;
+
+    private static DeployFixture shop(Path project, String purpose) throws Exception {
+        DeployFixture f = new DeployFixture(project, purpose);
+        f.migration("20260101000000_shop.sql", SHOP);
+        DeployFixture.Outcome applied = f.apply();
+        assertEquals(0, applied.exit(), applied.all());
+        f.execute("INSERT INTO customers (id, email) VALUES (1, 'a@x'), (2, 'b@x');"
+                + "INSERT INTO orders (id, customer_id, total) VALUES (1, 1, 10), (2, 2, 200), (3, 1, 5);");
+        return f;
+    }
+
+    @Test
+    void driftThatIsNotMissingIsLeftAloneAndReportedWithItsSql() throws Exception {
+        try (DeployFixture f = shop(project, "repairleft")) {
+            f.execute("""
+                    DROP INDEX orders_customer_id_idx;
+                    CREATE TABLE scratch (id int);
+                    ALTER TABLE customers ALTER COLUMN name SET DEFAULT 'y';
+                    CREATE OR REPLACE VIEW big_orders AS SELECT id, total FROM orders WHERE total > 500;
+                    ALTER TABLE customers ALTER COLUMN email TYPE varchar(200);
+                    """);
+            String before = f.snapshot();
+            DeployFixture.Outcome dry = f.run("repair", "--url", f.url(), "--dry-run");
+            assertEquals(1, dry.exit(), dry.all());
+            assertEquals(before, f.snapshot(), "a dry run touches nothing");
+
+            DeployFixture.Outcome refused = f.run("repair", "--url", f.url());
+            assertEquals(1, refused.exit(), refused.all());
+            String out = refused.out();
+            assertTrue(out.startsWith("repaired ") && out.contains("re-created 1 index"), out);
+            assertTrue(out.contains("drift repair leaves alone (it never drops, narrows or rewrites):"), out);
+            assertTrue(out.contains("drop table public.scratch") && out.contains("set default of column "
+                    + "public.customers.name") && out.contains("change type of column public.customers.email"), out);
+            assertTrue(out.contains("DROP TABLE public.scratch;"), out);
+            assertTrue(out.contains("view public.big_orders"), out);
+            assertFalse(out.replaceAll("(?s)drift repair leaves alone.*", "").contains("DROP"),
+                    "nothing dropped is run: " + out);
+            // What was left alone is still there; only the index came back.
+            assertTrue(f.tableExists("scratch") && f.tableExists("orders_customer_id_idx"));
+            assertEquals(List.of("'y'::text"), f.query("SELECT column_default FROM information_schema.columns "
+                    + "WHERE table_name = 'customers' AND column_name = 'name'"));
+            assertEquals(List.of("character varying(200)"), f.query("SELECT format_type(atttypid, atttypmod) FROM "
+                    + "pg_attribute WHERE attrelid = 'customers'::regclass AND attname = 'email'"));
+
+            DeployFixture.Outcome accepted = f.run("repair", "--url", f.url(), "--allow-remaining-drift",
+                    "--format", "json");
+            assertEquals(0, accepted.exit(), accepted.all());
+            assertTrue(accepted.out().contains("\"status\" : \"nothing-to-repair\"")
+                    && accepted.out().contains("\"remaining_drift_accepted\" : true"), accepted.all());
+
+            DeployFixture.Outcome apply = f.apply("--repair");
+            assertEquals(1, apply.exit(), apply.all());
+            assertTrue(apply.err().contains("nothing was applied"), apply.all());
+        }
+    }
+
+    @Test
+    void aMissingConstraintThatRowsViolateIsNotAddedAndItsRowsAreCounted() throws Exception {
+        try (DeployFixture f = shop(project, "repairblocked")) {
+            f.execute("""
+                    ALTER TABLE customers DROP CONSTRAINT customers_email_key;
+                    ALTER TABLE orders DROP CONSTRAINT orders_customer_id_fkey;
+                    ALTER TABLE orders DROP CONSTRAINT orders_total_check;
+                    DROP INDEX orders_customer_id_idx;
+                    INSERT INTO customers (id, email) VALUES (3, 'a@x'), (4, 'a@x'), (5, 'b@x');
+                    INSERT INTO orders (id, customer_id, total) VALUES (4, 99, 1), (5, 98, -1), (6, 1, -2);
+                    """);
+            String data = f.query("SELECT md5(string_agg(id || email, ',' ORDER BY id)) FROM customers").get(0);
+            DeployFixture.Outcome run = f.run("repair", "--url", f.url());
+            assertEquals(1, run.exit(), run.all());
+            String out = run.out();
+            assertTrue(out.contains("not added: existing rows violate it"), out);
+            assertTrue(out.contains("add constraint customers_email_key on public.customers: 2 rows violate it"), out);
+            assertTrue(out.contains("add constraint orders_customer_id_fkey on public.orders: 2 rows violate it"), out);
+            assertTrue(out.contains("add constraint orders_total_check on public.orders: 2 rows violate it"), out);
+            assertTrue(out.contains("ALTER TABLE public.customers ADD CONSTRAINT customers_email_key UNIQUE (email);"),
+                    out);
+            assertTrue(out.contains("re-created 1 index"), out);
+            assertEquals(List.of("0"), f.query("SELECT count(*) FROM pg_constraint WHERE conname IN "
+                    + "('customers_email_key', 'orders_customer_id_fkey', 'orders_total_check')"));
+            assertEquals(data, f.query("SELECT md5(string_agg(id || email, ',' ORDER BY id)) FROM customers").get(0));
+        }
+    }
+
+    @Test
+    void aFailureInTheMiddleLeavesNothingChanged() throws Exception {
+        try (DeployFixture f = shop(project, "repairatomic")) {
+            f.execute("""
+                    ALTER TABLE customers DROP COLUMN name;
+                    DROP VIEW big_orders;
+                    DROP INDEX orders_customer_id_idx;
+                    CREATE SCHEMA hooks;
+                    CREATE FUNCTION hooks.no_indexes() RETURNS event_trigger LANGUAGE plpgsql AS $$
+                    BEGIN
+                        IF EXISTS (SELECT 1 FROM pg_event_trigger_ddl_commands() WHERE command_tag = 'CREATE INDEX') THEN
+                            RAISE EXCEPTION 'injected failure: no index today';
+                        END IF;
+                    END $$;
+                    CREATE EVENT TRIGGER no_indexes ON ddl_command_end EXECUTE FUNCTION hooks.no_indexes();
+                    """);
+            String before = f.snapshot();
+            DeployFixture.Outcome failed = f.run("repair", "--url", f.url(), "--allow-remaining-drift");
+            assertEquals(1, failed.exit(), failed.all());
+            assertTrue(failed.err().contains("failed at create index public.orders_customer_id_idx")
+                    && failed.err().contains("injected failure: no index today")
+                    && failed.err().contains("nothing was changed"), failed.all());
+            assertTrue(failed.err().contains("re-creating: add column public.customers.name"), failed.all());
+            assertEquals(before, f.snapshot(), "the column and view re-created before the failure were rolled back");
+            assertFalse(f.tableExists("automigrate_repairs"), "no record of a repair that did not happen");
+
+            f.execute("DROP EVENT TRIGGER no_indexes");
+            DeployFixture.Outcome repaired = f.run("repair", "--url", f.url(), "--allow-remaining-drift");
+            assertEquals(0, repaired.exit(), repaired.all());
+            assertTrue(repaired.out().contains("1 column") && repaired.out().contains("1 view")
+                    && repaired.out().contains("1 index"), repaired.all());
+        }
+    }
+
+    @Test
+    void applyRefusesNamingRepairAndWithRepairRepairsFirstThenApplies() throws Exception {
+        try (DeployFixture f = shop(project, "repairapply")) {
+            f.execute("DROP INDEX orders_customer_id_idx; ALTER TABLE customers DROP COLUMN name;");
+            f.migration("20260102000000_add_tags_table.sql", """
+                    --changeset t:20260102000000_add_tags_table
+                    CREATE TABLE tags (id bigint PRIMARY KEY);
+                    --rollback DROP TABLE tags;
+                    """);
+            DeployFixture.Outcome refused = f.apply();
+            assertEquals(1, refused.exit(), refused.all());
+            assertTrue(refused.err().contains("run 'automigrate repair' (or apply --repair"), refused.all());
+
+            DeployFixture.Outcome dry = f.apply("--repair", "--dry-run");
+            assertEquals(0, dry.exit(), dry.all());
+            assertTrue(dry.out().contains("dry run: 1 column, 1 index would be re-created")
+                    && dry.out().contains("dry run: 1 changeset(s) would be applied"), dry.all());
+            assertFalse(f.tableExists("tags") || f.tableExists("orders_customer_id_idx"), "a dry run changes nothing");
+
+            DeployFixture.Outcome applied = f.apply("--repair");
+            assertEquals(0, applied.exit(), applied.all());
+            assertTrue(applied.out().contains("re-created 1 column, 1 index") && applied.out().contains(
+                    "applied 1 changeset(s)"), applied.all());
+            assertTrue(f.tableExists("tags") && f.tableExists("orders_customer_id_idx"));
+            assertTrue(applied.out().contains("verified after applying"), applied.all());
+        }
+    }
+
+    @Test
+    void anIndexOnALargeTableIsBuiltConcurrentlyAfterTheTransaction() throws Exception {
+        try (DeployFixture f = shop(project, "repairlarge")) {
+            f.execute("INSERT INTO orders (id, customer_id, total) SELECT g, 1, g FROM generate_series(10, 30009) g;"
+                    + "ANALYZE orders; DROP INDEX orders_customer_id_idx; ALTER TABLE customers DROP COLUMN name;");
+            DeployFixture.Outcome repaired = f.run("repair", "--url", f.url());
+            assertEquals(0, repaired.exit(), repaired.all());
+            String out = repaired.out();
+            assertTrue(out.contains("-- after it, outside a transaction (large tables)\n"
+                    + "CREATE INDEX CONCURRENTLY orders_customer_id_idx ON public.orders"), out);
+            assertFalse(out.contains("DROP"), out);
+            assertEquals(List.of("t"), f.query("SELECT indisvalid FROM pg_index WHERE indexrelid = "
+                    + "'orders_customer_id_idx'::regclass"));
+            assertTrue(f.run("status", "--url", f.url()).out().contains("no drift"));
+        }
+    }
+
+    @Test
+    void autoMigrateFalseSwitchesItOff() throws Exception {
+        try (DeployFixture f = shop(project, "repairoff")) {
+            f.execute("DROP INDEX orders_customer_id_idx");
+            String before = f.snapshot();
+            f.environment.put("AUTO_MIGRATE", "false");
+            DeployFixture.Outcome off = f.run("repair", "--url", f.url());
+            assertEquals(0, off.exit(), off.all());
+            assertTrue(off.out().startsWith("repair is switched off (AUTO_MIGRATE=false)"), off.all());
+            assertEquals(before, f.snapshot());
+            DeployFixture.Outcome applyOff = f.apply("--repair");
+            assertEquals(0, applyOff.exit(), applyOff.all());
+            assertEquals(before, f.snapshot());
+        }
+    }
 }
