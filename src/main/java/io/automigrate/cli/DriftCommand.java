@@ -47,7 +47,8 @@ final class DriftCommand implements Callable<Integer> {
         var url = resolved.awaitReachable("automigrate drift", context.log());
         DriftResult result;
         try (ShadowServer server = ShadowServers.start(shadow.resolve(config.shadow()))) {
-            result = DriftCheck.run(url, resolved.describe(), context.root(), config, server);
+            result = DriftCheck.run(url, resolved.describe(), resolved.initCommand(), context.root(), config,
+                    server);
         }
         context.out().print(switch (format) {
             case TEXT -> DriftReport.text(result);

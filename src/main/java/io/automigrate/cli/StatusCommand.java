@@ -52,10 +52,11 @@ final class StatusCommand implements Callable<Integer> {
         var url = resolved.awaitReachable("automigrate status", context.log());
         StatusResult result;
         if (skipDrift) {
-            result = StatusCheck.run(url, resolved.describe(), context.root(), config, null);
+            result = StatusCheck.run(url, resolved.describe(), resolved.initCommand(), context.root(), config, null);
         } else {
             try (ShadowServer server = ShadowServers.start(shadow.resolve(config.shadow()))) {
-                result = StatusCheck.run(url, resolved.describe(), context.root(), config, server);
+                result = StatusCheck.run(url, resolved.describe(), resolved.initCommand(), context.root(), config,
+                        server);
             }
         }
         context.out().print(switch (format) {

@@ -46,8 +46,38 @@ import java.util.stream.Stream;
  */
 public final class Baseline {
     public static final String NAME = "baseline";
+    /** The words that mark the never-baselined message (reports put it first). */
+    public static final String NEVER_BASELINED = " was never baselined: ";
 
     private Baseline() {
+    }
+
+    /** Tables, views, types, routines or sequences: a database someone already built (Liquibase's tables aside). */
+    public static boolean holdsObjects(Catalog live) {
+        Catalog c = LiquibaseTables.strip(live);
+        return !c.tables().isEmpty() || !c.views().isEmpty() || !c.routines().isEmpty() || !c.enums().isEmpty()
+                || !c.compositeTypes().isEmpty() || !c.domains().isEmpty() || !c.sequences().isEmpty();
+    }
+
+    /**
+     * The exact command that baselines the database: with an environment, its URL variable (exact, and no secret
+     * on the screen); else the URL without its password.
+     */
+    public static String initCommand(String urlEnv, DatabaseUrl url, String display) {
+        if (urlEnv != null) return "automigrate init --url \"$" + urlEnv + "\"";
+        return "automigrate init --url " + (url == null ? "<the database's URL>" : url.display());
+    }
+
+    /** What a database with objects and no migration history is told, by apply, status and drift. */
+    public static String neverBaselined(String database, Catalog live, String initCommand) {
+        List<String> tables = LiquibaseTables.strip(live).tables().stream()
+                .map(t -> t.schema() + "." + t.name()).sorted().toList();
+        String held = tables.isEmpty() ? "objects" : "tables (" + String.join(", ", tables.stream().limit(5).toList())
+                + (tables.size() > 5 ? ", ... " + tables.size() + " in all" : "") + ")";
+        return database + NEVER_BASELINED + "it holds " + held + " but no migration history, so which "
+                + "migrations it already has cannot be told. Baseline it first: " + initCommand + " (records "
+                + "the existing migrations as applied when the database matches them, or writes its schema as the "
+                + "first migration; see docs/deploy.md)";
     }
 
     public static BaselineResult run(DatabaseUrl url, Path root, Config config, ShadowServer server, boolean force,

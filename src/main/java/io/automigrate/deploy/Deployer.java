@@ -58,16 +58,17 @@ public final class Deployer {
                     files.stream().map(state::pendingIn).toList());
             boolean drifted = checkDrift(request, connection, expected.applied(), notes);
             checkPolicy(request, state, expected, notes);
+            // Up to date is the answer to a dry run too, not "0 changesets would be applied".
+            if (state.pending().isEmpty()) {
+                notes.add("all " + state.appliedCount() + " changesets of " + history.directory() + " are applied");
+                return new DeployResult(DeployResult.Kind.APPLY, DeployResult.Status.UP_TO_DATE, request.describe(),
+                        List.of(), notes, null, millisSince(start));
+            }
             if (request.dryRun()) {
                 List<DeployResult.StepResult> steps = state.pending().stream()
                         .map(s -> stepResult(s, sqlOf(s.changesets()), 0)).toList();
                 return new DeployResult(DeployResult.Kind.APPLY, DeployResult.Status.DRY_RUN, request.describe(), steps,
                         notes, null, millisSince(start));
-            }
-            if (state.pending().isEmpty()) {
-                notes.add("all " + state.appliedCount() + " changesets of " + history.directory() + " are applied");
-                return new DeployResult(DeployResult.Kind.APPLY, DeployResult.Status.UP_TO_DATE, request.describe(),
-                        List.of(), notes, null, millisSince(start));
             }
             String backup = backup(request);
             createLiquibaseTables(request, history, who, connection);
@@ -274,18 +275,16 @@ public final class Deployer {
 
     /**
      * A database with tables of its own and no migration history was never baselined: comparing it with an empty
-     * history would call every table drift (and suggest dropping it).
+     * history would call every table drift (and suggest dropping it), and the first migration would collide with
+     * what is there. Refused (exit 1) with the exact init command line; apply and repair share it.
      */
     static void refuseUnbaselined(DeployRequest request, Connection connection) {
-        List<String> tables = LiquibaseTables.inspect(connection, inspectOptions(request)).tables().stream()
-                .map(t -> t.qualifiedName().toString()).toList();
-        if (tables.isEmpty()) return;
-        String url = request.access().url() == null ? "URL" : request.access().url().display();
-        throw AutomigrateException.checkFailed(request.describe() + " has " + tables.size() + " table(s) ("
-                + String.join(", ", tables.stream().limit(5).toList()) + (tables.size() > 5 ? ", ..." : "")
-                + ") but no migration history (no DATABASECHANGELOG rows): it was never baselined. Record its "
-                + "current schema as the starting point with 'automigrate init --url " + url + "' (see "
-                + "docs/migrations.md), then apply again; nothing was applied and no table was touched");
+        Catalog live = LiquibaseTables.inspect(connection, inspectOptions(request));
+        if (!Baseline.holdsObjects(live)) return;
+        throw AutomigrateException.checkFailed(Baseline.neverBaselined(request.describe(), live,
+                Baseline.initCommand(request.environmentName() == null ? null : request.environment().urlEnv(),
+                        request.access().url(), request.access().display()))
+                + ", then apply again; nothing was applied and no table was touched");
     }
 
     private static void checkPolicy(DeployRequest request, MigrationState state, ExpectedStates expected,

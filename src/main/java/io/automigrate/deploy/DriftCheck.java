@@ -44,18 +44,92 @@ public final class DriftCheck {
     /** Both comparisons of {@code automigrate drift}, on one read-only session. */
     public static DriftResult run(io.automigrate.db.DatabaseUrl url, String target, Path root, Config config,
                                   ShadowServer server) {
+        return run(url, target, Baseline.initCommand(null, url, url.display()), root, config, server);
+    }
+
+    /** As above; {@code initCommand} is the command line that baselines this database, for one never baselined. */
+    public static DriftResult run(io.automigrate.db.DatabaseUrl url, String target, String initCommand, Path root,
+                                  Config config, ShadowServer server) {
         // Bad schema or migration files are reported before the database is touched.
         io.automigrate.plan.Planner.schemaFiles(root, config.schema());
         if (config.changelog() == null) MigrationHistory.read(root, config.migrations(), true);
         try (Connection live = Connections.openReadOnly(url)) {
             InspectOptions options = inspectOptions(config);
             Catalog liveCatalog = LiquibaseTables.inspect(live, options);
-            return new DriftResult(target,
-                    againstHistory(liveCatalog, ChangelogTable.read(live), root, config, server, options),
-                    compare(liveCatalog, desired(server, root, config, options)));
+            List<ChangelogTable.Applied> applied = ChangelogTable.read(live);
+            Position position = position(root, config, applied);
+            Drift history = againstHistory(liveCatalog, applied, position, target, initCommand, root, config, server,
+                    options);
+            Drift schema;
+            if (applied.isEmpty() && Baseline.holdsObjects(liveCatalog)) {
+                // Its own tables would show as DROP TABLE: never suggested for a database not yet baselined.
+                schema = Drift.none().withNotes(List.of("not compared: the database was never baselined (see above)"));
+            } else if (!position.ahead().isEmpty()) {
+                // The checkout's schema is older than the database: every difference would be a false alarm.
+                schema = Drift.none().withNotes(List.of("not compared: " + aheadNote(position)));
+            } else if (!position.pending().isEmpty()) {
+                // Pending migrations are not drift: the schema is compared with the database as it will be once
+                // they are applied (its applied part is checked against the live database above).
+                Catalog whole = replay(server, MigrationHistory.read(root, config.migrations(), true), options);
+                schema = compare(whole, desired(server, root, config, options)).withNotes(List.of("compared as the "
+                        + "database will be once the pending migration(s) are applied"));
+            } else {
+                schema = compare(liveCatalog, desired(server, root, config, options));
+            }
+            return new DriftResult(target, history, schema, position.pending(), position.ahead());
         } catch (SQLException e) {
             throw AutomigrateException.database(url.display() + ": " + Connections.describe(e), e);
         }
+    }
+
+    /**
+     * Where the database stands against this checkout's history: the migration files it has not applied (pending,
+     * as paths) and the migrations it applied after everything this checkout knows (ahead: a branch that deploys
+     * there has them, this checkout not yet; as file names).
+     */
+    public record Position(List<String> pending, List<String> ahead) {
+        public Position {
+            pending = List.copyOf(pending);
+            ahead = List.copyOf(ahead);
+        }
+    }
+
+    /** Pure but for reading the migration files; with a master changelog nothing is pending or ahead here. */
+    static Position position(Path root, Config config, List<ChangelogTable.Applied> applied) {
+        if (config.changelog() != null) return new Position(List.of(), List.of());
+        MigrationHistory history = MigrationHistory.read(root, config.migrations(), true);
+        Set<String> appliedKeys = applied.stream().map(ChangelogTable.Applied::key).collect(Collectors.toSet());
+        Set<String> known = new java.util.HashSet<>();
+        List<String> pending = new ArrayList<>();
+        for (MigrationFile file : history.files()) {
+            boolean whole = true;
+            for (Changeset c : file.changesets()) {
+                String key = history.pathOf(file) + "::" + c.id() + "::" + c.author();
+                known.add(key);
+                if (!appliedKeys.contains(key)) whole = false;
+            }
+            if (!whole) pending.add(history.pathOf(file));
+        }
+        int lastKnown = -1;
+        for (int i = 0; i < applied.size(); i++) {
+            if (known.contains(applied.get(i).key())) lastKnown = i;
+        }
+        List<String> ahead = new ArrayList<>();
+        boolean onlyAfter = true;
+        for (int i = 0; i < applied.size(); i++) {
+            ChangelogTable.Applied a = applied.get(i);
+            if (known.contains(a.key())) continue;
+            if (i < lastKnown) onlyAfter = false;
+            String name = a.fileName().substring(a.fileName().lastIndexOf('/') + 1);
+            if (!ahead.contains(name)) ahead.add(name);
+        }
+        // A file missing from the middle of the history was removed here, which is not "ahead".
+        return new Position(pending, onlyAfter ? ahead : List.of());
+    }
+
+    static String aheadNote(Position position) {
+        return "ahead of this checkout: " + String.join(", ", position.ahead()) + " applied there, not here. "
+                + "Check the database from the branch that deploys it (see examples/workflows/drift.yml)";
     }
 
     /**
@@ -63,15 +137,25 @@ public final class DriftCheck {
      * DATABASECHANGELOG, taken from the migration files under {@code root} and replayed on a throwaway database of
      * {@code server}. Pending migrations are not part of the comparison.
      */
-    public static Drift liveVsHistory(Connection live, Path root, Config config, ShadowServer server) {
+    public static Drift liveVsHistory(Connection live, String target, String initCommand, Path root, Config config,
+                                      ShadowServer server) {
         InspectOptions options = inspectOptions(config);
-        return againstHistory(LiquibaseTables.inspect(live, options), ChangelogTable.read(live), root, config,
-                server, options);
+        List<ChangelogTable.Applied> applied = ChangelogTable.read(live);
+        return againstHistory(LiquibaseTables.inspect(live, options), applied, position(root, config, applied),
+                target, initCommand, root, config, server, options);
     }
 
-    private static Drift againstHistory(Catalog liveCatalog, List<ChangelogTable.Applied> applied, Path root,
-                                        Config config,
+    private static Drift againstHistory(Catalog liveCatalog, List<ChangelogTable.Applied> applied, Position position,
+                                        String target, String initCommand, Path root, Config config,
                                         ShadowServer server, InspectOptions options) {
+        if (applied.isEmpty() && Baseline.holdsObjects(liveCatalog)) {
+            // Not a difference to fix with SQL: the database predates the history (never a DROP TABLE).
+            return new Drift(true, List.of(), "", "", List.of(Baseline.neverBaselined(target, liveCatalog,
+                    initCommand)));
+        }
+        if (!position.ahead().isEmpty()) {
+            return Drift.none().withNotes(List.of("not compared: " + aheadNote(position)));
+        }
         Expected expected = expectedFromHistory(server, root, config, applied, options);
         if (expected.catalog() == null) {
             return Drift.none().withNotes(expected.notes());

@@ -31,12 +31,19 @@ public final class StatusCheck {
 
     /** {@code server} null: no drift summary (nothing is started). */
     public static StatusResult run(DatabaseUrl url, String target, Path root, Config config, ShadowServer server) {
+        return run(url, target, Baseline.initCommand(null, url, url.display()), root, config, server);
+    }
+
+    /** As above; {@code initCommand} baselines the database when it was never baselined. */
+    public static StatusResult run(DatabaseUrl url, String target, String initCommand, Path root, Config config,
+                                   ShadowServer server) {
         // Read the files first: a broken migration file is bad input, found before any database is touched.
         if (config.changelog() == null) MigrationHistory.read(root, config.migrations(), true);
         try (Connection live = Connections.openReadOnly(url)) {
             List<ChangelogTable.Applied> applied = ChangelogTable.read(live);
             List<FileState> states = states(checksums(url, root, config, applied), applied);
-            Drift drift = server == null ? null : DriftCheck.liveVsHistory(live, root, config, server);
+            Drift drift = server == null ? null : DriftCheck.liveVsHistory(live, target, initCommand, root,
+                    config, server);
             return new StatusResult(target, states, drift, RepairRecord.lines(live));
         } catch (SQLException e) {
             throw AutomigrateException.database(url.display() + ": " + Connections.describe(e), e);

@@ -45,6 +45,11 @@ public record Target(String name, EnvironmentConfig environment, DatabaseUrl url
         return reachable;
     }
 
+    /** The command line that baselines this database (see {@link Baseline#initCommand}). */
+    public String initCommand() {
+        return Baseline.initCommand(name == null ? null : environment.urlEnv(), url, describe());
+    }
+
     /** The URL, or exit 2 saying which variable to set. */
     public DatabaseUrl requireUrl() {
         if (url == null) {

@@ -3,6 +3,7 @@ package io.automigrate.report;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.automigrate.deploy.Baseline;
 import io.automigrate.deploy.Drift;
 import io.automigrate.deploy.DriftResult;
 
@@ -19,10 +20,24 @@ public final class DriftReport {
     }
 
     public static String headline(DriftResult r) {
-        if (!r.drifted()) return "no drift: " + r.target() + " matches " + HISTORY + " and " + SCHEMA;
+        if (!r.ahead().isEmpty()) {
+            return "ahead of this checkout: " + String.join(", ", r.ahead()) + " applied there, not here: "
+                    + r.target() + " was not compared (not drift)";
+        }
+        String baseline = r.history().notes().stream().filter(n -> n.contains(Baseline.NEVER_BASELINED)).findFirst()
+                .orElse(null);
+        if (baseline != null) return "not baselined: " + baseline;
+        if (!r.drifted()) return "no drift: " + r.target() + " matches " + HISTORY + " and " + SCHEMA + pending(r);
         String what = r.history().drifted() && r.schema().drifted() ? HISTORY + " and from " + SCHEMA
                 : r.history().drifted() ? HISTORY : SCHEMA;
-        return "drift: " + r.target() + " differs from " + what;
+        return "drift: " + r.target() + " differs from " + what + pending(r);
+    }
+
+    /** "; 1 migration pending: db/migrations/x.sql" (pending is not drift), or nothing. */
+    private static String pending(DriftResult r) {
+        if (r.pending().isEmpty()) return "";
+        return "; " + r.pending().size() + (r.pending().size() == 1 ? " migration" : " migrations") + " pending: "
+                + String.join(", ", r.pending());
     }
 
     public static String text(DriftResult r) {
@@ -72,6 +87,8 @@ public final class DriftReport {
         root.put("target", r.target());
         root.put("drifted", r.drifted());
         root.put("message", headline(r));
+        root.put("pending", r.pending());
+        root.put("ahead", r.ahead());
         root.put("history", json(r.history()));
         root.put("schema", json(r.schema()));
         return write(root);

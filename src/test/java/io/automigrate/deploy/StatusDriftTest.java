@@ -123,18 +123,25 @@ class StatusDriftTest {
     }
 
     @Test
-    void pendingMigrationsAreNotDriftButTheSchemaStillDiffers() {
+    void pendingMigrationsAreNotDriftButAnUnplannedSchemaEditIs() {
         Project project = new Project(dir).schema(USERS);
         project.plan();
         try (ShadowDatabase live = TestPostgres.newDatabase("live")) {
             project.applyDirectly(live);
             project.schema(USERS_WITH_NAME);
             project.plan();
+            Project.Run pending = project.expect(0, "drift", "--url", live.url().display());
+            assertTrue(pending.out().contains("against its migration history: no difference"), pending.out());
+            assertTrue(pending.out().contains("against the desired schema: no difference"), pending.out());
+            assertTrue(pending.out().contains("1 migration pending"), pending.out());
+
+            // An edit of the schema that no migration holds yet still differs (plan has not run for it).
+            project.schema(USERS_WITH_NAME.replace("display_name text", "display_name text,\n    bio text"));
             Project.Run run = project.expect(1, "drift", "--url", live.url().display());
             String out = run.out();
             assertTrue(out.contains("against its migration history: no difference"), out);
             assertTrue(out.contains("against the desired schema: differs"), out);
-            assertTrue(out.contains("ALTER TABLE public.users ADD COLUMN display_name text;"), out);
+            assertTrue(out.contains("ALTER TABLE public.users ADD COLUMN bio text;"), out);
             assertFalse(out.contains("differs from its migration history"), out);
         }
     }
