@@ -22,7 +22,7 @@ public record QualifiedName(String schema, String name) implements Comparable<Qu
         return ORDER.compare(this, other);
     }
 
-    /** Human-readable, unquoted; for messages only. SQL goes through {@code io.automigrate.sql.Sql}. */
+    /** Human-readable, unquoted; for messages only. SQL goes through {@code io.automigrate.sqltext.Sql}. */
     @Override
     public String toString() {
         return schema + "." + name;

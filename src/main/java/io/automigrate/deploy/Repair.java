@@ -22,7 +22,7 @@ import io.automigrate.sql.MigrationRenderer;
 import io.automigrate.sql.RenderOptions;
 import io.automigrate.sql.RenderedChange;
 import io.automigrate.sql.RenderedMigration;
-import io.automigrate.sql.Sql;
+import io.automigrate.sqltext.Sql;
 import io.automigrate.sql.Statement;
 
 import java.sql.Connection;
@@ -103,16 +103,16 @@ public final class Repair {
         RepairPlan plan = readOnly(connection, request, () -> {
             RepairPlan p = RepairPlan.of(live, diff, change -> violating(connection, live, change));
             for (Change change : p.repairs()) {
-                DataInspection.TableSize size = change instanceof TableChanges.IndexExists index
+                DataInspection.TableSize size = change instanceof TableChanges.CreateIndex index
                         && live.table(index.index().table()).isPresent()
                         ? DataInspection.size(connection, index.index().table()) : null;
-                if (size != null && !size.tiny() && !((TableChanges.IndexExists) change).index().unique()) {
+                if (size != null && !size.tiny() && !((TableChanges.CreateIndex) change).index().unique()) {
                     concurrent.add(change);
                 } else {
                     inTransaction.add(change);
                     if (size != null) {
                         notes.add("AM401 " + change.describe() + " is built inside the repair's transaction (table "
-                                + ((TableChanges.IndexExists) change).index().table() + ": " + size.describe()
+                                + ((TableChanges.CreateIndex) change).index().table() + ": " + size.describe()
                                 + "): writes to the table wait until the repair commits");
                     }
                 }
@@ -292,14 +292,14 @@ public final class Repair {
      */
     static long violating(Connection connection, Catalog live, Change change) {
         try {
-            if (change instanceof TableChanges.ColumnExists add) {
+            if (change instanceof TableChanges.CreateColumn add) {
                 return count(connection, "SELECT count(*) FROM " + Sql.qualified(add.table()));
             }
-            if (change instanceof TableChanges.ColumnNotNull notNull) {
+            if (change instanceof TableChanges.AlterColumnNotNull notNull) {
                 return DataInspection.violations(connection, Probe.of(Probe.Kind.NULLS, notNull.table(),
                         List.of(notNull.column())));
             }
-            if (change instanceof TableChanges.ConstraintExists add) {
+            if (change instanceof TableChanges.CreateConstraint add) {
                 if (live.table(add.table()).isEmpty()) return -1;
                 return violating(connection, add.table(), add.constraint());
             }

@@ -9,8 +9,8 @@ import io.automigrate.catalog.Table;
 import io.automigrate.diff.Change;
 import io.automigrate.diff.ChangeAction;
 import io.automigrate.diff.PolicyChanges;
-import io.automigrate.diff.ProgrammableComment;
-import io.automigrate.diff.ProgrammableGrants;
+import io.automigrate.diff.AlterProgrammableComment;
+import io.automigrate.diff.AlterProgrammableGrants;
 import io.automigrate.diff.RoutineChanges;
 import io.automigrate.diff.SchemaDiff;
 import io.automigrate.diff.TableChanges;
@@ -68,16 +68,16 @@ public record RepairPlan(List<Change> repairs, List<Blocked> blocked, List<Chang
                 leftAlone.add(change);
                 continue;
             }
-            if (change instanceof TableChanges.ColumnExists add && needsValueForExistingRows(add.column())
+            if (change instanceof TableChanges.CreateColumn add && needsValueForExistingRows(add.column())
                     && tableExists(live, add)) {
                 long existing = rows.violating(change);
                 if (existing > 0) {
                     // The column is added without NOT NULL; NOT NULL waits until every row has a value.
                     Column c = add.column();
-                    repairs.add(new TableChanges.ColumnExists(ChangeAction.CREATE, add.table(),
+                    repairs.add(new TableChanges.CreateColumn(add.table(),
                             new Column(c.name(), c.type(), c.collation(), false, c.defaultExpr(), c.identity(),
                                     c.generatedExpr(), c.local(), c.comment(), c.grants()), add.fromTable()));
-                    blocked.add(new Blocked(new TableChanges.ColumnNotNull(add.table(), c.name(), true), existing));
+                    blocked.add(new Blocked(new TableChanges.AlterColumnNotNull(add.table(), c.name(), true), existing));
                     continue;
                 }
             }
@@ -95,13 +95,13 @@ public record RepairPlan(List<Change> repairs, List<Blocked> blocked, List<Chang
 
     /** Whether {@code change} only creates what the live database lacks. */
     static boolean creates(Change change, Set<ObjectRef> present) {
-        if (change instanceof TableChanges.SchemaExists
-                || change instanceof TableChanges.ExtensionExists
-                || change instanceof TableChanges.SequenceExists
-                || change instanceof TableChanges.TableExists
-                || change instanceof TableChanges.ColumnExists
-                || change instanceof TableChanges.ConstraintExists
-                || change instanceof TableChanges.IndexExists
+        if (change instanceof TableChanges.CreateSchema
+                || change instanceof TableChanges.CreateExtension
+                || change instanceof TableChanges.CreateSequence
+                || change instanceof TableChanges.CreateTable
+                || change instanceof TableChanges.CreateColumn
+                || change instanceof TableChanges.CreateConstraint
+                || change instanceof TableChanges.CreateIndex
                 || change instanceof TypeChanges.CreateEnum
                 || change instanceof TypeChanges.CreateComposite
                 || change instanceof TypeChanges.CreateDomain
@@ -112,34 +112,34 @@ public record RepairPlan(List<Change> repairs, List<Blocked> blocked, List<Chang
             // A create whose name exists is the second half of a drop-and-create: a rewrite, left alone.
             return change.action() == ChangeAction.CREATE && !present.contains(change.target());
         }
-        if (change instanceof TypeChanges.AddEnumLabels) return true;
-        if (change instanceof TableChanges.ColumnDefault d) return d.before() == null && d.after() != null;
-        if (change instanceof TableChanges.ColumnNotNull n) return n.notNull();
-        if (change instanceof TableChanges.ColumnIdentity i) return i.before() == null && i.after() != null;
-        if (change instanceof TableChanges.SequenceOwner o) return o.before() == null && o.after() != null;
-        if (change instanceof TableChanges.CommentChange c) return c.before() == null && c.after() != null;
-        if (change instanceof ProgrammableComment c) return c.before() == null && c.after() != null;
-        if (change instanceof TableChanges.GrantChange g) return g.granted();
-        if (change instanceof ProgrammableGrants g) return g.after().containsAll(g.before());
+        if (change instanceof TypeChanges.AlterEnumAddLabels) return true;
+        if (change instanceof TableChanges.AlterColumnDefault d) return d.before() == null && d.after() != null;
+        if (change instanceof TableChanges.AlterColumnNotNull n) return n.notNull();
+        if (change instanceof TableChanges.AlterColumnIdentity i) return i.before() == null && i.after() != null;
+        if (change instanceof TableChanges.AlterSequenceOwner o) return o.before() == null && o.after() != null;
+        if (change instanceof TableChanges.AlterComment c) return c.before() == null && c.after() != null;
+        if (change instanceof AlterProgrammableComment c) return c.before() == null && c.after() != null;
+        if (change instanceof TableChanges.AlterGrant g) return g.granted();
+        if (change instanceof AlterProgrammableGrants g) return g.after().containsAll(g.before());
         return false;
     }
 
     private static boolean isGrantRemoval(Change change) {
-        return change instanceof TableChanges.GrantChange g && !g.granted()
-                || change instanceof ProgrammableGrants g2 && !g2.after().containsAll(g2.before());
+        return change instanceof TableChanges.AlterGrant g && !g.granted()
+                || change instanceof AlterProgrammableGrants g2 && !g2.after().containsAll(g2.before());
     }
 
     /** Rows decide whether it can be added: a validated constraint, or NOT NULL. */
     private static boolean isDataDependent(Change change) {
-        return change instanceof TableChanges.ConstraintExists c && c.constraint().validated()
-                || change instanceof TableChanges.ColumnNotNull;
+        return change instanceof TableChanges.CreateConstraint c && c.constraint().validated()
+                || change instanceof TableChanges.AlterColumnNotNull;
     }
 
     private static boolean needsValueForExistingRows(Column c) {
         return c.notNull() && c.defaultExpr() == null && c.identity() == null && c.generatedExpr() == null;
     }
 
-    private static boolean tableExists(Catalog live, TableChanges.ColumnExists add) {
+    private static boolean tableExists(Catalog live, TableChanges.CreateColumn add) {
         return live.table(add.table()).isPresent();
     }
 
@@ -168,26 +168,31 @@ public record RepairPlan(List<Change> repairs, List<Blocked> blocked, List<Chang
 
     /** What a change re-creates, as a noun for summaries ("2 columns, 1 index"). */
     static String noun(Change change) {
-        if (change instanceof TableChanges.SchemaExists) return "schema";
-        if (change instanceof TableChanges.ExtensionExists) return "extension";
-        if (change instanceof TableChanges.SequenceExists || change instanceof TableChanges.SequenceOwner) {
-            return change instanceof TableChanges.SequenceOwner ? "sequence owner" : "sequence";
+        if (change instanceof TableChanges.CreateSchema || change instanceof TableChanges.DropSchema) return "schema";
+        if (change instanceof TableChanges.CreateExtension || change instanceof TableChanges.DropExtension) {
+            return "extension";
         }
-        if (change instanceof TableChanges.TableExists) return "table";
-        if (change instanceof TableChanges.ColumnExists) return "column";
-        if (change instanceof TableChanges.ColumnDefault) return "default";
-        if (change instanceof TableChanges.ColumnNotNull) return "NOT NULL";
-        if (change instanceof TableChanges.ColumnIdentity) return "identity";
-        if (change instanceof TableChanges.ConstraintExists) return "constraint";
-        if (change instanceof TableChanges.IndexExists) return "index";
-        if (change instanceof TypeChanges.AddEnumLabels) return "enum value";
+        if (change instanceof TableChanges.CreateSequence || change instanceof TableChanges.DropSequence
+                || change instanceof TableChanges.AlterSequenceOwner) {
+            return change instanceof TableChanges.AlterSequenceOwner ? "sequence owner" : "sequence";
+        }
+        if (change instanceof TableChanges.CreateTable || change instanceof TableChanges.DropTable) return "table";
+        if (change instanceof TableChanges.CreateColumn || change instanceof TableChanges.DropColumn) return "column";
+        if (change instanceof TableChanges.AlterColumnDefault) return "default";
+        if (change instanceof TableChanges.AlterColumnNotNull) return "NOT NULL";
+        if (change instanceof TableChanges.AlterColumnIdentity) return "identity";
+        if (change instanceof TableChanges.CreateConstraint || change instanceof TableChanges.DropConstraint) {
+            return "constraint";
+        }
+        if (change instanceof TableChanges.CreateIndex || change instanceof TableChanges.DropIndex) return "index";
+        if (change instanceof TypeChanges.AlterEnumAddLabels) return "enum value";
         if (change.target().kind() == ObjectKind.TYPE) return "type";
         if (change instanceof ViewChanges.CreateView) return "view";
         if (change instanceof RoutineChanges.CreateRoutine) return "function";
         if (change instanceof TriggerChanges.CreateTrigger) return "trigger";
         if (change instanceof PolicyChanges.CreatePolicy) return "policy";
-        if (change instanceof TableChanges.CommentChange || change instanceof ProgrammableComment) return "comment";
-        if (change instanceof TableChanges.GrantChange || change instanceof ProgrammableGrants) return "grant";
+        if (change instanceof TableChanges.AlterComment || change instanceof AlterProgrammableComment) return "comment";
+        if (change instanceof TableChanges.AlterGrant || change instanceof AlterProgrammableGrants) return "grant";
         return "change";
     }
 
@@ -195,7 +200,7 @@ public record RepairPlan(List<Change> repairs, List<Blocked> blocked, List<Chang
     public static String summary(List<Change> changes) {
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (Change c : changes) {
-            int n = c instanceof TypeChanges.AddEnumLabels labels
+            int n = c instanceof TypeChanges.AlterEnumAddLabels labels
                     ? (int) labels.after().labels().stream().filter(l -> !labels.before().labels().contains(l)).count()
                     : 1;
             counts.merge(noun(c), n, Integer::sum);

@@ -7,9 +7,69 @@ import java.util.Set;
 /**
  * One typed step of a migration, as plain data: what it creates, drops or alters, with both the before and
  * the after state it needs, so that {@link #inverse()} is exact and {@code io.automigrate.sql} can render both
- * directions. Implementations are records.
+ * directions. Implementations are the records listed here; renderers dispatch on them with a {@link ChangeVisitor},
+ * which the compiler checks is exhaustive.
  */
-public interface Change {
+public sealed interface Change permits
+        AlterProgrammableComment,
+        AlterProgrammableGrants,
+        PolicyChanges.CreatePolicy,
+        PolicyChanges.DropPolicy,
+        PolicyChanges.AlterPolicy,
+        RoutineChanges.CreateRoutine,
+        RoutineChanges.DropRoutine,
+        RoutineChanges.ReplaceRoutine,
+        TableChanges.CreateSchema,
+        TableChanges.DropSchema,
+        TableChanges.CreateExtension,
+        TableChanges.DropExtension,
+        TableChanges.AlterExtensionVersion,
+        TableChanges.CreateSequence,
+        TableChanges.DropSequence,
+        TableChanges.AlterSequence,
+        TableChanges.AlterSequenceOwner,
+        TableChanges.CreateTable,
+        TableChanges.DropTable,
+        TableChanges.RenameTable,
+        TableChanges.AlterTableLogged,
+        TableChanges.AlterTableStorage,
+        TableChanges.AlterPartitionAttachment,
+        TableChanges.AlterTableInheritance,
+        TableChanges.AlterRowSecurity,
+        TableChanges.CreateColumn,
+        TableChanges.DropColumn,
+        TableChanges.AlterColumnExpression,
+        TableChanges.RenameColumn,
+        TableChanges.AlterColumnType,
+        TableChanges.AlterColumnDefault,
+        TableChanges.AlterColumnNotNull,
+        TableChanges.AlterColumnIdentity,
+        TableChanges.CreateConstraint,
+        TableChanges.DropConstraint,
+        TableChanges.AlterConstraintValidation,
+        TableChanges.CreateIndex,
+        TableChanges.DropIndex,
+        TableChanges.AlterComment,
+        TableChanges.AlterGrant,
+        TriggerChanges.CreateTrigger,
+        TriggerChanges.DropTrigger,
+        TriggerChanges.AlterTriggerEnabled,
+        TypeChanges.CreateEnum,
+        TypeChanges.DropEnum,
+        TypeChanges.AlterEnumAddLabels,
+        TypeChanges.RecreateEnum,
+        TypeChanges.CreateComposite,
+        TypeChanges.DropComposite,
+        TypeChanges.AlterComposite,
+        TypeChanges.CreateDomain,
+        TypeChanges.DropDomain,
+        TypeChanges.AlterDomain,
+        TypeChanges.RecreateDomain,
+        ViewChanges.CreateView,
+        ViewChanges.DropView,
+        ViewChanges.ReplaceView,
+        ViewChanges.AlterViewOptions,
+        ViewChanges.RefreshMaterializedView {
     /** The object this change creates, drops or alters. */
     ObjectRef target();
 
@@ -28,4 +88,7 @@ public interface Change {
     default Set<ObjectRef> invalidates() {
         return action() == ChangeAction.DROP ? Set.of(target()) : Set.of();
     }
+
+    /** {@code visitor}'s method for this record's type. */
+    <R> R accept(ChangeVisitor<R> visitor);
 }

@@ -6,6 +6,7 @@ import io.automigrate.catalog.ObjectKind;
 import io.automigrate.catalog.ObjectRef;
 import io.automigrate.catalog.QualifiedName;
 import io.automigrate.diff.OrderingHints.Group;
+import io.automigrate.diff.OrderingHints.Step;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -150,21 +151,21 @@ public final class ChangeOrder {
      * it (step 2), or create the table it belongs to.
      */
     private Set<Integer> creatorsOf(ObjectRef ref) {
-        return arrivals(ref, 2, 2);
+        return arrivals(ref, Step.RESHAPE, Step.RESHAPE);
     }
 
     /** Changes that bring {@code ref} to its desired state and so need what it depends on: also adds (steps 3, 4). */
     private Set<Integer> arrivalsOf(ObjectRef ref) {
-        return arrivals(ref, 2, 4);
+        return arrivals(ref, Step.RESHAPE, Step.ADD);
     }
 
-    private Set<Integer> arrivals(ObjectRef ref, int fromStep, int toStep) {
+    private Set<Integer> arrivals(ObjectRef ref, Step fromStep, Step toStep) {
         Set<Integer> found = new HashSet<>();
         for (int i : byTarget.getOrDefault(ref, List.of())) {
             Change c = changes.get(i);
-            int step = hints(c).step();
+            Step step = hints(c).step();
             if (c.action() == ChangeAction.CREATE
-                    || c.action() == ChangeAction.ALTER && step >= fromStep && step <= toStep) {
+                    || c.action() == ChangeAction.ALTER && step.compareTo(fromStep) >= 0 && step.compareTo(toStep) <= 0) {
                 found.add(i);
             }
         }
@@ -192,7 +193,8 @@ public final class ChangeOrder {
         Set<Integer> found = new HashSet<>();
         for (int i : byTarget.getOrDefault(ref, List.of())) {
             Change c = changes.get(i);
-            if (c.action() == ChangeAction.DROP || c.action() == ChangeAction.ALTER && hints(c).step() <= 2) {
+            if (c.action() == ChangeAction.DROP || c.action() == ChangeAction.ALTER
+                    && hints(c).step().compareTo(Step.RESHAPE) <= 0) {
                 found.add(i);
             }
         }
@@ -295,7 +297,7 @@ public final class ChangeOrder {
                 creatorsOf(ref).forEach(first -> edge(first, self));
             }
             for (ObjectRef ref : h.settledFirst()) {
-                arrivals(ref, 0, 4).forEach(first -> edge(first, self));
+                arrivals(ref, Step.RENAME, Step.ADD).forEach(first -> edge(first, self));
             }
             for (ObjectRef ref : h.usesUntilDropped()) {
                 droppersOf(ref).forEach(then -> edge(self, then));
@@ -332,7 +334,7 @@ public final class ChangeOrder {
                     drops.forEach(d -> edge(a, d));
                 }
                 for (int b : alters) {
-                    if (hints(changes.get(a)).step() < hints(changes.get(b)).step()) {
+                    if (hints(changes.get(a)).step().compareTo(hints(changes.get(b)).step()) < 0) {
                         edge(a, b);
                     }
                 }

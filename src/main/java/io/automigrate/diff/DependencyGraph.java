@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
  * records state directly (a constraint on its columns, a foreign key on the referenced table and key, an index on
  * its table, a partition on its parent, a default on the sequence it draws from), which makes ordering independent of
  * how completely dependencies were read. Sequence ownership (a sequence "depending" on its column) is left out: it
- * does not mean the sequence must be re-created with the column, and {@link TableChanges.SequenceOwner} orders it.
+ * does not mean the sequence must be re-created with the column, and {@link TableChanges.AlterSequenceOwner} orders it.
  */
 final class DependencyGraph {
     private static final Pattern NEXTVAL = Pattern.compile("nextval\\('((?:[^']|'')+)'::regclass\\)");

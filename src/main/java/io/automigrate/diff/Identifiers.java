@@ -1,6 +1,6 @@
 package io.automigrate.diff;
 
-import io.automigrate.sql.Sql;
+import io.automigrate.sqltext.Sql;
 
 import java.util.Map;
 

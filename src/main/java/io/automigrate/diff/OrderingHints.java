@@ -22,15 +22,25 @@ public interface OrderingHints {
         return null;
     }
 
-    /**
-     * Order among ALTER changes of one target: lower first. 0 renames, 1 removes (drop default, drop identity,
-     * revoke), 2 reshapes (type), 3 adjusts (NOT NULL, options), 4 adds (set default, add identity, grant).
-     */
-    default int step() {
-        return 2;
+    /** Order among ALTER changes of one target, earliest first. */
+    enum Step {
+        RENAME,
+        /** Drop default, drop identity, revoke, detach. */
+        REMOVE,
+        /** A type change: what uses the column's old shape goes before it, what needs the new one after. */
+        RESHAPE,
+        /** NOT NULL, options. */
+        ADJUST,
+        /** Set default, add identity, grant, attach. */
+        ADD
     }
 
-    /** Refs (as in the desired catalog) whose creation or reshaping (step 2) must come before this one. */
+    /** Order among ALTER changes of one target: see {@link Step}. */
+    default Step step() {
+        return Step.RESHAPE;
+    }
+
+    /** Refs (as in the desired catalog) whose creation or reshaping ({@link Step#RESHAPE}) must come before this one. */
     default Set<ObjectRef> needs() {
         return Set.of();
     }

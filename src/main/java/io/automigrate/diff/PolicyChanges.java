@@ -25,6 +25,10 @@ public final class PolicyChanges {
         public String describe() {
             return "create policy " + policy.name() + " on " + policy.tableName();
         }
+
+        public <R> R accept(ChangeVisitor<R> visitor) {
+            return visitor.visit(this);
+        }
     }
 
     public record DropPolicy(Policy policy) implements Change {
@@ -42,6 +46,10 @@ public final class PolicyChanges {
 
         public String describe() {
             return "drop policy " + policy.name() + " on " + policy.tableName();
+        }
+
+        public <R> R accept(ChangeVisitor<R> visitor) {
+            return visitor.visit(this);
         }
     }
 
@@ -65,6 +73,10 @@ public final class PolicyChanges {
 
         public String describe() {
             return "alter policy " + after.name() + " on " + after.tableName();
+        }
+
+        public <R> R accept(ChangeVisitor<R> visitor) {
+            return visitor.visit(this);
         }
     }
 }

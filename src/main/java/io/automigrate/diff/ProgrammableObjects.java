@@ -68,14 +68,14 @@ public final class ProgrammableObjects implements ObjectFamily {
     static void comment(List<Change> out, ProgrammableSubject subject, ObjectRef object, String member,
                         String before, String after) {
         if (!Objects.equals(before, after)) {
-            out.add(new ProgrammableComment(subject, object, member, before, after));
+            out.add(new AlterProgrammableComment(subject, object, member, before, after));
         }
     }
 
     static void grants(List<Change> out, DiffContext context, ProgrammableSubject subject, ObjectRef object,
                        List<Grant> before, List<Grant> after) {
         if (context.options().withPrivileges() && !Set.copyOf(before).equals(Set.copyOf(after))) {
-            out.add(new ProgrammableGrants(subject, object, before, after));
+            out.add(new AlterProgrammableGrants(subject, object, before, after));
         }
     }
 }

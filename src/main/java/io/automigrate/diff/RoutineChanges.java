@@ -41,6 +41,10 @@ public final class RoutineChanges {
         public String describe() {
             return "create " + noun(routine);
         }
+
+        public <R> R accept(ChangeVisitor<R> visitor) {
+            return visitor.visit(this);
+        }
     }
 
     public record DropRoutine(Routine routine) implements Change {
@@ -58,6 +62,10 @@ public final class RoutineChanges {
 
         public String describe() {
             return "drop " + noun(routine);
+        }
+
+        public <R> R accept(ChangeVisitor<R> visitor) {
+            return visitor.visit(this);
         }
     }
 
@@ -85,6 +93,10 @@ public final class RoutineChanges {
 
         public String describe() {
             return "replace " + noun(after);
+        }
+
+        public <R> R accept(ChangeVisitor<R> visitor) {
+            return visitor.visit(this);
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.automigrate.diff;
 
 import io.automigrate.catalog.Column;
+import io.automigrate.diff.OrderingHints.Group;
 import io.automigrate.catalog.Constraint;
 import io.automigrate.catalog.ConstraintKind;
 import io.automigrate.catalog.Extension;
@@ -28,18 +29,6 @@ public final class TableChanges {
     private TableChanges() {
     }
 
-    static ChangeAction flip(ChangeAction action) {
-        return switch (action) {
-            case CREATE -> ChangeAction.DROP;
-            case DROP -> ChangeAction.CREATE;
-            case ALTER -> ChangeAction.ALTER;
-        };
-    }
-
-    private static String verb(ChangeAction action) {
-        return action == ChangeAction.CREATE ? "create" : action == ChangeAction.DROP ? "drop" : "alter";
-    }
-
     static ObjectRef column(QualifiedName table, String column) {
         return ObjectRef.member(ObjectKind.COLUMN, table, column);
     }
@@ -56,35 +45,95 @@ public final class TableChanges {
                 : Set.of();
     }
 
-    public record SchemaExists(ChangeAction action, Schema schema) implements Change {
+    public record CreateSchema(Schema schema) implements Change {
         public ObjectRef target() {
             return schema.ref();
         }
 
+        public ChangeAction action() {
+            return ChangeAction.CREATE;
+        }
+
         public Change inverse() {
-            return new SchemaExists(flip(action), schema);
+            return new DropSchema(schema);
         }
 
         public String describe() {
-            return verb(action) + " schema " + schema.name();
+            return "create schema " + schema.name();
+        }
+
+        public <R> R accept(ChangeVisitor<R> visitor) {
+            return visitor.visit(this);
         }
     }
 
-    public record ExtensionExists(ChangeAction action, Extension extension) implements Change {
+    public record DropSchema(Schema schema) implements Change {
+        public ObjectRef target() {
+            return schema.ref();
+        }
+
+        public ChangeAction action() {
+            return ChangeAction.DROP;
+        }
+
+        public Change inverse() {
+            return new CreateSchema(schema);
+        }
+
+        public String describe() {
+            return "drop schema " + schema.name();
+        }
+
+        public <R> R accept(ChangeVisitor<R> visitor) {
+            return visitor.visit(this);
+        }
+    }
+
+    public record CreateExtension(Extension extension) implements Change {
         public ObjectRef target() {
             return extension.ref();
         }
 
+        public ChangeAction action() {
+            return ChangeAction.CREATE;
+        }
+
         public Change inverse() {
-            return new ExtensionExists(flip(action), extension);
+            return new DropExtension(extension);
         }
 
         public String describe() {
-            return verb(action) + " extension " + extension.name();
+            return "create extension " + extension.name();
+        }
+
+        public <R> R accept(ChangeVisitor<R> visitor) {
+            return visitor.visit(this);
         }
     }
 
-    public record ExtensionVersion(String name, String before, String after) implements Change {
+    public record DropExtension(Extension extension) implements Change {
+        public ObjectRef target() {
+            return extension.ref();
+        }
+
+        public ChangeAction action() {
+            return ChangeAction.DROP;
+        }
+
+        public Change inverse() {
+            return new CreateExtension(extension);
+        }
+
+        public String describe() {
+            return "drop extension " + extension.name();
+        }
+
+        public <R> R accept(ChangeVisitor<R> visitor) {
+            return visitor.visit(this);
+        }
+    }
+
+    public record AlterExtensionVersion(String name, String before, String after) implements Change {
         public ObjectRef target() {
             return ObjectRef.extension(name);
         }
@@ -94,30 +143,65 @@ public final class TableChanges {
         }
 
         public Change inverse() {
-            return new ExtensionVersion(name, after, before);
+            return new AlterExtensionVersion(name, after, before);
         }
 
         public String describe() {
             return "update extension " + name + " from " + before + " to " + after;
         }
+
+        public <R> R accept(ChangeVisitor<R> visitor) {
+            return visitor.visit(this);
+        }
     }
 
-    /** A sequence without OWNED BY (that is {@link SequenceOwner}, which needs the column to exist). */
-    public record SequenceExists(ChangeAction action, Sequence sequence) implements Change {
+    /** A sequence without OWNED BY (that is {@link AlterSequenceOwner}, which needs the column to exist). */
+    public record CreateSequence(Sequence sequence) implements Change {
         public ObjectRef target() {
             return sequence.ref();
         }
 
+        public ChangeAction action() {
+            return ChangeAction.CREATE;
+        }
+
         public Change inverse() {
-            return new SequenceExists(flip(action), sequence);
+            return new DropSequence(sequence);
         }
 
         public String describe() {
-            return verb(action) + " sequence " + sequence.qualifiedName();
+            return "create sequence " + sequence.qualifiedName();
+        }
+
+        public <R> R accept(ChangeVisitor<R> visitor) {
+            return visitor.visit(this);
         }
     }
 
-    public record SequenceAlter(QualifiedName name, SequenceOptions before, SequenceOptions after) implements Change,
+    /** The inverse of {@link CreateSequence}. */
+    public record DropSequence(Sequence sequence) implements Change {
+        public ObjectRef target() {
+            return sequence.ref();
+        }
+
+        public ChangeAction action() {
+            return ChangeAction.DROP;
+        }
+
+        public Change inverse() {
+            return new CreateSequence(sequence);
+        }
+
+        public String describe() {
+            return "drop sequence " + sequence.qualifiedName();
+        }
+
+        public <R> R accept(ChangeVisitor<R> visitor) {
+            return visitor.visit(this);
+        }
+    }
+
+    public record AlterSequence(QualifiedName name, SequenceOptions before, SequenceOptions after) implements Change,
             OrderingHints {
         public ObjectRef target() {
             return ObjectRef.of(ObjectKind.SEQUENCE, name);
@@ -128,20 +212,24 @@ public final class TableChanges {
         }
 
         public Change inverse() {
-            return new SequenceAlter(name, after, before);
+            return new AlterSequence(name, after, before);
         }
 
         public String describe() {
             return "alter sequence " + name + " options";
         }
 
-        public int step() {
-            return 3;
+        public Step step() {
+            return Step.ADJUST;
+        }
+
+        public <R> R accept(ChangeVisitor<R> visitor) {
+            return visitor.visit(this);
         }
     }
 
     /** {@code ALTER SEQUENCE ... OWNED BY}; {@code before}/{@code after} are column refs or null for NONE. */
-    public record SequenceOwner(QualifiedName name, ObjectRef before, ObjectRef after) implements Change,
+    public record AlterSequenceOwner(QualifiedName name, ObjectRef before, ObjectRef after) implements Change,
             OrderingHints {
         public ObjectRef target() {
             return ObjectRef.of(ObjectKind.SEQUENCE, name);
@@ -152,15 +240,15 @@ public final class TableChanges {
         }
 
         public Change inverse() {
-            return new SequenceOwner(name, after, before);
+            return new AlterSequenceOwner(name, after, before);
         }
 
         public String describe() {
             return "set owner of sequence " + name + " to " + (after == null ? "none" : after.toString());
         }
 
-        public int step() {
-            return after == null ? 1 : 4;
+        public Step step() {
+            return after == null ? Step.REMOVE : Step.ADD;
         }
 
         public Set<ObjectRef> needs() {
@@ -170,27 +258,62 @@ public final class TableChanges {
         public Set<ObjectRef> usesUntilDropped() {
             return before == null ? Set.of() : Set.of(before);
         }
+
+        public <R> R accept(ChangeVisitor<R> visitor) {
+            return visitor.visit(this);
+        }
     }
 
     /**
      * A whole table with its columns, non-FK constraints, comments, grants and row-level security flags. Foreign
-     * keys and NOT VALID constraints are separate {@link ConstraintExists} changes.
+     * keys and NOT VALID constraints are separate {@link CreateConstraint} changes.
      */
-    public record TableExists(ChangeAction action, Table table) implements Change {
+    public record CreateTable(Table table) implements Change {
         public ObjectRef target() {
             return table.ref();
         }
 
+        public ChangeAction action() {
+            return ChangeAction.CREATE;
+        }
+
         public Change inverse() {
-            return new TableExists(flip(action), table);
+            return new DropTable(table);
         }
 
         public String describe() {
-            return verb(action) + " table " + table.qualifiedName();
+            return "create table " + table.qualifiedName();
+        }
+
+        public <R> R accept(ChangeVisitor<R> visitor) {
+            return visitor.visit(this);
         }
     }
 
-    public record TableRename(QualifiedName from, QualifiedName to) implements Change, OrderingHints {
+    /** The inverse of {@link CreateTable}: the table's whole state, so that the rollback can create it again. */
+    public record DropTable(Table table) implements Change {
+        public ObjectRef target() {
+            return table.ref();
+        }
+
+        public ChangeAction action() {
+            return ChangeAction.DROP;
+        }
+
+        public Change inverse() {
+            return new CreateTable(table);
+        }
+
+        public String describe() {
+            return "drop table " + table.qualifiedName();
+        }
+
+        public <R> R accept(ChangeVisitor<R> visitor) {
+            return visitor.visit(this);
+        }
+    }
+
+    public record RenameTable(QualifiedName from, QualifiedName to) implements Change, OrderingHints {
         public ObjectRef target() {
             return ObjectRef.of(ObjectKind.TABLE, to);
         }
@@ -200,15 +323,15 @@ public final class TableChanges {
         }
 
         public Change inverse() {
-            return new TableRename(to, from);
+            return new RenameTable(to, from);
         }
 
         public String describe() {
             return "rename table " + from + " to " + to.name();
         }
 
-        public int step() {
-            return 0;
+        public Step step() {
+            return Step.RENAME;
         }
 
         public Set<ObjectRef> takesNames() {
@@ -222,9 +345,13 @@ public final class TableChanges {
         public ObjectRef renamedFrom() {
             return ObjectRef.of(ObjectKind.TABLE, from);
         }
+
+        public <R> R accept(ChangeVisitor<R> visitor) {
+            return visitor.visit(this);
+        }
     }
 
-    public record TableLogged(QualifiedName table, boolean unloggedBefore, boolean unloggedAfter) implements Change {
+    public record AlterTableLogged(QualifiedName table, boolean unloggedBefore, boolean unloggedAfter) implements Change {
         public ObjectRef target() {
             return ObjectRef.of(ObjectKind.TABLE, table);
         }
@@ -234,17 +361,21 @@ public final class TableChanges {
         }
 
         public Change inverse() {
-            return new TableLogged(table, unloggedAfter, unloggedBefore);
+            return new AlterTableLogged(table, unloggedAfter, unloggedBefore);
         }
 
         public String describe() {
             return "set table " + table + (unloggedAfter ? " unlogged" : " logged");
         }
+
+        public <R> R accept(ChangeVisitor<R> visitor) {
+            return visitor.visit(this);
+        }
     }
 
     /** Storage parameters ({@code name=value}), sorted. */
-    public record TableStorage(QualifiedName table, List<String> before, List<String> after) implements Change {
-        public TableStorage {
+    public record AlterTableStorage(QualifiedName table, List<String> before, List<String> after) implements Change {
+        public AlterTableStorage {
             before = List.copyOf(before);
             after = List.copyOf(after);
         }
@@ -258,11 +389,15 @@ public final class TableChanges {
         }
 
         public Change inverse() {
-            return new TableStorage(table, after, before);
+            return new AlterTableStorage(table, after, before);
         }
 
         public String describe() {
             return "set storage parameters of table " + table;
+        }
+
+        public <R> R accept(ChangeVisitor<R> visitor) {
+            return visitor.visit(this);
         }
     }
 
@@ -270,9 +405,9 @@ public final class TableChanges {
      * {@code ATTACH PARTITION} ({@code attach}) or {@code DETACH PARTITION}. An attached table must already have
      * its final columns; a detached one is changed afterwards.
      */
-    public record PartitionAttachment(QualifiedName table, QualifiedName parent, String bound, boolean attach,
+    public record AlterPartitionAttachment(QualifiedName table, QualifiedName parent, String bound, boolean attach,
                                       Set<ObjectRef> members) implements Change, OrderingHints {
-        public PartitionAttachment {
+        public AlterPartitionAttachment {
             members = Set.copyOf(members);
         }
 
@@ -285,15 +420,15 @@ public final class TableChanges {
         }
 
         public Change inverse() {
-            return new PartitionAttachment(table, parent, bound, !attach, members);
+            return new AlterPartitionAttachment(table, parent, bound, !attach, members);
         }
 
         public String describe() {
             return (attach ? "attach partition " : "detach partition ") + table + (attach ? " to " : " from ") + parent;
         }
 
-        public int step() {
-            return attach ? 4 : 1;
+        public Step step() {
+            return attach ? Step.ADD : Step.REMOVE;
         }
 
         public Set<ObjectRef> settledFirst() {
@@ -309,12 +444,16 @@ public final class TableChanges {
             refs.add(ObjectRef.of(ObjectKind.TABLE, parent));
             return refs;
         }
+
+        public <R> R accept(ChangeVisitor<R> visitor) {
+            return visitor.visit(this);
+        }
     }
 
     /** {@code INHERIT parent} or {@code NO INHERIT parent}. */
-    public record TableInheritance(QualifiedName table, QualifiedName parent, boolean inherit, Set<ObjectRef> members)
+    public record AlterTableInheritance(QualifiedName table, QualifiedName parent, boolean inherit, Set<ObjectRef> members)
             implements Change, OrderingHints {
-        public TableInheritance {
+        public AlterTableInheritance {
             members = Set.copyOf(members);
         }
 
@@ -327,15 +466,15 @@ public final class TableChanges {
         }
 
         public Change inverse() {
-            return new TableInheritance(table, parent, !inherit, members);
+            return new AlterTableInheritance(table, parent, !inherit, members);
         }
 
         public String describe() {
             return (inherit ? "make table " : "stop table ") + table + (inherit ? " inherit " : " inheriting ") + parent;
         }
 
-        public int step() {
-            return inherit ? 4 : 1;
+        public Step step() {
+            return inherit ? Step.ADD : Step.REMOVE;
         }
 
         public Set<ObjectRef> settledFirst() {
@@ -350,9 +489,13 @@ public final class TableChanges {
         public Set<ObjectRef> usesUntilDropped() {
             return inherit ? Set.of() : Set.of(ObjectRef.of(ObjectKind.TABLE, parent));
         }
+
+        public <R> R accept(ChangeVisitor<R> visitor) {
+            return visitor.visit(this);
+        }
     }
 
-    public record RowSecurity(QualifiedName table, boolean enabledBefore, boolean forcedBefore, boolean enabledAfter,
+    public record AlterRowSecurity(QualifiedName table, boolean enabledBefore, boolean forcedBefore, boolean enabledAfter,
                               boolean forcedAfter) implements Change {
         public ObjectRef target() {
             return ObjectRef.of(ObjectKind.TABLE, table);
@@ -363,36 +506,70 @@ public final class TableChanges {
         }
 
         public Change inverse() {
-            return new RowSecurity(table, enabledAfter, forcedAfter, enabledBefore, forcedBefore);
+            return new AlterRowSecurity(table, enabledAfter, forcedAfter, enabledBefore, forcedBefore);
         }
 
         public String describe() {
             return "set row level security of table " + table;
         }
+
+        public <R> R accept(ChangeVisitor<R> visitor) {
+            return visitor.visit(this);
+        }
     }
 
-    /** {@code ADD COLUMN} (with its comment and grants) or {@code DROP COLUMN}. */
-    public record ColumnExists(ChangeAction action, QualifiedName table, Column column, QualifiedName fromTable)
+    /** {@code ADD COLUMN}, with its comment and grants. */
+    public record CreateColumn(QualifiedName table, Column column, QualifiedName fromTable)
             implements Change, OrderingHints {
         public ObjectRef target() {
             return TableChanges.column(table, column.name());
         }
 
+        public ChangeAction action() {
+            return ChangeAction.CREATE;
+        }
+
         public Change inverse() {
-            return new ColumnExists(flip(action), table, column, fromTable);
+            return new DropColumn(table, column, fromTable);
         }
 
         public String describe() {
-            return (action == ChangeAction.CREATE ? "add" : "drop") + " column " + table + "." + column.name();
-        }
-
-        public Set<ObjectRef> invalidates() {
-            return action == ChangeAction.DROP ? Set.of(TableChanges.column(fromTable, column.name())) : Set.of();
+            return "add column " + table + "." + column.name();
         }
 
         public Set<ObjectRef> takesNames() {
-            return action == ChangeAction.CREATE && column.identity() != null
-                    ? identitySequenceName(table, column.name()) : Set.of();
+            return column.identity() != null ? identitySequenceName(table, column.name()) : Set.of();
+        }
+
+        public <R> R accept(ChangeVisitor<R> visitor) {
+            return visitor.visit(this);
+        }
+    }
+
+    /** {@code DROP COLUMN}; the column as it was, for the rollback. */
+    public record DropColumn(QualifiedName table, Column column, QualifiedName fromTable) implements Change {
+        public ObjectRef target() {
+            return TableChanges.column(table, column.name());
+        }
+
+        public ChangeAction action() {
+            return ChangeAction.DROP;
+        }
+
+        public Change inverse() {
+            return new CreateColumn(table, column, fromTable);
+        }
+
+        public String describe() {
+            return "drop column " + table + "." + column.name();
+        }
+
+        public Set<ObjectRef> invalidates() {
+            return Set.of(TableChanges.column(fromTable, column.name()));
+        }
+
+        public <R> R accept(ChangeVisitor<R> visitor) {
+            return visitor.visit(this);
         }
     }
 
@@ -400,7 +577,7 @@ public final class TableChanges {
      * A generated column made plain with {@code DROP EXPRESSION}, which keeps its values; the inverse has no such
      * statement before PostgreSQL 17, so it drops the column and adds it generated again.
      */
-    public record ColumnExpression(QualifiedName table, Column generated, Column plain, boolean dropExpression,
+    public record AlterColumnExpression(QualifiedName table, Column generated, Column plain, boolean dropExpression,
                                    QualifiedName fromTable) implements Change {
         public ObjectRef target() {
             return TableChanges.column(table, plain.name());
@@ -411,7 +588,7 @@ public final class TableChanges {
         }
 
         public Change inverse() {
-            return new ColumnExpression(table, generated, plain, !dropExpression, fromTable);
+            return new AlterColumnExpression(table, generated, plain, !dropExpression, fromTable);
         }
 
         public String describe() {
@@ -422,9 +599,13 @@ public final class TableChanges {
         public Set<ObjectRef> invalidates() {
             return Set.of(TableChanges.column(fromTable, plain.name()));
         }
+
+        public <R> R accept(ChangeVisitor<R> visitor) {
+            return visitor.visit(this);
+        }
     }
 
-    public record ColumnRename(QualifiedName table, String from, String to) implements Change, OrderingHints {
+    public record RenameColumn(QualifiedName table, String from, String to) implements Change, OrderingHints {
         public ObjectRef target() {
             return TableChanges.column(table, to);
         }
@@ -434,15 +615,15 @@ public final class TableChanges {
         }
 
         public Change inverse() {
-            return new ColumnRename(table, to, from);
+            return new RenameColumn(table, to, from);
         }
 
         public String describe() {
             return "rename column " + table + "." + from + " to " + to;
         }
 
-        public int step() {
-            return 0;
+        public Step step() {
+            return Step.RENAME;
         }
 
         public Set<ObjectRef> takesNames() {
@@ -456,10 +637,14 @@ public final class TableChanges {
         public ObjectRef renamedFrom() {
             return TableChanges.column(table, from);
         }
+
+        public <R> R accept(ChangeVisitor<R> visitor) {
+            return visitor.visit(this);
+        }
     }
 
     /** {@code ALTER COLUMN ... TYPE ... [COLLATE ...] [USING ...]}; the column's dependants are re-created. */
-    public record ColumnType(QualifiedName table, String column, String typeBefore, String collationBefore,
+    public record AlterColumnType(QualifiedName table, String column, String typeBefore, String collationBefore,
                              String typeAfter, String collationAfter, QualifiedName fromTable)
             implements Change, OrderingHints {
         public ObjectRef target() {
@@ -471,7 +656,7 @@ public final class TableChanges {
         }
 
         public Change inverse() {
-            return new ColumnType(table, column, typeAfter, collationAfter, typeBefore, collationBefore, fromTable);
+            return new AlterColumnType(table, column, typeAfter, collationAfter, typeBefore, collationBefore, fromTable);
         }
 
         public String describe() {
@@ -482,12 +667,16 @@ public final class TableChanges {
             return Set.of(TableChanges.column(fromTable, column));
         }
 
-        public int step() {
-            return 2;
+        public Step step() {
+            return Step.RESHAPE;
+        }
+
+        public <R> R accept(ChangeVisitor<R> visitor) {
+            return visitor.visit(this);
         }
     }
 
-    public record ColumnDefault(QualifiedName table, String column, String before, String after) implements Change,
+    public record AlterColumnDefault(QualifiedName table, String column, String before, String after) implements Change,
             OrderingHints {
         public ObjectRef target() {
             return TableChanges.column(table, column);
@@ -498,19 +687,23 @@ public final class TableChanges {
         }
 
         public Change inverse() {
-            return new ColumnDefault(table, column, after, before);
+            return new AlterColumnDefault(table, column, after, before);
         }
 
         public String describe() {
             return (after == null ? "drop default of column " : "set default of column ") + table + "." + column;
         }
 
-        public int step() {
-            return after == null ? 1 : 4;
+        public Step step() {
+            return after == null ? Step.REMOVE : Step.ADD;
+        }
+
+        public <R> R accept(ChangeVisitor<R> visitor) {
+            return visitor.visit(this);
         }
     }
 
-    public record ColumnNotNull(QualifiedName table, String column, boolean notNull) implements Change,
+    public record AlterColumnNotNull(QualifiedName table, String column, boolean notNull) implements Change,
             OrderingHints {
         public ObjectRef target() {
             return TableChanges.column(table, column);
@@ -521,20 +714,24 @@ public final class TableChanges {
         }
 
         public Change inverse() {
-            return new ColumnNotNull(table, column, !notNull);
+            return new AlterColumnNotNull(table, column, !notNull);
         }
 
         public String describe() {
             return (notNull ? "set not null on column " : "drop not null on column ") + table + "." + column;
         }
 
-        public int step() {
-            return 3;
+        public Step step() {
+            return Step.ADJUST;
+        }
+
+        public <R> R accept(ChangeVisitor<R> visitor) {
+            return visitor.visit(this);
         }
     }
 
     /** Identity added (before null), dropped (after null) or changed; {@code type} is the column's type. */
-    public record ColumnIdentity(QualifiedName table, String column, String type, Identity before, Identity after)
+    public record AlterColumnIdentity(QualifiedName table, String column, String type, Identity before, Identity after)
             implements Change, OrderingHints {
         public ObjectRef target() {
             return TableChanges.column(table, column);
@@ -545,7 +742,7 @@ public final class TableChanges {
         }
 
         public Change inverse() {
-            return new ColumnIdentity(table, column, type, after, before);
+            return new AlterColumnIdentity(table, column, type, after, before);
         }
 
         public String describe() {
@@ -553,43 +750,85 @@ public final class TableChanges {
             return what + " column " + table + "." + column;
         }
 
-        public int step() {
-            return before == null ? 4 : after == null ? 1 : 3;
+        public Step step() {
+            return before == null ? Step.ADD : after == null ? Step.REMOVE : Step.ADJUST;
         }
 
         public Set<ObjectRef> takesNames() {
             return before == null ? identitySequenceName(table, column) : Set.of();
         }
+
+        public <R> R accept(ChangeVisitor<R> visitor) {
+            return visitor.visit(this);
+        }
     }
 
-    /** {@code ADD CONSTRAINT} (with its comment) or {@code DROP CONSTRAINT}. */
-    public record ConstraintExists(ChangeAction action, QualifiedName table, Constraint constraint,
-                                   QualifiedName fromTable) implements Change, OrderingHints {
+    /** {@code ADD CONSTRAINT}, with its comment. */
+    public record CreateConstraint(QualifiedName table, Constraint constraint, QualifiedName fromTable)
+            implements Change, OrderingHints {
         public ObjectRef target() {
             return TableChanges.constraint(table, constraint.name());
         }
 
+        public ChangeAction action() {
+            return ChangeAction.CREATE;
+        }
+
         public Change inverse() {
-            return new ConstraintExists(flip(action), table, constraint, fromTable);
+            return new DropConstraint(table, constraint, fromTable);
         }
 
         public String describe() {
-            return (action == ChangeAction.CREATE ? "add constraint " : "drop constraint ") + constraint.name()
-                    + " on " + table;
-        }
-
-        public Set<ObjectRef> invalidates() {
-            return action == ChangeAction.DROP ? Set.of(TableChanges.constraint(fromTable, constraint.name()))
-                    : Set.of();
+            return "add constraint " + constraint.name() + " on " + table;
         }
 
         public Group group() {
-            return constraint.kind() == ConstraintKind.FOREIGN_KEY ? Group.FOREIGN_KEY : Group.CONSTRAINT;
+            return constraintGroup(constraint);
+        }
+
+        public <R> R accept(ChangeVisitor<R> visitor) {
+            return visitor.visit(this);
         }
     }
 
+    /** {@code DROP CONSTRAINT}; the constraint as it was, for the rollback. */
+    public record DropConstraint(QualifiedName table, Constraint constraint, QualifiedName fromTable)
+            implements Change, OrderingHints {
+        public ObjectRef target() {
+            return TableChanges.constraint(table, constraint.name());
+        }
+
+        public ChangeAction action() {
+            return ChangeAction.DROP;
+        }
+
+        public Change inverse() {
+            return new CreateConstraint(table, constraint, fromTable);
+        }
+
+        public String describe() {
+            return "drop constraint " + constraint.name() + " on " + table;
+        }
+
+        public Set<ObjectRef> invalidates() {
+            return Set.of(TableChanges.constraint(fromTable, constraint.name()));
+        }
+
+        public Group group() {
+            return constraintGroup(constraint);
+        }
+
+        public <R> R accept(ChangeVisitor<R> visitor) {
+            return visitor.visit(this);
+        }
+    }
+
+    private static Group constraintGroup(Constraint constraint) {
+        return constraint.kind() == ConstraintKind.FOREIGN_KEY ? Group.FOREIGN_KEY : Group.CONSTRAINT;
+    }
+
     /** {@code VALIDATE CONSTRAINT} ({@code validated}), or back to NOT VALID by dropping and re-adding it. */
-    public record ConstraintValidation(QualifiedName table, Constraint constraint, boolean validated)
+    public record AlterConstraintValidation(QualifiedName table, Constraint constraint, boolean validated)
             implements Change, OrderingHints {
         public ObjectRef target() {
             return TableChanges.constraint(table, constraint.name());
@@ -600,7 +839,7 @@ public final class TableChanges {
         }
 
         public Change inverse() {
-            return new ConstraintValidation(table, constraint, !validated);
+            return new AlterConstraintValidation(table, constraint, !validated);
         }
 
         public String describe() {
@@ -609,32 +848,66 @@ public final class TableChanges {
         }
 
         public Group group() {
-            return constraint.kind() == ConstraintKind.FOREIGN_KEY ? Group.FOREIGN_KEY : Group.CONSTRAINT;
+            return constraintGroup(constraint);
+        }
+
+        public <R> R accept(ChangeVisitor<R> visitor) {
+            return visitor.visit(this);
         }
     }
 
-    public record IndexExists(ChangeAction action, Index index) implements Change {
+    public record CreateIndex(Index index) implements Change {
         public ObjectRef target() {
             return index.ref();
         }
 
+        public ChangeAction action() {
+            return ChangeAction.CREATE;
+        }
+
         public Change inverse() {
-            return new IndexExists(flip(action), index);
+            return new DropIndex(index);
         }
 
         public String describe() {
-            return verb(action) + " index " + index.qualifiedName();
+            return "create index " + index.qualifiedName();
+        }
+
+        public <R> R accept(ChangeVisitor<R> visitor) {
+            return visitor.visit(this);
+        }
+    }
+
+    public record DropIndex(Index index) implements Change {
+        public ObjectRef target() {
+            return index.ref();
+        }
+
+        public ChangeAction action() {
+            return ChangeAction.DROP;
+        }
+
+        public Change inverse() {
+            return new CreateIndex(index);
+        }
+
+        public String describe() {
+            return "drop index " + index.qualifiedName();
+        }
+
+        public <R> R accept(ChangeVisitor<R> visitor) {
+            return visitor.visit(this);
         }
     }
 
     /** {@code COMMENT ON} a schema, extension, sequence, table, column, constraint or index; null for none. */
-    public record CommentChange(ObjectRef target, String before, String after) implements Change, OrderingHints {
+    public record AlterComment(ObjectRef target, String before, String after) implements Change, OrderingHints {
         public ChangeAction action() {
             return ChangeAction.ALTER;
         }
 
         public Change inverse() {
-            return new CommentChange(target, after, before);
+            return new AlterComment(target, after, before);
         }
 
         public String describe() {
@@ -644,16 +917,20 @@ public final class TableChanges {
         public Group group() {
             return Group.METADATA;
         }
+
+        public <R> R accept(ChangeVisitor<R> visitor) {
+            return visitor.visit(this);
+        }
     }
 
     /** One privilege granted ({@code granted}) or revoked on a schema, sequence, table or column. */
-    public record GrantChange(ObjectRef target, Grant grant, boolean granted) implements Change, OrderingHints {
+    public record AlterGrant(ObjectRef target, Grant grant, boolean granted) implements Change, OrderingHints {
         public ChangeAction action() {
             return ChangeAction.ALTER;
         }
 
         public Change inverse() {
-            return new GrantChange(target, grant, !granted);
+            return new AlterGrant(target, grant, !granted);
         }
 
         public String describe() {
@@ -666,8 +943,12 @@ public final class TableChanges {
             return Group.METADATA;
         }
 
-        public int step() {
-            return granted ? 4 : 1;
+        public Step step() {
+            return granted ? Step.ADD : Step.REMOVE;
+        }
+
+        public <R> R accept(ChangeVisitor<R> visitor) {
+            return visitor.visit(this);
         }
     }
 }

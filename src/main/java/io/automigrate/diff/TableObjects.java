@@ -14,30 +14,37 @@ import io.automigrate.catalog.QualifiedName;
 import io.automigrate.catalog.Schema;
 import io.automigrate.catalog.Sequence;
 import io.automigrate.catalog.Table;
-import io.automigrate.diff.TableChanges.ColumnDefault;
-import io.automigrate.diff.TableChanges.ColumnExists;
-import io.automigrate.diff.TableChanges.ColumnIdentity;
-import io.automigrate.diff.TableChanges.ColumnNotNull;
-import io.automigrate.diff.TableChanges.ColumnRename;
-import io.automigrate.diff.TableChanges.ColumnType;
-import io.automigrate.diff.TableChanges.CommentChange;
-import io.automigrate.diff.TableChanges.ConstraintExists;
-import io.automigrate.diff.TableChanges.ConstraintValidation;
-import io.automigrate.diff.TableChanges.ExtensionExists;
-import io.automigrate.diff.TableChanges.ExtensionVersion;
-import io.automigrate.diff.TableChanges.GrantChange;
-import io.automigrate.diff.TableChanges.IndexExists;
-import io.automigrate.diff.TableChanges.PartitionAttachment;
-import io.automigrate.diff.TableChanges.RowSecurity;
-import io.automigrate.diff.TableChanges.SchemaExists;
-import io.automigrate.diff.TableChanges.SequenceAlter;
-import io.automigrate.diff.TableChanges.SequenceExists;
-import io.automigrate.diff.TableChanges.SequenceOwner;
-import io.automigrate.diff.TableChanges.TableExists;
-import io.automigrate.diff.TableChanges.TableInheritance;
-import io.automigrate.diff.TableChanges.TableLogged;
-import io.automigrate.diff.TableChanges.TableRename;
-import io.automigrate.diff.TableChanges.TableStorage;
+import io.automigrate.diff.TableChanges.AlterColumnDefault;
+import io.automigrate.diff.TableChanges.CreateColumn;
+import io.automigrate.diff.TableChanges.DropColumn;
+import io.automigrate.diff.TableChanges.AlterColumnIdentity;
+import io.automigrate.diff.TableChanges.AlterColumnNotNull;
+import io.automigrate.diff.TableChanges.RenameColumn;
+import io.automigrate.diff.TableChanges.AlterColumnType;
+import io.automigrate.diff.TableChanges.AlterComment;
+import io.automigrate.diff.TableChanges.CreateConstraint;
+import io.automigrate.diff.TableChanges.DropConstraint;
+import io.automigrate.diff.TableChanges.AlterConstraintValidation;
+import io.automigrate.diff.TableChanges.CreateExtension;
+import io.automigrate.diff.TableChanges.DropExtension;
+import io.automigrate.diff.TableChanges.AlterExtensionVersion;
+import io.automigrate.diff.TableChanges.AlterGrant;
+import io.automigrate.diff.TableChanges.CreateIndex;
+import io.automigrate.diff.TableChanges.DropIndex;
+import io.automigrate.diff.TableChanges.AlterPartitionAttachment;
+import io.automigrate.diff.TableChanges.AlterRowSecurity;
+import io.automigrate.diff.TableChanges.CreateSchema;
+import io.automigrate.diff.TableChanges.DropSchema;
+import io.automigrate.diff.TableChanges.AlterSequence;
+import io.automigrate.diff.TableChanges.CreateSequence;
+import io.automigrate.diff.TableChanges.DropSequence;
+import io.automigrate.diff.TableChanges.AlterSequenceOwner;
+import io.automigrate.diff.TableChanges.CreateTable;
+import io.automigrate.diff.TableChanges.DropTable;
+import io.automigrate.diff.TableChanges.AlterTableInheritance;
+import io.automigrate.diff.TableChanges.AlterTableLogged;
+import io.automigrate.diff.TableChanges.RenameTable;
+import io.automigrate.diff.TableChanges.AlterTableStorage;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -120,11 +127,11 @@ public final class TableObjects implements ObjectFamily {
             pairs(from.schemas(), to.schemas(), Schema::name, (before, after) -> {
                 if (before == null) {
                     if (!after.name().equals(PUBLIC_SCHEMA)) {
-                        out.add(new SchemaExists(ChangeAction.CREATE, strip(after)));
+                        out.add(new CreateSchema(strip(after)));
                     }
                 } else if (after == null) {
                     if (!before.name().equals(PUBLIC_SCHEMA)) {
-                        out.add(new SchemaExists(ChangeAction.DROP, strip(before)));
+                        out.add(new DropSchema(strip(before)));
                     }
                 } else {
                     comment(before.ref(), before.comment(), after.comment());
@@ -144,15 +151,15 @@ public final class TableObjects implements ObjectFamily {
                     return;
                 }
                 if (before == null) {
-                    out.add(new ExtensionExists(ChangeAction.CREATE, after));
+                    out.add(new CreateExtension(after));
                 } else if (after == null) {
-                    out.add(new ExtensionExists(ChangeAction.DROP, before));
+                    out.add(new DropExtension(before));
                 } else if (!Objects.equals(before.schema(), after.schema())) {
-                    out.add(new ExtensionExists(ChangeAction.DROP, before));
-                    out.add(new ExtensionExists(ChangeAction.CREATE, after));
+                    out.add(new DropExtension(before));
+                    out.add(new CreateExtension(after));
                 } else {
                     if (!Objects.equals(before.version(), after.version())) {
-                        out.add(new ExtensionVersion(after.name(), before.version(), after.version()));
+                        out.add(new AlterExtensionVersion(after.name(), before.version(), after.version()));
                     }
                     comment(before.ref(), before.comment(), after.comment());
                 }
@@ -164,22 +171,22 @@ public final class TableObjects implements ObjectFamily {
         private void sequences() {
             pairs(from.sequences(), to.sequences(), Sequence::qualifiedName, (before, after) -> {
                 if (before == null) {
-                    out.add(new SequenceExists(ChangeAction.CREATE, strip(after)));
+                    out.add(new CreateSequence(strip(after)));
                     if (after.ownedBy() != null) {
-                        out.add(new SequenceOwner(after.qualifiedName(), null, after.ownedBy()));
+                        out.add(new AlterSequenceOwner(after.qualifiedName(), null, after.ownedBy()));
                     }
                 } else if (after == null) {
                     if (before.ownedBy() != null) {
-                        out.add(new SequenceOwner(before.qualifiedName(), before.ownedBy(), null));
+                        out.add(new AlterSequenceOwner(before.qualifiedName(), before.ownedBy(), null));
                     }
-                    out.add(new SequenceExists(ChangeAction.DROP, strip(before)));
+                    out.add(new DropSequence(strip(before)));
                 } else {
                     if (!before.options().equals(after.options())) {
-                        out.add(new SequenceAlter(after.qualifiedName(), before.options(), after.options()));
+                        out.add(new AlterSequence(after.qualifiedName(), before.options(), after.options()));
                     }
                     ObjectRef owner = before.ownedBy() == null ? null : renamedColumn(before.ownedBy());
                     if (!Objects.equals(owner, after.ownedBy())) {
-                        out.add(new SequenceOwner(after.qualifiedName(), owner, after.ownedBy()));
+                        out.add(new AlterSequenceOwner(after.qualifiedName(), owner, after.ownedBy()));
                     }
                     comment(after.ref(), before.comment(), after.comment());
                     grants(after.ref(), before.grants(), after.grants());
@@ -221,9 +228,9 @@ public final class TableObjects implements ObjectFamily {
                     table(before.get(), after);
                 } else {
                     Table state = stateOf(after);
-                    out.add(new TableExists(ChangeAction.CREATE, state));
+                    out.add(new CreateTable(state));
                     for (Constraint c : separateConstraints(after)) {
-                        out.add(new ConstraintExists(ChangeAction.CREATE, after.qualifiedName(), c,
+                        out.add(new CreateConstraint(after.qualifiedName(), c,
                                 after.qualifiedName()));
                     }
                 }
@@ -231,10 +238,10 @@ public final class TableObjects implements ObjectFamily {
             for (Table before : from.tables()) {
                 if (!paired.contains(before.qualifiedName())) {
                     for (Constraint c : separateConstraints(before)) {
-                        out.add(new ConstraintExists(ChangeAction.DROP, before.qualifiedName(), c,
+                        out.add(new DropConstraint(before.qualifiedName(), c,
                                 before.qualifiedName()));
                     }
-                    out.add(new TableExists(ChangeAction.DROP, stateOf(before)));
+                    out.add(new DropTable(stateOf(before)));
                 }
             }
         }
@@ -245,7 +252,7 @@ public final class TableObjects implements ObjectFamily {
                     .filter(c -> c.kind() == ConstraintKind.FOREIGN_KEY || !c.validated()).toList();
         }
 
-        /** A table as {@link TableExists} holds it: inline constraints only, grants only when compared. */
+        /** A table as {@link CreateTable} holds it: inline constraints only, grants only when compared. */
         private Table stateOf(Table t) {
             List<Constraint> inline = t.constraints().stream().filter(Constraint::local)
                     .filter(c -> c.kind() != ConstraintKind.FOREIGN_KEY && c.validated()).toList();
@@ -264,18 +271,18 @@ public final class TableObjects implements ObjectFamily {
             QualifiedName name = after.qualifiedName();
             QualifiedName old = before.qualifiedName();
             if (!old.equals(name)) {
-                out.add(new TableRename(old, name));
+                out.add(new RenameTable(old, name));
             }
             if (before.unlogged() != after.unlogged()) {
-                out.add(new TableLogged(name, before.unlogged(), after.unlogged()));
+                out.add(new AlterTableLogged(name, before.unlogged(), after.unlogged()));
             }
             if (!before.options().equals(after.options())) {
-                out.add(new TableStorage(name, before.options(), after.options()));
+                out.add(new AlterTableStorage(name, before.options(), after.options()));
             }
             partition(before, after);
             inheritance(before, after);
             if (before.rowSecurity() != after.rowSecurity() || before.forceRowSecurity() != after.forceRowSecurity()) {
-                out.add(new RowSecurity(name, before.rowSecurity(), before.forceRowSecurity(), after.rowSecurity(),
+                out.add(new AlterRowSecurity(name, before.rowSecurity(), before.forceRowSecurity(), after.rowSecurity(),
                         after.forceRowSecurity()));
             }
             comment(after.ref(), before.comment(), after.comment());
@@ -292,10 +299,10 @@ public final class TableObjects implements ObjectFamily {
                 return;
             }
             if (oldParent != null) {
-                out.add(new PartitionAttachment(name, oldParent, before.partitionBound(), false, members(after)));
+                out.add(new AlterPartitionAttachment(name, oldParent, before.partitionBound(), false, members(after)));
             }
             if (after.partitionOf() != null) {
-                out.add(new PartitionAttachment(name, after.partitionOf(), after.partitionBound(), true,
+                out.add(new AlterPartitionAttachment(name, after.partitionOf(), after.partitionBound(), true,
                         members(after)));
             }
         }
@@ -306,12 +313,12 @@ public final class TableObjects implements ObjectFamily {
             Set<QualifiedName> desired = new TreeSet<>(after.inherits());
             for (QualifiedName parent : old) {
                 if (!desired.contains(parent)) {
-                    out.add(new TableInheritance(after.qualifiedName(), parent, false, members(after)));
+                    out.add(new AlterTableInheritance(after.qualifiedName(), parent, false, members(after)));
                 }
             }
             for (QualifiedName parent : desired) {
                 if (!old.contains(parent)) {
-                    out.add(new TableInheritance(after.qualifiedName(), parent, true, members(after)));
+                    out.add(new AlterTableInheritance(after.qualifiedName(), parent, true, members(after)));
                 }
             }
         }
@@ -342,19 +349,19 @@ public final class TableObjects implements ObjectFamily {
                 Optional<Column> current = before.column(oldName);
                 if (current.isEmpty()) {
                     if (desired.local()) {
-                        out.add(new ColumnExists(ChangeAction.CREATE, name, strip(desired), before.qualifiedName()));
+                        out.add(new CreateColumn(name, strip(desired), before.qualifiedName()));
                     }
                     continue;
                 }
                 matched.add(oldName);
                 if (!oldName.equals(desired.name())) {
-                    out.add(new ColumnRename(name, oldName, desired.name()));
+                    out.add(new RenameColumn(name, oldName, desired.name()));
                 }
                 column(before.qualifiedName(), name, current.get(), desired);
             }
             for (Column gone : before.columns()) {
                 if (!matched.contains(gone.name()) && gone.local()) {
-                    out.add(new ColumnExists(ChangeAction.DROP, name, strip(gone), before.qualifiedName()));
+                    out.add(new DropColumn(name, strip(gone), before.qualifiedName()));
                 }
             }
         }
@@ -368,7 +375,7 @@ public final class TableObjects implements ObjectFamily {
                         && before.type().equals(after.type())) {
                     Column generated = new Column(name, before.type(), before.collation(), before.notNull(), null,
                             null, before.generatedExpr(), before.local(), before.comment(), before.grants());
-                    out.add(new TableChanges.ColumnExpression(table, strip(generated), strip(after), true, fromTable));
+                    out.add(new TableChanges.AlterColumnExpression(table, strip(generated), strip(after), true, fromTable));
                     // What else changed is diffed against the column as DROP EXPRESSION leaves it.
                     column(fromTable, table, new Column(name, before.type(), before.collation(), before.notNull(),
                             null, null, null, before.local(), before.comment(), before.grants()), after);
@@ -380,22 +387,22 @@ public final class TableObjects implements ObjectFamily {
                     Column renamed = new Column(name, before.type(), before.collation(), before.notNull(),
                             before.defaultExpr(), before.identity(), before.generatedExpr(), before.local(),
                             before.comment(), before.grants());
-                    out.add(new ColumnExists(ChangeAction.DROP, table, strip(renamed), fromTable));
-                    out.add(new ColumnExists(ChangeAction.CREATE, table, strip(after), fromTable));
+                    out.add(new DropColumn(table, strip(renamed), fromTable));
+                    out.add(new CreateColumn(table, strip(after), fromTable));
                     return;
                 }
                 boolean retyped = !before.type().equals(after.type())
                         || !Objects.equals(before.collation(), after.collation());
                 defaults(table, name, before.defaultExpr(), after.defaultExpr(), retyped || forced);
                 if (retyped) {
-                    out.add(new ColumnType(table, name, before.type(), before.collation(), after.type(),
+                    out.add(new AlterColumnType(table, name, before.type(), before.collation(), after.type(),
                             after.collation(), fromTable));
                 }
                 if (!sameIdentity(before.identity(), after.identity())) {
-                    out.add(new ColumnIdentity(table, name, after.type(), before.identity(), after.identity()));
+                    out.add(new AlterColumnIdentity(table, name, after.type(), before.identity(), after.identity()));
                 }
                 if (before.notNull() != after.notNull()) {
-                    out.add(new ColumnNotNull(table, name, after.notNull()));
+                    out.add(new AlterColumnNotNull(table, name, after.notNull()));
                 }
             }
             comment(ref, before.comment(), after.comment());
@@ -405,12 +412,12 @@ public final class TableObjects implements ObjectFamily {
         /** A default, dropped and set again around a type change or a re-created object it uses. */
         private void defaults(QualifiedName table, String column, String before, String after, boolean around) {
             if (around && before != null) {
-                out.add(new ColumnDefault(table, column, before, null));
+                out.add(new AlterColumnDefault(table, column, before, null));
                 if (after != null) {
-                    out.add(new ColumnDefault(table, column, null, after));
+                    out.add(new AlterColumnDefault(table, column, null, after));
                 }
             } else if (!Objects.equals(before, after)) {
-                out.add(new ColumnDefault(table, column, before, after));
+                out.add(new AlterColumnDefault(table, column, before, after));
             }
         }
 
@@ -429,17 +436,17 @@ public final class TableObjects implements ObjectFamily {
             QualifiedName old = before.qualifiedName();
             pairs(local(before), local(after), Constraint::name, (current, desired) -> {
                 if (current == null) {
-                    out.add(new ConstraintExists(ChangeAction.CREATE, name, desired, old));
+                    out.add(new CreateConstraint(name, desired, old));
                 } else if (desired == null) {
-                    out.add(new ConstraintExists(ChangeAction.DROP, name, current, old));
+                    out.add(new DropConstraint(name, current, old));
                 } else if (current.kind() != desired.kind()
                         || !renamedColumns(name, current.definition()).equals(desired.definition())
                         || context.mustRecreate(TableChanges.constraint(old, current.name()))) {
-                    out.add(new ConstraintExists(ChangeAction.DROP, name, current, old));
-                    out.add(new ConstraintExists(ChangeAction.CREATE, name, desired, old));
+                    out.add(new DropConstraint(name, current, old));
+                    out.add(new CreateConstraint(name, desired, old));
                 } else {
                     if (current.validated() != desired.validated()) {
-                        out.add(new ConstraintValidation(name, desired, desired.validated()));
+                        out.add(new AlterConstraintValidation(name, desired, desired.validated()));
                     }
                     comment(TableChanges.constraint(name, desired.name()), current.comment(), desired.comment());
                 }
@@ -455,13 +462,13 @@ public final class TableObjects implements ObjectFamily {
         private void indexes() {
             pairs(from.indexes(), to.indexes(), Index::qualifiedName, (before, after) -> {
                 if (before == null) {
-                    out.add(new IndexExists(ChangeAction.CREATE, after));
+                    out.add(new CreateIndex(after));
                 } else if (after == null) {
-                    out.add(new IndexExists(ChangeAction.DROP, before));
+                    out.add(new DropIndex(before));
                 } else if (context.mustRecreate(before.ref()) || !renamedTable(before.table()).equals(after.table())
                         || !sameIndexDefinition(before, after)) {
-                    out.add(new IndexExists(ChangeAction.DROP, before));
-                    out.add(new IndexExists(ChangeAction.CREATE, after));
+                    out.add(new DropIndex(before));
+                    out.add(new CreateIndex(after));
                 } else {
                     comment(after.ref(), before.comment(), after.comment());
                 }
@@ -474,10 +481,10 @@ public final class TableObjects implements ObjectFamily {
             if (before.table().equals(after.table())) {
                 return definition.equals(after.definition());
             }
-            String oldOn = " ON " + io.automigrate.sql.Sql.qualified(before.table()) + " ";
-            String newOn = " ON " + io.automigrate.sql.Sql.qualified(after.table()) + " ";
-            String oldOnly = " ON ONLY " + io.automigrate.sql.Sql.qualified(before.table()) + " ";
-            String newOnly = " ON ONLY " + io.automigrate.sql.Sql.qualified(after.table()) + " ";
+            String oldOn = " ON " + io.automigrate.sqltext.Sql.qualified(before.table()) + " ";
+            String newOn = " ON " + io.automigrate.sqltext.Sql.qualified(after.table()) + " ";
+            String oldOnly = " ON ONLY " + io.automigrate.sqltext.Sql.qualified(before.table()) + " ";
+            String newOnly = " ON ONLY " + io.automigrate.sqltext.Sql.qualified(after.table()) + " ";
             return definition.replace(oldOn, newOn).replace(oldOnly, newOnly).equals(after.definition());
         }
 
@@ -496,7 +503,7 @@ public final class TableObjects implements ObjectFamily {
 
         private void comment(ObjectRef target, String before, String after) {
             if (!Objects.equals(before, after)) {
-                out.add(new CommentChange(target, before, after));
+                out.add(new AlterComment(target, before, after));
             }
         }
 
@@ -506,8 +513,8 @@ public final class TableObjects implements ObjectFamily {
             }
             Set<Grant> old = new TreeSet<>(before);
             Set<Grant> desired = new TreeSet<>(after);
-            old.stream().filter(g -> !desired.contains(g)).forEach(g -> out.add(new GrantChange(target, g, false)));
-            desired.stream().filter(g -> !old.contains(g)).forEach(g -> out.add(new GrantChange(target, g, true)));
+            old.stream().filter(g -> !desired.contains(g)).forEach(g -> out.add(new AlterGrant(target, g, false)));
+            desired.stream().filter(g -> !old.contains(g)).forEach(g -> out.add(new AlterGrant(target, g, true)));
         }
 
         // ---- notes

@@ -25,6 +25,10 @@ public final class TriggerChanges {
         public String describe() {
             return "create trigger " + trigger.name() + " on " + trigger.tableName();
         }
+
+        public <R> R accept(ChangeVisitor<R> visitor) {
+            return visitor.visit(this);
+        }
     }
 
     public record DropTrigger(Trigger trigger) implements Change {
@@ -43,10 +47,14 @@ public final class TriggerChanges {
         public String describe() {
             return "drop trigger " + trigger.name() + " on " + trigger.tableName();
         }
+
+        public <R> R accept(ChangeVisitor<R> visitor) {
+            return visitor.visit(this);
+        }
     }
 
     /** {@code ALTER TABLE ... ENABLE / DISABLE / ENABLE REPLICA / ENABLE ALWAYS TRIGGER}. */
-    public record SetTriggerEnabled(Trigger before, Trigger after) implements Change {
+    public record AlterTriggerEnabled(Trigger before, Trigger after) implements Change {
         public ObjectRef target() {
             return after.ref();
         }
@@ -56,7 +64,7 @@ public final class TriggerChanges {
         }
 
         public Change inverse() {
-            return new SetTriggerEnabled(after, before);
+            return new AlterTriggerEnabled(after, before);
         }
 
         public String describe() {
@@ -66,6 +74,10 @@ public final class TriggerChanges {
                 case 'A' -> "enabled always";
                 default -> "enabled";
             };
+        }
+
+        public <R> R accept(ChangeVisitor<R> visitor) {
+            return visitor.visit(this);
         }
     }
 }

@@ -25,7 +25,7 @@ final class TriggerDiff {
                     || p.before().constraintTrigger() != p.after().constraintTrigger());
             if (createOrDrop(out, p, recreate, TriggerChanges.CreateTrigger::new, TriggerChanges.DropTrigger::new)) {
                 if (p.before().enabled() != p.after().enabled()) {
-                    out.add(new TriggerChanges.SetTriggerEnabled(p.before(), p.after()));
+                    out.add(new TriggerChanges.AlterTriggerEnabled(p.before(), p.after()));
                 }
                 comment(out, ProgrammableSubject.TRIGGER, p.after().ref(), "", p.before().comment(),
                         p.after().comment());

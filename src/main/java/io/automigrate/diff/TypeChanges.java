@@ -48,6 +48,10 @@ public final class TypeChanges {
         public String describe() {
             return "create enum type " + type.qualifiedName();
         }
+
+        public <R> R accept(ChangeVisitor<R> visitor) {
+            return visitor.visit(this);
+        }
     }
 
     public record DropEnum(EnumType type) implements Change {
@@ -66,6 +70,10 @@ public final class TypeChanges {
         public String describe() {
             return "drop enum type " + type.qualifiedName();
         }
+
+        public <R> R accept(ChangeVisitor<R> visitor) {
+            return visitor.visit(this);
+        }
     }
 
     /**
@@ -73,9 +81,9 @@ public final class TypeChanges {
      * another object of the same migration uses a new label (PostgreSQL refuses a label added in the same
      * transaction). The inverse re-creates the type without them, which needs the {@code columns} of the type.
      */
-    public record AddEnumLabels(EnumType before, EnumType after, List<ColumnUse> columns, boolean nonTransactional)
+    public record AlterEnumAddLabels(EnumType before, EnumType after, List<ColumnUse> columns, boolean nonTransactional)
             implements Change {
-        public AddEnumLabels {
+        public AlterEnumAddLabels {
             columns = List.copyOf(columns);
         }
 
@@ -99,6 +107,10 @@ public final class TypeChanges {
         public String describe() {
             List<String> added = after.labels().stream().filter(l -> !before.labels().contains(l)).toList();
             return "add " + String.join(", ", added) + " to enum type " + after.qualifiedName();
+        }
+
+        public <R> R accept(ChangeVisitor<R> visitor) {
+            return visitor.visit(this);
         }
     }
 
@@ -131,6 +143,10 @@ public final class TypeChanges {
         public String describe() {
             return "re-create enum type " + after.qualifiedName() + " with labels " + String.join(", ", after.labels());
         }
+
+        public <R> R accept(ChangeVisitor<R> visitor) {
+            return visitor.visit(this);
+        }
     }
 
     public record CreateComposite(CompositeType type) implements Change {
@@ -149,6 +165,10 @@ public final class TypeChanges {
         public String describe() {
             return "create composite type " + type.qualifiedName();
         }
+
+        public <R> R accept(ChangeVisitor<R> visitor) {
+            return visitor.visit(this);
+        }
     }
 
     public record DropComposite(CompositeType type) implements Change {
@@ -166,6 +186,10 @@ public final class TypeChanges {
 
         public String describe() {
             return "drop composite type " + type.qualifiedName();
+        }
+
+        public <R> R accept(ChangeVisitor<R> visitor) {
+            return visitor.visit(this);
         }
     }
 
@@ -189,6 +213,10 @@ public final class TypeChanges {
         public String describe() {
             return "alter attributes of composite type " + after.qualifiedName();
         }
+
+        public <R> R accept(ChangeVisitor<R> visitor) {
+            return visitor.visit(this);
+        }
     }
 
     public record CreateDomain(Domain domain) implements Change {
@@ -207,6 +235,10 @@ public final class TypeChanges {
         public String describe() {
             return "create domain " + domain.qualifiedName();
         }
+
+        public <R> R accept(ChangeVisitor<R> visitor) {
+            return visitor.visit(this);
+        }
     }
 
     public record DropDomain(Domain domain) implements Change {
@@ -224,6 +256,10 @@ public final class TypeChanges {
 
         public String describe() {
             return "drop domain " + domain.qualifiedName();
+        }
+
+        public <R> R accept(ChangeVisitor<R> visitor) {
+            return visitor.visit(this);
         }
     }
 
@@ -246,6 +282,10 @@ public final class TypeChanges {
 
         public String describe() {
             return "alter domain " + after.qualifiedName();
+        }
+
+        public <R> R accept(ChangeVisitor<R> visitor) {
+            return visitor.visit(this);
         }
     }
 
@@ -276,6 +316,10 @@ public final class TypeChanges {
 
         public String describe() {
             return "re-create domain " + after.qualifiedName() + " as " + after.baseType();
+        }
+
+        public <R> R accept(ChangeVisitor<R> visitor) {
+            return visitor.visit(this);
         }
     }
 

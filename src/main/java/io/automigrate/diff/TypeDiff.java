@@ -11,7 +11,7 @@ import io.automigrate.catalog.QualifiedName;
 import io.automigrate.catalog.Table;
 import io.automigrate.diff.ProgrammableObjects.Pair;
 import io.automigrate.diff.TypeChanges.ColumnUse;
-import io.automigrate.sql.Sql;
+import io.automigrate.sqltext.Sql;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -100,7 +100,7 @@ final class TypeDiff {
             List<ColumnUse> columns = columnUses(context, before.qualifiedName());
             if (!enumSwapped(before, after)) {
                 List<String> added = after.labels().stream().filter(l -> !before.labels().contains(l)).toList();
-                out.add(new TypeChanges.AddEnumLabels(before, after, columns, usedByChangedObjects(context, added)));
+                out.add(new TypeChanges.AlterEnumAddLabels(before, after, columns, usedByChangedObjects(context, added)));
             } else {
                 out.add(new TypeChanges.RecreateEnum(before, after, columns));
                 commented = false; // the new type is created with its comment

@@ -29,6 +29,10 @@ public final class ViewChanges {
         public String describe() {
             return "create " + noun(view);
         }
+
+        public <R> R accept(ChangeVisitor<R> visitor) {
+            return visitor.visit(this);
+        }
     }
 
     public record DropView(View view) implements Change {
@@ -46,6 +50,10 @@ public final class ViewChanges {
 
         public String describe() {
             return "drop " + noun(view);
+        }
+
+        public <R> R accept(ChangeVisitor<R> visitor) {
+            return visitor.visit(this);
         }
     }
 
@@ -88,6 +96,10 @@ public final class ViewChanges {
         public String describe() {
             return "replace " + noun(after);
         }
+
+        public <R> R accept(ChangeVisitor<R> visitor) {
+            return visitor.visit(this);
+        }
     }
 
     /** Only the options changed: {@code ALTER [MATERIALIZED] VIEW ... SET (...) / RESET (...)}. */
@@ -107,6 +119,10 @@ public final class ViewChanges {
         public String describe() {
             return "set options of " + noun(after) + " to (" + String.join(", ", after.options()) + ")";
         }
+
+        public <R> R accept(ChangeVisitor<R> visitor) {
+            return visitor.visit(this);
+        }
     }
 
     /** A materialized view becomes populated or unpopulated: {@code REFRESH ... WITH [NO] DATA}. */
@@ -125,6 +141,10 @@ public final class ViewChanges {
 
         public String describe() {
             return (after.withData() ? "populate " : "truncate to unscannable ") + noun(after);
+        }
+
+        public <R> R accept(ChangeVisitor<R> visitor) {
+            return visitor.visit(this);
         }
     }
 }

@@ -13,7 +13,7 @@ import io.automigrate.diff.Change;
 import io.automigrate.diff.ChangeAction;
 import io.automigrate.diff.TableChanges;
 import io.automigrate.diff.TriggerChanges;
-import io.automigrate.sql.Sql;
+import io.automigrate.sqltext.Sql;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -47,36 +47,38 @@ final class ChangeRules {
             Change change = c.change();
             ObjectRef target = change.target();
             String sql = c.firstStatement();
-            if (change instanceof TableChanges.TableRename rename) {
+            if (change instanceof TableChanges.RenameTable rename) {
                 findings.add(Rule.AM201.finding(target, sql, "From " + rename.from() + "."));
-            } else if (change instanceof TableChanges.ColumnRename rename
+            } else if (change instanceof TableChanges.RenameColumn rename
                     && subject.existedBefore(rename.table())) {
                 findings.add(Rule.AM202.finding(target, sql, "From " + rename.from() + "."));
-            } else if (change instanceof TableChanges.ColumnType type && subject.existedBefore(type.table())) {
+            } else if (change instanceof TableChanges.AlterColumnType type && subject.existedBefore(type.table())) {
                 typeChange(type, c, findings);
-            } else if (change instanceof TableChanges.ColumnExists add && add.action() == ChangeAction.CREATE
+            } else if (change instanceof TableChanges.CreateColumn add
                     && subject.existedBefore(add.table())) {
                 addedColumn(add, c, findings);
-            } else if (change instanceof TableChanges.ColumnDefault def && def.before() != null
+            } else if (change instanceof TableChanges.AlterColumnDefault def && def.before() != null
                     && def.after() == null && subject.existedBefore(def.table())
                     && subject.after().table(def.table()).flatMap(t -> t.column(def.column())).isPresent()) {
                 findings.add(Rule.AM205.finding(target, sql, "It was DEFAULT " + def.before() + "."));
-            } else if (change instanceof TableChanges.ColumnNotNull notNull && notNull.notNull()
+            } else if (change instanceof TableChanges.AlterColumnNotNull notNull && notNull.notNull()
                     && columnExisted(subject, notNull.table(), notNull.column())) {
                 setNotNull(subject, notNull, c, findings);
-            } else if (change instanceof TableChanges.ConstraintExists add && add.action() == ChangeAction.CREATE
+            } else if (change instanceof TableChanges.CreateConstraint add
                     && subject.existedBefore(add.table())) {
                 addedConstraint(subject, add.table(), add.constraint(), c, findings);
-            } else if (change instanceof TableChanges.ConstraintValidation validation && validation.validated()
+            } else if (change instanceof TableChanges.AlterConstraintValidation validation && validation.validated()
                     && !provesNotNullSetLater(subject, validation)) {
                 dataCheck(validation.table(), validation.constraint(), target, sql, findings);
-            } else if (change instanceof TableChanges.IndexExists index && subject.existedBefore(index.index().table())) {
-                index(subject, index, c, findings);
+            } else if (change instanceof TableChanges.CreateIndex index && subject.existedBefore(index.index().table())) {
+                index(subject, index, index.index(), c, findings);
+            } else if (change instanceof TableChanges.DropIndex index && subject.existedBefore(index.index().table())) {
+                index(subject, index, index.index(), c, findings);
             } else if (change instanceof TriggerChanges.CreateTrigger trigger
                     && subject.existedBefore(trigger.trigger().tableName())
                     && subject.baseline().triggers().stream().noneMatch(t -> t.ref().equals(target))) {
                 findings.add(Rule.AM410.finding(target, sql, "").withProbe(Probe.size(trigger.trigger().tableName())));
-            } else if (change instanceof TableChanges.TableLogged logged && subject.existedBefore(logged.table())) {
+            } else if (change instanceof TableChanges.AlterTableLogged logged && subject.existedBefore(logged.table())) {
                 findings.add(Rule.AM411.finding(target, sql, logged.unloggedAfter() ? "SET UNLOGGED." : "SET LOGGED.")
                         .withProbe(Probe.size(logged.table())));
             }
@@ -86,7 +88,7 @@ final class ChangeRules {
         return findings;
     }
 
-    private static void typeChange(TableChanges.ColumnType type, LintSubject.ChangeSql c, List<Finding> findings) {
+    private static void typeChange(TableChanges.AlterColumnType type, LintSubject.ChangeSql c, List<Finding> findings) {
         ObjectRef target = type.target();
         String sql = c.firstStatement();
         Probe size = Probe.size(type.table());
@@ -110,7 +112,7 @@ final class ChangeRules {
         }
     }
 
-    private static void addedColumn(TableChanges.ColumnExists add, LintSubject.ChangeSql c, List<Finding> findings) {
+    private static void addedColumn(TableChanges.CreateColumn add, LintSubject.ChangeSql c, List<Finding> findings) {
         Column column = add.column();
         ObjectRef target = add.target();
         if (column.notNull() && column.defaultExpr() == null && column.identity() == null
@@ -127,7 +129,7 @@ final class ChangeRules {
         }
     }
 
-    private static void setNotNull(LintSubject subject, TableChanges.ColumnNotNull notNull, LintSubject.ChangeSql c,
+    private static void setNotNull(LintSubject subject, TableChanges.AlterColumnNotNull notNull, LintSubject.ChangeSql c,
                                    List<Finding> findings) {
         if (hasNotNullCheck(subject.before(), notNull.table(), notNull.column())) {
             return;
@@ -141,9 +143,9 @@ final class ChangeRules {
     }
 
     /** The online form validates a {@code CHECK (col IS NOT NULL)} in a changeset of its own before SET NOT NULL. */
-    private static boolean validatesNotNullCheck(LintSubject subject, TableChanges.ColumnNotNull notNull) {
+    private static boolean validatesNotNullCheck(LintSubject subject, TableChanges.AlterColumnNotNull notNull) {
         return subject.changes().stream().map(LintSubject.ChangeSql::change)
-                .anyMatch(x -> x instanceof TableChanges.ConstraintValidation v && v.validated()
+                .anyMatch(x -> x instanceof TableChanges.AlterConstraintValidation v && v.validated()
                         && v.table().equals(notNull.table()) && isNotNullCheck(v.constraint(), notNull.column()));
     }
 
@@ -182,9 +184,8 @@ final class ChangeRules {
         }
     }
 
-    private static void index(LintSubject subject, TableChanges.IndexExists change, LintSubject.ChangeSql c,
+    private static void index(LintSubject subject, Change change, Index index, LintSubject.ChangeSql c,
                               List<Finding> findings) {
-        Index index = change.index();
         ObjectRef target = change.target();
         String sql = c.firstStatement();
         Probe size = Probe.size(index.table());
@@ -246,8 +247,8 @@ final class ChangeRules {
     }
 
     private static String droppedName(Change change) {
-        if (change instanceof TableChanges.ColumnExists column) return column.table() + "." + column.column().name();
-        if (change instanceof TableChanges.TableExists table) return table.table().qualifiedName().toString();
+        if (change instanceof TableChanges.DropColumn column) return column.table() + "." + column.column().name();
+        if (change instanceof TableChanges.DropTable table) return table.table().qualifiedName().toString();
         return "";
     }
 
@@ -271,8 +272,8 @@ final class ChangeRules {
     }
 
     /** A not-null check validated on the way to SET NOT NULL in the same migration: AM302 reports its rows. */
-    private static boolean provesNotNullSetLater(LintSubject subject, TableChanges.ConstraintValidation validation) {
-        return subject.changes().stream().anyMatch(o -> o.change() instanceof TableChanges.ColumnNotNull n
+    private static boolean provesNotNullSetLater(LintSubject subject, TableChanges.AlterConstraintValidation validation) {
+        return subject.changes().stream().anyMatch(o -> o.change() instanceof TableChanges.AlterColumnNotNull n
                 && n.notNull() && n.table().equals(validation.table())
                 && isNotNullCheck(validation.constraint(), n.column()));
     }

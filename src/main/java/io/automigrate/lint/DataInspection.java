@@ -4,7 +4,7 @@ import io.automigrate.AutomigrateException;
 import io.automigrate.catalog.QualifiedName;
 import io.automigrate.db.Connections;
 import io.automigrate.db.DatabaseUrl;
-import io.automigrate.sql.Sql;
+import io.automigrate.sqltext.Sql;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -49,14 +49,14 @@ public final class DestructiveRules {
             if (change.action() != ChangeAction.DROP) continue;
             ObjectRef target = change.target();
             String statement = c.firstStatement();
-            if (change instanceof TableChanges.TableExists drop && after.table(target.qualifiedName()).isEmpty()) {
+            if (change instanceof TableChanges.DropTable drop && after.table(target.qualifiedName()).isEmpty()) {
                 findings.add(Rule.AM101.finding(target, statement, drop.table().columns().size() + " columns")
                         .withProbe(Probe.size(target.qualifiedName())));
-            } else if (change instanceof TableChanges.ColumnExists && !columnAfter(after, target)) {
+            } else if (change instanceof TableChanges.DropColumn && !columnAfter(after, target)) {
                 findings.add(Rule.AM102.finding(target, statement, "If it was meant as a rename, add "
                                 + "'-- automigrate:renamed-from " + target.member() + "' on the new column's line.")
                         .withProbe(Probe.size(target.qualifiedName())));
-            } else if (change instanceof TableChanges.SchemaExists && after.schema(target.name()).isEmpty()) {
+            } else if (change instanceof TableChanges.DropSchema && after.schema(target.name()).isEmpty()) {
                 findings.add(Rule.AM103.finding(target, statement, ""));
             } else if (change instanceof ViewChanges.DropView drop && after.view(target.qualifiedName()).isEmpty()) {
                 List<ObjectRef> users = before.dependentsOf(target).stream()
@@ -67,7 +67,7 @@ public final class DestructiveRules {
                 } else if (drop.view().materialized()) {
                     findings.add(Rule.AM109.finding(target, statement, ""));
                 }
-            } else if (change instanceof TableChanges.SequenceExists drop && drop.sequence().ownedBy() == null
+            } else if (change instanceof TableChanges.DropSequence drop && drop.sequence().ownedBy() == null
                     && after.sequence(target.qualifiedName()).isEmpty()) {
                 findings.add(Rule.AM106.finding(target, statement, ""));
             } else if (isTypeDrop(change) && !typeAfter(after, target.qualifiedName())) {

@@ -196,18 +196,18 @@ public final class FileLinter {
         Map<QualifiedName, QualifiedName> renamedTo = new HashMap<>();
         Set<QualifiedName> columnsRenamed = new HashSet<>();
         for (Change c : changes) {
-            if (c instanceof TableChanges.TableRename r) renamedTo.put(r.from(), r.to());
-            if (c instanceof TableChanges.ColumnRename r) columnsRenamed.add(r.table());
+            if (c instanceof TableChanges.RenameTable r) renamedTo.put(r.from(), r.to());
+            if (c instanceof TableChanges.RenameColumn r) columnsRenamed.add(r.table());
         }
         if (renamedTo.isEmpty() && columnsRenamed.isEmpty()) return changes;
-        Map<ObjectRef, TableChanges.ConstraintExists> dropped = new HashMap<>();
+        Map<ObjectRef, TableChanges.DropConstraint> dropped = new HashMap<>();
         for (Change c : changes) {
-            if (c instanceof TableChanges.ConstraintExists e && e.action() == ChangeAction.DROP) dropped.put(e.target(), e);
+            if (c instanceof TableChanges.DropConstraint e) dropped.put(e.target(), e);
         }
         Set<Change> carried = new HashSet<>();
         for (Change c : changes) {
-            if (!(c instanceof TableChanges.ConstraintExists added) || added.action() != ChangeAction.CREATE) continue;
-            TableChanges.ConstraintExists drop = dropped.get(added.target());
+            if (!(c instanceof TableChanges.CreateConstraint added)) continue;
+            TableChanges.DropConstraint drop = dropped.get(added.target());
             if (drop != null && carriedAlong(drop.constraint(), added.constraint(), renamedTo, columnsRenamed)) {
                 carried.add(drop);
                 carried.add(added);
@@ -250,11 +250,11 @@ public final class FileLinter {
     }
 
     private static String keyword(Change change) {
-        if (change instanceof TableChanges.ColumnNotNull) return "NOT NULL";
-        if (change instanceof TableChanges.ColumnType) return "TYPE";
-        if (change instanceof TableChanges.ColumnDefault) return "DEFAULT";
-        if (change instanceof TableChanges.ColumnRename || change instanceof TableChanges.TableRename) return "RENAME";
-        if (change instanceof TableChanges.ConstraintValidation) return "VALIDATE";
+        if (change instanceof TableChanges.AlterColumnNotNull) return "NOT NULL";
+        if (change instanceof TableChanges.AlterColumnType) return "TYPE";
+        if (change instanceof TableChanges.AlterColumnDefault) return "DEFAULT";
+        if (change instanceof TableChanges.RenameColumn || change instanceof TableChanges.RenameTable) return "RENAME";
+        if (change instanceof TableChanges.AlterConstraintValidation) return "VALIDATE";
         if (change.action() == ChangeAction.DROP) return "DROP";
         if (change.action() == ChangeAction.ALTER) return "ALTER";
         ObjectKind kind = change.target().kind();

@@ -81,7 +81,7 @@ public record LintSubject(Catalog baseline, Catalog before, Catalog after, List<
     private static Map<QualifiedName, QualifiedName> renamesOf(List<ChangeSql> changes) {
         Map<QualifiedName, QualifiedName> renames = new HashMap<>();
         for (ChangeSql c : changes) {
-            if (c.change() instanceof TableChanges.TableRename rename) renames.put(rename.to(), rename.from());
+            if (c.change() instanceof TableChanges.RenameTable rename) renames.put(rename.to(), rename.from());
         }
         return renames;
     }

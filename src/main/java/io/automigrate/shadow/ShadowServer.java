@@ -3,7 +3,7 @@ package io.automigrate.shadow;
 import io.automigrate.AutomigrateException;
 import io.automigrate.db.Connections;
 import io.automigrate.db.DatabaseUrl;
-import io.automigrate.sql.Sql;
+import io.automigrate.sqltext.Sql;
 
 import java.security.SecureRandom;
 import java.sql.Connection;

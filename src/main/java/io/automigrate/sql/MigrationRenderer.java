@@ -12,17 +12,12 @@ public final class MigrationRenderer {
     private MigrationRenderer() {
     }
 
-    static List<ChangeRenderer> renderers() {
-        return List.of(new TableSql(), new ProgrammableSql());
-    }
-
     /** Each change with the statements that apply it and those of its inverse, which undo it. */
     public static RenderedMigration render(SchemaDiff diff) {
-        List<ChangeRenderer> renderers = renderers();
         List<RenderedChange> rendered = new ArrayList<>();
         for (Change change : diff.changes()) {
-            rendered.add(new RenderedChange(change, statements(renderers, change),
-                    statements(renderers, change.inverse())));
+            rendered.add(new RenderedChange(change, ChangeSql.of(change),
+                    ChangeSql.of(change.inverse())));
         }
         return new RenderedMigration(rendered);
     }
@@ -36,18 +31,6 @@ public final class MigrationRenderer {
         if (!options.online()) {
             return render(diff);
         }
-        List<ChangeRenderer> renderers = renderers();
-        return OnlineSql.render(diff, current, change -> statements(renderers, change));
-    }
-
-    private static List<Statement> statements(List<ChangeRenderer> renderers, Change change) {
-        for (ChangeRenderer renderer : renderers) {
-            List<Statement> statements = renderer.render(change);
-            if (statements != null) {
-                return statements;
-            }
-        }
-        throw new IllegalStateException("no renderer knows " + change.getClass().getName() + ": "
-                + change.describe());
+        return OnlineSql.render(diff, current, ChangeSql::of);
     }
 }

@@ -1,5 +1,6 @@
 package io.automigrate.sql;
 
+import io.automigrate.sqltext.Sql;
 import io.automigrate.catalog.Catalog;
 import io.automigrate.catalog.Constraint;
 import io.automigrate.catalog.ConstraintKind;
@@ -11,12 +12,14 @@ import io.automigrate.catalog.Table;
 import io.automigrate.diff.Change;
 import io.automigrate.diff.ChangeAction;
 import io.automigrate.diff.SchemaDiff;
-import io.automigrate.diff.TableChanges.ColumnNotNull;
-import io.automigrate.diff.TableChanges.CommentChange;
-import io.automigrate.diff.TableChanges.ConstraintExists;
-import io.automigrate.diff.TableChanges.ConstraintValidation;
-import io.automigrate.diff.TableChanges.IndexExists;
-import io.automigrate.diff.TableChanges.TableRename;
+import io.automigrate.diff.TableChanges.AlterColumnNotNull;
+import io.automigrate.diff.TableChanges.AlterComment;
+import io.automigrate.diff.TableChanges.CreateConstraint;
+import io.automigrate.diff.TableChanges.DropConstraint;
+import io.automigrate.diff.TableChanges.AlterConstraintValidation;
+import io.automigrate.diff.TableChanges.CreateIndex;
+import io.automigrate.diff.TableChanges.DropIndex;
+import io.automigrate.diff.TableChanges.RenameTable;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -68,12 +71,15 @@ final class OnlineSql {
             if (change.action() != ChangeAction.ALTER && (kind == ObjectKind.TABLE || kind == ObjectKind.VIEW)) {
                 fresh.add(change.target().qualifiedName());
             }
-            if (change instanceof TableRename rename) {
+            if (change instanceof RenameTable rename) {
                 if (partitioned.contains(rename.from())) partitioned.add(rename.to());
                 constraintNames.computeIfAbsent(rename.to(), t -> new HashSet<>())
                         .addAll(constraintNames.getOrDefault(rename.from(), Set.of()));
             }
-            if (change instanceof ConstraintExists c) {
+            if (change instanceof CreateConstraint c) {
+                constraintNames.computeIfAbsent(c.table(), t -> new HashSet<>()).add(c.constraint().name());
+            }
+            if (change instanceof DropConstraint c) {
                 constraintNames.computeIfAbsent(c.table(), t -> new HashSet<>()).add(c.constraint().name());
             }
         }
@@ -112,10 +118,13 @@ final class OnlineSql {
 
     /** The online form of {@code change}, or null when it has none (or none applies here). */
     private Expansion expand(Change change) {
-        if (change instanceof IndexExists c) {
-            return index(c);
+        if (change instanceof CreateIndex c) {
+            return index(c, c.index());
         }
-        if (change instanceof ConstraintExists c && c.action() == ChangeAction.CREATE && !fresh.contains(c.table())) {
+        if (change instanceof DropIndex c) {
+            return index(c, c.index());
+        }
+        if (change instanceof CreateConstraint c && !fresh.contains(c.table())) {
             return switch (c.constraint().kind()) {
                 case FOREIGN_KEY -> partitioned.contains(c.table()) ? null : notValidThenValidate(c);
                 case CHECK -> notValidThenValidate(c);
@@ -123,10 +132,10 @@ final class OnlineSql {
                 case EXCLUSION -> null;
             };
         }
-        if (change instanceof ConstraintValidation c && c.validated()) {
+        if (change instanceof AlterConstraintValidation c && c.validated()) {
             return new Expansion(List.of(), List.of(alone(c)), List.of());
         }
-        if (change instanceof ColumnNotNull c && c.notNull() && !fresh.contains(c.table())) {
+        if (change instanceof AlterColumnNotNull c && c.notNull() && !fresh.contains(c.table())) {
             return notNullThroughCheck(c);
         }
         return null;
@@ -139,8 +148,7 @@ final class OnlineSql {
      * rollback reaches PostgreSQL as one text, so it holds one statement: a dropped index's comment is removed, and
      * restored, by a step of its own before it.
      */
-    private Expansion index(IndexExists c) {
-        Index index = c.index();
+    private Expansion index(Change c, Index index) {
         // pg_get_indexdef says ON ONLY for a partitioned table's index, which cannot be built concurrently.
         if (fresh.contains(index.table()) || index.definition().contains(" ON ONLY ")) {
             return null;
@@ -156,7 +164,7 @@ final class OnlineSql {
         }
         List<RenderedChange> steps = new ArrayList<>();
         if (index.comment() != null) {
-            steps.add(plainly(new CommentChange(index.ref(), index.comment(), null)));
+            steps.add(plainly(new AlterComment(index.ref(), index.comment(), null)));
         }
         steps.add(new RenderedChange(c, List.of(drop), List.of(build(index))));
         return new Expansion(steps, List.of(), List.of());
@@ -182,16 +190,16 @@ final class OnlineSql {
     // ---- constraints
 
     /** ADD CONSTRAINT ... NOT VALID now (a short lock, no scan); VALIDATE CONSTRAINT later, in its own changeset. */
-    private Expansion notValidThenValidate(ConstraintExists c) {
+    private Expansion notValidThenValidate(CreateConstraint c) {
         if (!c.constraint().validated()) {
             return null;
         }
         Constraint notValid = withValidated(c.constraint(), false);
-        return new Expansion(List.of(plainly(new ConstraintExists(ChangeAction.CREATE, c.table(), notValid,
-                c.fromTable()))), List.of(alone(new ConstraintValidation(c.table(), notValid, true))), List.of());
+        return new Expansion(List.of(plainly(new CreateConstraint(c.table(), notValid,
+                c.fromTable()))), List.of(alone(new AlterConstraintValidation(c.table(), notValid, true))), List.of());
     }
 
-    private RenderedChange alone(ConstraintValidation validation) {
+    private RenderedChange alone(AlterConstraintValidation validation) {
         return new RenderedChange(validation, plain.apply(validation), plain.apply(validation.inverse()), true);
     }
 
@@ -204,7 +212,7 @@ final class OnlineSql {
      * A unique or primary key from a unique index built concurrently: {@code ADD CONSTRAINT ... USING INDEX} then only
      * takes a short lock. Dropping the constraint drops its index, so the index step's rollback says IF EXISTS.
      */
-    private Expansion keyFromIndex(ConstraintExists c) {
+    private Expansion keyFromIndex(CreateConstraint c) {
         Constraint key = c.constraint();
         Matcher head = KEY.matcher(key.definition());
         if (!head.find()) {
@@ -246,7 +254,7 @@ final class OnlineSql {
             attach.add(Statement.of(TableSql.comment(ObjectRef.member(ObjectKind.CONSTRAINT, c.table(), key.name()),
                     key.comment())));
         }
-        return new Expansion(List.of(new RenderedChange(new IndexExists(ChangeAction.CREATE, index), build, dropIndex),
+        return new Expansion(List.of(new RenderedChange(new CreateIndex(index), build, dropIndex),
                 new RenderedChange(c, attach, plain.apply(c.inverse()))), List.of(), List.of());
     }
 
@@ -276,7 +284,7 @@ final class OnlineSql {
      * puts the check back NOT VALID rather than validating it again under SET NOT NULL's exclusive lock; the
      * validation's own rollback leaves it NOT VALID anyway.
      */
-    private Expansion notNullThroughCheck(ColumnNotNull c) {
+    private Expansion notNullThroughCheck(AlterColumnNotNull c) {
         Set<String> taken = constraintNames.computeIfAbsent(c.table(), t -> new HashSet<>());
         String name = TypeSql.truncate(c.column(), NOT_NULL_SUFFIX);
         for (int i = 2; taken.contains(name); i++) {
@@ -288,11 +296,11 @@ final class OnlineSql {
         String dropCheck = TableSql.alter(c.table()) + "DROP CONSTRAINT " + Sql.ident(name) + ";";
         List<Statement> forward = new ArrayList<>(plain.apply(c));
         forward.add(Statement.of(dropCheck));
-        List<Statement> rollback = new ArrayList<>(plain.apply(new ConstraintExists(ChangeAction.CREATE, c.table(),
+        List<Statement> rollback = new ArrayList<>(plain.apply(new CreateConstraint(c.table(),
                 check, c.table())));
         rollback.addAll(plain.apply(c.inverse()));
-        return new Expansion(List.of(plainly(new ConstraintExists(ChangeAction.CREATE, c.table(), check, c.table()))),
-                List.of(alone(new ConstraintValidation(c.table(), check, true))),
+        return new Expansion(List.of(plainly(new CreateConstraint(c.table(), check, c.table()))),
+                List.of(alone(new AlterConstraintValidation(c.table(), check, true))),
                 List.of(new RenderedChange(c, forward, rollback)));
     }
 }

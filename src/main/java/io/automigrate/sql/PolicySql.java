@@ -1,5 +1,6 @@
 package io.automigrate.sql;
 
+import io.automigrate.sqltext.Sql;
 import io.automigrate.catalog.Policy;
 import io.automigrate.diff.Change;
 import io.automigrate.diff.PolicyChanges;
@@ -17,13 +18,16 @@ final class PolicySql {
     private PolicySql() {
     }
 
-    static List<Statement> render(Change change) {
-        if (change instanceof PolicyChanges.CreatePolicy c) return create(c.policy());
-        if (change instanceof PolicyChanges.DropPolicy d) {
-            return List.of(Statement.of("DROP POLICY " + name(d.policy()) + ";"));
-        }
-        if (change instanceof PolicyChanges.AlterPolicy a) return List.of(alter(a.before(), a.after()));
-        throw new IllegalArgumentException("unknown policy change " + change);
+    static List<Statement> render(PolicyChanges.CreatePolicy c) {
+        return create(c.policy());
+    }
+
+    static List<Statement> render(PolicyChanges.DropPolicy d) {
+        return List.of(Statement.of("DROP POLICY " + name(d.policy()) + ";"));
+    }
+
+    static List<Statement> render(PolicyChanges.AlterPolicy a) {
+        return List.of(alter(a.before(), a.after()));
     }
 
     private static List<Statement> create(Policy policy) {

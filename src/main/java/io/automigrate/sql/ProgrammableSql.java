@@ -1,16 +1,11 @@
 package io.automigrate.sql;
 
+import io.automigrate.sqltext.Sql;
 import io.automigrate.catalog.Grant;
 import io.automigrate.catalog.ObjectRef;
-import io.automigrate.diff.Change;
-import io.automigrate.diff.PolicyChanges;
-import io.automigrate.diff.ProgrammableComment;
-import io.automigrate.diff.ProgrammableGrants;
+import io.automigrate.diff.AlterProgrammableComment;
+import io.automigrate.diff.AlterProgrammableGrants;
 import io.automigrate.diff.ProgrammableSubject;
-import io.automigrate.diff.RoutineChanges;
-import io.automigrate.diff.TriggerChanges;
-import io.automigrate.diff.TypeChanges;
-import io.automigrate.diff.ViewChanges;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -21,23 +16,16 @@ import java.util.Set;
  * ({@link TypeSql}, {@link ViewSql}, {@link RoutineSql}, {@link TriggerSql}, {@link PolicySql}); comments and
  * privileges, which every kind shares, here.
  */
-public final class ProgrammableSql implements ChangeRenderer {
-    @Override
-    public List<Statement> render(Change change) {
-        if (change instanceof ProgrammableComment c) {
-            return List.of(comment(c.subject(), c.object(), c.member(), c.after()));
-        }
-        if (change instanceof ProgrammableGrants g) {
-            return privileges(g.subject(), g.object(), g.before(), g.after());
-        }
-        // Each kind's change records are nested in its *Changes class.
-        Class<?> kind = change.getClass().getEnclosingClass();
-        if (kind == TypeChanges.class) return TypeSql.render(change);
-        if (kind == ViewChanges.class) return ViewSql.render(change);
-        if (kind == RoutineChanges.class) return RoutineSql.render(change);
-        if (kind == TriggerChanges.class) return TriggerSql.render(change);
-        if (kind == PolicyChanges.class) return PolicySql.render(change);
-        return null;
+final class ProgrammableSql {
+    private ProgrammableSql() {
+    }
+
+    static List<Statement> render(AlterProgrammableComment c) {
+        return List.of(comment(c.subject(), c.object(), c.member(), c.after()));
+    }
+
+    static List<Statement> render(AlterProgrammableGrants g) {
+        return privileges(g.subject(), g.object(), g.before(), g.after());
     }
 
     /** {@code COMMENT ON ... IS ...;}, {@code IS NULL} to remove it. */

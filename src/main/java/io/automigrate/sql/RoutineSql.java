@@ -1,5 +1,6 @@
 package io.automigrate.sql;
 
+import io.automigrate.sqltext.Sql;
 import io.automigrate.catalog.Routine;
 import io.automigrate.catalog.RoutineKind;
 import io.automigrate.diff.Change;
@@ -23,25 +24,24 @@ final class RoutineSql {
     private RoutineSql() {
     }
 
-    static List<Statement> render(Change change) {
-        if (change instanceof RoutineChanges.CreateRoutine c) {
-            Routine routine = c.routine();
-            List<Statement> out = new ArrayList<>(define(routine, true));
-            ProgrammableSubject subject = ProgrammableSubject.of(routine);
-            commentIfAny(out, subject, routine.ref(), "", routine.comment());
-            out.addAll(ProgrammableSql.privileges(subject, routine.ref(), RoutineChanges.DEFAULT_GRANTS,
-                    routine.grants()));
-            return out;
-        }
-        if (change instanceof RoutineChanges.DropRoutine d) {
-            Routine routine = d.routine();
-            return List.of(Statement.of("DROP " + (routine.kind() == RoutineKind.PROCEDURE ? "PROCEDURE " : "FUNCTION ")
-                    + Sql.qualified(routine.qualifiedName()) + "(" + routine.identityArguments() + ");"));
-        }
-        if (change instanceof RoutineChanges.ReplaceRoutine r) {
-            return define(r.after(), false);
-        }
-        throw new IllegalArgumentException("unknown routine change " + change);
+    static List<Statement> render(RoutineChanges.CreateRoutine c) {
+        Routine routine = c.routine();
+        List<Statement> out = new ArrayList<>(define(routine, true));
+        ProgrammableSubject subject = ProgrammableSubject.of(routine);
+        commentIfAny(out, subject, routine.ref(), "", routine.comment());
+        out.addAll(ProgrammableSql.privileges(subject, routine.ref(), RoutineChanges.DEFAULT_GRANTS,
+                routine.grants()));
+        return out;
+    }
+
+    static List<Statement> render(RoutineChanges.DropRoutine d) {
+        Routine routine = d.routine();
+        return List.of(Statement.of("DROP " + (routine.kind() == RoutineKind.PROCEDURE ? "PROCEDURE " : "FUNCTION ")
+                + Sql.qualified(routine.qualifiedName()) + "(" + routine.identityArguments() + ");"));
+    }
+
+    static List<Statement> render(RoutineChanges.ReplaceRoutine r) {
+        return define(r.after(), false);
     }
 
     /**

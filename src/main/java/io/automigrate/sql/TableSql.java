@@ -16,30 +16,39 @@ import io.automigrate.catalog.Table;
 import io.automigrate.diff.Change;
 import io.automigrate.diff.ChangeAction;
 import io.automigrate.diff.SequenceDefaults;
-import io.automigrate.diff.TableChanges.ColumnDefault;
-import io.automigrate.diff.TableChanges.ColumnExists;
-import io.automigrate.diff.TableChanges.ColumnIdentity;
-import io.automigrate.diff.TableChanges.ColumnNotNull;
-import io.automigrate.diff.TableChanges.ColumnRename;
-import io.automigrate.diff.TableChanges.ColumnType;
-import io.automigrate.diff.TableChanges.CommentChange;
-import io.automigrate.diff.TableChanges.ConstraintExists;
-import io.automigrate.diff.TableChanges.ConstraintValidation;
-import io.automigrate.diff.TableChanges.ExtensionExists;
-import io.automigrate.diff.TableChanges.ExtensionVersion;
-import io.automigrate.diff.TableChanges.GrantChange;
-import io.automigrate.diff.TableChanges.IndexExists;
-import io.automigrate.diff.TableChanges.PartitionAttachment;
-import io.automigrate.diff.TableChanges.RowSecurity;
-import io.automigrate.diff.TableChanges.SchemaExists;
-import io.automigrate.diff.TableChanges.SequenceAlter;
-import io.automigrate.diff.TableChanges.SequenceExists;
-import io.automigrate.diff.TableChanges.SequenceOwner;
-import io.automigrate.diff.TableChanges.TableExists;
-import io.automigrate.diff.TableChanges.TableInheritance;
-import io.automigrate.diff.TableChanges.TableLogged;
-import io.automigrate.diff.TableChanges.TableRename;
-import io.automigrate.diff.TableChanges.TableStorage;
+import io.automigrate.diff.TableChanges.AlterColumnDefault;
+import io.automigrate.diff.TableChanges.AlterColumnExpression;
+import io.automigrate.diff.TableChanges.AlterColumnIdentity;
+import io.automigrate.diff.TableChanges.AlterColumnNotNull;
+import io.automigrate.diff.TableChanges.AlterColumnType;
+import io.automigrate.diff.TableChanges.AlterComment;
+import io.automigrate.diff.TableChanges.AlterConstraintValidation;
+import io.automigrate.diff.TableChanges.AlterExtensionVersion;
+import io.automigrate.diff.TableChanges.AlterGrant;
+import io.automigrate.diff.TableChanges.AlterPartitionAttachment;
+import io.automigrate.diff.TableChanges.AlterRowSecurity;
+import io.automigrate.diff.TableChanges.AlterSequence;
+import io.automigrate.diff.TableChanges.AlterSequenceOwner;
+import io.automigrate.diff.TableChanges.AlterTableInheritance;
+import io.automigrate.diff.TableChanges.AlterTableLogged;
+import io.automigrate.diff.TableChanges.AlterTableStorage;
+import io.automigrate.diff.TableChanges.CreateColumn;
+import io.automigrate.diff.TableChanges.CreateConstraint;
+import io.automigrate.diff.TableChanges.CreateExtension;
+import io.automigrate.diff.TableChanges.CreateIndex;
+import io.automigrate.diff.TableChanges.CreateSchema;
+import io.automigrate.diff.TableChanges.CreateSequence;
+import io.automigrate.diff.TableChanges.CreateTable;
+import io.automigrate.diff.TableChanges.DropColumn;
+import io.automigrate.diff.TableChanges.DropConstraint;
+import io.automigrate.diff.TableChanges.DropExtension;
+import io.automigrate.diff.TableChanges.DropIndex;
+import io.automigrate.diff.TableChanges.DropSchema;
+import io.automigrate.diff.TableChanges.DropSequence;
+import io.automigrate.diff.TableChanges.DropTable;
+import io.automigrate.diff.TableChanges.RenameColumn;
+import io.automigrate.diff.TableChanges.RenameTable;
+import io.automigrate.sqltext.Sql;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -51,95 +60,231 @@ import java.util.regex.Pattern;
  * Renders the changes of {@link io.automigrate.diff.TableObjects} as plain, pg_dump-like DDL. One method per change
  * type, so a render option can later switch a change to its online form (CONCURRENTLY, NOT VALID + VALIDATE).
  */
-public final class TableSql implements ChangeRenderer {
+final class TableSql {
     private static final Set<String> PRIVILEGES = Set.of("SELECT", "INSERT", "UPDATE", "DELETE", "TRUNCATE",
             "REFERENCES", "TRIGGER", "USAGE", "CREATE", "EXECUTE", "MAINTAIN");
     private static final Pattern PLAIN_VALUE = Pattern.compile("[A-Za-z0-9_.+-]+");
     private static final String INDENT = "    ";
 
-    @Override
-    public List<Statement> render(Change change) {
+    static List<Statement> render(CreateSchema c) {
         List<String> sql = new ArrayList<>();
-        if (change instanceof SchemaExists c) {
-            schema(c, sql);
-        } else if (change instanceof ExtensionExists c) {
-            extension(c, sql);
-        } else if (change instanceof ExtensionVersion c) {
-            sql.add("ALTER EXTENSION " + Sql.ident(c.name()) + " UPDATE TO " + Sql.literal(c.after()) + ";");
-        } else if (change instanceof SequenceExists c) {
-            sequence(c, sql);
-        } else if (change instanceof SequenceAlter c) {
-            sql.add(alterSequence(c));
-        } else if (change instanceof SequenceOwner c) {
-            sql.add("ALTER SEQUENCE " + Sql.qualified(c.name()) + " OWNED BY "
-                    + (c.after() == null ? "NONE" : columnName(c.after())) + ";");
-        } else if (change instanceof TableExists c) {
-            table(c, sql);
-        } else if (change instanceof TableRename c) {
-            sql.add(alter(c.from()) + "RENAME TO " + Sql.ident(c.to().name()) + ";");
-        } else if (change instanceof TableLogged c) {
-            sql.add(alter(c.table()) + (c.unloggedAfter() ? "SET UNLOGGED;" : "SET LOGGED;"));
-        } else if (change instanceof TableStorage c) {
-            storage(c, sql);
-        } else if (change instanceof PartitionAttachment c) {
-            sql.add(alter(c.parent()) + (c.attach()
-                    ? "ATTACH PARTITION " + Sql.qualified(c.table()) + " " + c.bound() + ";"
-                    : "DETACH PARTITION " + Sql.qualified(c.table()) + ";"));
-        } else if (change instanceof TableInheritance c) {
-            sql.add(alter(c.table()) + (c.inherit() ? "INHERIT " : "NO INHERIT ") + Sql.qualified(c.parent()) + ";");
-        } else if (change instanceof RowSecurity c) {
-            rowSecurity(c.table(), c.enabledBefore(), c.forcedBefore(), c.enabledAfter(), c.forcedAfter(), sql);
-        } else if (change instanceof ColumnExists c) {
-            column(c, sql);
-        } else if (change instanceof io.automigrate.diff.TableChanges.ColumnExpression c) {
-            if (c.dropExpression()) {
-                sql.add(alterColumn(c.table(), c.plain().name()) + "DROP EXPRESSION;");
-            } else {
-                sql.add(alter(c.table()) + "DROP COLUMN " + Sql.ident(c.plain().name()) + ";");
-                sql.add(alter(c.table()) + "ADD COLUMN " + columnDefinition(c.generated()) + ";");
-                commentIfAny(c.target(), c.generated().comment(), sql);
-                c.generated().grants().forEach(g -> sql.add(grant(c.target(), g, true)));
-            }
-        } else if (change instanceof ColumnRename c) {
-            sql.add(alter(c.table()) + "RENAME COLUMN " + Sql.ident(c.from()) + " TO " + Sql.ident(c.to()) + ";");
-        } else if (change instanceof ColumnType c) {
-            sql.add(alterColumn(c.table(), c.column()) + "TYPE " + c.typeAfter()
-                    + (c.collationAfter() == null ? "" : " COLLATE " + Sql.collation(c.collationAfter()))
-                    + (ColumnCasts.needsUsing(c.typeBefore(), c.typeAfter())
-                    ? " USING " + Sql.ident(c.column()) + "::" + c.typeAfter() : "") + ";");
-        } else if (change instanceof ColumnDefault c) {
-            sql.add(alterColumn(c.table(), c.column())
-                    + (c.after() == null ? "DROP DEFAULT;" : "SET DEFAULT " + c.after() + ";"));
-        } else if (change instanceof ColumnNotNull c) {
-            sql.add(alterColumn(c.table(), c.column()) + (c.notNull() ? "SET NOT NULL;" : "DROP NOT NULL;"));
-        } else if (change instanceof ColumnIdentity c) {
-            identity(c, sql);
-        } else if (change instanceof ConstraintExists c) {
-            constraint(c.action(), c.table(), c.constraint(), c.constraint().validated(), sql);
-        } else if (change instanceof ConstraintValidation c) {
-            if (c.validated()) {
-                sql.add(alter(c.table()) + "VALIDATE CONSTRAINT " + Sql.ident(c.constraint().name()) + ";");
-            } else {
-                constraint(ChangeAction.DROP, c.table(), c.constraint(), false, sql);
-                constraint(ChangeAction.CREATE, c.table(), c.constraint(), false, sql);
-            }
-        } else if (change instanceof IndexExists c) {
-            index(c, sql);
-        } else if (change instanceof CommentChange c) {
-            sql.add(comment(c.target(), c.after()));
-        } else if (change instanceof GrantChange c) {
-            sql.add(grant(c.target(), c.grant(), c.granted()));
+        schema(false, c.schema(), sql);
+        return statements(sql);
+    }
+
+    static List<Statement> render(DropSchema c) {
+        List<String> sql = new ArrayList<>();
+        schema(true, c.schema(), sql);
+        return statements(sql);
+    }
+
+    static List<Statement> render(CreateExtension c) {
+        List<String> sql = new ArrayList<>();
+        extension(false, c.extension(), sql);
+        return statements(sql);
+    }
+
+    static List<Statement> render(DropExtension c) {
+        List<String> sql = new ArrayList<>();
+        extension(true, c.extension(), sql);
+        return statements(sql);
+    }
+
+    static List<Statement> render(AlterExtensionVersion c) {
+        List<String> sql = new ArrayList<>();
+        sql.add("ALTER EXTENSION " + Sql.ident(c.name()) + " UPDATE TO " + Sql.literal(c.after()) + ";");
+        return statements(sql);
+    }
+
+    static List<Statement> render(CreateSequence c) {
+        List<String> sql = new ArrayList<>();
+        sequence(false, c.sequence(), sql);
+        return statements(sql);
+    }
+
+    static List<Statement> render(DropSequence c) {
+        List<String> sql = new ArrayList<>();
+        sequence(true, c.sequence(), sql);
+        return statements(sql);
+    }
+
+    static List<Statement> render(AlterSequence c) {
+        List<String> sql = new ArrayList<>();
+        sql.add(alterSequence(c));
+        return statements(sql);
+    }
+
+    static List<Statement> render(AlterSequenceOwner c) {
+        List<String> sql = new ArrayList<>();
+        sql.add("ALTER SEQUENCE " + Sql.qualified(c.name()) + " OWNED BY "
+                + (c.after() == null ? "NONE" : columnName(c.after())) + ";");
+        return statements(sql);
+    }
+
+    static List<Statement> render(CreateTable c) {
+        List<String> sql = new ArrayList<>();
+        table(false, c.table(), sql);
+        return statements(sql);
+    }
+
+    static List<Statement> render(DropTable c) {
+        List<String> sql = new ArrayList<>();
+        table(true, c.table(), sql);
+        return statements(sql);
+    }
+
+    static List<Statement> render(RenameTable c) {
+        List<String> sql = new ArrayList<>();
+        sql.add(alter(c.from()) + "RENAME TO " + Sql.ident(c.to().name()) + ";");
+        return statements(sql);
+    }
+
+    static List<Statement> render(AlterTableLogged c) {
+        List<String> sql = new ArrayList<>();
+        sql.add(alter(c.table()) + (c.unloggedAfter() ? "SET UNLOGGED;" : "SET LOGGED;"));
+        return statements(sql);
+    }
+
+    static List<Statement> render(AlterTableStorage c) {
+        List<String> sql = new ArrayList<>();
+        storage(c, sql);
+        return statements(sql);
+    }
+
+    static List<Statement> render(AlterPartitionAttachment c) {
+        List<String> sql = new ArrayList<>();
+        sql.add(alter(c.parent()) + (c.attach()
+                ? "ATTACH PARTITION " + Sql.qualified(c.table()) + " " + c.bound() + ";"
+                : "DETACH PARTITION " + Sql.qualified(c.table()) + ";"));
+        return statements(sql);
+    }
+
+    static List<Statement> render(AlterTableInheritance c) {
+        List<String> sql = new ArrayList<>();
+        sql.add(alter(c.table()) + (c.inherit() ? "INHERIT " : "NO INHERIT ") + Sql.qualified(c.parent()) + ";");
+        return statements(sql);
+    }
+
+    static List<Statement> render(AlterRowSecurity c) {
+        List<String> sql = new ArrayList<>();
+        rowSecurity(c.table(), c.enabledBefore(), c.forcedBefore(), c.enabledAfter(), c.forcedAfter(), sql);
+        return statements(sql);
+    }
+
+    static List<Statement> render(CreateColumn c) {
+        List<String> sql = new ArrayList<>();
+        column(false, c.table(), c.column(), sql);
+        return statements(sql);
+    }
+
+    static List<Statement> render(DropColumn c) {
+        List<String> sql = new ArrayList<>();
+        column(true, c.table(), c.column(), sql);
+        return statements(sql);
+    }
+
+    static List<Statement> render(AlterColumnExpression c) {
+        List<String> sql = new ArrayList<>();
+        if (c.dropExpression()) {
+            sql.add(alterColumn(c.table(), c.plain().name()) + "DROP EXPRESSION;");
         } else {
-            return null;
+            sql.add(alter(c.table()) + "DROP COLUMN " + Sql.ident(c.plain().name()) + ";");
+            sql.add(alter(c.table()) + "ADD COLUMN " + columnDefinition(c.generated()) + ";");
+            commentIfAny(c.target(), c.generated().comment(), sql);
+            c.generated().grants().forEach(g -> sql.add(grant(c.target(), g, true)));
         }
+        return statements(sql);
+    }
+
+    static List<Statement> render(RenameColumn c) {
+        List<String> sql = new ArrayList<>();
+        sql.add(alter(c.table()) + "RENAME COLUMN " + Sql.ident(c.from()) + " TO " + Sql.ident(c.to()) + ";");
+        return statements(sql);
+    }
+
+    static List<Statement> render(AlterColumnType c) {
+        List<String> sql = new ArrayList<>();
+        sql.add(alterColumn(c.table(), c.column()) + "TYPE " + c.typeAfter()
+                + (c.collationAfter() == null ? "" : " COLLATE " + Sql.collation(c.collationAfter()))
+                + (ColumnCasts.needsUsing(c.typeBefore(), c.typeAfter())
+                ? " USING " + Sql.ident(c.column()) + "::" + c.typeAfter() : "") + ";");
+        return statements(sql);
+    }
+
+    static List<Statement> render(AlterColumnDefault c) {
+        List<String> sql = new ArrayList<>();
+        sql.add(alterColumn(c.table(), c.column())
+                + (c.after() == null ? "DROP DEFAULT;" : "SET DEFAULT " + c.after() + ";"));
+        return statements(sql);
+    }
+
+    static List<Statement> render(AlterColumnNotNull c) {
+        List<String> sql = new ArrayList<>();
+        sql.add(alterColumn(c.table(), c.column()) + (c.notNull() ? "SET NOT NULL;" : "DROP NOT NULL;"));
+        return statements(sql);
+    }
+
+    static List<Statement> render(AlterColumnIdentity c) {
+        List<String> sql = new ArrayList<>();
+        identity(c, sql);
+        return statements(sql);
+    }
+
+    static List<Statement> render(CreateConstraint c) {
+        List<String> sql = new ArrayList<>();
+        constraint(ChangeAction.CREATE, c.table(), c.constraint(), c.constraint().validated(), sql);
+        return statements(sql);
+    }
+
+    static List<Statement> render(DropConstraint c) {
+        List<String> sql = new ArrayList<>();
+        constraint(ChangeAction.DROP, c.table(), c.constraint(), c.constraint().validated(), sql);
+        return statements(sql);
+    }
+
+    static List<Statement> render(AlterConstraintValidation c) {
+        List<String> sql = new ArrayList<>();
+        if (c.validated()) {
+            sql.add(alter(c.table()) + "VALIDATE CONSTRAINT " + Sql.ident(c.constraint().name()) + ";");
+        } else {
+            constraint(ChangeAction.DROP, c.table(), c.constraint(), false, sql);
+            constraint(ChangeAction.CREATE, c.table(), c.constraint(), false, sql);
+        }
+        return statements(sql);
+    }
+
+    static List<Statement> render(CreateIndex c) {
+        List<String> sql = new ArrayList<>();
+        index(false, c.index(), sql);
+        return statements(sql);
+    }
+
+    static List<Statement> render(DropIndex c) {
+        List<String> sql = new ArrayList<>();
+        index(true, c.index(), sql);
+        return statements(sql);
+    }
+
+    static List<Statement> render(AlterComment c) {
+        List<String> sql = new ArrayList<>();
+        sql.add(comment(c.target(), c.after()));
+        return statements(sql);
+    }
+
+    static List<Statement> render(AlterGrant c) {
+        List<String> sql = new ArrayList<>();
+        sql.add(grant(c.target(), c.grant(), c.granted()));
+        return statements(sql);
+    }
+
+    private static List<Statement> statements(List<String> sql) {
         return sql.stream().map(Statement::of).toList();
     }
 
     // ---- schemas, extensions, sequences
 
-    private static void schema(SchemaExists c, List<String> sql) {
-        Schema s = c.schema();
-        if (c.action() == ChangeAction.DROP) {
+    private static void schema(boolean drop, Schema s, List<String> sql) {
+        if (drop) {
             sql.add("DROP SCHEMA " + Sql.ident(s.name()) + ";");
             return;
         }
@@ -148,9 +293,8 @@ public final class TableSql implements ChangeRenderer {
         s.grants().forEach(g -> sql.add(grant(s.ref(), g, true)));
     }
 
-    private static void extension(ExtensionExists c, List<String> sql) {
-        Extension e = c.extension();
-        if (c.action() == ChangeAction.DROP) {
+    private static void extension(boolean drop, Extension e, List<String> sql) {
+        if (drop) {
             sql.add("DROP EXTENSION " + Sql.ident(e.name()) + ";");
             return;
         }
@@ -160,9 +304,8 @@ public final class TableSql implements ChangeRenderer {
         commentIfAny(e.ref(), e.comment(), sql);
     }
 
-    private static void sequence(SequenceExists c, List<String> sql) {
-        Sequence s = c.sequence();
-        if (c.action() == ChangeAction.DROP) {
+    private static void sequence(boolean drop, Sequence s, List<String> sql) {
+        if (drop) {
             sql.add("DROP SEQUENCE " + Sql.qualified(s.qualifiedName()) + ";");
             return;
         }
@@ -225,7 +368,7 @@ public final class TableSql implements ChangeRenderer {
         return clauses;
     }
 
-    private static String alterSequence(SequenceAlter c) {
+    private static String alterSequence(AlterSequence c) {
         boolean retyped = !c.before().dataType().equals(c.after().dataType());
         List<String> clauses = new ArrayList<>();
         if (retyped) {
@@ -249,9 +392,8 @@ public final class TableSql implements ChangeRenderer {
         return alter(table) + "ALTER COLUMN " + Sql.ident(column) + " ";
     }
 
-    private static void table(TableExists c, List<String> sql) {
-        Table t = c.table();
-        if (c.action() == ChangeAction.DROP) {
+    private static void table(boolean drop, Table t, List<String> sql) {
+        if (drop) {
             sql.add("DROP TABLE " + Sql.qualified(t.qualifiedName()) + ";");
             return;
         }
@@ -353,7 +495,7 @@ public final class TableSql implements ChangeRenderer {
         return eq < 0 ? option : option.substring(0, eq);
     }
 
-    private static void storage(TableStorage c, List<String> sql) {
+    private static void storage(AlterTableStorage c, List<String> sql) {
         TreeMap<String, String> before = new TreeMap<>();
         c.before().forEach(o -> before.put(optionName(o), o));
         TreeMap<String, String> after = new TreeMap<>();
@@ -381,19 +523,18 @@ public final class TableSql implements ChangeRenderer {
 
     // ---- columns and constraints
 
-    private static void column(ColumnExists c, List<String> sql) {
-        Column column = c.column();
-        if (c.action() == ChangeAction.DROP) {
-            sql.add(alter(c.table()) + "DROP COLUMN " + Sql.ident(column.name()) + ";");
+    private static void column(boolean drop, QualifiedName table, Column column, List<String> sql) {
+        if (drop) {
+            sql.add(alter(table) + "DROP COLUMN " + Sql.ident(column.name()) + ";");
             return;
         }
-        sql.add(alter(c.table()) + "ADD COLUMN " + columnDefinition(column) + ";");
-        ObjectRef ref = c.target();
+        sql.add(alter(table) + "ADD COLUMN " + columnDefinition(column) + ";");
+        ObjectRef ref = ObjectRef.member(ObjectKind.COLUMN, table, column.name());
         commentIfAny(ref, column.comment(), sql);
         column.grants().forEach(g -> sql.add(grant(ref, g, true)));
     }
 
-    private static void identity(ColumnIdentity c, List<String> sql) {
+    private static void identity(AlterColumnIdentity c, List<String> sql) {
         String prefix = alterColumn(c.table(), c.column());
         if (c.before() == null) {
             sql.add(prefix + "ADD" + identityClause(c.after()) + ";");
@@ -431,9 +572,8 @@ public final class TableSql implements ChangeRenderer {
 
     // ---- indexes, comments, grants
 
-    private static void index(IndexExists c, List<String> sql) {
-        Index index = c.index();
-        if (c.action() == ChangeAction.DROP) {
+    private static void index(boolean drop, Index index, List<String> sql) {
+        if (drop) {
             sql.add("DROP INDEX " + Sql.qualified(index.qualifiedName()) + ";");
             return;
         }

@@ -1,5 +1,6 @@
 package io.automigrate.sql;
 
+import io.automigrate.sqltext.Sql;
 import io.automigrate.catalog.Trigger;
 import io.automigrate.diff.Change;
 import io.automigrate.diff.ProgrammableSubject;
@@ -15,26 +16,25 @@ final class TriggerSql {
     private TriggerSql() {
     }
 
-    static List<Statement> render(Change change) {
-        if (change instanceof TriggerChanges.CreateTrigger c) {
-            Trigger trigger = c.trigger();
-            List<Statement> out = new ArrayList<>();
-            // pg_get_triggerdef text; a new trigger fires on origin, any other state is set after.
-            out.add(Statement.of(trigger.definition().strip() + ";"));
-            if (trigger.enabled() != 'O') {
-                out.add(enable(trigger));
-            }
-            commentIfAny(out, ProgrammableSubject.TRIGGER, trigger.ref(), "", trigger.comment());
-            return out;
+    static List<Statement> render(TriggerChanges.CreateTrigger c) {
+        Trigger trigger = c.trigger();
+        List<Statement> out = new ArrayList<>();
+        // pg_get_triggerdef text; a new trigger fires on origin, any other state is set after.
+        out.add(Statement.of(trigger.definition().strip() + ";"));
+        if (trigger.enabled() != 'O') {
+            out.add(enable(trigger));
         }
-        if (change instanceof TriggerChanges.DropTrigger d) {
-            return List.of(Statement.of("DROP TRIGGER " + Sql.ident(d.trigger().name()) + " ON "
-                    + Sql.qualified(d.trigger().tableName()) + ";"));
-        }
-        if (change instanceof TriggerChanges.SetTriggerEnabled s) {
-            return List.of(enable(s.after()));
-        }
-        throw new IllegalArgumentException("unknown trigger change " + change);
+        commentIfAny(out, ProgrammableSubject.TRIGGER, trigger.ref(), "", trigger.comment());
+        return out;
+    }
+
+    static List<Statement> render(TriggerChanges.DropTrigger d) {
+        return List.of(Statement.of("DROP TRIGGER " + Sql.ident(d.trigger().name()) + " ON "
+                + Sql.qualified(d.trigger().tableName()) + ";"));
+    }
+
+    static List<Statement> render(TriggerChanges.AlterTriggerEnabled s) {
+        return List.of(enable(s.after()));
     }
 
     private static Statement enable(Trigger trigger) {

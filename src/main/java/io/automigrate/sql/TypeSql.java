@@ -1,5 +1,6 @@
 package io.automigrate.sql;
 
+import io.automigrate.sqltext.Sql;
 import io.automigrate.catalog.CompositeType;
 import io.automigrate.catalog.Domain;
 import io.automigrate.catalog.EnumType;
@@ -29,24 +30,49 @@ final class TypeSql {
     private TypeSql() {
     }
 
-    static List<Statement> render(Change change) {
-        if (change instanceof TypeChanges.CreateEnum c) return createEnum(c.type());
-        if (change instanceof TypeChanges.DropEnum d) return drop("TYPE", d.type().qualifiedName());
-        if (change instanceof TypeChanges.AddEnumLabels a) return addLabels(a);
-        if (change instanceof TypeChanges.RecreateEnum r) {
-            return swap("TYPE", r.before().qualifiedName(), createEnum(r.after()), r.columns(), "text");
-        }
-        if (change instanceof TypeChanges.CreateComposite c) return createComposite(c.type());
-        if (change instanceof TypeChanges.DropComposite d) return drop("TYPE", d.type().qualifiedName());
-        if (change instanceof TypeChanges.AlterComposite a) return alterComposite(a.before(), a.after());
-        if (change instanceof TypeChanges.CreateDomain c) return createDomain(c.domain());
-        if (change instanceof TypeChanges.DropDomain d) return drop("DOMAIN", d.domain().qualifiedName());
-        if (change instanceof TypeChanges.AlterDomain a) return alterDomain(a.before(), a.after());
-        if (change instanceof TypeChanges.RecreateDomain r) {
-            return swap("DOMAIN", r.before().qualifiedName(), createDomain(r.after()), r.columns(),
-                    r.after().baseType());
-        }
-        throw new IllegalArgumentException("unknown type change " + change);
+    static List<Statement> render(TypeChanges.CreateEnum c) {
+        return createEnum(c.type());
+    }
+
+    static List<Statement> render(TypeChanges.DropEnum d) {
+        return drop("TYPE", d.type().qualifiedName());
+    }
+
+    static List<Statement> render(TypeChanges.AlterEnumAddLabels a) {
+        return addLabels(a);
+    }
+
+    static List<Statement> render(TypeChanges.RecreateEnum r) {
+        return swap("TYPE", r.before().qualifiedName(), createEnum(r.after()), r.columns(), "text");
+    }
+
+    static List<Statement> render(TypeChanges.CreateComposite c) {
+        return createComposite(c.type());
+    }
+
+    static List<Statement> render(TypeChanges.DropComposite d) {
+        return drop("TYPE", d.type().qualifiedName());
+    }
+
+    static List<Statement> render(TypeChanges.AlterComposite a) {
+        return alterComposite(a.before(), a.after());
+    }
+
+    static List<Statement> render(TypeChanges.CreateDomain c) {
+        return createDomain(c.domain());
+    }
+
+    static List<Statement> render(TypeChanges.DropDomain d) {
+        return drop("DOMAIN", d.domain().qualifiedName());
+    }
+
+    static List<Statement> render(TypeChanges.AlterDomain a) {
+        return alterDomain(a.before(), a.after());
+    }
+
+    static List<Statement> render(TypeChanges.RecreateDomain r) {
+        return swap("DOMAIN", r.before().qualifiedName(), createDomain(r.after()), r.columns(),
+                r.after().baseType());
     }
 
     private static List<Statement> drop(String keyword, QualifiedName name) {
@@ -67,7 +93,7 @@ final class TypeSql {
      * transaction, but the new label cannot be used before that transaction commits: when the migration uses it
      * elsewhere, the statements run on their own, outside any transaction.
      */
-    private static List<Statement> addLabels(TypeChanges.AddEnumLabels change) {
+    private static List<Statement> addLabels(TypeChanges.AlterEnumAddLabels change) {
         List<String> labels = change.after().labels();
         List<String> old = change.before().labels();
         String type = Sql.qualified(change.after().qualifiedName());

@@ -1,5 +1,6 @@
 package io.automigrate.sql;
 
+import io.automigrate.sqltext.Sql;
 import io.automigrate.catalog.View;
 import io.automigrate.diff.Change;
 import io.automigrate.diff.ProgrammableSubject;
@@ -20,26 +21,31 @@ final class ViewSql {
     private ViewSql() {
     }
 
-    static List<Statement> render(Change change) {
-        if (change instanceof ViewChanges.CreateView c) return create(c.view());
-        if (change instanceof ViewChanges.DropView d) {
-            return List.of(Statement.of("DROP " + keyword(d.view()) + " " + name(d.view()) + ";"));
+    static List<Statement> render(ViewChanges.CreateView c) {
+        return create(c.view());
+    }
+
+    static List<Statement> render(ViewChanges.DropView d) {
+        return List.of(Statement.of("DROP " + keyword(d.view()) + " " + name(d.view()) + ";"));
+    }
+
+    static List<Statement> render(ViewChanges.ReplaceView r) {
+        if (ViewChanges.keepsColumns(r.before(), r.after())) {
+            return List.of(Statement.of("CREATE OR REPLACE VIEW " + name(r.after()) + with(r.after()) + " AS\n"
+                    + query(r.after()) + ";"));
         }
-        if (change instanceof ViewChanges.ReplaceView r) {
-            if (ViewChanges.keepsColumns(r.before(), r.after())) {
-                return List.of(Statement.of("CREATE OR REPLACE VIEW " + name(r.after()) + with(r.after()) + " AS\n"
-                        + query(r.after()) + ";"));
-            }
-            List<Statement> out = new ArrayList<>(render(new ViewChanges.DropView(r.before())));
-            out.addAll(create(r.after()));
-            return out;
-        }
-        if (change instanceof ViewChanges.AlterViewOptions a) return alterOptions(a.before(), a.after());
-        if (change instanceof ViewChanges.RefreshMaterializedView r) {
-            return List.of(Statement.of("REFRESH MATERIALIZED VIEW " + name(r.after())
-                    + (r.after().withData() ? "" : " WITH NO DATA") + ";"));
-        }
-        throw new IllegalArgumentException("unknown view change " + change);
+        List<Statement> out = new ArrayList<>(render(new ViewChanges.DropView(r.before())));
+        out.addAll(create(r.after()));
+        return out;
+    }
+
+    static List<Statement> render(ViewChanges.AlterViewOptions a) {
+        return alterOptions(a.before(), a.after());
+    }
+
+    static List<Statement> render(ViewChanges.RefreshMaterializedView r) {
+        return List.of(Statement.of("REFRESH MATERIALIZED VIEW " + name(r.after())
+                + (r.after().withData() ? "" : " WITH NO DATA") + ";"));
     }
 
     private static List<Statement> create(View view) {

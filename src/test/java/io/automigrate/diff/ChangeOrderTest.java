@@ -4,6 +4,7 @@ import io.automigrate.catalog.Catalog;
 import io.automigrate.catalog.ObjectKind;
 import io.automigrate.catalog.ObjectRef;
 import io.automigrate.catalog.Schema;
+import io.automigrate.catalog.View;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -18,22 +19,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ChangeOrderTest {
-    /** A change of another family, which knows nothing of {@link OrderingHints}. */
-    record Foreign(ObjectRef target, ChangeAction action, String describe) implements Change {
-        public Change inverse() {
-            return new Foreign(target, TableChanges.flip(action), describe);
-        }
+    private static View view(String name) {
+        return new View("public", name, false, " SELECT 1;", List.of(), List.of(), true, null, List.of());
     }
 
-    /** A change with ordering hints only. */
-    record Hinted(ObjectRef target, Set<ObjectRef> needs, String describe) implements Change, OrderingHints {
-        public ChangeAction action() {
-            return ChangeAction.ALTER;
-        }
+    /** A view's change: another family than the table's, which the ordering knows only through the catalogs. */
+    private static Change createView() {
+        return new ViewChanges.CreateView(view("v"));
+    }
 
-        public Change inverse() {
-            return this;
-        }
+    private static Change dropView(String name) {
+        return new ViewChanges.DropView(view(name));
+    }
+
+    private static Change alterView() {
+        return new ViewChanges.AlterViewOptions(view("v"), view("v"));
     }
 
     private static final ObjectRef VIEW = ObjectRef.of(ObjectKind.VIEW, name("v"));
@@ -46,12 +46,12 @@ class ChangeOrderTest {
     void withoutDependenciesDropsComeFirstInReverseAndCreatesByPhase() {
         var t = table("t", List.of(column("a", "integer")));
         List<Change> changes = List.of(
-                new TableChanges.CommentChange(ObjectRef.schema("s"), null, "c"),
-                new Foreign(VIEW, ChangeAction.CREATE, "create view"),
-                new TableChanges.TableExists(ChangeAction.DROP, t),
-                new TableChanges.SchemaExists(ChangeAction.CREATE, new Schema("s", null, List.of())),
-                new Foreign(ObjectRef.of(ObjectKind.VIEW, name("old")), ChangeAction.DROP, "drop view"));
-        assertEquals(List.of("drop view", "drop table public.t", "create schema s", "create view",
+                new TableChanges.AlterComment(ObjectRef.schema("s"), null, "c"),
+                createView(),
+                new TableChanges.DropTable(t),
+                new TableChanges.CreateSchema(new Schema("s", null, List.of())),
+                dropView("old"));
+        assertEquals(List.of("drop view public.old", "drop table public.t", "create schema s", "create view public.v",
                 "set comment on schema s"), order(changes, Catalog.empty(), Catalog.empty(), new ArrayList<>()));
     }
 
@@ -60,36 +60,37 @@ class ChangeOrderTest {
         var t = table("t", List.of(column("a", "integer")));
         ObjectRef a = TableChanges.column(name("t"), "a");
         Catalog withView = catalog().table(t).dependency(VIEW, a).build();
-        List<Change> create = List.of(new Foreign(VIEW, ChangeAction.CREATE, "create view"),
-                new TableChanges.TableExists(ChangeAction.CREATE, t));
-        assertEquals(List.of("create table public.t", "create view"),
+        List<Change> create = List.of(createView(),
+                new TableChanges.CreateTable(t));
+        assertEquals(List.of("create table public.t", "create view public.v"),
                 order(create, Catalog.empty(), withView, new ArrayList<>()));
         // The column drop has the earlier default phase (columns before views); the dependency wins.
         List<Change> drop = List.of(
-                new TableChanges.ColumnExists(ChangeAction.DROP, name("t"), column("a", "integer"), name("t")),
-                new Foreign(VIEW, ChangeAction.DROP, "drop view"));
-        assertEquals(List.of("drop view", "drop column public.t.a"),
+                new TableChanges.DropColumn(name("t"), column("a", "integer"), name("t")),
+                dropView("v"));
+        assertEquals(List.of("drop view public.v", "drop column public.t.a"),
                 order(drop, withView, Catalog.empty(), new ArrayList<>()));
     }
 
     @Test
     void aSchemaIsDroppedAfterWhatIsInIt() {
         // The table's drop waits for a view's change, which has a late phase; the schema's drop waits for the table.
-        ObjectRef table = new ObjectRef(ObjectKind.TABLE, "s", "t", "");
-        Catalog from = catalog().dependency(VIEW, table).build();
+        var t = new io.automigrate.catalog.Table("s", "t", false, null, null, null, List.of(), List.of(), List.of(),
+                List.of(), false, false, null, List.of());
+        Catalog from = catalog().dependency(VIEW, t.ref()).build();
         List<Change> changes = List.of(
-                new TableChanges.SchemaExists(ChangeAction.DROP, new Schema("s", null, List.of())),
-                new Foreign(table, ChangeAction.DROP, "drop table"),
-                new Foreign(VIEW, ChangeAction.ALTER, "alter view"));
-        assertEquals(List.of("alter view", "drop table", "drop schema s"),
+                new TableChanges.DropSchema(new Schema("s", null, List.of())),
+                new TableChanges.DropTable(t),
+                alterView());
+        assertEquals(List.of("set options of view public.v to ()", "drop table s.t", "drop schema s"),
                 order(changes, from, Catalog.empty(), new ArrayList<>()));
     }
 
     @Test
     void aRenameFreesItsOldNameBeforeANewTableTakesIt() {
         var t = table("t", List.of(column("a", "integer")));
-        List<Change> changes = List.of(new TableChanges.TableExists(ChangeAction.CREATE, t),
-                new TableChanges.TableRename(name("t"), name("t_old")));
+        List<Change> changes = List.of(new TableChanges.CreateTable(t),
+                new TableChanges.RenameTable(name("t"), name("t_old")));
         assertEquals(List.of("rename table public.t to t_old", "create table public.t"),
                 order(changes, Catalog.empty(), Catalog.empty(), new ArrayList<>()));
     }
@@ -97,33 +98,39 @@ class ChangeOrderTest {
     @Test
     void identityIsAddedOnlyAfterTheSequenceOfItsNameIsDropped() {
         ObjectRef seq = ObjectRef.of(ObjectKind.SEQUENCE, name("t_id_seq"));
-        var identity = new TableChanges.ColumnIdentity(name("t"), "id", "integer", null,
+        var identity = new TableChanges.AlterColumnIdentity(name("t"), "id", "integer", null,
                 new io.automigrate.catalog.Identity(true, TestCatalogs.options("integer")));
         // The view still uses the sequence, so the drop waits for the view's change, whose phase is later than
         // the identity's: only the name the drop frees keeps the identity waiting too.
         Catalog from = catalog().dependency(VIEW, seq).build();
-        List<Change> changes = List.of(identity, new Foreign(seq, ChangeAction.DROP, "drop sequence"),
-                new Foreign(VIEW, ChangeAction.ALTER, "alter view"));
-        assertEquals(List.of("alter view", "drop sequence", "add identity to column public.t.id"),
+        List<Change> changes = List.of(identity, new TableChanges.DropSequence(
+                        new io.automigrate.catalog.Sequence("public", "t_id_seq", TestCatalogs.options("bigint"), null,
+                                null, List.of())),
+                alterView());
+        assertEquals(List.of("set options of view public.v to ()", "drop sequence public.t_id_seq",
+                        "add identity to column public.t.id"),
                 order(changes, from, Catalog.empty(), new ArrayList<>()));
     }
 
     @Test
     void aCycleIsBrokenDeterministicallyAndReported() {
-        ObjectRef x = ObjectRef.of(ObjectKind.TABLE, name("x"));
-        ObjectRef y = ObjectRef.of(ObjectKind.TABLE, name("y"));
-        List<Change> changes = List.of(new Hinted(x, Set.of(y), "x needs y"), new Hinted(y, Set.of(x), "y needs x"));
+        // Two views, each using the other in the desired catalog: a cycle no order satisfies.
+        ObjectRef x = ObjectRef.of(ObjectKind.VIEW, name("x"));
+        ObjectRef y = ObjectRef.of(ObjectKind.VIEW, name("y"));
+        Catalog to = catalog().dependency(x, y).dependency(y, x).build();
+        List<Change> changes = List.of(new ViewChanges.CreateView(view("x")), new ViewChanges.CreateView(view("y")));
         List<String> notes = new ArrayList<>();
-        assertEquals(List.of("x needs y", "y needs x"), order(changes, Catalog.empty(), Catalog.empty(), notes));
-        assertEquals(List.of("could not order every change by its dependencies; \"x needs y\" was placed first of "
-                + "a cycle"), notes);
+        assertEquals(List.of("create view public.x", "create view public.y"),
+                order(changes, Catalog.empty(), to, notes));
+        assertEquals(List.of("could not order every change by its dependencies; \"create view public.x\" was placed "
+                + "first of a cycle"), notes);
     }
 
     @Test
     void newColumnsComeInTheTablesOrder() {
         List<Change> changes = new ArrayList<>();
         for (String column : List.of("zeta", "alpha", "mid")) {
-            changes.add(new TableChanges.ColumnExists(ChangeAction.CREATE, name("t"), column(column, "text"),
+            changes.add(new TableChanges.CreateColumn(name("t"), column(column, "text"),
                     name("t")));
         }
         assertEquals(List.of("add column public.t.zeta", "add column public.t.alpha", "add column public.t.mid"),

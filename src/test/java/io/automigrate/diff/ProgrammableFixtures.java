@@ -12,7 +12,7 @@ import io.automigrate.catalog.Table;
 import io.automigrate.catalog.Trigger;
 import io.automigrate.catalog.View;
 import io.automigrate.shadow.ShadowDatabase;
-import io.automigrate.sql.ProgrammableSql;
+import io.automigrate.sql.ChangeSql;
 import io.automigrate.sql.Statement;
 
 import java.sql.Connection;
@@ -25,7 +25,6 @@ import java.util.Set;
 
 /** Hand-built catalogs, rendering and applying of programmable-family changes, for this family's tests. */
 public final class ProgrammableFixtures {
-    private static final ProgrammableSql RENDERER = new ProgrammableSql();
 
     private ProgrammableFixtures() {
     }
@@ -75,11 +74,7 @@ public final class ProgrammableFixtures {
     }
 
     public static List<Statement> render(Change change) {
-        List<Statement> statements = RENDERER.render(change);
-        if (statements == null) {
-            throw new AssertionError("not rendered by ProgrammableSql: " + change);
-        }
-        return statements;
+        return ChangeSql.of(change);
     }
 
     /** The forward statements of changes in the given order. */

@@ -35,7 +35,7 @@ class TypeConvergenceTest {
                 "CREATE TYPE public.level AS ENUM ('low', 'high');",
                 "CREATE TYPE public.level AS ENUM ('low', 'mid', 'high');"
                         + "CREATE FUNCTION public.middle() RETURNS public.level LANGUAGE sql RETURN 'mid'::public.level;");
-        assertEquals(false, proof.migration().changes().stream().map(r -> r.change()).filter(c -> c instanceof TypeChanges.AddEnumLabels)
+        assertEquals(false, proof.migration().changes().stream().map(r -> r.change()).filter(c -> c instanceof TypeChanges.AlterEnumAddLabels)
                 .map(c -> ProgrammableFixtures.render(c).get(0).transactional()).findFirst().orElseThrow());
         assertTrue(proof.forwardSql().startsWith("ALTER TYPE public.level ADD VALUE 'mid' BEFORE 'high';"));
     }

@@ -39,7 +39,7 @@ class TypeEnumTest {
         List<Change> changes = diff(from, to);
 
         assertEquals(1, changes.size());
-        TypeChanges.AddEnumLabels add = assertInstanceOf(TypeChanges.AddEnumLabels.class, changes.get(0));
+        TypeChanges.AlterEnumAddLabels add = assertInstanceOf(TypeChanges.AlterEnumAddLabels.class, changes.get(0));
         assertFalse(add.nonTransactional());
         assertEquals("""
                 ALTER TYPE public.mood ADD VALUE 'a' BEFORE 'b';
@@ -64,7 +64,7 @@ class TypeEnumTest {
         Catalog from = catalog(mood("a"), table("t", column("m", "mood", null)));
         Catalog to = catalog(mood("a", "b"), table("t", column("m", "mood", "'b'::mood")));
         List<Change> changes = diff(from, to);
-        TypeChanges.AddEnumLabels add = assertInstanceOf(TypeChanges.AddEnumLabels.class, changes.get(0));
+        TypeChanges.AlterEnumAddLabels add = assertInstanceOf(TypeChanges.AlterEnumAddLabels.class, changes.get(0));
         assertTrue(add.nonTransactional());
         assertEquals(List.of(Statement.nonTransactional("ALTER TYPE public.mood ADD VALUE 'b';")), forward(changes));
 

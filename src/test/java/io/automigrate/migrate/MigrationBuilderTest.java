@@ -2,7 +2,7 @@ package io.automigrate.migrate;
 
 import io.automigrate.catalog.ObjectRef;
 import io.automigrate.diff.Change;
-import io.automigrate.diff.ChangeAction;
+import io.automigrate.diff.TableChanges;
 import io.automigrate.sql.RenderedChange;
 import io.automigrate.sql.RenderedMigration;
 import io.automigrate.sql.Statement;
@@ -15,30 +15,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class MigrationBuilderTest {
-    private record Step(String name) implements Change {
-        @Override
-        public ObjectRef target() {
-            return ObjectRef.schema(name);
-        }
-
-        @Override
-        public ChangeAction action() {
-            return ChangeAction.ALTER;
-        }
-
-        @Override
-        public Change inverse() {
-            return this;
-        }
-
-        @Override
-        public String describe() {
-            return name;
-        }
+    /** A change to stand for any: only its statements matter here. */
+    private static Change step(String name) {
+        return new TableChanges.AlterComment(ObjectRef.schema(name), null, name);
     }
 
     private static RenderedChange change(String name, Statement forward, Statement rollback) {
-        return new RenderedChange(new Step(name), List.of(forward), List.of(rollback));
+        return new RenderedChange(step(name), List.of(forward), List.of(rollback));
     }
 
     @Test
@@ -65,7 +48,7 @@ class MigrationBuilderTest {
         RenderedMigration migration = new RenderedMigration(List.of(
                 change("a", Statement.of("ALTER TABLE a ADD CONSTRAINT c CHECK (id > 0) NOT VALID;"),
                         Statement.of("ALTER TABLE a DROP CONSTRAINT c;")),
-                new RenderedChange(new Step("v"), List.of(Statement.of("ALTER TABLE a VALIDATE CONSTRAINT c;")),
+                new RenderedChange(step("v"), List.of(Statement.of("ALTER TABLE a VALIDATE CONSTRAINT c;")),
                         List.of(), true),
                 change("b", Statement.of("COMMENT ON TABLE a IS 'x';"), Statement.of("COMMENT ON TABLE a IS NULL;"))));
         MigrationFile file = MigrationBuilder.build("20261122153000_x.sql", migration, "automigrate", null,

@@ -1,14 +1,21 @@
 package io.automigrate.migrate;
 
 import io.automigrate.catalog.Catalog;
+import io.automigrate.catalog.Column;
+import io.automigrate.catalog.Constraint;
+import io.automigrate.catalog.ConstraintKind;
 import io.automigrate.catalog.Index;
 import io.automigrate.catalog.ObjectKind;
 import io.automigrate.catalog.ObjectRef;
 import io.automigrate.catalog.QualifiedName;
+import io.automigrate.catalog.Schema;
 import io.automigrate.catalog.Table;
+import io.automigrate.catalog.View;
 import io.automigrate.diff.Change;
 import io.automigrate.diff.ChangeAction;
 import io.automigrate.diff.SchemaDiff;
+import io.automigrate.diff.TableChanges;
+import io.automigrate.diff.ViewChanges;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -21,18 +28,26 @@ class MigrationNamesTest {
     private static final Instant NOW = Instant.parse("2026-11-22T15:30:00Z");
     private static final QualifiedName ORDERS = QualifiedName.of("public", "orders");
 
-    /** A stand-in change: naming reads only the target and the action. */
-    private record Step(ObjectRef target, ChangeAction action) implements Change {
-        @Override
-        public Change inverse() {
-            return new Step(target, action == ChangeAction.CREATE ? ChangeAction.DROP
-                    : action == ChangeAction.DROP ? ChangeAction.CREATE : ChangeAction.ALTER);
+    /** A real change of {@code target}'s kind with {@code action}: naming reads only the target and the action. */
+    private static Change step(ObjectRef target, ChangeAction action) {
+        if (action == ChangeAction.ALTER) {
+            return new TableChanges.AlterComment(target, null, "x");
         }
-
-        @Override
-        public String describe() {
-            return action + " " + target;
-        }
+        QualifiedName name = target.qualifiedName();
+        Change create = switch (target.kind()) {
+            case TABLE -> new TableChanges.CreateTable(table(name));
+            case INDEX -> new TableChanges.CreateIndex(new Index(name.schema(), name.name(), ORDERS,
+                    "CREATE INDEX ...", false, null));
+            case CONSTRAINT -> new TableChanges.CreateConstraint(name, new Constraint(target.member(),
+                    ConstraintKind.CHECK, "CHECK (true)", List.of(), null, true, true, null), name);
+            case COLUMN -> new TableChanges.CreateColumn(name, new Column(target.member(), "integer", null, false,
+                    null, null, null, true, null, List.of()), name);
+            case VIEW -> new ViewChanges.CreateView(new View(name.schema(), name.name(), false, " SELECT 1;",
+                    List.of(), List.of(), true, null, List.of()));
+            case SCHEMA -> new TableChanges.CreateSchema(new Schema(target.name(), null, List.of()));
+            default -> throw new IllegalArgumentException(target.toString());
+        };
+        return action == ChangeAction.CREATE ? create : create.inverse();
     }
 
     private static Table table(QualifiedName name) {
@@ -55,21 +70,21 @@ class MigrationNamesTest {
         Index index = new Index("public", "orders_user_idx", ORDERS, "CREATE INDEX ...", false, null);
         Catalog withOrders = with(table(ORDERS), index);
         assertEquals("add_orders_table", name(Catalog.empty(), withOrders,
-                new Step(ObjectRef.of(ObjectKind.TABLE, ORDERS), ChangeAction.CREATE),
-                new Step(index.ref(), ChangeAction.CREATE),
-                new Step(ObjectRef.member(ObjectKind.CONSTRAINT, ORDERS, "orders_user_fk"), ChangeAction.CREATE)));
+                step(ObjectRef.of(ObjectKind.TABLE, ORDERS), ChangeAction.CREATE),
+                step(index.ref(), ChangeAction.CREATE),
+                step(ObjectRef.member(ObjectKind.CONSTRAINT, ORDERS, "orders_user_fk"), ChangeAction.CREATE)));
         assertEquals("drop_orders_table", name(withOrders, Catalog.empty(),
-                new Step(ObjectRef.of(ObjectKind.TABLE, ORDERS), ChangeAction.DROP)));
+                step(ObjectRef.of(ObjectKind.TABLE, ORDERS), ChangeAction.DROP)));
     }
 
     @Test
     void oneColumnAddedOrChangedAndOneIndex() {
         Catalog c = with(table(ORDERS));
         ObjectRef total = ObjectRef.member(ObjectKind.COLUMN, ORDERS, "total");
-        assertEquals("add_orders_total", name(c, c, new Step(total, ChangeAction.CREATE)));
-        assertEquals("modify_orders_total", name(c, c, new Step(total, ChangeAction.ALTER), new Step(total, ChangeAction.ALTER)));
+        assertEquals("add_orders_total", name(c, c, step(total, ChangeAction.CREATE)));
+        assertEquals("modify_orders_total", name(c, c, step(total, ChangeAction.ALTER), step(total, ChangeAction.ALTER)));
         assertEquals("add_orders_total_idx_index", name(c, c,
-                new Step(ObjectRef.of(ObjectKind.INDEX, QualifiedName.of("public", "orders_total_idx")), ChangeAction.CREATE)));
+                step(ObjectRef.of(ObjectKind.INDEX, QualifiedName.of("public", "orders_total_idx")), ChangeAction.CREATE)));
     }
 
     @Test
@@ -77,18 +92,18 @@ class MigrationNamesTest {
         Catalog c = with(table(ORDERS));
         ObjectRef total = ObjectRef.member(ObjectKind.COLUMN, ORDERS, "total");
         ObjectRef view = ObjectRef.of(ObjectKind.VIEW, QualifiedName.of("public", "order_totals"));
-        assertEquals("modify_orders_total", name(c, c, new Step(view, ChangeAction.DROP),
-                new Step(total, ChangeAction.ALTER), new Step(view, ChangeAction.CREATE)));
+        assertEquals("modify_orders_total", name(c, c, step(view, ChangeAction.DROP),
+                step(total, ChangeAction.ALTER), step(view, ChangeAction.CREATE)));
     }
 
     @Test
     void anythingLargerIsAnAutoUpdate() {
         Catalog c = with(table(ORDERS));
         assertEquals("auto_schema_update_20261122153000", name(c, c,
-                new Step(ObjectRef.member(ObjectKind.COLUMN, ORDERS, "a"), ChangeAction.CREATE),
-                new Step(ObjectRef.member(ObjectKind.COLUMN, ORDERS, "b"), ChangeAction.CREATE)));
+                step(ObjectRef.member(ObjectKind.COLUMN, ORDERS, "a"), ChangeAction.CREATE),
+                step(ObjectRef.member(ObjectKind.COLUMN, ORDERS, "b"), ChangeAction.CREATE)));
         assertEquals("auto_schema_update_20261122153000", name(c, c,
-                new Step(ObjectRef.schema("billing"), ChangeAction.CREATE)));
+                step(ObjectRef.schema("billing"), ChangeAction.CREATE)));
     }
 
     @Test

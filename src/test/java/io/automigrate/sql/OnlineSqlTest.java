@@ -10,10 +10,13 @@ import io.automigrate.catalog.Table;
 import io.automigrate.diff.Change;
 import io.automigrate.diff.ChangeAction;
 import io.automigrate.diff.SchemaDiff;
-import io.automigrate.diff.TableChanges.ColumnNotNull;
-import io.automigrate.diff.TableChanges.ConstraintExists;
-import io.automigrate.diff.TableChanges.IndexExists;
-import io.automigrate.diff.TableChanges.TableExists;
+import io.automigrate.diff.TableChanges.AlterColumnNotNull;
+import io.automigrate.diff.TableChanges.CreateConstraint;
+import io.automigrate.diff.TableChanges.DropConstraint;
+import io.automigrate.diff.TableChanges.CreateIndex;
+import io.automigrate.diff.TableChanges.DropIndex;
+import io.automigrate.diff.TableChanges.CreateTable;
+import io.automigrate.diff.TableChanges.DropTable;
 import io.automigrate.migrate.FormattedSql;
 import io.automigrate.migrate.MigrationBuilder;
 import io.automigrate.migrate.MigrationBuilder.Group;
@@ -73,9 +76,9 @@ class OnlineSqlTest {
                 "fast totals");
         Index dropped = new Index("Sales", "old_idx", ORDERS,
                 "CREATE INDEX old_idx ON \"Sales\".\"order\" USING btree (id)", false, "it's old");
-        List<Group> groups = groups(new TableExists(ChangeAction.CREATE, table(ITEMS, null)),
-                new IndexExists(ChangeAction.CREATE, onNew), new IndexExists(ChangeAction.CREATE, built),
-                new IndexExists(ChangeAction.DROP, dropped));
+        List<Group> groups = groups(new CreateTable(table(ITEMS, null)),
+                new CreateIndex(onNew), new CreateIndex(built),
+                new DropIndex(dropped));
         assertEquals(4, groups.size(), groups.toString());
 
         assertTrue(groups.get(0).transactional());
@@ -103,7 +106,7 @@ class OnlineSqlTest {
     void aPartitionedTablesIndexKeepsThePlainForm() {
         Index partitioned = new Index("Sales", "events_day_idx", EVENTS,
                 "CREATE INDEX events_day_idx ON ONLY \"Sales\".events USING btree (day)", false, null);
-        List<Group> groups = groups(new IndexExists(ChangeAction.CREATE, partitioned));
+        List<Group> groups = groups(new CreateIndex(partitioned));
         assertEquals(1, groups.size());
         assertEquals(List.of(TX, "CREATE INDEX events_day_idx ON \"Sales\".events USING btree (day);"),
                 sql(groups.get(0).forward()));
@@ -115,9 +118,9 @@ class OnlineSqlTest {
                 "FOREIGN KEY (customer_id) REFERENCES \"Sales\".customers(id)", true);
         Constraint check = constraint("Positive", ConstraintKind.CHECK, "CHECK ((customer_id > 0))", true);
         Constraint alreadyNotValid = constraint("loose", ConstraintKind.CHECK, "CHECK ((customer_id < 10))", false);
-        List<Group> groups = groups(new ConstraintExists(ChangeAction.CREATE, ORDERS, fk, ORDERS),
-                new ConstraintExists(ChangeAction.CREATE, ORDERS, check, ORDERS),
-                new ConstraintExists(ChangeAction.CREATE, ORDERS, alreadyNotValid, ORDERS));
+        List<Group> groups = groups(new CreateConstraint(ORDERS, fk, ORDERS),
+                new CreateConstraint(ORDERS, check, ORDERS),
+                new CreateConstraint(ORDERS, alreadyNotValid, ORDERS));
         assertEquals(4, groups.size(), groups.toString());
         assertEquals(List.of(TX,
                 "ALTER TABLE \"Sales\".\"order\" ADD CONSTRAINT order_customer_fk FOREIGN KEY (customer_id) "
@@ -140,7 +143,7 @@ class OnlineSqlTest {
 
     @Test
     void setNotNullGoesThroughAValidatedCheckWhoseNameIsFree() {
-        List<Group> groups = groups(new ColumnNotNull(ORDERS, "total", true));
+        List<Group> groups = groups(new AlterColumnNotNull(ORDERS, "total", true));
         assertEquals(3, groups.size(), groups.toString());
         String table = "ALTER TABLE \"Sales\".\"order\" ";
         assertEquals(List.of(TX, table + "ADD CONSTRAINT total_not_null2 CHECK (total IS NOT NULL) NOT VALID;"),
@@ -152,7 +155,7 @@ class OnlineSqlTest {
         assertEquals(List.of(TX, table + "ADD CONSTRAINT total_not_null2 CHECK (total IS NOT NULL) NOT VALID;",
                 table + "ALTER COLUMN total DROP NOT NULL;"), sql(groups.get(2).rollback()));
 
-        List<Group> dropping = groups(new ColumnNotNull(ORDERS, "total", false));
+        List<Group> dropping = groups(new AlterColumnNotNull(ORDERS, "total", false));
         assertEquals(List.of(TX, table + "ALTER COLUMN total DROP NOT NULL;"), sql(dropping.get(0).forward()),
                 "DROP NOT NULL needs no scan and keeps the plain form");
     }
@@ -164,8 +167,8 @@ class OnlineSqlTest {
                 List.of("Code (x)", "id"), null, true, true, "one code per order");
         Constraint pk = new Constraint("order_pkey", ConstraintKind.PRIMARY_KEY, "PRIMARY KEY (id)", List.of("id"),
                 null, true, true, null);
-        List<Group> groups = groups(new ConstraintExists(ChangeAction.CREATE, ORDERS, unique, ORDERS),
-                new ConstraintExists(ChangeAction.CREATE, ORDERS, pk, ORDERS));
+        List<Group> groups = groups(new CreateConstraint(ORDERS, unique, ORDERS),
+                new CreateConstraint(ORDERS, pk, ORDERS));
         assertEquals(4, groups.size(), groups.toString());
         assertEquals(List.of(NO_TX, "DROP INDEX CONCURRENTLY IF EXISTS \"Sales\".order_code_key;",
                 "CREATE UNIQUE INDEX CONCURRENTLY order_code_key ON \"Sales\".\"order\" USING btree (\"Code (x)\", id) "
@@ -193,9 +196,9 @@ class OnlineSqlTest {
                 true, true, null);
         Constraint exclusion = new Constraint("order_excl", ConstraintKind.EXCLUSION,
                 "EXCLUDE USING gist (id WITH =)", List.of("id"), null, true, true, null);
-        List<Group> groups = groups(new ConstraintExists(ChangeAction.CREATE, EVENTS, fk, EVENTS),
-                new ConstraintExists(ChangeAction.CREATE, EVENTS, key, EVENTS),
-                new ConstraintExists(ChangeAction.CREATE, ORDERS, exclusion, ORDERS));
+        List<Group> groups = groups(new CreateConstraint(EVENTS, fk, EVENTS),
+                new CreateConstraint(EVENTS, key, EVENTS),
+                new CreateConstraint(ORDERS, exclusion, ORDERS));
         assertEquals(1, groups.size(), groups.toString());
         assertEquals(List.of(TX,
                 "ALTER TABLE \"Sales\".events ADD CONSTRAINT events_fk FOREIGN KEY (id) REFERENCES \"Sales\".\"order\"(id);",
@@ -206,8 +209,8 @@ class OnlineSqlTest {
 
     @Test
     void offlineOptionsRenderExactlyAsBefore() {
-        SchemaDiff diff = new SchemaDiff(List.of(new ColumnNotNull(ORDERS, "total", true),
-                new ConstraintExists(ChangeAction.CREATE, ORDERS, constraint("fk", ConstraintKind.FOREIGN_KEY,
+        SchemaDiff diff = new SchemaDiff(List.of(new AlterColumnNotNull(ORDERS, "total", true),
+                new CreateConstraint(ORDERS, constraint("fk", ConstraintKind.FOREIGN_KEY,
                         "FOREIGN KEY (customer_id) REFERENCES \"Sales\".customers(id)", true), ORDERS)), List.of());
         RenderedMigration offline = MigrationRenderer.render(diff, current(), RenderOptions.offline());
         assertEquals(MigrationRenderer.render(diff), offline);
@@ -232,8 +235,8 @@ class OnlineSqlTest {
     void theMigrationFileSplitsStatementsOnlyOutsideTransactions() {
         Index built = new Index("Sales", "order_idx", ORDERS, "CREATE INDEX order_idx ON \"Sales\".\"order\" USING btree (id)",
                 false, null);
-        SchemaDiff diff = new SchemaDiff(List.of(new IndexExists(ChangeAction.CREATE, built),
-                new ColumnNotNull(ORDERS, "note", false)), List.of());
+        SchemaDiff diff = new SchemaDiff(List.of(new CreateIndex(built),
+                new AlterColumnNotNull(ORDERS, "note", false)), List.of());
         String text = FormattedSql.write(MigrationBuilder.build("20261122153000_x.sql",
                 MigrationRenderer.render(diff, current(), ONLINE), "automigrate", null, ONLINE));
         assertEquals("""

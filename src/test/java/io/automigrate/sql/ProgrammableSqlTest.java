@@ -15,8 +15,8 @@ import io.automigrate.catalog.View;
 import io.automigrate.diff.Change;
 import io.automigrate.diff.ChangeAction;
 import io.automigrate.diff.PolicyChanges;
-import io.automigrate.diff.ProgrammableComment;
-import io.automigrate.diff.ProgrammableGrants;
+import io.automigrate.diff.AlterProgrammableComment;
+import io.automigrate.diff.AlterProgrammableGrants;
 import io.automigrate.diff.ProgrammableSubject;
 import io.automigrate.diff.RoutineChanges;
 import io.automigrate.diff.TriggerChanges;
@@ -33,7 +33,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ProgrammableSqlTest {
-    private static final ProgrammableSql SQL = new ProgrammableSql();
     private static final EnumType ENUM = new EnumType("app", "Status", List.of("a"), "c");
     private static final CompositeType COMPOSITE = new CompositeType("app", "pair",
             List.of(new CompositeType.Attribute("select", "integer", null)), null);
@@ -62,7 +61,7 @@ class ProgrammableSqlTest {
         Trigger disabled = new Trigger("app", "t", "Trig", TRIGGER.definition(), false, 'D', null);
         Policy widened = new Policy("app", "t", "p", false, "DELETE", List.of("PUBLIC"), "(1 = 1)", null, null);
         return List.of(new TypeChanges.CreateEnum(ENUM), new TypeChanges.DropEnum(ENUM),
-                new TypeChanges.AddEnumLabels(ENUM, more, List.of(use), false),
+                new TypeChanges.AlterEnumAddLabels(ENUM, more, List.of(use), false),
                 new TypeChanges.RecreateEnum(more, ENUM, List.of(use)),
                 new TypeChanges.CreateComposite(COMPOSITE), new TypeChanges.DropComposite(COMPOSITE),
                 new TypeChanges.AlterComposite(COMPOSITE, new CompositeType("app", "pair", List.of(), null)),
@@ -74,17 +73,17 @@ class ProgrammableSqlTest {
                 new RoutineChanges.CreateRoutine(FUNCTION), new RoutineChanges.DropRoutine(FUNCTION),
                 new RoutineChanges.ReplaceRoutine(FUNCTION, FUNCTION, true),
                 new TriggerChanges.CreateTrigger(TRIGGER), new TriggerChanges.DropTrigger(TRIGGER),
-                new TriggerChanges.SetTriggerEnabled(TRIGGER, disabled),
+                new TriggerChanges.AlterTriggerEnabled(TRIGGER, disabled),
                 new PolicyChanges.CreatePolicy(POLICY), new PolicyChanges.DropPolicy(POLICY),
                 new PolicyChanges.AlterPolicy(POLICY, widened),
-                new ProgrammableComment(ProgrammableSubject.VIEW_COLUMN, VIEW.ref(), "one", null, "x"),
-                new ProgrammableGrants(ProgrammableSubject.VIEW, VIEW.ref(), List.of(), VIEW.grants()));
+                new AlterProgrammableComment(ProgrammableSubject.VIEW_COLUMN, VIEW.ref(), "one", null, "x"),
+                new AlterProgrammableGrants(ProgrammableSubject.VIEW, VIEW.ref(), List.of(), VIEW.grants()));
     }
 
     @Test
     void everyChangeRendersTerminatedStatementsAndItsInverseIsExact() {
         for (Change change : everyChange()) {
-            if (change instanceof TypeChanges.AddEnumLabels add) {
+            if (change instanceof TypeChanges.AlterEnumAddLabels add) {
                 // no statement removes a label: undoing the undo swaps the type again, to the same labels
                 assertEquals(new TypeChanges.RecreateEnum(add.before(), add.after(), add.columns()),
                         change.inverse().inverse());
@@ -92,38 +91,16 @@ class ProgrammableSqlTest {
                 assertEquals(change, change.inverse().inverse(), change.describe());
             }
             assertEquals(change.target().kind(), change.inverse().target().kind(), change.describe());
-            List<Statement> statements = SQL.render(change);
+            List<Statement> statements = ChangeSql.of(change);
             assertNotNull(statements, change.describe());
-            assertNotNull(SQL.render(change.inverse()), change.describe());
+            assertNotNull(ChangeSql.of(change.inverse()), change.describe());
             assertTrue(statements.stream().allMatch(s -> s.sql().endsWith(";") && !s.sql().endsWith(";;")),
                     change.describe() + ": " + statements);
-            assertEquals(statements, SQL.render(change), "deterministic: " + change.describe());
+            assertEquals(statements, ChangeSql.of(change), "deterministic: " + change.describe());
             if (change.action() == ChangeAction.CREATE) {
                 assertEquals(ChangeAction.DROP, change.inverse().action());
             }
         }
-    }
-
-    @Test
-    void otherFamiliesChangesAreNotRendered() {
-        Change foreign = new Change() {
-            public ObjectRef target() {
-                return ObjectRef.of(ObjectKind.TABLE, QualifiedName.of("public", "t"));
-            }
-
-            public ChangeAction action() {
-                return ChangeAction.CREATE;
-            }
-
-            public Change inverse() {
-                return this;
-            }
-
-            public String describe() {
-                return "foreign";
-            }
-        };
-        assertNull(SQL.render(foreign));
     }
 
     @Test
@@ -145,7 +122,7 @@ class ProgrammableSqlTest {
     }
 
     private static String render(ProgrammableSubject subject, ObjectRef ref, String member) {
-        return SQL.render(new ProgrammableComment(subject, ref, member, null, "x")).get(0).sql();
+        return ChangeSql.of(new AlterProgrammableComment(subject, ref, member, null, "x")).get(0).sql();
     }
 
     @Test
@@ -158,7 +135,7 @@ class ProgrammableSqlTest {
         assertEquals("""
                 REVOKE INSERT ON TABLE app.v FROM PUBLIC;
                 REVOKE SELECT ON TABLE app.v FROM reader;""",
-                text(new ProgrammableGrants(ProgrammableSubject.VIEW, VIEW.ref(), VIEW.grants(), List.of())));
+                text(new AlterProgrammableGrants(ProgrammableSubject.VIEW, VIEW.ref(), VIEW.grants(), List.of())));
         assertEquals("""
                 CREATE TRIGGER "Trig" AFTER INSERT ON app.t FOR EACH ROW EXECUTE FUNCTION app.g();
                 ALTER TABLE app.t ENABLE ALWAYS TRIGGER "Trig";
@@ -183,6 +160,6 @@ class ProgrammableSqlTest {
     }
 
     private static String text(Change change) {
-        return SQL.render(change).stream().map(Statement::sql).collect(Collectors.joining("\n"));
+        return ChangeSql.of(change).stream().map(Statement::sql).collect(Collectors.joining("\n"));
     }
 }

@@ -11,7 +11,7 @@ import io.automigrate.source.prisma.PrismaSyntax.Name;
 import io.automigrate.source.prisma.PrismaSyntax.Num;
 import io.automigrate.source.prisma.PrismaSyntax.Position;
 import io.automigrate.source.prisma.PrismaSyntax.Str;
-import io.automigrate.sql.Sql;
+import io.automigrate.sqltext.Sql;
 
 import java.util.ArrayList;
 import java.util.Base64;

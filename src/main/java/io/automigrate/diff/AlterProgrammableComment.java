@@ -8,9 +8,9 @@ import io.automigrate.catalog.ObjectRef;
  * constraint for {@link ProgrammableSubject#VIEW_COLUMN} and {@link ProgrammableSubject#DOMAIN_CONSTRAINT},
  * else it is empty.
  */
-public record ProgrammableComment(ProgrammableSubject subject, ObjectRef object, String member, String before,
+public record AlterProgrammableComment(ProgrammableSubject subject, ObjectRef object, String member, String before,
                                   String after) implements Change {
-    public ProgrammableComment {
+    public AlterProgrammableComment {
         member = member == null ? "" : member;
     }
 
@@ -26,12 +26,16 @@ public record ProgrammableComment(ProgrammableSubject subject, ObjectRef object,
 
     @Override
     public Change inverse() {
-        return new ProgrammableComment(subject, object, member, after, before);
+        return new AlterProgrammableComment(subject, object, member, after, before);
     }
 
     @Override
     public String describe() {
         String on = member.isEmpty() ? object.toString() : object + " " + member;
         return (after == null ? "remove comment on " : "comment on ") + on;
+    }
+
+    public <R> R accept(ChangeVisitor<R> visitor) {
+        return visitor.visit(this);
     }
 }

@@ -1,4 +1,4 @@
-package io.automigrate.sql;
+package io.automigrate.sqltext;
 
 import io.automigrate.catalog.QualifiedName;
 

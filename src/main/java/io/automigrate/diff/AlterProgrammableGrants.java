@@ -9,9 +9,9 @@ import java.util.List;
  * The privileges on a view, materialized view or routine go from {@code before} to {@code after} (only diffed
  * with {@link DiffOptions#withPrivileges()}); the renderer revokes what is gone and grants what is new.
  */
-public record ProgrammableGrants(ProgrammableSubject subject, ObjectRef object, List<Grant> before,
+public record AlterProgrammableGrants(ProgrammableSubject subject, ObjectRef object, List<Grant> before,
                                  List<Grant> after) implements Change {
-    public ProgrammableGrants {
+    public AlterProgrammableGrants {
         before = before.stream().sorted().toList();
         after = after.stream().sorted().toList();
     }
@@ -28,11 +28,15 @@ public record ProgrammableGrants(ProgrammableSubject subject, ObjectRef object, 
 
     @Override
     public Change inverse() {
-        return new ProgrammableGrants(subject, object, after, before);
+        return new AlterProgrammableGrants(subject, object, after, before);
     }
 
     @Override
     public String describe() {
         return "change privileges on " + object;
+    }
+
+    public <R> R accept(ChangeVisitor<R> visitor) {
+        return visitor.visit(this);
     }
 }
