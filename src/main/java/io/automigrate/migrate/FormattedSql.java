@@ -20,7 +20,13 @@ public final class FormattedSql {
     public static final String HEADER = "--liquibase formatted sql";
     private static final Pattern CHANGESET = Pattern.compile("^--\\s*changeset\\s+(\\S+?):(\\S+)(.*)$",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern ATTRIBUTE = Pattern.compile("(\\w+):(\\S+)");
+    /** name:value, the value possibly double-quoted (context:"a and b"). */
+    private static final Pattern ATTRIBUTE = Pattern.compile("(\\w+):(\"[^\"]*\"|\\S*)|(\\S+)");
+    /** The changeset attributes Liquibase 4 reads from a formatted-SQL changeset line. */
+    private static final Set<String> BOOLEAN_ATTRIBUTES = Set.of("runInTransaction", "splitStatements",
+            "rollbackSplitStatements", "stripComments", "runOnChange", "runAlways", "failOnError", "ignore");
+    private static final Set<String> OTHER_ATTRIBUTES = Set.of("endDelimiter", "rollbackEndDelimiter", "context",
+            "contextFilter", "labels", "dbms", "logicalFilePath", "runWith", "runWithSpoolFile");
     private static final Pattern ROLLBACK = Pattern.compile("^--\\s*rollback\\b ?(.*)$", Pattern.CASE_INSENSITIVE);
     private static final Pattern COMMENT = Pattern.compile("^--\\s*comment:?\\s*(.*)$", Pattern.CASE_INSENSITIVE);
     private static final Pattern ALLOW = Pattern.compile("--\\s*automigrate:allow\\s+(AM\\d{3})\\b(.*)$");
@@ -60,6 +66,15 @@ public final class FormattedSql {
      * line, and is exit 2.
      */
     public static MigrationFile read(String fileName, String shown, String text) {
+        return new MigrationFile(fileName, located(shown, text).stream().map(Located::changeset).toList());
+    }
+
+    /** A changeset read from a file, with where each line of its SQL and of its rollback stands in the file. */
+    public record Located(Changeset changeset, SourceText sql, SourceText rollback) {
+    }
+
+    /** The changesets of a formatted-SQL file, located (see {@link #read}). */
+    public static List<Located> located(String shown, String text) {
         String[] lines = text.split("\r?\n", -1);
         int first = 0;
         while (first < lines.length && lines[first].isBlank()) first++;
@@ -67,7 +82,7 @@ public final class FormattedSql {
             throw AutomigrateException.badInput(shown + ":" + (first + 1) + ": not a Liquibase formatted SQL file: "
                     + "the first line must be '" + HEADER + "'");
         }
-        List<Changeset> changesets = new ArrayList<>();
+        List<Located> changesets = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         Builder current = null;
         for (int i = first + 1; i < lines.length; i++) {
@@ -82,12 +97,7 @@ public final class FormattedSql {
                             + "': give each changeset of the file its own id");
                 }
                 current = new Builder(changeset.group(1), changeset.group(2), i + 1);
-                Matcher attribute = ATTRIBUTE.matcher(changeset.group(3));
-                while (attribute.find()) {
-                    if (attribute.group(1).equalsIgnoreCase("runInTransaction")) {
-                        current.runInTransaction = !attribute.group(2).equalsIgnoreCase("false");
-                    }
-                }
+                current.runInTransaction = attributes(shown, i + 1, changeset.group(3));
                 continue;
             }
             if (trimmed.toLowerCase(Locale.ROOT).startsWith("--changeset")) {
@@ -108,15 +118,47 @@ public final class FormattedSql {
                 current.allowed.add(allow.group(1));
             }
             if (rollback.matches()) {
-                current.rollback.append(rollback.group(1)).append('\n');
+                int column = line.indexOf(trimmed) + rollback.start(1);
+                current.rollback.add(rollback.group(1), i + 1, column);
             } else if (comment.matches() && current.sql.isEmpty() && current.comment == null) {
                 current.comment = comment.group(1);
             } else {
-                current.sql.append(line).append('\n');
+                current.sql.add(line, i + 1, 0);
             }
         }
         if (current != null) changesets.add(current.build(shown));
-        return new MigrationFile(fileName, changesets);
+        return List.copyOf(changesets);
+    }
+
+    /**
+     * Checks the attributes of a changeset line; returns its runInTransaction. An attribute Liquibase does not know,
+     * or a flag that is not true or false, is an error: Liquibase would ignore the one and read the other as false.
+     */
+    private static boolean attributes(String shown, int line, String text) {
+        boolean runInTransaction = true;
+        Matcher attribute = ATTRIBUTE.matcher(text);
+        while (attribute.find()) {
+            String name = attribute.group(1);
+            String value = attribute.group(2);
+            if (name == null) {
+                throw AutomigrateException.badInput(shown + ":" + line + ": '" + attribute.group(3) + "' on the "
+                        + "changeset line is not an attribute: write attributes as name:value (e.g. "
+                        + "runInTransaction:false), put a description in a '--comment:' line below");
+            }
+            if (BOOLEAN_ATTRIBUTES.contains(name)) {
+                if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
+                    throw AutomigrateException.badInput(shown + ":" + line + ": " + name + ":" + value
+                            + ": the value must be true or false");
+                }
+                if (name.equals("runInTransaction")) runInTransaction = value.equalsIgnoreCase("true");
+            } else if (!OTHER_ATTRIBUTES.contains(name)) {
+                throw AutomigrateException.badInput(shown + ":" + line + ": unknown changeset attribute '" + name
+                        + "': Liquibase would ignore it. Known: " + String.join(", ", new java.util.TreeSet<>(
+                        java.util.stream.Stream.concat(BOOLEAN_ATTRIBUTES.stream(), OTHER_ATTRIBUTES.stream())
+                                .toList())) + " (names are case-sensitive)");
+            }
+        }
+        return runInTransaction;
     }
 
     /**
@@ -138,8 +180,8 @@ public final class FormattedSql {
         final int line;
         boolean runInTransaction = true;
         String comment;
-        final StringBuilder sql = new StringBuilder();
-        final StringBuilder rollback = new StringBuilder();
+        final SourceText.Lines sql = new SourceText.Lines();
+        final SourceText.Lines rollback = new SourceText.Lines();
         final List<String> allowed = new ArrayList<>();
 
         Builder(String author, String id, int line) {
@@ -148,16 +190,18 @@ public final class FormattedSql {
             this.line = line;
         }
 
-        Changeset build(String shown) {
-            String text = sql.toString().strip();
-            if (text.isEmpty()) {
+        Located build(String shown) {
+            SourceText text = sql.text(shown);
+            if (text.text().isEmpty()) {
                 throw AutomigrateException.badInput(shown + ":" + line + ": changeset " + author + ":" + id
                         + " holds no SQL");
             }
-            String back = rollback.toString().strip();
-            boolean notRequired = back.equalsIgnoreCase("not required") || back.equalsIgnoreCase("empty");
-            String stored = back.isEmpty() ? null : notRequired ? "" : back;
-            return new Changeset(author, id, runInTransaction, comment, text, stored, line, allowed);
+            SourceText back = rollback.text(shown);
+            boolean notRequired = back.text().equalsIgnoreCase("not required") || back.text().equalsIgnoreCase("empty");
+            String stored = back.text().isEmpty() ? null : notRequired ? "" : back.text();
+            Changeset changeset = new Changeset(author, id, runInTransaction, comment, text.text(), stored, line,
+                    allowed);
+            return new Located(changeset, text, stored == null || stored.isEmpty() ? null : back);
         }
     }
 }

@@ -10,8 +10,6 @@ import org.postgresql.util.ServerErrorMessage;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Runs SQL files, in order, against a throwaway database. Each statement goes to the server exactly as written
@@ -19,8 +17,6 @@ import java.util.regex.Pattern;
  * as {@code file:line:col: ERROR: message}.
  */
 public final class SqlLoader {
-    private static final Pattern PLPGSQL_LINE = Pattern.compile("PL/pgSQL function [^\\n]* line (\\d+)");
-
     private SqlLoader() {
     }
 
@@ -114,7 +110,8 @@ public final class SqlLoader {
         } catch (PSQLException e) {
             ServerErrorMessage error = e.getServerErrorMessage();
             if (error == null) throw e;
-            int offset = errorOffset(script, statement, error);
+            int offset = SqlStatements.errorOffset(script.text(), statement.chunkStart(), statement.codeStart(),
+                    statement.sql(), !statement.tokens().isEmpty(), error);
             StringBuilder message = new StringBuilder(script.file().displayName()).append(':')
                     .append(script.lines().position(offset)).append(": ")
                     .append(error.getSeverity() == null ? "ERROR" : error.getSeverity()).append(": ")
@@ -123,48 +120,5 @@ public final class SqlLoader {
             if (error.getHint() != null) message.append("\n  hint: ").append(error.getHint());
             throw new AutomigrateException(ExitCode.BAD_INPUT, message.toString(), e);
         }
-    }
-
-    /** Where in the file the error is: its reported position, else inside a PL/pgSQL body, else the statement. */
-    private static int errorOffset(SqlScript script, SqlScript.Statement statement, ServerErrorMessage error) {
-        String sql = statement.sql();
-        if (error.getPosition() > 0) {
-            return statement.chunkStart() + characterOffset(sql, error.getPosition());
-        }
-        String internalQuery = error.getInternalQuery();
-        if (error.getInternalPosition() > 0 && internalQuery != null) {
-            int at = sql.indexOf(internalQuery);
-            if (at >= 0) {
-                return statement.chunkStart() + at + characterOffset(internalQuery, error.getInternalPosition());
-            }
-        }
-        Matcher line = error.getWhere() == null ? null : PLPGSQL_LINE.matcher(error.getWhere());
-        if (line != null && line.find()) {
-            // PL/pgSQL counts lines from the start of the body: the text right after the opening dollar quote.
-            for (SqlToken token : statement.tokens()) {
-                if (token.kind() == SqlToken.Kind.STRING && token.text().startsWith("$")) {
-                    int bodyStart = token.start() + token.text().indexOf('$', 1) + 1;
-                    int target = script.lines().line(bodyStart) + Integer.parseInt(line.group(1)) - 1;
-                    int lineStart = Math.max(bodyStart, script.lines().lineStart(target));
-                    return firstNonBlank(script.text(), lineStart, token.end());
-                }
-            }
-        }
-        return statement.codeStart();
-    }
-
-    /** PostgreSQL positions count characters from 1; Java strings count UTF-16 units from 0. */
-    private static int characterOffset(String text, int position) {
-        try {
-            return text.offsetByCodePoints(0, position - 1);
-        } catch (IndexOutOfBoundsException e) {
-            return Math.max(0, Math.min(text.length(), position - 1));
-        }
-    }
-
-    private static int firstNonBlank(String text, int from, int limit) {
-        int i = from;
-        while (i < limit && i < text.length() && Character.isWhitespace(text.charAt(i)) && text.charAt(i) != '\n') i++;
-        return Math.min(i, text.length());
     }
 }

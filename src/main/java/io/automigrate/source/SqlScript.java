@@ -25,12 +25,23 @@ record SqlScript(SqlFile file, String text, LineIndex lines, List<Statement> sta
     static SqlScript parse(SqlFile file, String original) {
         String text = withoutDumpGuards(original);
         LineIndex lines = new LineIndex(text);
+        List<SqlToken> tokens = SqlLexer.tokenize(text);
         List<Statement> statements = new ArrayList<>();
-        List<SqlToken> current = new ArrayList<>();
-        int chunkStart = 0;
-        int parenDepth = 0;
-        int beginDepth = 0;
-        for (SqlToken token : SqlLexer.tokenize(text)) {
+        int checked = 0;
+        for (SqlStatements.Chunk chunk : SqlStatements.chunks(text, tokens)) {
+            checked = checkMetaCommands(file, text, lines, tokens, checked, chunk.span().end());
+            statements.add(statement(file, text, lines, chunk.span().start(), chunk.span().end(), chunk.tokens()));
+        }
+        checkMetaCommands(file, text, lines, tokens, checked, text.length());
+        return new SqlScript(file, text, lines, List.copyOf(statements));
+    }
+
+    /** psql meta-commands among the tokens from index {@code from} that start before {@code until}; the next index. */
+    private static int checkMetaCommands(SqlFile file, String text, LineIndex lines, List<SqlToken> tokens, int from,
+                                         int until) {
+        int i = from;
+        for (; i < tokens.size() && tokens.get(i).start() < until; i++) {
+            SqlToken token = tokens.get(i);
             if (token.isSymbol('\\') && atLineStart(text, token.start())) {
                 int lineEnd = text.indexOf('\n', token.start());
                 String command = text.substring(token.start(), lineEnd < 0 ? text.length() : lineEnd).strip();
@@ -38,27 +49,8 @@ record SqlScript(SqlFile file, String text, LineIndex lines, List<Statement> sta
                         + ": psql meta-command '" + command + "' is not SQL: automigrate runs plain SQL files "
                         + "without psql; remove the line or write it as SQL");
             }
-            if (token.isComment()) continue;
-            if (token.isSymbol(';') && parenDepth == 0 && beginDepth == 0) {
-                if (!current.isEmpty()) {
-                    statements.add(statement(file, text, lines, chunkStart, token.end(), current));
-                }
-                current = new ArrayList<>();
-                chunkStart = token.end();
-                continue;
-            }
-            current.add(token);
-            if (token.isSymbol('(')) parenDepth++;
-            if (token.isSymbol(')')) parenDepth = Math.max(0, parenDepth - 1);
-            if (parenDepth == 0 && token.kind() == SqlToken.Kind.WORD && isRoutineDefinition(current)) {
-                if (token.isWord("begin") || (token.isWord("case") && beginDepth > 0)) beginDepth++;
-                if (token.isWord("end") && beginDepth > 0) beginDepth--;
-            }
         }
-        if (!current.isEmpty()) {
-            statements.add(statement(file, text, lines, chunkStart, text.length(), current));
-        }
-        return new SqlScript(file, text, lines, List.copyOf(statements));
+        return i;
     }
 
     private static Statement statement(SqlFile file, String text, LineIndex lines, int chunkStart, int end,
@@ -95,16 +87,5 @@ record SqlScript(SqlFile file, String text, LineIndex lines, List<Statement> sta
             if (!Character.isWhitespace(text.charAt(i))) return false;
         }
         return true;
-    }
-
-    /** CREATE [OR REPLACE] FUNCTION|PROCEDURE: the only statements whose body may be BEGIN ATOMIC ... END. */
-    private static boolean isRoutineDefinition(List<SqlToken> tokens) {
-        if (tokens.size() < 2 || !tokens.get(0).isWord("create")) return false;
-        int i = 1;
-        if (tokens.get(1).isWord("or")) {
-            if (tokens.size() < 4 || !tokens.get(2).isWord("replace")) return false;
-            i = 3;
-        }
-        return tokens.get(i).isWord("function") || tokens.get(i).isWord("procedure");
     }
 }

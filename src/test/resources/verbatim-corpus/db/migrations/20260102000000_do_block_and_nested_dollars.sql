@@ -16,7 +16,7 @@ $$;
 CREATE FUNCTION public.make_greeter() RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
     -- a function that creates a function: $fn$ inside $$
-    EXECUTE $fn$CREATE OR REPLACE FUNCTION public.greet(who text) RETURNS text LANGUAGE sql AS $g$ SELECT 'hello; ' || who $g$$fn$;
+    EXECUTE $fn$CREATE OR REPLACE FUNCTION public.greet(who text) RETURNS text LANGUAGE sql AS $g$ SELECT 'hello; ' || who $g$ $fn$;
 END;
 $$;
 SELECT public.make_greeter();
