@@ -15,7 +15,7 @@ $$;
 --changeset verbatim:nested-dollars splitStatements:false rollbackSplitStatements:false
 CREATE FUNCTION public.make_greeter() RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
-    -- a function that creates a function: $fn$ inside $$
+    -- a function that creates a function: $fn$ nested in the untagged body
     EXECUTE $fn$CREATE OR REPLACE FUNCTION public.greet(who text) RETURNS text LANGUAGE sql AS $g$ SELECT 'hello; ' || who $g$ $fn$;
 END;
 $$;
