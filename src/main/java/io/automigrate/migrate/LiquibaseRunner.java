@@ -44,6 +44,8 @@ public final class LiquibaseRunner implements AutoCloseable {
         System.setProperty("liquibase.showBanner", "false");
         System.setProperty("liquibase.logLevel", "WARNING");
         LIQUIBASE_LOG.setLevel(Level.WARNING);
+        // Formatted-SQL files are still parsed by Liquibase, but their changesets run as written (see VerbatimSql).
+        liquibase.parser.ChangeLogParserFactory.getInstance().register(new VerbatimSql.Parser());
     }
 
     /** Liquibase's own logging switched off until closed: for failures that automigrate reports itself, once. */
@@ -221,7 +223,8 @@ public final class LiquibaseRunner implements AutoCloseable {
     private <T> T call(Work<T> work) {
         Map<String, Object> scope = new HashMap<>();
         scope.put(Scope.Attr.ui.name(), new LoggerUIService());
-        try {
+        // A failure is reported once, by automigrate, without Liquibase's SEVERE log and stack trace.
+        try (Quiet quiet = quiet()) {
             return Scope.child(scope, () -> {
                 try (CompositeResourceAccessor accessor = accessor()) {
                     Liquibase liquibase = new Liquibase(changelogFile, accessor, database);
@@ -248,6 +251,9 @@ public final class LiquibaseRunner implements AutoCloseable {
 
     /** Liquibase nests the cause deep; the user needs the changeset and PostgreSQL's message. */
     private static AutomigrateException translate(Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof VerbatimSql.StatementFailure failure) return failure;
+        }
         Throwable sql = e;
         while (sql != null && !(sql instanceof java.sql.SQLException)) sql = sql.getCause();
         String text = message(e);

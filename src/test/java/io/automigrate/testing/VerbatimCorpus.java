@@ -91,7 +91,7 @@ public final class VerbatimCorpus {
                 UNION ALL
                 SELECT 'index ' || pg_get_indexdef(i.indexrelid) || ' valid=' || i.indisvalid
                   FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
-                 WHERE c.relnamespace = 'public'::regnamespace
+                 WHERE c.relnamespace = 'public'::regnamespace AND c.relname NOT LIKE 'databasechangelog%'
                 UNION ALL
                 SELECT 'column ' || c.relname || '.' || a.attname || ' ' || format_type(a.atttypid, a.atttypmod)
                   FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
