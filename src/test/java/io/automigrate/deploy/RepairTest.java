@@ -14,6 +14,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RepairTest {
     @TempDir
     Path project;
+    @TempDir
+    Path outside;
 
     /** One migration holding every kind of object repair re-creates. */
     static final String EVERYTHING = """
@@ -352,6 +354,57 @@ class RepairTest {
             DeployFixture.Outcome applyOff = f.apply("--repair");
             assertEquals(0, applyOff.exit(), applyOff.all());
             assertEquals(before, f.snapshot());
+        }
+    }
+
+    @Test
+    void theEnvironmentsBackupComesFirstAndItsLockTimeoutHolds() throws Exception {
+        try (DeployFixture f = shop(project, "repairsafety")) {
+            Path failing = project.resolve("failing-pg-dump.sh");
+            java.nio.file.Files.writeString(failing, "#!/bin/sh\necho 'pg_dump: error: disk full' >&2\nexit 1\n");
+            assertTrue(failing.toFile().setExecutable(true));
+            Path working = project.resolve("pg-dump.sh");
+            java.nio.file.Files.writeString(working, "#!/bin/sh\nwhile [ $# -gt 0 ]; do [ \"$1\" = --file ] "
+                    + "&& out=\"$2\"; shift; done\necho 'PGDMP stand-in' > \"$out\"\n");
+            assertTrue(working.toFile().setExecutable(true));
+            String config = """
+                    environments:
+                      staging:
+                        url-env: STAGING_URL
+                        backup: true
+                        pg-dump: %s
+                        lock-timeout: 300ms
+                    """;
+            f.environment.put("STAGING_URL", f.url());
+            f.environment.put("XDG_STATE_HOME", outside.resolve("state").toString());
+            f.execute("ALTER TABLE customers DROP COLUMN name; DROP INDEX orders_customer_id_idx;");
+            String before = f.snapshot();
+
+            f.config(config.formatted(failing));
+            DeployFixture.Outcome noBackup = f.run("repair", "--env", "staging");
+            assertEquals(3, noBackup.exit(), noBackup.all());
+            assertTrue(noBackup.err().contains("backup failed") && noBackup.err().contains("disk full"), noBackup.all());
+            assertEquals(before, f.snapshot(), "no backup, no repair");
+
+            f.config(config.formatted(working));
+            try (java.sql.Connection writer = f.target.connect(); java.sql.Statement st = writer.createStatement()) {
+                writer.setAutoCommit(false);
+                st.execute("UPDATE orders SET total = total WHERE id = 1");
+                // A writer holds the table: the index waits lock-timeout (300ms), then the whole repair rolls back.
+                DeployFixture.Outcome locked = f.run("repair", "--env", "staging");
+                assertEquals(3, locked.exit(), locked.all());
+                assertTrue(locked.err().contains("failed at create index public.orders_customer_id_idx")
+                        && locked.err().contains("lock-timeout (300ms)")
+                        && locked.err().contains("nothing was changed"), locked.all());
+                writer.rollback();
+            }
+            assertEquals(before, f.snapshot(), "the column added before the lock timeout was rolled back");
+
+            DeployFixture.Outcome repaired = f.run("repair", "--env", "staging");
+            assertEquals(0, repaired.exit(), repaired.all());
+            assertTrue(repaired.out().contains("backup: " + outside.resolve("state")), repaired.all());
+            assertTrue(repaired.out().contains("re-created 1 column, 1 index"), repaired.all());
+            assertEquals(List.of("staging"), f.query("SELECT environment FROM automigrate_repairs"));
         }
     }
 }
