@@ -80,7 +80,7 @@ public final class PrismaMapping {
     private static final Set<String> ACTIONS = Set.of("Cascade", "Restrict", "NoAction", "SetNull", "SetDefault");
 
     /** What the mapping produced: the DDL, and what the schema declares that Prisma Migrate does not create. */
-    public record Result(String sql, List<String> notModelled) {
+    public record Result(String sql, List<String> notModelled, boolean listsExtensions) {
         public Result {
             notModelled = List.copyOf(notModelled);
         }
@@ -106,7 +106,8 @@ public final class PrismaMapping {
     /** The DDL for {@code blocks} (all the files of one schema). */
     public static Result map(List<Block> blocks) {
         PrismaMapping mapping = new PrismaMapping(blocks);
-        return new Result(mapping.render(), mapping.notModelled);
+        String sql = mapping.render();
+        return new Result(sql, mapping.notModelled, mapping.datasource.property("extensions").isPresent());
     }
 
     private static RuntimeException error(Position at, String message) {

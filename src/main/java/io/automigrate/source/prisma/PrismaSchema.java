@@ -2,6 +2,10 @@ package io.automigrate.source.prisma;
 
 import io.automigrate.AutomigrateException;
 import io.automigrate.TextFiles;
+import io.automigrate.catalog.Catalog;
+import io.automigrate.catalog.ConstraintKind;
+import io.automigrate.catalog.ObjectRef;
+import io.automigrate.source.SqlFile;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -41,6 +45,54 @@ public final class PrismaSchema {
         }
         return PrismaMapping.map(blocks);
     }
+
+    /**
+     * The schema at {@code path} as a SQL file that loads like any schema file: the mapped DDL, written to a
+     * temporary file (removed at exit) and shown as {@code <shown> (mapped to SQL)} in every message about it.
+     */
+    public static SqlFile toSqlFile(Path path, String shown) {
+        PrismaMapping.Result result = load(path, shown);
+        try {
+            Path file = Files.createTempFile("automigrate-prisma", ".sql");
+            file.toFile().deleteOnExit();
+            Files.writeString(file, "-- " + shown + ", as Prisma Migrate creates it\n" + result.sql());
+            return new SqlFile(shown + " (mapped to SQL)", file);
+        } catch (IOException e) {
+            throw AutomigrateException.badInput("cannot write a temporary file for " + shown + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * Whether a Prisma schema can express the object {@code ref} names in {@code current} (the catalog it would be
+     * dropped from): tables, columns, enums, sequences of serial columns, primary, unique and foreign keys, and
+     * indexes on plain columns are Prisma's; functions, triggers, views, policies, domains, composite types, check
+     * and exclusion constraints, partial and expression indexes and free-standing sequences are not, and neither
+     * are extensions when the schema lists none.
+     */
+    public static boolean models(ObjectRef ref, Catalog current, boolean listsExtensions) {
+        return switch (ref.kind()) {
+            case ROUTINE, TRIGGER, VIEW, POLICY -> false;
+            case EXTENSION -> listsExtensions;
+            case TYPE -> current.enums().stream().anyMatch(e -> e.qualifiedName().equals(ref.qualifiedName()));
+            case SEQUENCE -> current.sequences().stream()
+                    .anyMatch(s -> s.qualifiedName().equals(ref.qualifiedName()) && s.ownedBy() != null);
+            case CONSTRAINT -> current.tables().stream()
+                    .filter(t -> t.qualifiedName().equals(ref.qualifiedName()))
+                    .flatMap(t -> t.constraints().stream())
+                    .filter(c -> c.name().equals(ref.member()))
+                    .noneMatch(c -> c.kind() == ConstraintKind.CHECK || c.kind() == ConstraintKind.EXCLUSION);
+            case INDEX -> current.indexes().stream()
+                    .filter(i -> i.qualifiedName().equals(ref.qualifiedName()))
+                    .allMatch(i -> PLAIN_INDEX.matcher(i.definition()).matches());
+            default -> true;
+        };
+    }
+
+    /** An index Prisma can declare: a method and a list of plain (optionally quoted) columns, each with options. */
+    private static final java.util.regex.Pattern PLAIN_INDEX = java.util.regex.Pattern.compile(
+            "CREATE (UNIQUE )?INDEX \\S+ ON (ONLY )?\\S+ USING \\w+ \\("
+                    + "(\"[^\"]+\"|[a-z_][a-z0-9_$]*)( [a-z_][a-z0-9_]*)*( DESC)?( NULLS (FIRST|LAST))?"
+                    + "(, (\"[^\"]+\"|[a-z_][a-z0-9_$]*)( [a-z_][a-z0-9_]*)*( DESC)?( NULLS (FIRST|LAST))?)*\\)");
 
     /** The DDL of one schema text: for tests and for a schema that is not a file. */
     public static PrismaMapping.Result fromText(String shown, String text) {

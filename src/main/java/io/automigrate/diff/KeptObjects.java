@@ -1,0 +1,45 @@
+package io.automigrate.diff;
+
+import io.automigrate.catalog.ObjectRef;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * A desired schema written in a language that cannot express every object (a Prisma schema has no functions,
+ * triggers, views, check constraints, partial indexes...) says nothing about those objects: it does not ask for
+ * them to be dropped. This takes the drops of such objects out of a diff and lists them as kept. An object that is
+ * dropped to be re-created (around a column change, say) is not kept out: its re-creation needs the drop.
+ */
+public final class KeptObjects {
+    private KeptObjects() {
+    }
+
+    /** The diff without the kept drops, and the objects kept, in the diff's order. */
+    public record Result(SchemaDiff diff, List<ObjectRef> kept) {
+        public Result {
+            kept = List.copyOf(kept);
+        }
+    }
+
+    /** {@code modelled}: whether the desired schema's language can express the object a change drops. */
+    public static Result keep(SchemaDiff diff, Predicate<ObjectRef> modelled) {
+        Set<ObjectRef> created = new HashSet<>();
+        for (Change c : diff.changes()) {
+            if (c.action() == ChangeAction.CREATE) created.add(c.target());
+        }
+        List<Change> changes = new ArrayList<>();
+        List<ObjectRef> kept = new ArrayList<>();
+        for (Change c : diff.changes()) {
+            if (c.action() == ChangeAction.DROP && !created.contains(c.target()) && !modelled.test(c.target())) {
+                kept.add(c.target());
+            } else {
+                changes.add(c);
+            }
+        }
+        return new Result(new SchemaDiff(changes, diff.notes()), kept);
+    }
+}
