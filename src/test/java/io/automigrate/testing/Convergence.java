@@ -24,7 +24,9 @@ import java.util.function.Supplier;
  * The convergence oracle. For a current schema ({@code fromSql}) and a desired one ({@code toSql}) it proves
  * the generated migration the way {@code verify} will: forward brings the current database to the desired
  * catalog, rollback brings it back, forward applies again, nothing is left to diff, and rendering is
- * deterministic. Any failure is an {@link AssertionError} naming the step, the statement and PostgreSQL's
+ * deterministic. Besides the model's catalogs, a second oracle compares {@link SchemaDump}s read straight from
+ * {@code pg_catalog} (after rollback with the current database, after forward with the desired one), so that a
+ * difference the model cannot see still fails the proof. Any failure is an {@link AssertionError} naming the step, the statement and PostgreSQL's
  * message, or the catalog fields that differ, followed by the whole forward and rollback SQL.
  */
 public final class Convergence {
@@ -96,6 +98,8 @@ public final class Convergence {
             load(desired, toSql, "load to.sql");
             Catalog before = inspect(current, "inspect from");
             Catalog target = inspect(desired, "inspect to");
+            SchemaDump beforeDump = dump(current, "dump from");
+            SchemaDump targetDump = dump(desired, "dump to");
 
             SchemaDiff diff = step("diff", () -> SchemaDiffer.diff(before, target, options));
             notes = diff.notes();
@@ -113,9 +117,12 @@ public final class Convergence {
             requireEqual("after forward", target, inspect(current, "inspect after forward"));
             rollback(current, "apply rollback");
             requireEqual("after rollback", before, inspect(current, "inspect after rollback"));
+            requireSameDump("dump after rollback", beforeDump, dump(current, "dump after rollback"));
             forward(current, "re-apply forward");
             Catalog migrated = inspect(current, "inspect after re-applied forward");
             requireEqual("after re-applied forward", target, migrated);
+            requireSameDump("dump after re-applied forward", targetDump,
+                    dump(current, "dump after re-applied forward"));
 
             // Renames are done by now: the old names no longer exist, so the re-diff runs without hints.
             DiffOptions plain = new DiffOptions(options.withPrivileges(), RenameHints.none());
@@ -215,6 +222,25 @@ public final class Convergence {
                 List<String> differences = CatalogDifference.describe(e, a);
                 throw failure(stepName, "catalog differs from the expected one (expected vs actual):\n  "
                         + String.join("\n  ", differences));
+            }
+        }
+
+        private SchemaDump dump(ShadowDatabase database, String stepName) {
+            return step(stepName, () -> {
+                try (Connection c = database.connect()) {
+                    return SchemaDump.read(c, options.withPrivileges());
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+        }
+
+        /** The second oracle: the catalogs compared equal, so any difference here is one the model does not see. */
+        private void requireSameDump(String stepName, SchemaDump expected, SchemaDump actual) {
+            List<String> differences = actual.differencesFrom(expected);
+            if (!differences.isEmpty()) {
+                throw failure(stepName, "the model's catalogs agree but PostgreSQL's own catalogs differ"
+                        + " (a model gap; expected vs actual):\n  " + String.join("\n  ", differences));
             }
         }
 
