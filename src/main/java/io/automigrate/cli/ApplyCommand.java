@@ -56,7 +56,8 @@ final class ApplyCommand implements Callable<Integer> {
     public Integer call() {
         if (switchedOff(context)) {
             options.print(context, DeployResult.nothing(DeployResult.Kind.APPLY, DeployResult.Status.SWITCHED_OFF,
-                    "-", "AUTO_MIGRATE=false: unset it (or set it to true) to apply migrations"));
+                    "-", "AUTO_MIGRATE=" + context.environment().get(io.automigrate.config.AutoMigrate.VARIABLE).strip()
+                            + ": unset it (or set it to true) to apply migrations"));
             return 0;
         }
         for (String code : allow) {
@@ -104,6 +105,7 @@ final class ApplyCommand implements Callable<Integer> {
     }
 
     static boolean switchedOff(CliContext context) {
-        return "false".equalsIgnoreCase(context.environment().getOrDefault("AUTO_MIGRATE", "").strip());
+        return io.automigrate.config.AutoMigrate.switchedOff(
+                context.environment().get(io.automigrate.config.AutoMigrate.VARIABLE));
     }
 }

@@ -30,7 +30,8 @@ final class LintCommand implements Callable<Integer> {
 
     private final CliContext context;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Liquibase formatted-SQL migration files.")
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Liquibase formatted-SQL migration files, or "
+            + "folders: every .sql file in a folder, in name order.")
     List<String> files;
 
     @Option(names = "--format", paramLabel = "text|markdown|json", defaultValue = "text",
@@ -51,6 +52,7 @@ final class LintCommand implements Callable<Integer> {
     public Integer call() {
         Config config = ConfigLoader.load(context.root(), context.environment());
         LintPolicy.codes(lint.allow, "--allow");
+        List<String> files = FileLinter.migrationFiles(context.root(), this.files);
         FileLinter.Result result;
         try (ShadowServer server = ShadowServers.start(shadow.resolve(config.shadow()))) {
             result = FileLinter.lint(context.root(), config, files, server);

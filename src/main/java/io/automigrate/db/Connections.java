@@ -45,8 +45,18 @@ public final class Connections {
         return Secrets.redact(message.lines().findFirst().orElse(message).strip());
     }
 
+    /** The server does not do SSL, and the URL requires it: no retry changes that. */
+    public static boolean sslRefused(SQLException e) {
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        return "08004".equals(e.getSQLState()) && message.contains("SSL");
+    }
+
     private static String hint(SQLException e) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
+        if (sslRefused(e)) {
+            return " (the URL asks for SSL, sslmode=require or stricter, and the server does not offer it: enable SSL "
+                    + "on the server, or use sslmode=prefer or disable where the network is trusted)";
+        }
         if (state.equals("28P01") || state.equals("28000")) {
             return " (check the user and password)";
         }

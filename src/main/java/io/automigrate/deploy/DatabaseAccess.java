@@ -119,9 +119,13 @@ public interface DatabaseAccess {
             }
         }
 
-        /** Server not reachable yet, starting up, shutting down or out of connection slots: worth another try. */
+        /**
+         * Server not reachable yet, starting up, shutting down or out of connection slots: worth another try. A
+         * server that refuses SSL (sslmode=require against one without it) says so at once and will again.
+         */
         private static boolean passing(AutomigrateException e) {
             if (!(e.getCause() instanceof SQLException sql) || sql.getSQLState() == null) return false;
+            if (Connections.sslRefused(sql)) return false;
             String state = sql.getSQLState();
             return state.startsWith("08") || state.equals("57P03") || state.equals("53300");
         }

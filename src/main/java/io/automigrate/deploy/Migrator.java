@@ -154,7 +154,7 @@ public final class Migrator {
     }
 
     public DeployResult migrate() {
-        if ("false".equalsIgnoreCase(variables.getOrDefault("AUTO_MIGRATE", "").strip())) {
+        if (io.automigrate.config.AutoMigrate.switchedOff(variables.get(io.automigrate.config.AutoMigrate.VARIABLE))) {
             log.accept("automigrate: AUTO_MIGRATE=false: migrations are switched off, nothing was done");
             return DeployResult.nothing(DeployResult.Kind.APPLY, DeployResult.Status.SWITCHED_OFF, "-",
                     "AUTO_MIGRATE=false: unset it (or set it to true) to apply migrations");

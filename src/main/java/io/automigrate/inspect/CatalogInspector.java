@@ -38,7 +38,7 @@ public final class CatalogInspector {
 
     /** As {@link #inspect(Connection, InspectOptions)}, running the statements through {@code queries}. */
     static Catalog inspect(Connection connection, InspectOptions options, CatalogQueries queries) {
-        boolean ownTransaction = autoCommit(connection);
+        boolean ownTransaction = autoCommit(connection, queries);
         Catalog catalog;
         try {
             if (ownTransaction) {
@@ -58,8 +58,9 @@ public final class CatalogInspector {
                 rollbackQuietly(connection);
             }
             if (e instanceof SQLException sqlException) {
-                throw AutomigrateException.database("cannot start a transaction to read the catalog: "
-                        + Connections.describe(sqlException), e);
+                if (CatalogQueries.lost(sqlException)) throw queries.connectionLost(sqlException);
+                throw AutomigrateException.database("cannot start a transaction to read the catalog of "
+                        + queries.database() + ": " + Connections.describe(sqlException), e);
             }
             throw (RuntimeException) e;
         }
@@ -90,12 +91,13 @@ public final class CatalogInspector {
                 routines, triggers, policies, dependencies);
     }
 
-    private static boolean autoCommit(Connection connection) {
+    private static boolean autoCommit(Connection connection, CatalogQueries queries) {
         try {
             return connection.getAutoCommit();
         } catch (SQLException e) {
-            throw AutomigrateException.database("cannot read the catalog: the connection is not usable: "
-                    + Connections.describe(e), e);
+            if (CatalogQueries.lost(e)) throw queries.connectionLost(e);
+            throw AutomigrateException.database("cannot read the catalog of " + queries.database() + ": the "
+                    + "connection is not usable: " + Connections.describe(e), e);
         }
     }
 

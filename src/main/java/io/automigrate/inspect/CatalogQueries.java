@@ -28,6 +28,19 @@ final class CatalogQueries {
 
     CatalogQueries(Connection connection) {
         this.connection = connection;
+        this.database = databaseName(connection);
+    }
+
+    /** Read while the connection is open: a lost one no longer tells. */
+    private final String database;
+
+    private static String databaseName(Connection connection) {
+        try {
+            String name = connection.getCatalog();
+            return name == null ? "the database" : "database '" + name + "'";
+        } catch (SQLException | RuntimeException e) {
+            return "the database";
+        }
     }
 
     /** Statements run so far. */
@@ -70,9 +83,10 @@ final class CatalogQueries {
                 }
             }
         } catch (SQLException e) {
+            if (lost(e)) throw connectionLost(e);
             String hint = "42501".equals(e.getSQLState())
                     ? " (the user needs to read pg_catalog and to use the schemas being inspected)" : "";
-            throw AutomigrateException.database("cannot read " + what + " from the database catalog: "
+            throw AutomigrateException.database("cannot read " + what + " from the catalog of " + database() + ": "
                     + Connections.describe(e) + hint, e);
         }
     }
@@ -83,9 +97,28 @@ final class CatalogQueries {
         try (Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
-            throw AutomigrateException.database("cannot set up " + what + " to read the catalog: "
-                    + Connections.describe(e), e);
+            if (lost(e)) throw connectionLost(e);
+            throw AutomigrateException.database("cannot set up " + what + " to read the catalog of " + database()
+                    + ": " + Connections.describe(e), e);
         }
+    }
+
+    /** The session ended under the reader: the server restarted, the session was terminated, the network broke. */
+    static boolean lost(SQLException e) {
+        return e.getSQLState() != null && (e.getSQLState().startsWith("08") || e.getSQLState().equals("57P01"));
+    }
+
+    /** What a reader whose connection was lost says: which database, that nothing changed, and what to do. */
+    AutomigrateException connectionLost(SQLException e) {
+        return AutomigrateException.database("the connection to " + database() + " was lost while reading its "
+                + "catalog (" + Connections.describe(e) + "); it was only read, so nothing was changed. Check that "
+                + "the server is up (it may have restarted, or the session was ended with pg_terminate_backend) and "
+                + "run the command again", e);
+    }
+
+    /** The database this reader reads, by name (no URL: nothing that could hold a password). */
+    String database() {
+        return database;
     }
 
     /** Runs a statement that returns one text value (session settings). */

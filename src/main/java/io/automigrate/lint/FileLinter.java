@@ -87,10 +87,40 @@ public final class FileLinter {
     private record ParsedFile(String shown, String text, MigrationFile migration) {
     }
 
+    /**
+     * The files to lint, as the user gave them: a folder stands for every {@code .sql} file directly in it, in name
+     * order (the order they apply in); a folder without one is an error (exit 2).
+     */
+    public static List<String> migrationFiles(Path root, List<String> given) {
+        List<String> files = new ArrayList<>();
+        for (String g : given) {
+            Path path = root.resolve(g);
+            if (!Files.isDirectory(path)) {
+                files.add(g);
+                continue;
+            }
+            List<String> names;
+            try (java.util.stream.Stream<Path> list = Files.list(path)) {
+                names = list.filter(p -> Files.isRegularFile(p) && p.getFileName().toString().endsWith(".sql"))
+                        .map(p -> p.getFileName().toString()).sorted().toList();
+            } catch (java.io.IOException e) {
+                throw AutomigrateException.badInput(g + ": cannot list the folder: " + e.getMessage());
+            }
+            if (names.isEmpty()) {
+                throw AutomigrateException.badInput(g + ": the folder holds no .sql migration file: give a migration "
+                        + "file or a folder of them");
+            }
+            String prefix = g.endsWith("/") ? g : g + "/";
+            names.forEach(n -> files.add(prefix + n));
+        }
+        return files;
+    }
+
     private static ParsedFile parse(Path root, String given) {
         Path path = root.resolve(given);
         if (!Files.isRegularFile(path)) {
-            throw AutomigrateException.badInput(given + ": no such file: give the path of a migration file");
+            throw AutomigrateException.badInput(given + ": no such file: give the path of a migration file or of a "
+                    + "folder of them");
         }
         String text = TextFiles.readUtf8(path, given);
         return new ParsedFile(given, text, FormattedSql.read(path.getFileName().toString(), given, text));
