@@ -8,6 +8,7 @@ import io.automigrate.deploy.DatabaseAccess;
 import io.automigrate.deploy.Backup;
 import io.automigrate.deploy.DeployRequest;
 import io.automigrate.deploy.DeployResult;
+import io.automigrate.deploy.ProductionGuard;
 import io.automigrate.deploy.Target;
 import io.automigrate.report.DeployReport;
 import picocli.CommandLine.Mixin;
@@ -45,6 +46,12 @@ final class DeployOptions {
             return new Resolved(config, target, null);
         }
         Consumer<String> log = context.log();
+        target.awaitReachable("automigrate " + command.split(" ")[0], log);
+        ProductionGuard.Decision decision = ProductionGuard.decide(target, config, context.environment());
+        if (decision.reason() != null) {
+            log.accept("note: " + decision.reason() + "; production's rules apply");
+            target = decision.target();
+        }
         DatabaseAccess access = DatabaseAccess.of(target.requireUrl(), target.environment().retry(), log);
         DeployRequest request = new DeployRequest(context.root(), config, target.name(), target.environment(), access,
                 shadow.resolve(config.shadow()), dryRun, allowDrift, allow, log,

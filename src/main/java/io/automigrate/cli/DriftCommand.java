@@ -46,7 +46,8 @@ final class DriftCommand implements Callable<Integer> {
         Target resolved = target.resolve(config, context);
         var url = resolved.awaitReachable("automigrate drift", context.log());
         DriftResult result;
-        try (ShadowServer server = ShadowServers.start(shadow.resolve(config.shadow()))) {
+        try (ShadowServer server = ShadowServers.startFor(shadow.resolve(config.shadow()),
+                io.automigrate.db.Connections.majorVersion(url), context.log())) {
             result = DriftCheck.run(url, resolved.describe(), resolved.initCommand(), context.root(), config,
                     server);
         }

@@ -4,6 +4,7 @@ import io.automigrate.ExitCode;
 import io.automigrate.config.Config;
 import io.automigrate.config.ConfigLoader;
 import io.automigrate.db.DatabaseUrl;
+import io.automigrate.deploy.ProductionGuard;
 import io.automigrate.deploy.Target;
 import io.automigrate.deploy.Baseline;
 import io.automigrate.deploy.BaselineResult;
@@ -21,7 +22,7 @@ import java.util.concurrent.Callable;
         description = {"Baseline an existing database: write its schema as the desired schema file and as a baseline "
                 + "migration, and record that migration as applied there, so the next 'plan' starts from it.",
                 "Both files are proven on throwaway databases before anything is written. The database's tables and "
-                        + "data are not changed; only Liquibase's bookkeeping tables are added."},
+                        + "data are not changed; only Liquibase's bookkeeping tables and automigrate_environments are added."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:baselined", "1:the baseline could not be proven (nothing written)",
                 "2:bad usage, configuration or input (files exist, nothing to baseline)",
@@ -46,11 +47,15 @@ final class InitCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Config config = ConfigLoader.load(context.root(), context.environment());
-        DatabaseUrl database = Target.resolve(config, null, url, context.environment())
-                .awaitReachable("automigrate init", context.log());
+        Target target = Target.resolve(config, null, url, context.environment());
+        DatabaseUrl database = target.awaitReachable("automigrate init", context.log());
+        // The database remembers the environment it was baselined for, production or not (deploy.md).
+        Target decided = ProductionGuard.decide(target, config, context.environment()).target();
         BaselineResult result;
-        try (ShadowServer server = ShadowServers.start(shadow.resolve(config.shadow()))) {
-            result = Baseline.run(database, context.root(), config, server, force, Instant.now());
+        try (ShadowServer server = ShadowServers.startFor(shadow.resolve(config.shadow()),
+                io.automigrate.db.Connections.majorVersion(database), context.log())) {
+            result = Baseline.run(database, context.root(), config, server, force, Instant.now(), decided.name(),
+                    decided.production());
         }
         context.out().print(BaselineReport.init(result));
         return ExitCode.OK.code();

@@ -3,6 +3,7 @@ package io.automigrate.cli;
 import io.automigrate.ExitCode;
 import io.automigrate.config.Config;
 import io.automigrate.config.ConfigLoader;
+import io.automigrate.deploy.ProductionGuard;
 import io.automigrate.deploy.Push;
 import io.automigrate.deploy.PushResult;
 import io.automigrate.deploy.Target;
@@ -47,9 +48,11 @@ final class PushCommand implements Callable<Integer> {
         Config config = ConfigLoader.load(context.root(), context.environment());
         Target target = Target.resolve(config, null, url, context.environment());
         target.awaitReachable("automigrate push", context.log());
+        ProductionGuard.Decision decision = ProductionGuard.decide(target, config, context.environment());
         PushResult result;
-        try (ShadowServer server = ShadowServers.start(shadow.resolve(config.shadow()))) {
-            result = Push.run(target, context.root(), config, server, acceptDataLoss);
+        try (ShadowServer server = ShadowServers.startFor(shadow.resolve(config.shadow()),
+                io.automigrate.db.Connections.majorVersion(target.requireUrl()), context.log())) {
+            result = Push.run(decision, context.root(), config, server, acceptDataLoss, context.log());
         }
         context.out().print(BaselineReport.push(result));
         return ExitCode.OK.code();

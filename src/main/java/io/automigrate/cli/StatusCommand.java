@@ -54,7 +54,8 @@ final class StatusCommand implements Callable<Integer> {
         if (skipDrift) {
             result = StatusCheck.run(url, resolved.describe(), resolved.initCommand(), context.root(), config, null);
         } else {
-            try (ShadowServer server = ShadowServers.start(shadow.resolve(config.shadow()))) {
+            try (ShadowServer server = ShadowServers.startFor(shadow.resolve(config.shadow()),
+                io.automigrate.db.Connections.majorVersion(url), context.log())) {
                 result = StatusCheck.run(url, resolved.describe(), resolved.initCommand(), context.root(), config,
                         server);
             }

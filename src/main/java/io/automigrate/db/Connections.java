@@ -39,6 +39,24 @@ public final class Connections {
         }
     }
 
+    /** The server's major version (15 for 15.4), as the session reports it. */
+    public static int majorVersion(Connection connection) {
+        try {
+            return connection.getMetaData().getDatabaseMajorVersion();
+        } catch (SQLException e) {
+            throw AutomigrateException.database("cannot read the server's version: " + describe(e), e);
+        }
+    }
+
+    /** As above, on a session of its own. */
+    public static int majorVersion(DatabaseUrl url) {
+        try (Connection connection = open(url)) {
+            return majorVersion(connection);
+        } catch (SQLException e) {
+            throw AutomigrateException.database(url.display() + ": " + describe(e), e);
+        }
+    }
+
     /** The driver's message, one line, secrets removed. */
     public static String describe(SQLException e) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();

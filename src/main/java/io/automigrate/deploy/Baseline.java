@@ -82,6 +82,15 @@ public final class Baseline {
 
     public static BaselineResult run(DatabaseUrl url, Path root, Config config, ShadowServer server, boolean force,
                                      Instant now) {
+        return run(url, root, config, server, force, now, null, false);
+    }
+
+    /**
+     * As above, for {@code environment} (null: a URL of no environment), which the database then remembers, with
+     * whether it is production ({@link EnvironmentRecord}).
+     */
+    public static BaselineResult run(DatabaseUrl url, Path root, Config config, ShadowServer server, boolean force,
+                                     Instant now, String environment, boolean production) {
         if (config.changelog() != null) {
             throw AutomigrateException.badInput("init writes a migrations directory, but 'changelog' is set in "
                     + Config.FILE_NAME + ": remove it to start a new history in " + config.migrations());
@@ -110,7 +119,7 @@ public final class Baseline {
             throw AutomigrateException.database(url.display() + ": " + Connections.describe(e), e);
         }
         if (adopt) {
-            return adopt(url, root, config, server, existing, live, options);
+            return adopt(url, root, config, server, existing, live, options, environment, production);
         }
         Catalog empty;
         try (ShadowDatabase db = server.createDatabase("empty")) {
@@ -147,7 +156,7 @@ public final class Baseline {
             throw AutomigrateException.badInput("cannot write the baseline (nothing was kept): " + e.getMessage());
         }
         try {
-            record(url, root, config);
+            record(url, root, config, environment, production);
         } catch (AutomigrateException e) {
             restore(previous);
             throw new AutomigrateException(e.exitCode(), "the baseline could not be recorded in " + url.display()
@@ -162,7 +171,8 @@ public final class Baseline {
      * baselined): when its schema is what the whole history gives, the history is recorded as applied there.
      */
     private static BaselineResult adopt(DatabaseUrl url, Path root, Config config, ShadowServer server,
-                                        MigrationHistory history, Catalog live, InspectOptions options) {
+                                        MigrationHistory history, Catalog live, InspectOptions options,
+                                        String environment, boolean production) {
         DriftCheck.ensureRoles(server, history);
         Catalog expected = HistoryReplayer.replay(server, root, history, null, options).catalog();
         Drift drift = DriftCheck.compare(live, expected);
@@ -174,7 +184,7 @@ public final class Baseline {
                     + "database that matches it; pass --force to start a new history from this database instead "
                     + "(the files are replaced; they stay in git), or use 'automigrate plan' to add to the history");
         }
-        record(url, root, config);
+        record(url, root, config, environment, production);
         return new BaselineResult(url.display(), null, config.migrations(), history.files().size(), List.of(),
                 List.of(), true);
     }
@@ -287,10 +297,15 @@ public final class Baseline {
     }
 
     /** Records the baseline, the only file of the new history, as applied without running it. */
-    private static void record(DatabaseUrl url, Path root, Config config) {
+    private static void record(DatabaseUrl url, Path root, Config config, String environment, boolean production) {
         MigrationHistory history = MigrationHistory.read(root, config.migrations(), false);
         try (Connection c = Connections.open(url); LiquibaseRunner runner = LiquibaseRunner.forHistory(c, history)) {
             runner.markAllApplied();
+        } catch (SQLException e) {
+            throw AutomigrateException.database(url.display() + ": " + Connections.describe(e), e);
+        }
+        try (Connection c = Connections.open(url)) {
+            EnvironmentRecord.record(c, environment, production, "init");
         } catch (SQLException e) {
             throw AutomigrateException.database(url.display() + ": " + Connections.describe(e), e);
         }

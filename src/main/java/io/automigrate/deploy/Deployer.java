@@ -51,13 +51,15 @@ public final class Deployer {
                     notes.add(stale);
                 }
             }
+            request = ProductionGuard.remembered(request, connection, notes);
             MigrationState state = state(request, history, connection, who);
             if (state.appliedCount() == 0) refuseUnbaselined(request, connection);
             List<MigrationFile> files = state.pendingFiles();
             ExpectedStates expected = expected(request, history, state.appliedCount(),
-                    files.stream().map(state::pendingIn).toList());
+                    files.stream().map(state::pendingIn).toList(), Connections.majorVersion(connection));
             boolean drifted = checkDrift(request, connection, expected.applied(), notes);
             checkPolicy(request, state, expected, notes);
+            if (!request.dryRun()) remember(request, connection, "apply");
             // Up to date is the answer to a dry run too, not "0 changesets would be applied".
             if (state.pending().isEmpty()) {
                 notes.add("all " + state.appliedCount() + " changesets of " + history.directory() + " are applied");
@@ -125,7 +127,8 @@ public final class Deployer {
                             + "migration instead (automigrate plan)");
                 }
             }
-            ExpectedStates expected = expected(request, history, applied.size() - n, List.of(n));
+            ExpectedStates expected = expected(request, history, applied.size() - n, List.of(n),
+                    Connections.majorVersion(lock.connection()));
             boolean drifted = checkDrift(request, lock.connection(), expected.last(), notes);
             String backup = backup(request);
             List<DeployResult.StepResult> done = new ArrayList<>();
@@ -244,14 +247,25 @@ public final class Deployer {
 
     /** The one place the history is replayed on a throwaway database (HistoryReplayer can take this over). */
     private static ExpectedStates expected(DeployRequest request, MigrationHistory history, int appliedCount,
-                                           List<Integer> pendingSizes) {
-        try (ShadowServer server = ShadowServers.start(request.shadow())) {
+                                           List<Integer> pendingSizes, int liveMajor) {
+        try (ShadowServer server = ShadowServers.startFor(request.shadow(), liveMajor, request.log())) {
             return ExpectedStates.compute(server, history, appliedCount, pendingSizes, inspectOptions(request));
         }
     }
 
     private static InspectOptions inspectOptions(DeployRequest request) {
         return new InspectOptions(request.config().schemas(), request.config().excludeSchemas());
+    }
+
+    /** Records in the database which environment {@code command} served (see {@link EnvironmentRecord}). */
+    static void remember(DeployRequest request, Connection connection, String command) {
+        try {
+            EnvironmentRecord.record(connection, request.environmentName(), request.environment().production(),
+                    command);
+        } catch (SQLException e) {
+            throw AutomigrateException.database("cannot record the environment in " + EnvironmentRecord.TABLE
+                    + " of " + request.access().display() + ": " + Connections.describe(e), e);
+        }
     }
 
     /** Refuses (exit 1) a live schema that differs from what its applied history produces, unless allowed. */

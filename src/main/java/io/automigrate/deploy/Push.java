@@ -37,17 +37,29 @@ public final class Push {
 
     public static PushResult run(Target target, Path root, Config config, ShadowServer server,
                                  boolean acceptDataLoss) {
+        return run(new ProductionGuard.Decision(target, null), root, config, server, acceptDataLoss, line -> { });
+    }
+
+    /**
+     * {@code decision} says whether the database is production ({@link ProductionGuard}); {@code log} gets the
+     * warning given before a database with a migration history is changed.
+     */
+    public static PushResult run(ProductionGuard.Decision decision, Path root, Config config, ShadowServer server,
+                                 boolean acceptDataLoss, java.util.function.Consumer<String> log) {
+        Target target = decision.target();
         if (target.production()) {
-            throw AutomigrateException.badInput("push refuses " + target.describe() + ": it is marked 'production: "
-                    + "true' in " + Config.FILE_NAME + ". push is for development databases; change production "
-                    + "with 'automigrate plan' and 'automigrate apply'");
+            throw AutomigrateException.badInput("push refuses " + target.describe() + ": " + (decision.reason() == null
+                    ? "it is marked 'production: true' in " + Config.FILE_NAME : decision.reason()) + ". push is for "
+                    + "development databases; change production with 'automigrate plan' and 'automigrate apply'");
         }
         DatabaseUrl url = target.requireUrl();
         InspectOptions options = DriftCheck.inspectOptions(config);
         var schemaFiles = Planner.schemaFiles(root, config.schema());
         Catalog live;
+        List<ChangelogTable.Applied> applied;
         try (Connection reading = Connections.openReadOnly(url)) {
             live = LiquibaseTables.inspect(reading, options);
+            applied = ChangelogTable.read(reading);
         } catch (SQLException e) {
             throw AutomigrateException.database(url.display() + ": " + Connections.describe(e), e);
         }
@@ -64,6 +76,11 @@ public final class Push {
                     + "was changed:\n" + losses.stream().map(f -> "  " + f.code() + " " + f.title() + ": "
                     + f.statement().lines().findFirst().orElse("")).collect(Collectors.joining("\n"))
                     + "\nPass --accept-data-loss to push anyway (development data only)");
+        }
+        if (!applied.isEmpty()) {
+            log.accept("warning: " + target.describe() + " has a migration history (" + applied.size() + " changeset(s) "
+                    + "in databasechangelog): after this push it no longer matches that history, so status and drift "
+                    + "will report drift and apply will refuse it until the change is in a migration (or undone)");
         }
         execute(url, rendered.forward());
         try (Connection reading = Connections.openReadOnly(url)) {

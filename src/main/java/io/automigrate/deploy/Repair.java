@@ -73,7 +73,8 @@ public final class Repair {
                 + " applied changeset(s) give");
         List<String> notes = new ArrayList<>();
         Catalog expected;
-        try (ShadowServer server = ShadowServers.start(request.shadow())) {
+        try (ShadowServer server = ShadowServers.startFor(request.shadow(), Connections.majorVersion(connection),
+                request.log())) {
             DriftCheck.Expected replayed = DriftCheck.expectedFromHistory(server, request.root(), request.config(),
                     applied, options);
             notes.addAll(replayed.notes());
@@ -179,6 +180,8 @@ public final class Repair {
             }
             at = "recording the repair in " + RepairRecord.TABLE;
             RepairRecord.write(connection, request.environmentName(), summary, repaired, allSql);
+            EnvironmentRecord.record(connection, request.environmentName(), request.environment().production(),
+                    "repair");
             at = "the commit";
             connection.commit();
             request.log().accept("repaired " + request.describe() + ": " + summary);

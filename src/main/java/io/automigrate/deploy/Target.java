@@ -140,7 +140,7 @@ public record Target(String name, EnvironmentConfig environment, DatabaseUrl url
         return host.equals("127.0.0.1") || host.equals("[::1]") || host.equals("::1") ? "localhost" : host;
     }
 
-    private static DatabaseUrl urlOf(String name, EnvironmentConfig environment, Map<String, String> variables) {
+    static DatabaseUrl urlOf(String name, EnvironmentConfig environment, Map<String, String> variables) {
         String value = variables.get(environment.urlEnv());
         if (value == null || value.isBlank()) return null;
         try {

@@ -7,11 +7,12 @@ import java.util.Set;
 
 /**
  * Bookkeeping tables are never part of a schema: Liquibase's and automigrate's own ({@code automigrate_repairs},
- * the record of what {@code repair} re-created) are taken out of every inspected catalog.
+ * the record of what {@code repair} re-created; {@code automigrate_environments}, the environments a database
+ * served, see deploy.EnvironmentRecord) are taken out of every inspected catalog.
  */
 public final class LiquibaseTables {
     public static final Set<String> NAMES = Set.of("databasechangelog", "databasechangeloglock",
-            "automigrate_repairs");
+            "automigrate_repairs", "automigrate_environments");
 
     private LiquibaseTables() {
     }

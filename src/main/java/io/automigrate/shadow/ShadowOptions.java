@@ -12,6 +12,18 @@ public record ShadowOptions(ShadowKind kind, int pgVersion, String url, String i
         return new ShadowOptions(ShadowKind.EMBEDDED, DEFAULT_PG_VERSION, null, null);
     }
 
+    /**
+     * The options for a throwaway server next to a live database of major version {@code liveMajor}: the embedded
+     * and container providers run that version (catalog texts such as view definitions differ between versions, so
+     * both sides of a comparison must come from the same one); an existing server ({@code url}) and an explicit
+     * image stay as they are.
+     */
+    public ShadowOptions following(int liveMajor) {
+        boolean follows = kind == ShadowKind.EMBEDDED || (kind == ShadowKind.TESTCONTAINERS && image == null);
+        if (!follows || liveMajor == pgVersion || !PostgresBinaries.VERSIONS.containsKey(liveMajor)) return this;
+        return new ShadowOptions(kind, liveMajor, url, image);
+    }
+
     public static ShadowOptions embedded(int pgVersion) {
         return new ShadowOptions(ShadowKind.EMBEDDED, pgVersion, null, null);
     }

@@ -16,6 +16,28 @@ public final class ShadowServers {
     private ShadowServers() {
     }
 
+    /**
+     * A throwaway server for work next to a live database of major version {@code liveMajor}: of that version where
+     * the provider can (see {@link ShadowOptions#following}); where it cannot, {@code log} is told which versions
+     * differ and that differences found may come from that.
+     */
+    public static ShadowServer startFor(ShadowOptions options, int liveMajor, java.util.function.Consumer<String> log) {
+        ShadowOptions followed = options.following(liveMajor);
+        if (followed.pgVersion() != options.pgVersion()) {
+            log.accept("the throwaway server runs PostgreSQL " + liveMajor + ", the database's major version "
+                    + "(configured: " + options.pgVersion() + ")");
+        }
+        ShadowServer server = start(followed);
+        if (server.majorVersion() != liveMajor) {
+            log.accept("warning: the throwaway server (" + server.description() + ") and the database (PostgreSQL "
+                    + liveMajor + ") run different major versions: definitions (views, functions, defaults) print "
+                    + "differently between versions, so a difference reported as drift or a failed verification may "
+                    + "have that cause. Use the embedded shadow, which follows the database's version, or a "
+                    + "PostgreSQL " + liveMajor + " server");
+        }
+        return server;
+    }
+
     public static ShadowServer start(ShadowOptions options) {
         return switch (options.kind()) {
             case EMBEDDED -> embedded(options.pgVersion());

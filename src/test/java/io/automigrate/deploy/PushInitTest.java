@@ -126,8 +126,9 @@ class PushInitTest {
             assertTrue(migration.startsWith("--liquibase formatted sql\n"), migration);
             assertTrue(migration.contains("--rollback DROP TABLE public.orders;"), migration);
 
-            // Recorded as applied, data untouched: only Liquibase's two tables are new.
-            assertEquals(tablesBefore + 2, Project.snapshot(live).tables().size());
+            // Recorded as applied, data untouched: only Liquibase's two tables and automigrate_environments (the
+            // environment it was baselined for) are new.
+            assertEquals(tablesBefore + 3, Project.snapshot(live).tables().size());
             Project.Run plan = project.expect(0, "plan");
             assertEquals("schema and migrations agree\n", plan.out());
             Project.Run status = project.expect(0, "status", "--url", live.url().display(), "--exit-code");
