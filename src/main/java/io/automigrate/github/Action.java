@@ -88,6 +88,7 @@ public final class Action {
         inputs = ActionInputs.from(env);
         workspace = Path.of(env.getOrDefault("GITHUB_WORKSPACE", "")).toAbsolutePath().normalize();
         root = workspace.resolve(inputs.workingDirectory()).normalize();
+        commands.paths(workspace, root);
         if (!Files.isDirectory(root)) {
             throw AutomigrateException.badInput("input 'working-directory: " + inputs.workingDirectory() + "': " + root
                     + " is not a directory of the checkout (did the workflow run actions/checkout first?)");

@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The ways a step talks to the GitHub Actions runner: workflow commands on stdout ({@code ::add-mask::},
@@ -25,9 +27,19 @@ public final class WorkflowCommands {
         }
     }
 
+    /**
+     * A place in a message as automigrate writes it: {@code db/schema.sql:10:34: } or {@code db/migrations/x.sql:3: },
+     * at the start or after other text ({@code apply ... failed: db/migrations/x.sql:3: ...}). The file has an
+     * extension, which keeps {@code changeset author:id} and times out of it.
+     */
+    private static final Pattern LOCATION =
+            Pattern.compile("(?<![\\w./@+-])([\\w./@+-]*\\w\\.[A-Za-z0-9]+):(\\d+)(?::(\\d+))?: ");
+
     private final PrintStream out;
     private final Path outputFile;
     private final Path summaryFile;
+    private Path workspace;
+    private Path project;
 
     public WorkflowCommands(PrintStream out, Path outputFile, Path summaryFile) {
         this.out = out;
@@ -50,11 +62,26 @@ public final class WorkflowCommands {
         out.println(Secrets.redact(text));
     }
 
+    /**
+     * Where file names in messages are relative to ({@code project}, the working directory) and where GitHub wants
+     * them relative to ({@code workspace}, the repository root): an error's location becomes an annotation there.
+     */
+    public void paths(Path workspace, Path project) {
+        this.workspace = workspace.toAbsolutePath().normalize();
+        this.project = project.toAbsolutePath().normalize();
+    }
+
     /** An annotation; {@code file} null for one that belongs to no file, {@code line} 0 when unknown. */
     public void annotate(Level level, String file, int line, String title, String message) {
+        annotate(level, file, line, 0, title, message);
+    }
+
+    /** As {@link #annotate(Level, String, int, String, String)}, with the column ({@code col}, 0 when unknown). */
+    public void annotate(Level level, String file, int line, int col, String title, String message) {
         StringBuilder properties = new StringBuilder();
         if (file != null) properties.append("file=").append(escapeProperty(file));
         if (file != null && line > 0) properties.append(",line=").append(line);
+        if (file != null && line > 0 && col > 0) properties.append(",col=").append(col);
         if (title != null) {
             properties.append(properties.length() > 0 ? "," : "").append("title=").append(escapeProperty(title));
         }
@@ -62,8 +89,22 @@ public final class WorkflowCommands {
                 + escapeData(Secrets.redact(message)));
     }
 
+    /** An error; one that names a place ({@code db/schema.sql:10:34: ...}) is annotated on that file and line. */
     public void error(String message) {
-        annotate(Level.ERROR, null, 0, null, message);
+        Matcher at = LOCATION.matcher(message);
+        if (at.find()) {
+            annotate(Level.ERROR, fromTop(at.group(1)), Integer.parseInt(at.group(2)),
+                    at.group(3) == null ? 0 : Integer.parseInt(at.group(3)), null, message);
+        } else {
+            annotate(Level.ERROR, null, 0, null, message);
+        }
+    }
+
+    /** {@code file} (relative to the project, or absolute) relative to the repository root, as annotations need. */
+    private String fromTop(String file) {
+        if (workspace == null) return file;
+        Path path = project.resolve(file).normalize();
+        return path.startsWith(workspace) ? workspace.relativize(path).toString().replace('\\', '/') : file;
     }
 
     public void warning(String message) {

@@ -129,6 +129,22 @@ class PullRequestActionTest extends ActionTestBase {
     }
 
     @Test
+    void aSchemaThatDoesNotParseIsAnErrorAnnotatedOnItsFileLineAndColumn() throws Exception {
+        String head = fixture.commitAndPush(BRANCH, "Broken schema", Map.of("db/schema.sql", """
+                CREATE TABLE users (
+                    id bigint PRIMARY KEY,
+                    email text NOT NULL
+                    name text
+                );
+                """));
+        ActionFixture.Run run = fixture.action(pullRequest(fixture.checkout(BRANCH, 0), "pull_request_opened", head,
+                null));
+        assertEquals(2, run.exit(), run.all());
+        assertTrue(run.out().lines().anyMatch(l -> l.matches("::error file=db/schema\\.sql,line=4,col=\\d+::db/schema\\.sql:4:.*")),
+                "the error names its place as annotation properties, not only in its text\n" + run.out());
+    }
+
+    @Test
     void forkPullRequestMakesNoWriteRequestAndTellsTheAuthorHowToAddTheFile() throws Exception {
         String v1 = fixture.commitAndPush(BRANCH, "Display names", Map.of("db/schema.sql", SCHEMA_V1));
         fixture.github.pullRequestFiles(List.of("db/schema.sql", "README.md"));

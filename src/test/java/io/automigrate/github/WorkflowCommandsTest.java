@@ -35,6 +35,28 @@ class WorkflowCommandsTest {
     }
 
     @Test
+    void anErrorThatNamesAPlaceIsAnnotatedThereRelativeToTheRepositoryRoot() {
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        WorkflowCommands commands = new WorkflowCommands(new PrintStream(log, true, StandardCharsets.UTF_8), null, null);
+        // a monorepo: the project is services/shop, GitHub wants paths from the repository root
+        commands.paths(dir, dir.resolve("services/shop"));
+        commands.error("db/schema.sql:10:34: syntax error at or near \"bigint\"");
+        commands.error("apply to environment 'staging' failed: db/migrations/20261101000000_add_users.sql:3: "
+                + "changeset automigrate:20261101000000_add_users failed");
+        Path prisma = dir.resolve("services/shop/prisma/schema.prisma");
+        commands.error(prisma + ":7:3: unknown attribute");
+        commands.error("environment 'production' drifted from its migrations at 10:45: run drift");
+        assertEquals("::error file=services/shop/db/schema.sql,line=10,col=34::db/schema.sql:10:34: syntax error at "
+                + "or near \"bigint\"\n"
+                + "::error file=services/shop/db/migrations/20261101000000_add_users.sql,line=3::apply to environment "
+                + "'staging' failed: db/migrations/20261101000000_add_users.sql:3: changeset "
+                + "automigrate:20261101000000_add_users failed\n"
+                + "::error file=services/shop/prisma/schema.prisma,line=7,col=3::" + prisma + ":7:3: unknown attribute\n"
+                + "::error::environment 'production' drifted from its migrations at 10:45: run drift\n",
+                log.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void maskedSecretsAreMaskedLineByLineAndRedactedFromOutputsAndSummary() throws Exception {
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         WorkflowCommands commands = new WorkflowCommands(new PrintStream(log, true, StandardCharsets.UTF_8),
