@@ -2,7 +2,9 @@
 # Builds the action's image from the Dockerfile and runs it the way GitHub runs a container action, against a local
 # stand-in for the GitHub REST API (src/test/java/io/automigrate/github/GitHubStandIn.java) and the embedded
 # PostgreSQL inside the image:
-#   1. a pull request that edits the schema: the plan comment must arrive at the stand-in;
+#   1. a pull request that edits the schema: the plan comment must arrive at the stand-in; the edit has a non-ASCII
+#      column name and comment, and the database URL a non-ASCII password: the log must carry them as UTF-8 bytes
+#      and mask the password as it is; the embedded server's cache must land under the job's HOME;
 #   2. a push that changes no schema file: timed from container start to exit.
 # Slow (podman, a base image, a Maven build in the image) and not part of the test suite. Needs root and
 # ../shared/tools/container.sh (CONTAINER_SH to point elsewhere). Usage: scripts/container-smoke.sh
@@ -75,7 +77,8 @@ SQL
 git -C "$origin" add -A && git -C "$origin" -c user.name=smoke -c user.email=smoke@example.com commit -qm base
 base_sha="$(git -C "$origin" rev-parse HEAD)"
 git -C "$origin" checkout -q -b feature/display-name
-sed -i 's/email text NOT NULL/email text NOT NULL,\n    display_name text/' "$origin/db/schema.sql"
+sed -i 's/email text NOT NULL/email text NOT NULL,\n    display_name text,\n    "café" text/' "$origin/db/schema.sql"
+echo "COMMENT ON COLUMN users.\"café\" IS 'prix → TTC';" >>"$origin/db/schema.sql"
 git -C "$origin" -c user.name=smoke -c user.email=smoke@example.com commit -qam "display names"
 head_sha="$(git -C "$origin" rev-parse HEAD)"
 workspace="$work/workspace"
@@ -85,6 +88,9 @@ mkdir -p "$work/workflow" "$work/file_commands"
 sed -e "s/\${BASE_SHA}/$base_sha/" -e "s/\${HEAD_SHA}/$head_sha/" \
     src/test/resources/github-events/pull_request_opened.json >"$work/workflow/event.json"
 token="ghs_smokeToken0123456789abcdefghij"
+# Not ASCII, as a password may be; the runner can only mask it if the action prints it in UTF-8.
+password='pässwörd→€'
+mkdir -p "$work/home"
 
 run_action() {  # EVENT_NAME REF [extra podman args]
     local event_name=$1 ref=$2; shift 2
@@ -95,13 +101,14 @@ run_action() {  # EVENT_NAME REF [extra podman args]
         -e GITHUB_REF="$ref" -e GITHUB_REPOSITORY=octo-org/shop -e GITHUB_API_URL="$api_url" \
         -e GITHUB_OUTPUT=/github/file_commands/output -e GITHUB_STEP_SUMMARY=/github/file_commands/summary \
         -e INPUT_COMMAND=auto -e "INPUT_GITHUB-TOKEN=$token" -e INPUT_COMMENT=true -e INPUT_COMMIT=false \
-        -e INPUT_WORKING-DIRECTORY=. "$@"
+        -e INPUT_WORKING-DIRECTORY=. -e HOME=/github/home -v "$work/home":/github/home "$@"
 }
 
 step "pull request: plan and comment, inside the container"
 set +e
 pr_start=$(date +%s.%N)
-run_action pull_request refs/pull/7/merge | tee "$work/pr.log"
+run_action pull_request refs/pull/7/merge -e "INPUT_DATABASE-URL=postgresql://app:$password@db.example.com/shop" \
+    | tee "$work/pr.log"
 pr_exit=${PIPESTATUS[0]}
 pr_end=$(date +%s.%N)
 set -e
@@ -123,6 +130,21 @@ if grep -q "$token" "$work/requests-without-auth.jsonl" "$work/file_commands/out
     fail "the token leaked"
 fi
 echo "comment arrived: ok"
+# Byte for byte (LC_ALL=C: grep compares bytes): UTF-8 in, UTF-8 out; an ASCII JVM prints '?' for each.
+LC_ALL=C grep -qxF "::add-mask::$password" "$work/pr.log" \
+    || fail "the password was not masked as it is: $(grep -a add-mask "$work/pr.log" | od -c | head -3)"
+LC_ALL=C grep -qF 'ADD COLUMN "café" text' "$work/pr.log" || fail "the log lost the column name's bytes"
+LC_ALL=C grep -qF "IS 'prix → TTC'" "$work/pr.log" || fail "the log lost the comment's bytes"
+LC_ALL=C grep -qF '"café"' "$work/file_commands/summary" || fail "the summary lost the column name's bytes"
+grep '"method":"POST"' "$work/requests.jsonl" | grep -qE 'caf(é|\\u00e9)' || fail "the comment lost the column name"
+if grep -v '^::add-mask::' "$work/pr.log" | LC_ALL=C grep -qF "$password" \
+    || LC_ALL=C grep -qF "$password" "$work/requests.jsonl" "$work/file_commands/output" "$work/file_commands/summary"; then
+    fail "the password leaked"
+fi
+echo "UTF-8 (column name, comment, password mask): ok"
+# The cache follows the job's HOME (GitHub mounts the runner's folder there), not the account's /root.
+[ -d "$work/home/.cache/automigrate/pg17" ] || fail "no embedded-server cache under HOME: $(ls -R "$work/home" | head)"
+echo "cache under HOME: ok"
 
 step "push with no schema change: container start to exit"
 git -C "$origin" checkout -q main
