@@ -393,8 +393,10 @@ public final class Deployer {
                                                     boolean rollback, Exception e, String state, int attempts) {
         String what = rollback ? "rolling back " + path : path;
         String undone = transactional ? "nothing of this step was committed (it was rolled back as a whole)"
-                : "this changeset runs outside a transaction (runInTransaction:false): check what it left behind, "
-                + "e.g. an INVALID index from CREATE INDEX CONCURRENTLY, before running again";
+                : "this changeset runs outside a transaction (runInTransaction:false) and is not recorded as applied: "
+                + "to continue, undo the statements that ran and drop what the failed one left (an INVALID index "
+                + "from CREATE INDEX CONCURRENTLY: DROP INDEX CONCURRENTLY IF EXISTS ...), fix the cause, then run "
+                + "apply again (docs/troubleshooting.md)";
         String detail = (e instanceof SQLException s ? Connections.describe(s) : e.getMessage())
                 .replaceAll("(liquibase\\.exception\\.\\w+|org\\.postgresql\\.util\\.PSQLException): ", "")
                 .replaceAll("Migration failed for changeset (\\S+?):? Reason: ", "changeset $1: ");

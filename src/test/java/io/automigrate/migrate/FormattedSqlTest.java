@@ -104,4 +104,21 @@ class FormattedSqlTest {
         String empty = error("--liquibase formatted sql\n--changeset a:1\n--rollback SELECT 1;\n");
         assertTrue(empty.startsWith("db/migrations/m.sql:2: changeset a:1 holds no SQL"), empty);
     }
+
+    @Test
+    void unknownChangesetAttributesAndFlagsThatAreNotBooleanAreErrorsNamingFileAndLine() {
+        for (String[] c : new String[][] {
+                {"--changeset dev:a runInTransaction:maybe", "db/m.sql:3: runInTransaction:maybe: the value must be true or false"},
+                {"--changeset dev:a foo:bar", "db/m.sql:3: unknown changeset attribute 'foo'"},
+                {"--changeset dev:a runintransaction:false", "db/m.sql:3: unknown changeset attribute 'runintransaction'"},
+                {"--changeset dev:a adds the table", "db/m.sql:3: 'adds' on the changeset line is not an attribute"}}) {
+            AutomigrateException e = assertThrows(AutomigrateException.class, () -> FormattedSql.read("m.sql", "db/m.sql",
+                    "--liquibase formatted sql\n\n" + c[0] + "\nSELECT 1;\n"));
+            assertEquals(ExitCode.BAD_INPUT, e.exitCode());
+            assertTrue(e.getMessage().startsWith(c[1]), e.getMessage());
+        }
+        MigrationFile ok = FormattedSql.read("m.sql", "db/m.sql", "--liquibase formatted sql\n--changeset dev:a "
+                + "runInTransaction:FALSE splitStatements:false context:\"a and b\" labels:x dbms:postgresql\nSELECT 1;\n");
+        assertFalse(ok.changesets().get(0).runInTransaction());
+    }
 }

@@ -14,6 +14,7 @@ FROM public.accounts;
 
 COMMENT ON VIEW public.tricky_strings IS 'a view; with "quotes", it''s -- all /* text */ ?';
 COMMENT ON COLUMN public.accounts.config IS E'settings\nsecond line: ''stripe'' ? key';
+--rollback COMMENT ON COLUMN public.accounts.config IS NULL;
 --rollback DROP VIEW public.tricky_strings;
 
 --changeset verbatim:jsonb-operators splitStatements:false rollbackSplitStatements:false
