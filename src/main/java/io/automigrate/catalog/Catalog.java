@@ -17,7 +17,8 @@ import java.util.stream.Stream;
 public record Catalog(List<Schema> schemas, List<Extension> extensions, List<EnumType> enums,
                       List<CompositeType> compositeTypes, List<Domain> domains, List<Sequence> sequences,
                       List<Table> tables, List<Index> indexes, List<View> views, List<Routine> routines,
-                      List<Trigger> triggers, List<Policy> policies, List<Dependency> dependencies) {
+                      List<Trigger> triggers, List<Policy> policies, List<Dependency> dependencies,
+                      List<Collation> collations) {
 
     public Catalog {
         schemas = sorted(schemas, Comparator.comparing(Schema::name));
@@ -33,11 +34,12 @@ public record Catalog(List<Schema> schemas, List<Extension> extensions, List<Enu
         triggers = sorted(triggers, Comparator.comparing(Trigger::ref));
         policies = sorted(policies, Comparator.comparing(Policy::ref));
         dependencies = sorted(dependencies, Comparator.naturalOrder());
+        collations = sorted(collations, Comparator.comparing(Collation::qualifiedName));
     }
 
     public static Catalog empty() {
         return new Catalog(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
-                List.of(), List.of(), List.of(), List.of(), List.of());
+                List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
     }
 
     /**
@@ -51,10 +53,10 @@ public record Catalog(List<Schema> schemas, List<Extension> extensions, List<Enu
                         t.partitionBound(), t.inherits(), t.options(),
                         sorted(t.columns(), Comparator.comparing(Column::name)),
                         sorted(t.constraints(), Comparator.comparing(Constraint::name)),
-                        t.rowSecurity(), t.forceRowSecurity(), t.comment(), t.grants()))
+                        t.rowSecurity(), t.forceRowSecurity(), t.comment(), t.grants(), t.replicaIdentity()))
                 .toList();
         return new Catalog(schemas, extensions, enums, compositeTypes, domains, sequences, byColumnName, indexes,
-                views, routines, triggers, policies, List.of());
+                views, routines, triggers, policies, List.of(), collations);
     }
 
     /**
@@ -78,14 +80,15 @@ public record Catalog(List<Schema> schemas, List<Extension> extensions, List<Enu
                 t.columns().stream().map(col -> new Column(col.name(), col.type(), col.collation(), col.notNull(),
                         col.defaultExpr(), col.identity(), col.generatedExpr(), col.local(), col.comment(),
                         kept(col.grants(), keep))).toList(),
-                t.constraints(), t.rowSecurity(), t.forceRowSecurity(), t.comment(), kept(t.grants(), keep))).toList();
+                t.constraints(), t.rowSecurity(), t.forceRowSecurity(), t.comment(), kept(t.grants(), keep),
+                t.replicaIdentity())).toList();
         List<View> bareViews = views.stream().map(v -> new View(v.schema(), v.name(), v.materialized(),
                 v.definition(), v.columns(), v.options(), v.withData(), v.comment(), kept(v.grants(), keep))).toList();
         List<Routine> bareRoutines = routines.stream().map(r -> new Routine(r.schema(), r.name(), r.kind(),
                 r.identityArguments(), r.arguments(), r.result(), r.definition(), r.comment(), kept(r.grants(), keep)))
                 .toList();
         return new Catalog(bareSchemas, extensions, enums, compositeTypes, domains, bareSequences, bareTables, indexes,
-                bareViews, bareRoutines, triggers, policies, dependencies);
+                bareViews, bareRoutines, triggers, policies, dependencies, collations);
     }
 
     private static List<Grant> kept(List<Grant> grants, java.util.function.Predicate<Grant> keep) {
@@ -129,7 +132,7 @@ public record Catalog(List<Schema> schemas, List<Extension> extensions, List<Enu
         int columns = tables.stream().mapToInt(t -> t.columns().size() + t.constraints().size()).sum();
         return schemas.size() + extensions.size() + enums.size() + compositeTypes.size() + domains.size()
                 + sequences.size() + tables.size() + columns + indexes.size() + views.size() + routines.size()
-                + triggers.size() + policies.size();
+                + triggers.size() + policies.size() + collations.size();
     }
 
     /** Objects by name, built once per catalog: a diff looks names up once per table, key and index. */

@@ -16,5 +16,7 @@ public enum ObjectKind {
     /** Function or procedure. */
     ROUTINE,
     TRIGGER,
-    POLICY
+    POLICY,
+    /** A collation made with CREATE COLLATION. */
+    COLLATION
 }

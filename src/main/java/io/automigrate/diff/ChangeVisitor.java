@@ -11,6 +11,8 @@ public interface ChangeVisitor<R> {
     R visit(TableChanges.CreateExtension change);
     R visit(TableChanges.DropExtension change);
     R visit(TableChanges.AlterExtensionVersion change);
+    R visit(TableChanges.CreateCollation change);
+    R visit(TableChanges.DropCollation change);
     R visit(TableChanges.CreateSequence change);
     R visit(TableChanges.DropSequence change);
     R visit(TableChanges.AlterSequence change);
@@ -23,6 +25,7 @@ public interface ChangeVisitor<R> {
     R visit(TableChanges.AlterPartitionAttachment change);
     R visit(TableChanges.AlterTableInheritance change);
     R visit(TableChanges.AlterRowSecurity change);
+    R visit(TableChanges.AlterTableReplicaIdentity change);
     R visit(TableChanges.CreateColumn change);
     R visit(TableChanges.DropColumn change);
     R visit(TableChanges.AlterColumnExpression change);

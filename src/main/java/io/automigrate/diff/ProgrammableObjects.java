@@ -24,10 +24,28 @@ public final class ProgrammableObjects implements ObjectFamily {
         Set<ObjectRef> forced = new HashSet<>(context.forcedRecreate());
         List<Change> changes = new ArrayList<>(TypeDiff.diff(context, forced));
         changes.addAll(ViewDiff.diff(context, forced));
+        forced.addAll(onRecreatedViews(context, changes));
         changes.addAll(RoutineDiff.diff(context, forced));
         changes.addAll(TriggerDiff.diff(context, forced));
         changes.addAll(PolicyDiff.diff(context, forced));
         return List.copyOf(changes);
+    }
+
+    /**
+     * Triggers on a view that is dropped and created again: DROP VIEW takes them along, and no dependency edge says
+     * so (PostgreSQL records a trigger as part of its relation), so they are re-created after the view.
+     */
+    private static Set<ObjectRef> onRecreatedViews(DiffContext context, List<Change> changes) {
+        Set<io.automigrate.catalog.QualifiedName> recreated = new HashSet<>();
+        for (Change c : changes) {
+            if (c instanceof ViewChanges.DropView drop && context.to().view(drop.view().qualifiedName()).isPresent()) {
+                recreated.add(drop.view().qualifiedName());
+            }
+        }
+        Set<ObjectRef> triggers = new HashSet<>();
+        context.from().triggers().stream().filter(t -> recreated.contains(t.tableName()))
+                .forEach(t -> triggers.add(t.ref()));
+        return triggers;
     }
 
     /** The same object in both catalogs; one side is null when it exists only in the other. */

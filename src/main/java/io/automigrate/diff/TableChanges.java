@@ -1,5 +1,6 @@
 package io.automigrate.diff;
 
+import io.automigrate.catalog.Collation;
 import io.automigrate.catalog.Column;
 import io.automigrate.diff.OrderingHints.Group;
 import io.automigrate.catalog.Constraint;
@@ -11,6 +12,7 @@ import io.automigrate.catalog.Index;
 import io.automigrate.catalog.ObjectKind;
 import io.automigrate.catalog.ObjectRef;
 import io.automigrate.catalog.QualifiedName;
+import io.automigrate.catalog.ReplicaIdentity;
 import io.automigrate.catalog.Schema;
 import io.automigrate.catalog.Sequence;
 import io.automigrate.catalog.SequenceOptions;
@@ -126,6 +128,63 @@ public final class TableChanges {
 
         public String describe() {
             return "drop extension " + extension.name();
+        }
+
+        public <R> R accept(ChangeVisitor<R> visitor) {
+            return visitor.visit(this);
+        }
+    }
+
+    /**
+     * {@code CREATE COLLATION}. Ordered with types: before the columns, domains and indexes that use it (their
+     * dependencies on it say so).
+     */
+    public record CreateCollation(Collation collation) implements Change, OrderingHints {
+        public ObjectRef target() {
+            return collation.ref();
+        }
+
+        public ChangeAction action() {
+            return ChangeAction.CREATE;
+        }
+
+        public Change inverse() {
+            return new DropCollation(collation);
+        }
+
+        public String describe() {
+            return "create collation " + collation.qualifiedName();
+        }
+
+        public Group group() {
+            return Group.TYPE;
+        }
+
+        public <R> R accept(ChangeVisitor<R> visitor) {
+            return visitor.visit(this);
+        }
+    }
+
+    /** {@code DROP COLLATION}, after what uses it. */
+    public record DropCollation(Collation collation) implements Change, OrderingHints {
+        public ObjectRef target() {
+            return collation.ref();
+        }
+
+        public ChangeAction action() {
+            return ChangeAction.DROP;
+        }
+
+        public Change inverse() {
+            return new CreateCollation(collation);
+        }
+
+        public String describe() {
+            return "drop collation " + collation.qualifiedName();
+        }
+
+        public Group group() {
+            return Group.TYPE;
         }
 
         public <R> R accept(ChangeVisitor<R> visitor) {
@@ -511,6 +570,60 @@ public final class TableChanges {
 
         public String describe() {
             return "set row level security of table " + table;
+        }
+
+        public <R> R accept(ChangeVisitor<R> visitor) {
+            return visitor.visit(this);
+        }
+    }
+
+    /**
+     * {@code REPLICA IDENTITY}. {@code needs}: the index (or key constraint) and table an identity {@code USING INDEX}
+     * needs created first; {@code uses}: the old index and table, dropped only after this change, so that rollback
+     * (in reverse) sets the old identity again after re-creating them.
+     */
+    public record AlterTableReplicaIdentity(QualifiedName table, ReplicaIdentity before, ReplicaIdentity after,
+                                            Set<ObjectRef> needs, Set<ObjectRef> uses)
+            implements Change, OrderingHints {
+        public AlterTableReplicaIdentity {
+            needs = Set.copyOf(needs);
+            uses = Set.copyOf(uses);
+        }
+
+        public ObjectRef target() {
+            return ObjectRef.of(ObjectKind.TABLE, table);
+        }
+
+        public ChangeAction action() {
+            return ChangeAction.ALTER;
+        }
+
+        public Change inverse() {
+            return new AlterTableReplicaIdentity(table, after, before, uses, needs);
+        }
+
+        public String describe() {
+            return "set replica identity of table " + table;
+        }
+
+        public Group group() {
+            return Group.INDEX;
+        }
+
+        /** Away from an index first (before that index is dropped), onto one last (after it is created). */
+        public Step step() {
+            if (after.equals(ReplicaIdentity.DEFAULT) && before.mode() == ReplicaIdentity.Mode.USING_INDEX) {
+                return Step.REMOVE;
+            }
+            return after.mode() == ReplicaIdentity.Mode.USING_INDEX ? Step.ADD : Step.ADJUST;
+        }
+
+        public Set<ObjectRef> settledFirst() {
+            return needs;
+        }
+
+        public Set<ObjectRef> usesUntilDropped() {
+            return uses;
         }
 
         public <R> R accept(ChangeVisitor<R> visitor) {

@@ -1,6 +1,7 @@
 package io.automigrate.diff;
 
 import io.automigrate.catalog.Catalog;
+import io.automigrate.catalog.Collation;
 import io.automigrate.catalog.Column;
 import io.automigrate.catalog.Constraint;
 import io.automigrate.catalog.ConstraintKind;
@@ -11,6 +12,7 @@ import io.automigrate.catalog.Index;
 import io.automigrate.catalog.ObjectKind;
 import io.automigrate.catalog.ObjectRef;
 import io.automigrate.catalog.QualifiedName;
+import io.automigrate.catalog.ReplicaIdentity;
 import io.automigrate.catalog.Schema;
 import io.automigrate.catalog.Sequence;
 import io.automigrate.catalog.Table;
@@ -115,9 +117,11 @@ public final class TableObjects implements ObjectFamily {
         List<Change> changes() {
             schemas();
             extensions();
+            collations();
             sequences();
             tables();
             indexes();
+            replicaIdentities();
             return out;
         }
 
@@ -142,6 +146,22 @@ public final class TableObjects implements ObjectFamily {
 
         private Schema strip(Schema s) {
             return new Schema(s.name(), s.comment(), privileges ? s.grants() : List.of());
+        }
+
+        private void collations() {
+            pairs(from.collations(), to.collations(), Collation::qualifiedName, (before, after) -> {
+                if (before == null) {
+                    out.add(new TableChanges.CreateCollation(after));
+                } else if (after == null) {
+                    out.add(new TableChanges.DropCollation(before));
+                } else if (!before.definition().equals(after.definition())) {
+                    // ALTER COLLATION can only rename it or refresh its version
+                    out.add(new TableChanges.DropCollation(before));
+                    out.add(new TableChanges.CreateCollation(after));
+                } else {
+                    comment(after.ref(), before.comment(), after.comment());
+                }
+            });
         }
 
         private void extensions() {
@@ -259,7 +279,7 @@ public final class TableObjects implements ObjectFamily {
             List<Column> columns = t.columns().stream().map(this::strip).toList();
             return new Table(t.schema(), t.name(), t.unlogged(), t.partitionKey(), t.partitionOf(),
                     t.partitionBound(), t.inherits(), t.options(), columns, inline, t.rowSecurity(),
-                    t.forceRowSecurity(), t.comment(), privileges ? t.grants() : List.of());
+                    t.forceRowSecurity(), t.comment(), privileges ? t.grants() : List.of(), t.replicaIdentity());
         }
 
         private Column strip(Column c) {
@@ -473,6 +493,72 @@ public final class TableObjects implements ObjectFamily {
                     comment(after.ref(), before.comment(), after.comment());
                 }
             });
+        }
+
+        // ---- replica identity
+
+        /**
+         * A replica identity is set after the changes above, since {@code USING INDEX} needs its index: on a created
+         * table, when it differs, and around an identity index that is dropped and created again (which loses it).
+         * A dropped table's identity is set back to DEFAULT first, so that rollback sets it again after re-creating
+         * the table and its index.
+         */
+        private void replicaIdentities() {
+            Set<ObjectRef> created = new HashSet<>();
+            Set<ObjectRef> dropped = new HashSet<>();
+            for (Change c : out) {
+                boolean holdsIndex = c instanceof CreateIndex || c instanceof DropIndex
+                        || c instanceof TableChanges.CreateConstraint || c instanceof TableChanges.DropConstraint
+                        || c instanceof CreateTable || c instanceof DropTable;
+                if (holdsIndex && c.action() == ChangeAction.CREATE) {
+                    created.add(c.target());
+                } else if (holdsIndex && c.action() == ChangeAction.DROP) {
+                    dropped.add(c.target());
+                }
+            }
+            Set<QualifiedName> paired = new HashSet<>();
+            for (Table after : to.tables()) {
+                Optional<Table> before = from.table(tableRenames.getOrDefault(after.qualifiedName(),
+                        after.qualifiedName()));
+                before.ifPresent(b -> paired.add(b.qualifiedName()));
+                replicaIdentity(before.orElse(null), after, created, dropped);
+            }
+            for (Table before : from.tables()) {
+                if (!paired.contains(before.qualifiedName())) {
+                    replicaIdentity(before, null, created, dropped);
+                }
+            }
+        }
+
+        private void replicaIdentity(Table before, Table after, Set<ObjectRef> created, Set<ObjectRef> dropped) {
+            ReplicaIdentity b = before == null ? ReplicaIdentity.DEFAULT : before.replicaIdentity();
+            ReplicaIdentity a = after == null ? ReplicaIdentity.DEFAULT : after.replicaIdentity();
+            Set<ObjectRef> needs = identityRefs(after, a);
+            Set<ObjectRef> uses = identityRefs(before, b);
+            boolean oldGoes = uses.stream().anyMatch(dropped::contains);
+            boolean newComes = needs.stream().anyMatch(created::contains);
+            QualifiedName table = after != null ? after.qualifiedName() : before.qualifiedName();
+            if (b.equals(a) && (!oldGoes || !newComes)) {
+                return;
+            }
+            if (b.equals(a)) {
+                // the identity index is dropped and created again: off it before, onto it after
+                out.add(new TableChanges.AlterTableReplicaIdentity(table, b, ReplicaIdentity.DEFAULT, Set.of(), uses));
+                out.add(new TableChanges.AlterTableReplicaIdentity(table, ReplicaIdentity.DEFAULT, a, needs, Set.of()));
+                return;
+            }
+            out.add(new TableChanges.AlterTableReplicaIdentity(table, b, a, needs, uses));
+        }
+
+        /** The table and the index (or the key constraint whose index it is) an identity refers to. */
+        private static Set<ObjectRef> identityRefs(Table table, ReplicaIdentity identity) {
+            if (table == null || identity.mode() != ReplicaIdentity.Mode.USING_INDEX) {
+                return table == null || identity.equals(ReplicaIdentity.DEFAULT) ? Set.of() : Set.of(table.ref());
+            }
+            ObjectRef index = table.constraint(identity.index())
+                    .map(c -> TableChanges.constraint(table.qualifiedName(), c.name()))
+                    .orElse(ObjectRef.of(ObjectKind.INDEX, new QualifiedName(table.schema(), identity.index())));
+            return Set.of(table.ref(), index);
         }
 
         /** Definitions equal once a renamed table's old name in the current one is read as its new name. */

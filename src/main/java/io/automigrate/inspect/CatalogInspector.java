@@ -2,6 +2,7 @@ package io.automigrate.inspect;
 
 import io.automigrate.AutomigrateException;
 import io.automigrate.catalog.Catalog;
+import io.automigrate.catalog.Collation;
 import io.automigrate.catalog.CompositeType;
 import io.automigrate.catalog.Dependency;
 import io.automigrate.catalog.Domain;
@@ -75,6 +76,7 @@ public final class CatalogInspector {
         List<Schema> schemas = SchemaReader.schemas(queries, options, ids);
         String[] scope = schemas.stream().map(Schema::name).toArray(String[]::new);
         List<Extension> extensions = SchemaReader.extensions(queries, scope, ids);
+        List<Collation> collations = SchemaReader.collations(queries, scope, ids);
         List<EnumType> enums = TypeReader.enums(queries, scope, ids);
         List<Domain> domains = TypeReader.domains(queries, scope, ids);
         Map<Long, List<RelationReader.Attribute>> attributes = RelationReader.attributes(queries, scope);
@@ -88,7 +90,7 @@ public final class CatalogInspector {
         List<Policy> policies = CodeReader.policies(queries, scope, ids);
         List<Dependency> dependencies = DependencyReader.dependencies(queries, ids);
         return new Catalog(schemas, extensions, enums, composites, domains, sequences, tables, indexes, views,
-                routines, triggers, policies, dependencies);
+                routines, triggers, policies, dependencies, collations);
     }
 
     private static boolean autoCommit(Connection connection, CatalogQueries queries) {

@@ -13,7 +13,8 @@ import java.util.Set;
 final class DependencyReader {
     private static final String CATALOGS = "('pg_class'::regclass, 'pg_type'::regclass, 'pg_proc'::regclass,"
             + " 'pg_constraint'::regclass, 'pg_attrdef'::regclass, 'pg_rewrite'::regclass, 'pg_trigger'::regclass,"
-            + " 'pg_policy'::regclass, 'pg_namespace'::regclass, 'pg_extension'::regclass)";
+            + " 'pg_policy'::regclass, 'pg_namespace'::regclass, 'pg_extension'::regclass,"
+            + " 'pg_collation'::regclass)";
 
     // Objects made after initdb have oids from 16384 (FirstNormalObjectId) on; older rows are the system's own.
     private static final String DEPENDENCIES = "SELECT d.classid::regclass::text AS catalog, d.objid, d.objsubid,"

@@ -22,6 +22,7 @@ final class ObjectIds {
     static final String POLICY = "pg_policy";
     static final String NAMESPACE = "pg_namespace";
     static final String EXTENSION = "pg_extension";
+    static final String COLLATION = "pg_collation";
 
     private final Map<String, Map<Long, ObjectRef>> refs = new HashMap<>();
     private final Map<Long, Map<Integer, String>> tableColumns = new HashMap<>();

@@ -9,6 +9,7 @@ import io.automigrate.catalog.Index;
 import io.automigrate.catalog.ObjectKind;
 import io.automigrate.catalog.ObjectRef;
 import io.automigrate.catalog.QualifiedName;
+import io.automigrate.catalog.ReplicaIdentity;
 import io.automigrate.catalog.Sequence;
 import io.automigrate.catalog.SequenceOptions;
 import io.automigrate.catalog.Table;
@@ -70,7 +71,9 @@ final class RelationReader {
             + " ARRAY(SELECT ARRAY[hn.nspname::text, hc.relname::text] FROM pg_inherits h"
             + "   JOIN pg_class hc ON hc.oid = h.inhparent JOIN pg_namespace hn ON hn.oid = hc.relnamespace"
             + "   WHERE h.inhrelid = c.oid AND NOT c.relispartition ORDER BY h.inhseqno) AS inherits,"
-            + " c.reloptions, c.relrowsecurity, c.relforcerowsecurity, "
+            + " c.reloptions, c.relrowsecurity, c.relforcerowsecurity, c.relreplident,"
+            + " (SELECT ri.relname FROM pg_index i JOIN pg_class ri ON ri.oid = i.indexrelid"
+            + "   WHERE i.indrelid = c.oid AND i.indisreplident) AS replica_index, "
             + comment("pg_class", "c.oid") + " AS comment, "
             + grants("c.relacl", "r", "c.relowner") + " AS grants"
             + " FROM pg_class c"
@@ -185,7 +188,8 @@ final class RelationReader {
             return new Table(name.schema(), name.name(), row.bool("unlogged"), row.text("partition_key"),
                     row.name("parent_schema", "parent_name"), row.text("partition_bound"), inherits,
                     sortedTexts(row, "reloptions"), columns, ownConstraints, row.bool("relrowsecurity"),
-                    row.bool("relforcerowsecurity"), row.text("comment"), row.grants("grants"));
+                    row.bool("relforcerowsecurity"), row.text("comment"), row.grants("grants"),
+                    ReplicaIdentity.of(row.character("relreplident"), row.text("replica_index")));
         }, (Object) scope);
         return withPartitionIdentities(tables);
     }
@@ -208,7 +212,7 @@ final class RelationReader {
                     : c).toList();
             return new Table(t.schema(), t.name(), t.unlogged(), t.partitionKey(), t.partitionOf(),
                     t.partitionBound(), t.inherits(), t.options(), columns, t.constraints(), t.rowSecurity(),
-                    t.forceRowSecurity(), t.comment(), t.grants());
+                    t.forceRowSecurity(), t.comment(), t.grants(), t.replicaIdentity());
         }).toList();
     }
 

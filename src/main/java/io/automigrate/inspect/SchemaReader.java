@@ -1,5 +1,6 @@
 package io.automigrate.inspect;
 
+import io.automigrate.catalog.Collation;
 import io.automigrate.catalog.Extension;
 import io.automigrate.catalog.ObjectRef;
 import io.automigrate.catalog.Schema;
@@ -26,6 +27,15 @@ final class SchemaReader {
             + " FROM pg_extension x JOIN pg_namespace n ON n.oid = x.extnamespace"
             + " WHERE " + IN_SCOPE;
 
+    // colllocale is PostgreSQL 17's name (colliculocale before); collicurules exists from 16: read them by name
+    private static final String COLLATIONS = "SELECT co.oid, n.nspname, co.collname,"
+            + " CASE co.collprovider WHEN 'i' THEN 'icu' WHEN 'b' THEN 'builtin' ELSE 'libc' END AS provider,"
+            + " coalesce(to_jsonb(co) ->> 'colllocale', to_jsonb(co) ->> 'colliculocale') AS locale,"
+            + " co.collcollate, co.collctype, co.collisdeterministic, to_jsonb(co) ->> 'collicurules' AS rules, "
+            + comment("pg_collation", "co.oid") + " AS comment"
+            + " FROM pg_collation co JOIN pg_namespace n ON n.oid = co.collnamespace"
+            + " WHERE " + IN_SCOPE + " AND " + notExtensionMember("pg_collation", "co.oid");
+
     private SchemaReader() {
     }
 
@@ -40,6 +50,17 @@ final class SchemaReader {
             }
         });
         return schemas;
+    }
+
+    /** Collations made with CREATE COLLATION in a schema in scope. */
+    static List<Collation> collations(CatalogQueries queries, String[] scope, ObjectIds ids) {
+        return queries.list("collations", COLLATIONS, row -> {
+            Collation collation = new Collation(row.text("nspname"), row.text("collname"), row.text("provider"),
+                    row.text("locale"), row.text("collcollate"), row.text("collctype"),
+                    row.bool("collisdeterministic"), row.text("rules"), row.text("comment"));
+            ids.add(ObjectIds.COLLATION, row.number("oid"), collation.ref());
+            return collation;
+        }, (Object) scope);
     }
 
     /** Extensions installed in a schema in scope (plpgsql lives in pg_catalog and is never read). */

@@ -33,7 +33,8 @@ public final class LiquibaseTables {
                 catalog.views(), catalog.routines(), catalog.triggers(), catalog.policies(),
                 catalog.dependencies().stream()
                         .filter(d -> !NAMES.contains(d.dependent().name()) && !NAMES.contains(d.referenced().name()))
-                        .toList());
+                        .toList(),
+                catalog.collations());
     }
 
     private static boolean isBookkeeping(Table table) {

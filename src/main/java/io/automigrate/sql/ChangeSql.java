@@ -115,6 +115,21 @@ public final class ChangeSql implements ChangeVisitor<List<Statement>> {
     }
 
     @Override
+    public List<Statement> visit(TableChanges.AlterTableReplicaIdentity change) {
+        return TableSql.render(change);
+    }
+
+    @Override
+    public List<Statement> visit(TableChanges.CreateCollation change) {
+        return TableSql.render(change);
+    }
+
+    @Override
+    public List<Statement> visit(TableChanges.DropCollation change) {
+        return TableSql.render(change);
+    }
+
+    @Override
     public List<Statement> visit(TableChanges.CreateColumn change) {
         return TableSql.render(change);
     }

@@ -1,5 +1,6 @@
 package io.automigrate.sql;
 
+import io.automigrate.catalog.Collation;
 import io.automigrate.catalog.Column;
 import io.automigrate.catalog.Constraint;
 import io.automigrate.catalog.Extension;
@@ -9,6 +10,7 @@ import io.automigrate.catalog.Index;
 import io.automigrate.catalog.ObjectKind;
 import io.automigrate.catalog.ObjectRef;
 import io.automigrate.catalog.QualifiedName;
+import io.automigrate.catalog.ReplicaIdentity;
 import io.automigrate.catalog.Schema;
 import io.automigrate.catalog.Sequence;
 import io.automigrate.catalog.SequenceOptions;
@@ -49,6 +51,7 @@ import io.automigrate.diff.TableChanges.DropTable;
 import io.automigrate.diff.TableChanges.RenameColumn;
 import io.automigrate.diff.TableChanges.RenameTable;
 import io.automigrate.sqltext.Sql;
+import io.automigrate.diff.TableChanges;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -162,6 +165,48 @@ final class TableSql {
     static List<Statement> render(AlterTableInheritance c) {
         List<String> sql = new ArrayList<>();
         sql.add(alter(c.table()) + (c.inherit() ? "INHERIT " : "NO INHERIT ") + Sql.qualified(c.parent()) + ";");
+        return statements(sql);
+    }
+
+    static List<Statement> render(TableChanges.AlterTableReplicaIdentity c) {
+        return statements(List.of(alter(c.table()) + "REPLICA IDENTITY " + replicaIdentity(c.after()) + ";"));
+    }
+
+    private static String replicaIdentity(ReplicaIdentity identity) {
+        return switch (identity.mode()) {
+            case DEFAULT -> "DEFAULT";
+            case FULL -> "FULL";
+            case NOTHING -> "NOTHING";
+            case USING_INDEX -> "USING INDEX " + Sql.ident(identity.index());
+        };
+    }
+
+    static List<Statement> render(TableChanges.DropCollation c) {
+        return statements(List.of("DROP COLLATION " + Sql.qualified(c.collation().qualifiedName()) + ";"));
+    }
+
+    static List<Statement> render(TableChanges.CreateCollation c) {
+        Collation co = c.collation();
+        List<String> options = new ArrayList<>();
+        options.add("provider = " + co.provider());
+        if (co.locale() != null) {
+            options.add("locale = " + Sql.literal(co.locale()));
+        }
+        if (co.lcCollate() != null) {
+            options.add("lc_collate = " + Sql.literal(co.lcCollate()));
+        }
+        if (co.lcCtype() != null) {
+            options.add("lc_ctype = " + Sql.literal(co.lcCtype()));
+        }
+        if (co.rules() != null) {
+            options.add("rules = " + Sql.literal(co.rules()));
+        }
+        if (!co.deterministic()) {
+            options.add("deterministic = false");
+        }
+        List<String> sql = new ArrayList<>();
+        sql.add("CREATE COLLATION " + Sql.qualified(co.qualifiedName()) + " (" + String.join(", ", options) + ");");
+        commentIfAny(co.ref(), co.comment(), sql);
         return statements(sql);
     }
 
@@ -597,6 +642,7 @@ final class TableSql {
         return switch (target.kind()) {
             case SCHEMA -> "SCHEMA " + Sql.ident(target.name());
             case EXTENSION -> "EXTENSION " + Sql.ident(target.name());
+            case COLLATION -> "COLLATION " + Sql.qualified(target.qualifiedName());
             case SEQUENCE -> "SEQUENCE " + Sql.qualified(target.qualifiedName());
             case TABLE -> "TABLE " + Sql.qualified(target.qualifiedName());
             case COLUMN -> "COLUMN " + columnName(target);

@@ -76,7 +76,7 @@ class ChangeOrderTest {
     void aSchemaIsDroppedAfterWhatIsInIt() {
         // The table's drop waits for a view's change, which has a late phase; the schema's drop waits for the table.
         var t = new io.automigrate.catalog.Table("s", "t", false, null, null, null, List.of(), List.of(), List.of(),
-                List.of(), false, false, null, List.of());
+                List.of(), false, false, null, List.of(), io.automigrate.catalog.ReplicaIdentity.DEFAULT);
         Catalog from = catalog().dependency(VIEW, t.ref()).build();
         List<Change> changes = List.of(
                 new TableChanges.DropSchema(new Schema("s", null, List.of())),

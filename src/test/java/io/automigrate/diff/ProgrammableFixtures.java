@@ -1,5 +1,6 @@
 package io.automigrate.diff;
 
+import io.automigrate.catalog.ReplicaIdentity;
 import io.automigrate.catalog.Catalog;
 import io.automigrate.catalog.Column;
 import io.automigrate.catalog.CompositeType;
@@ -53,12 +54,12 @@ public final class ProgrammableFixtures {
             else throw new IllegalArgumentException("not a catalog object: " + o);
         }
         return new Catalog(List.of(), List.of(), enums, composites, domains, List.of(), tables, List.of(), views,
-                routines, triggers, policies, dependencies);
+                routines, triggers, policies, dependencies, List.of());
     }
 
     public static Table table(String name, Column... columns) {
         return new Table("public", name, false, null, null, null, List.of(), List.of(), List.of(columns), List.of(),
-                false, false, null, List.of());
+                false, false, null, List.of(), ReplicaIdentity.DEFAULT);
     }
 
     public static Column column(String name, String type, String defaultExpr) {

@@ -1,5 +1,6 @@
 package io.automigrate.diff;
 
+import io.automigrate.catalog.ReplicaIdentity;
 import io.automigrate.catalog.Catalog;
 import io.automigrate.catalog.Column;
 import io.automigrate.catalog.Constraint;
@@ -57,7 +58,7 @@ public final class TestCatalogs {
 
     public Catalog build() {
         return new Catalog(schemas, List.of(), List.of(), List.of(), List.of(), sequences, tables, indexes, List.of(),
-                List.of(), List.of(), List.of(), dependencies);
+                List.of(), List.of(), List.of(), dependencies, List.of());
     }
 
     public static QualifiedName name(String table) {
@@ -66,7 +67,7 @@ public final class TestCatalogs {
 
     public static Table table(String name, List<Column> columns, Constraint... constraints) {
         return new Table("public", name, false, null, null, null, List.of(), List.of(), columns,
-                List.of(constraints), false, false, null, List.of());
+                List.of(constraints), false, false, null, List.of(), ReplicaIdentity.DEFAULT);
     }
 
     public static Column column(String name, String type) {

@@ -1,11 +1,13 @@
 package io.automigrate.inspect;
 
 import io.automigrate.catalog.Catalog;
+import io.automigrate.catalog.Collation;
 import io.automigrate.catalog.Column;
 import io.automigrate.catalog.Constraint;
 import io.automigrate.catalog.ConstraintKind;
 import io.automigrate.catalog.Identity;
 import io.automigrate.catalog.QualifiedName;
+import io.automigrate.catalog.ReplicaIdentity;
 import io.automigrate.catalog.SequenceOptions;
 import io.automigrate.catalog.Table;
 import io.automigrate.shadow.ShadowDatabase;
@@ -200,5 +202,51 @@ class TableInspectionTest {
         assertEquals(List.of("Select"), order.constraint("Order_pkey").orElseThrow().columns());
         assertEquals("CREATE INDEX \"Order by state\" ON \"My App\".\"Order\" USING btree (state)",
                 catalog.index(QualifiedName.of("My App", "Order by state")).orElseThrow().definition());
+    }
+
+    @Test
+    void replicaIdentityOfEveryKind() {
+        Catalog catalog = Inspect.ddl("""
+                CREATE TABLE plain (id int PRIMARY KEY);
+                CREATE TABLE full_rows (id int);
+                ALTER TABLE full_rows REPLICA IDENTITY FULL;
+                CREATE TABLE no_rows (id int);
+                ALTER TABLE no_rows REPLICA IDENTITY NOTHING;
+                CREATE TABLE by_key (id int NOT NULL, code text NOT NULL, CONSTRAINT by_key_pkey PRIMARY KEY (id));
+                CREATE UNIQUE INDEX by_key_code_idx ON by_key (code);
+                ALTER TABLE by_key REPLICA IDENTITY USING INDEX by_key_code_idx;
+                CREATE TABLE index_gone (code text NOT NULL);
+                CREATE UNIQUE INDEX index_gone_idx ON index_gone (code);
+                ALTER TABLE index_gone REPLICA IDENTITY USING INDEX index_gone_idx;
+                DROP INDEX index_gone_idx;
+                """);
+        assertEquals(ReplicaIdentity.DEFAULT, table(catalog, "public", "plain").replicaIdentity());
+        assertEquals(new ReplicaIdentity(ReplicaIdentity.Mode.FULL, null),
+                table(catalog, "public", "full_rows").replicaIdentity());
+        assertEquals(new ReplicaIdentity(ReplicaIdentity.Mode.NOTHING, null),
+                table(catalog, "public", "no_rows").replicaIdentity());
+        assertEquals(new ReplicaIdentity(ReplicaIdentity.Mode.USING_INDEX, "by_key_code_idx"),
+                table(catalog, "public", "by_key").replicaIdentity());
+        // PostgreSQL keeps 'i' when the index is dropped and then behaves as NOTHING
+        assertEquals(new ReplicaIdentity(ReplicaIdentity.Mode.NOTHING, null),
+                table(catalog, "public", "index_gone").replicaIdentity());
+    }
+
+    @Test
+    void collationsMadeWithCreateCollation() {
+        Catalog catalog = Inspect.ddl("""
+                CREATE SCHEMA words;
+                CREATE COLLATION words.ci (provider = icu, locale = 'und-u-ks-level2', deterministic = false);
+                CREATE COLLATION words.bytes (provider = libc, locale = 'C');
+                COMMENT ON COLLATION words.bytes IS 'byte order';
+                CREATE TABLE words.w (t text COLLATE words.ci);
+                """);
+        assertEquals(List.of(
+                        new Collation("words", "bytes", "libc", null, "C", "C", true, null, "byte order"),
+                        new Collation("words", "ci", "icu", "und-u-ks-level2", null, null, false, null, null)),
+                catalog.collations());
+        assertTrue(catalog.dependencies().stream().anyMatch(d -> d.referenced().equals(
+                catalog.collations().get(1).ref()) && d.dependent().member().equals("t")), catalog.dependencies()
+                .toString());
     }
 }

@@ -1,5 +1,6 @@
 package io.automigrate.migrate;
 
+import io.automigrate.catalog.ReplicaIdentity;
 import io.automigrate.catalog.Catalog;
 import io.automigrate.catalog.Column;
 import io.automigrate.catalog.Constraint;
@@ -52,13 +53,14 @@ class MigrationNamesTest {
 
     private static Table table(QualifiedName name) {
         return new Table(name.schema(), name.name(), false, null, null, null, List.of(), List.of(), List.of(),
-                List.of(), false, false, null, List.of());
+                List.of(), false, false, null, List.of(), ReplicaIdentity.DEFAULT);
     }
 
     private static Catalog with(Table table, Index... indexes) {
         Catalog e = Catalog.empty();
         return new Catalog(e.schemas(), e.extensions(), e.enums(), e.compositeTypes(), e.domains(), e.sequences(),
-                List.of(table), List.of(indexes), e.views(), e.routines(), e.triggers(), e.policies(), e.dependencies());
+                List.of(table), List.of(indexes), e.views(), e.routines(), e.triggers(), e.policies(), e.dependencies(),
+                e.collations());
     }
 
     private static String name(Catalog from, Catalog to, Change... changes) {

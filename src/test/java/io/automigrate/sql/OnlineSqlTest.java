@@ -1,5 +1,6 @@
 package io.automigrate.sql;
 
+import io.automigrate.catalog.ReplicaIdentity;
 import io.automigrate.catalog.Catalog;
 import io.automigrate.catalog.Column;
 import io.automigrate.catalog.Constraint;
@@ -41,7 +42,7 @@ class OnlineSqlTest {
     private static Table table(QualifiedName name, String partitionKey, Constraint... constraints) {
         return new Table(name.schema(), name.name(), false, partitionKey, null, null, List.of(), List.of(),
                 List.of(new Column("id", "bigint", null, false, null, null, null, true, null, List.of())),
-                List.of(constraints), false, false, null, List.of());
+                List.of(constraints), false, false, null, List.of(), ReplicaIdentity.DEFAULT);
     }
 
     /** The catalog before: "order" (plain, with a constraint named total_not_null) and "events" (partitioned). */
@@ -51,7 +52,7 @@ class OnlineSqlTest {
                 List.of("total"), null, true, true, null);
         return new Catalog(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
                 List.of(table(ORDERS, null, taken), table(EVENTS, "RANGE (day)")), empty.indexes(), List.of(),
-                List.of(), List.of(), List.of(), List.of());
+                List.of(), List.of(), List.of(), List.of(), List.of());
     }
 
     private static List<Group> groups(Change... changes) {

@@ -1,5 +1,6 @@
 package io.automigrate.testing;
 
+import io.automigrate.catalog.ReplicaIdentity;
 import io.automigrate.catalog.Catalog;
 import io.automigrate.catalog.Column;
 import io.automigrate.catalog.EnumType;
@@ -41,9 +42,10 @@ class CatalogDifferenceTest {
 
     private static Catalog catalog(List<Column> columns, List<String> labels, List<Index> indexes) {
         Table users = new Table("public", "users", false, null, null, null, List.of(), List.of(), columns, List.of(),
-                false, false, null, List.of());
+                false, false, null, List.of(), ReplicaIdentity.DEFAULT);
         return new Catalog(List.of(), List.of(), List.of(new EnumType("public", "mood", labels, null)), List.of(),
-                List.of(), List.of(), List.of(users), indexes, List.of(), List.of(), List.of(), List.of(), List.of());
+                List.of(), List.of(), List.of(users), indexes, List.of(), List.of(), List.of(), List.of(), List.of(),
+                List.of());
     }
 
     private static Column column(String name, String type) {

@@ -1,0 +1,1 @@
+COMMENT ON COLLATION public.ci IS 'case-insensitive comparisons';

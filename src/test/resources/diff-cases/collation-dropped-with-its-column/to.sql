@@ -1,0 +1,1 @@
+CREATE TABLE public.logins (id int);

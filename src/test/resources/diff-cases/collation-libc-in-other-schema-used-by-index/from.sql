@@ -1,0 +1,2 @@
+CREATE SCHEMA text_rules;
+CREATE TABLE public.words (w text);

@@ -1,0 +1,1 @@
+CREATE COLLATION public.sorting (provider = icu, locale = 'de-DE');

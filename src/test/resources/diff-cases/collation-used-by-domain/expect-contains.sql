@@ -1,0 +1,1 @@
+CREATE DOMAIN public.ci_text AS text COLLATE "public"."ci";

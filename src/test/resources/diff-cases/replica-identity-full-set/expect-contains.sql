@@ -1,0 +1,1 @@
+ALTER TABLE public.events REPLICA IDENTITY FULL;

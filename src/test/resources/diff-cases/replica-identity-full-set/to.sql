@@ -1,0 +1,2 @@
+CREATE TABLE public.events (id bigint PRIMARY KEY, payload jsonb);
+ALTER TABLE public.events REPLICA IDENTITY FULL;

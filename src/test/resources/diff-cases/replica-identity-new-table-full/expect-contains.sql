@@ -1,0 +1,1 @@
+ALTER TABLE public.changes REPLICA IDENTITY FULL;

@@ -1,0 +1,2 @@
+CREATE TABLE public.changes (id bigint, note text);
+ALTER TABLE public.changes REPLICA IDENTITY FULL;

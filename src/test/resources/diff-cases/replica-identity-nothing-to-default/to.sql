@@ -1,0 +1,1 @@
+CREATE TABLE public.audit (at timestamptz NOT NULL, line text);

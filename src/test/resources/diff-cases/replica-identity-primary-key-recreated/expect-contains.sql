@@ -1,0 +1,1 @@
+ALTER TABLE public.lines REPLICA IDENTITY USING INDEX lines_pkey;

@@ -1,0 +1,1 @@
+ALTER TABLE public.people REPLICA IDENTITY USING INDEX people_phone_idx;

@@ -1,0 +1,3 @@
+CREATE TABLE public.people (id int NOT NULL, email text NOT NULL, phone text NOT NULL);
+CREATE UNIQUE INDEX people_email_idx ON public.people (email);
+ALTER TABLE public.people REPLICA IDENTITY USING INDEX people_email_idx;

@@ -1,0 +1,1 @@
+ALTER TABLE public.items REPLICA IDENTITY USING INDEX items_pkey;

@@ -1,0 +1,1 @@
+CREATE TABLE public.items (id bigint PRIMARY KEY, name text);
