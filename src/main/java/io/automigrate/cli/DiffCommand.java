@@ -11,9 +11,9 @@ import io.automigrate.diff.SchemaDiff;
 import io.automigrate.diff.SchemaDiffer;
 import io.automigrate.report.DiffReport;
 import io.automigrate.source.RenameHintParser;
-import io.automigrate.source.SchemaResolver;
-import io.automigrate.source.SchemaSource;
 import io.automigrate.sql.MigrationRenderer;
+import io.automigrate.state.SchemaState;
+import io.automigrate.state.StateReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -63,15 +63,15 @@ final class DiffCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Config config = ConfigLoader.load(context.root(), context.environment());
-        SchemaSource fromSource = SchemaSource.parse(from);
-        SchemaSource toSource = SchemaSource.parse(to);
-        RenameHints hints = toSource instanceof SchemaSource.SqlFiles files
-                ? RenameHintParser.parse(files.sqlFiles()) : RenameHints.none();
+        SchemaState fromSource = SchemaState.parse(from);
+        SchemaState toSource = SchemaState.parse(to);
+        RenameHints hints = toSource instanceof SchemaState.Files files
+                ? RenameHintParser.parse(files.files()) : RenameHints.none();
         SchemaDiff diff;
         DiffReport report;
-        try (SchemaResolver resolver = new SchemaResolver(shadow.resolve(config.shadow()), schemas.resolve(config))) {
-            Catalog before = resolver.resolve(fromSource);
-            Catalog after = resolver.resolve(toSource);
+        try (StateReader resolver = new StateReader(shadow.resolve(config.shadow()), schemas.resolve(config))) {
+            Catalog before = resolver.read(fromSource);
+            Catalog after = resolver.read(toSource);
             diff = SchemaDiffer.diff(before, after, new DiffOptions(withPrivileges, hints));
             report = DiffReport.of(diff, MigrationRenderer.render(diff));
         }

@@ -3,14 +3,10 @@ package io.automigrate.cli;
 import io.automigrate.config.Config;
 import io.automigrate.config.ConfigLoader;
 import io.automigrate.migrate.MigrationHistory;
-import io.automigrate.plan.Planner;
-import io.automigrate.shadow.ShadowDatabase;
-import io.automigrate.shadow.ShadowServer;
-import io.automigrate.shadow.ShadowServers;
 import io.automigrate.source.RenameHintParser;
-import io.automigrate.source.SchemaSource;
 import io.automigrate.source.SqlFile;
-import io.automigrate.source.SqlLoader;
+import io.automigrate.state.SchemaState;
+import io.automigrate.state.StateReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -39,17 +35,15 @@ final class ValidateCommand implements Callable<Integer> {
         MigrationHistory history = MigrationHistory.read(context.root(), config.migrations(), config.changelog() != null);
         context.out().println("ok   " + config.migrations() + " (" + history.files().size() + " migration files, "
                 + history.files().stream().mapToInt(f -> f.changesets().size()).sum() + " changesets)");
-        List<SqlFile> files = Planner.schemaFiles(context.root(), config.schema());
+        SchemaState.Files schema = SchemaState.schema(context.root(), config.schema());
+        List<SqlFile> files = schema.files();
         RenameHintParser.parse(files);
-        try (ShadowServer server = ShadowServers.start(shadow.resolve(config.shadow()));
-             ShadowDatabase database = server.createDatabase("validate")) {
-            SqlLoader.load(files, database.url());
+        try (StateReader reader = new StateReader(shadow.resolve(config.shadow()), StateReader.options(config))) {
+            reader.read(schema);
         }
         context.out().println("ok   " + config.schema() + " (" + files.size() + " file" + (files.size() == 1 ? "" : "s")
                 + " loaded)");
-        java.nio.file.Path schema = context.root().resolve(config.schema());
-        String skipped = new SchemaSource.SqlFiles(config.schema(), schema, java.nio.file.Files.isDirectory(schema))
-                .skippedNote();
+        String skipped = schema.skipped();
         if (skipped != null) context.out().println("note: " + skipped);
         return 0;
     }

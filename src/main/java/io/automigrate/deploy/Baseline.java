@@ -9,9 +9,7 @@ import io.automigrate.diff.DiffOptions;
 import io.automigrate.diff.SchemaDiff;
 import io.automigrate.diff.SchemaDiffer;
 import io.automigrate.inspect.InspectOptions;
-import io.automigrate.migrate.LiquibaseTables;
 import io.automigrate.migrate.FormattedSql;
-import io.automigrate.migrate.HistoryReplayer;
 import io.automigrate.migrate.LiquibaseRunner;
 import io.automigrate.migrate.MigrationBuilder;
 import io.automigrate.migrate.MigrationFile;
@@ -19,11 +17,12 @@ import io.automigrate.migrate.MigrationHistory;
 import io.automigrate.migrate.MigrationNames;
 import io.automigrate.shadow.ShadowDatabase;
 import io.automigrate.shadow.ShadowServer;
-import io.automigrate.source.SqlFile;
-import io.automigrate.source.SqlLoader;
 import io.automigrate.sql.MigrationRenderer;
 import io.automigrate.sql.RenderedMigration;
 import io.automigrate.sql.Statement;
+import io.automigrate.state.HistoryReplayer;
+import io.automigrate.state.SchemaState;
+import io.automigrate.state.StateReader;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -52,9 +51,12 @@ public final class Baseline {
     private Baseline() {
     }
 
-    /** Tables, views, types, routines or sequences: a database someone already built (Liquibase's tables aside). */
+    /**
+     * Tables, views, types, routines or sequences: a database someone already built ({@code live} is read through
+     * the state seam, so bookkeeping tables are not in it).
+     */
     public static boolean holdsObjects(Catalog live) {
-        Catalog c = LiquibaseTables.strip(live);
+        Catalog c = live;
         return !c.tables().isEmpty() || !c.views().isEmpty() || !c.routines().isEmpty() || !c.enums().isEmpty()
                 || !c.compositeTypes().isEmpty() || !c.domains().isEmpty() || !c.sequences().isEmpty();
     }
@@ -70,7 +72,7 @@ public final class Baseline {
 
     /** What a database with objects and no migration history is told, by apply, status and drift. */
     public static String neverBaselined(String database, Catalog live, String initCommand) {
-        List<String> tables = LiquibaseTables.strip(live).tables().stream()
+        List<String> tables = live.tables().stream()
                 .map(t -> t.schema() + "." + t.name()).sorted().toList();
         String held = tables.isEmpty() ? "objects" : "tables (" + String.join(", ", tables.stream().limit(5).toList())
                 + (tables.size() > 5 ? ", ... " + tables.size() + " in all" : "") + ")";
@@ -105,7 +107,7 @@ public final class Baseline {
         if (!adopt) checkSchemaTarget(schemaPath, schemaDirectory, schemaShown, force);
         MigrationHistory existing = adopt ? MigrationHistory.read(root, config.migrations(), false) : null;
 
-        InspectOptions options = DriftCheck.inspectOptions(config);
+        InspectOptions options = StateReader.options(config);
         Catalog live;
         try (Connection reading = Connections.openReadOnly(url)) {
             List<ChangelogTable.Applied> applied = ChangelogTable.read(reading);
@@ -114,17 +116,14 @@ public final class Baseline {
                         + applied.size() + " changeset(s) in databasechangelog): init is for a database without one. "
                         + "See it with 'automigrate status --url ...'");
             }
-            live = LiquibaseTables.inspect(reading, options);
+            live = StateReader.inspect(reading, options);
         } catch (SQLException e) {
             throw AutomigrateException.database(url.display() + ": " + Connections.describe(e), e);
         }
         if (adopt) {
             return adopt(url, root, config, server, existing, live, options, environment, production);
         }
-        Catalog empty;
-        try (ShadowDatabase db = server.createDatabase("empty")) {
-            empty = HistoryReplayer.inspect(db.url(), options);
-        }
+        Catalog empty = StateReader.on(server, options).read(new SchemaState.Empty());
         if (!DriftCheck.compare(live, empty).drifted()) {
             throw AutomigrateException.badInput("nothing to baseline: " + url.display() + " holds no tables, types, "
                     + "views or other objects" + scope(config) + ". Write " + config.schema()
@@ -173,8 +172,7 @@ public final class Baseline {
     private static BaselineResult adopt(DatabaseUrl url, Path root, Config config, ShadowServer server,
                                         MigrationHistory history, Catalog live, InspectOptions options,
                                         String environment, boolean production) {
-        DriftCheck.ensureRoles(server, history);
-        Catalog expected = HistoryReplayer.replay(server, root, history, null, options).catalog();
+        Catalog expected = StateReader.on(server, options).read(new SchemaState.History(history, null));
         Drift drift = DriftCheck.compare(live, expected);
         if (drift.drifted()) {
             throw AutomigrateException.badInput(config.migrations() + ": already holds " + history.files().size()
@@ -242,7 +240,6 @@ public final class Baseline {
     private static void prove(ShadowServer server, Config config, String schemaShown, String schemaText,
                               String migrationShown, String migrationText, Catalog live, Catalog empty,
                               InspectOptions options) {
-        server.ensureRoles(io.automigrate.source.RoleReferences.scan(schemaText));
         Path temp;
         try {
             temp = Files.createTempDirectory("automigrate-init");
@@ -254,19 +251,16 @@ public final class Baseline {
             throw AutomigrateException.badInput("cannot write a temporary project for the proof: " + e.getMessage());
         }
         try {
-            try (ShadowDatabase db = server.createDatabase("baseline")) {
-                SqlLoader.load(List.of(new SqlFile(schemaShown, temp.resolve(schemaShown))), db.url());
-                check(HistoryReplayer.inspect(db.url(), options), live,
-                        "the written schema file does not give the database's schema");
-            }
+            check(StateReader.on(server, options).read(SchemaState.schema(temp, schemaShown)), live,
+                    "the written schema file does not give the database's schema");
             MigrationHistory history = MigrationHistory.read(temp, config.migrations(), false);
             try (ShadowDatabase db = server.createDatabase("baseline")) {
                 HistoryReplayer.replayInto(db, history.root(), history, null);
-                check(HistoryReplayer.inspect(db.url(), options), live,
+                check(StateReader.inspect(db.url(), options), live,
                         "the baseline migration does not give the database's schema");
                 int changesets = history.files().get(0).changesets().size();
                 liquibase(db, history, r -> r.rollback(changesets));
-                check(HistoryReplayer.inspect(db.url(), options), empty,
+                check(StateReader.inspect(db.url(), options), empty,
                         "the baseline migration's rollback does not give an empty database");
             }
         } catch (AutomigrateException e) {

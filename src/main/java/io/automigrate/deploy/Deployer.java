@@ -10,11 +10,11 @@ import io.automigrate.lint.Finding;
 import io.automigrate.migrate.Changeset;
 import io.automigrate.migrate.DeferredCommits;
 import io.automigrate.migrate.LiquibaseRunner;
-import io.automigrate.migrate.LiquibaseTables;
 import io.automigrate.migrate.MigrationFile;
 import io.automigrate.migrate.MigrationHistory;
 import io.automigrate.shadow.ShadowServer;
 import io.automigrate.shadow.ShadowServers;
+import io.automigrate.state.StateReader;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -245,7 +245,7 @@ public final class Deployer {
         }
     }
 
-    /** The one place the history is replayed on a throwaway database (HistoryReplayer can take this over). */
+    /** The history replayed on a throwaway database: its applied part through the state seam (kept as a template). */
     private static ExpectedStates expected(DeployRequest request, MigrationHistory history, int appliedCount,
                                            List<Integer> pendingSizes, int liveMajor) {
         try (ShadowServer server = ShadowServers.startFor(request.shadow(), liveMajor, request.log())) {
@@ -254,7 +254,7 @@ public final class Deployer {
     }
 
     private static InspectOptions inspectOptions(DeployRequest request) {
-        return new InspectOptions(request.config().schemas(), request.config().excludeSchemas());
+        return StateReader.options(request.config());
     }
 
     /** Records in the database which environment {@code command} served (see {@link EnvironmentRecord}). */
@@ -270,7 +270,7 @@ public final class Deployer {
 
     /** Refuses (exit 1) a live schema that differs from what its applied history produces, unless allowed. */
     private static boolean checkDrift(DeployRequest request, Connection connection, Catalog expected, List<String> notes) {
-        Optional<String> drift = difference(LiquibaseTables.inspect(connection, inspectOptions(request)),
+        Optional<String> drift = difference(StateReader.inspect(connection, inspectOptions(request)),
                 expected);
         if (drift.isEmpty()) return false;
         if (!request.allowDrift()) {
@@ -293,7 +293,7 @@ public final class Deployer {
      * what is there. Refused (exit 1) with the exact init command line; apply and repair share it.
      */
     static void refuseUnbaselined(DeployRequest request, Connection connection) {
-        Catalog live = LiquibaseTables.inspect(connection, inspectOptions(request));
+        Catalog live = StateReader.inspect(connection, inspectOptions(request));
         if (!Baseline.holdsObjects(live)) return;
         throw AutomigrateException.checkFailed(Baseline.neverBaselined(request.describe(), live,
                 Baseline.initCommand(request.environmentName() == null ? null : request.environment().urlEnv(),
@@ -437,7 +437,7 @@ public final class Deployer {
         Connection connection = request.access().open(who);
         try {
             Optional<String> difference = difference(
-                    LiquibaseTables.inspect(connection, inspectOptions(request)), expected);
+                    StateReader.inspect(connection, inspectOptions(request)), expected);
             if (difference.isPresent()) {
                 throw AutomigrateException.checkFailed(when + ", " + request.describe() + " differs from what the "
                         + "migration history gives; to reach it:\n" + difference.get());

@@ -9,18 +9,15 @@ import io.automigrate.diff.SchemaDiff;
 import io.automigrate.diff.SchemaDiffer;
 import io.automigrate.inspect.InspectOptions;
 import io.automigrate.migrate.Changeset;
-import io.automigrate.migrate.HistoryReplayer;
 import io.automigrate.migrate.FormattedSql;
 import io.automigrate.migrate.LiquibaseRunner;
-import io.automigrate.migrate.LiquibaseTables;
 import io.automigrate.migrate.MigrationFile;
 import io.automigrate.migrate.MigrationHistory;
 import io.automigrate.shadow.ShadowDatabase;
 import io.automigrate.shadow.ShadowServer;
-import io.automigrate.source.RoleReferences;
-import io.automigrate.source.SqlFile;
-import io.automigrate.source.SqlLoader;
 import io.automigrate.sql.MigrationRenderer;
+import io.automigrate.state.SchemaState;
+import io.automigrate.state.StateReader;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -51,11 +48,11 @@ public final class DriftCheck {
     public static DriftResult run(io.automigrate.db.DatabaseUrl url, String target, String initCommand, Path root,
                                   Config config, ShadowServer server) {
         // Bad schema or migration files are reported before the database is touched.
-        io.automigrate.plan.Planner.schemaFiles(root, config.schema());
+        SchemaState.schema(root, config.schema());
         if (config.changelog() == null) MigrationHistory.read(root, config.migrations(), true);
         try (Connection live = Connections.openReadOnly(url)) {
-            InspectOptions options = inspectOptions(config);
-            Catalog liveCatalog = LiquibaseTables.inspect(live, options);
+            InspectOptions options = StateReader.options(config);
+            Catalog liveCatalog = StateReader.inspect(live, options);
             List<ChangelogTable.Applied> applied = ChangelogTable.read(live);
             Position position = position(root, config, applied);
             Drift history = againstHistory(liveCatalog, applied, position, target, initCommand, root, config, server,
@@ -139,9 +136,9 @@ public final class DriftCheck {
      */
     public static Drift liveVsHistory(Connection live, String target, String initCommand, Path root, Config config,
                                       ShadowServer server) {
-        InspectOptions options = inspectOptions(config);
+        InspectOptions options = StateReader.options(config);
         List<ChangelogTable.Applied> applied = ChangelogTable.read(live);
-        return againstHistory(LiquibaseTables.inspect(live, options), applied, position(root, config, applied),
+        return againstHistory(StateReader.inspect(live, options), applied, position(root, config, applied),
                 target, initCommand, root, config, server, options);
     }
 
@@ -165,15 +162,15 @@ public final class DriftCheck {
 
     /** The live database on {@code live} against the desired schema files of {@code config}. */
     public static Drift liveVsSchema(Connection live, Path root, Config config, ShadowServer server) {
-        InspectOptions options = inspectOptions(config);
-        Catalog liveCatalog = LiquibaseTables.inspect(live, options);
+        InspectOptions options = StateReader.options(config);
+        Catalog liveCatalog = StateReader.inspect(live, options);
         return compare(liveCatalog, desired(server, root, config, options));
     }
 
     /** Two catalogs compared as plan's proof compares them; the SQL goes both ways. */
     public static Drift compare(Catalog live, Catalog expected) {
-        Catalog a = LiquibaseTables.strip(live);
-        Catalog b = LiquibaseTables.strip(expected);
+        Catalog a = live;
+        Catalog b = expected;
         if (SchemaDiffer.sameSchema(a, b)) {
             return Drift.none();
         }
@@ -191,16 +188,7 @@ public final class DriftCheck {
 
     /** The desired schema files loaded into a throwaway database and inspected. */
     public static Catalog desired(ShadowServer server, Path root, Config config, InspectOptions options) {
-        List<SqlFile> files = io.automigrate.plan.Planner.schemaFiles(root, config.schema());
-        server.ensureRoles(files.stream().flatMap(f -> RoleReferences.scan(f.read()).stream()).toList());
-        try (ShadowDatabase db = server.createDatabase("desired")) {
-            SqlLoader.load(files, db.url());
-            return HistoryReplayer.inspect(db.url(), options);
-        }
-    }
-
-    public static InspectOptions inspectOptions(Config config) {
-        return new InspectOptions(config.schemas(), config.excludeSchemas());
+        return StateReader.on(server, options).read(SchemaState.schema(root, config.schema()));
     }
 
     /** The catalog the applied changesets produce, or null (with notes saying why) when it cannot be known. */
@@ -219,7 +207,6 @@ public final class DriftCheck {
             return expectedFromChangelog(server, root, config, appliedKeys, options);
         }
         MigrationHistory history = MigrationHistory.read(root, config.migrations(), true);
-        ensureRoles(server, history);
         List<String> notes = new ArrayList<>();
         Set<String> known = new java.util.HashSet<>();
         List<MigrationFile> subset = new ArrayList<>();
@@ -267,19 +254,13 @@ public final class DriftCheck {
                     + "master changelog only a fully applied one can be replayed (apply first)"));
         }
         MigrationHistory none = MigrationHistory.read(root, config.migrations(), true);
-        return new Expected(HistoryReplayer.replay(server, root, none, config.changelog(), options).catalog(),
+        return new Expected(StateReader.on(server, options).read(new SchemaState.History(none, config.changelog())),
                 List.of());
     }
 
     /** Replays {@code history} from empty (or from its cached template) and inspects the result. */
     private static Catalog replay(ShadowServer server, MigrationHistory history, InspectOptions options) {
-        return HistoryReplayer.replay(server, history.root(), history, null, options).catalog();
-    }
-
-    /** Migrations that grant to the application's roles replay only where those roles exist. */
-    static void ensureRoles(ShadowServer server, MigrationHistory history) {
-        server.ensureRoles(history.files().stream().flatMap(f -> f.changesets().stream())
-                .flatMap(c -> RoleReferences.scan(c.sql()).stream()).toList());
+        return StateReader.on(server, options).read(new SchemaState.History(history, null));
     }
 
     /** A temporary project holding only the applied changesets, at the same relative paths. */

@@ -19,7 +19,7 @@ import java.util.Optional;
  * a production environment stays production ({@code production} is never set back to false by automigrate): a later
  * command that reaches it under another URL, another variable or another environment's name gets production's
  * rules. It sits beside DATABASECHANGELOG and, like it, is left out of every schema read
- * ({@link io.automigrate.migrate.LiquibaseTables}).
+ * ({@link io.automigrate.state.StateReader#BOOKKEEPING}).
  */
 public final class EnvironmentRecord {
     public static final String TABLE = "automigrate_environments";

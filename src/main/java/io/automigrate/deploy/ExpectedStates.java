@@ -5,12 +5,14 @@ import io.automigrate.catalog.Catalog;
 import io.automigrate.db.Connections;
 import io.automigrate.inspect.InspectOptions;
 import io.automigrate.migrate.Changeset;
-import io.automigrate.migrate.HistoryReplayer;
 import io.automigrate.migrate.LiquibaseRunner;
 import io.automigrate.migrate.MigrationFile;
 import io.automigrate.migrate.MigrationHistory;
 import io.automigrate.shadow.ShadowDatabase;
 import io.automigrate.shadow.ShadowServer;
+import io.automigrate.state.HistoryReplayer;
+import io.automigrate.state.SchemaState;
+import io.automigrate.state.StateReader;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -44,7 +46,8 @@ public record ExpectedStates(Catalog applied, List<Catalog> afterEachFile) {
         Catalog appliedCatalog = null;
         String template = "template0";
         if (applied.isPresent()) {
-            HistoryReplayer.Replayed replayed = HistoryReplayer.replay(server, history.root(), applied.get(), null, options);
+            HistoryReplayer.Replayed replayed = StateReader.on(server, options)
+                    .replay(new SchemaState.History(applied.get(), null));
             if (pendingSizes.isEmpty()) return new ExpectedStates(replayed.catalog(), List.of());
             appliedCatalog = replayed.catalog();
             template = replayed.template();
@@ -55,7 +58,7 @@ public record ExpectedStates(Catalog applied, List<Catalog> afterEachFile) {
             if (appliedCatalog == null) {
                 try {
                     runner.update(appliedCount);
-                    appliedCatalog = HistoryReplayer.inspect(db.url(), options);
+                    appliedCatalog = StateReader.inspect(db.url(), options);
                 } catch (AutomigrateException e) {
                     throw AutomigrateException.checkFailed("the applied migrations do not replay on an empty database, "
                             + "so the live schema cannot be checked against them: " + e.getMessage());
@@ -64,7 +67,7 @@ public record ExpectedStates(Catalog applied, List<Catalog> afterEachFile) {
             List<Catalog> after = new ArrayList<>();
             for (int size : pendingSizes) {
                 runner.update(size);
-                after.add(HistoryReplayer.inspect(db.url(), options));
+                after.add(StateReader.inspect(db.url(), options));
             }
             return new ExpectedStates(appliedCatalog, after);
         } catch (SQLException e) {

@@ -8,16 +8,15 @@ import io.automigrate.db.DatabaseUrl;
 import io.automigrate.diff.DiffOptions;
 import io.automigrate.diff.SchemaDiff;
 import io.automigrate.diff.SchemaDiffer;
-import io.automigrate.inspect.InspectOptions;
 import io.automigrate.lint.DestructiveRules;
 import io.automigrate.lint.Finding;
-import io.automigrate.migrate.LiquibaseTables;
-import io.automigrate.plan.Planner;
 import io.automigrate.shadow.ShadowServer;
 import io.automigrate.source.RenameHintParser;
 import io.automigrate.sql.MigrationRenderer;
 import io.automigrate.sql.RenderedMigration;
 import io.automigrate.sql.Statement;
+import io.automigrate.state.SchemaState;
+import io.automigrate.state.StateReader;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -53,18 +52,18 @@ public final class Push {
                     + "development databases; change production with 'automigrate plan' and 'automigrate apply'");
         }
         DatabaseUrl url = target.requireUrl();
-        InspectOptions options = DriftCheck.inspectOptions(config);
-        var schemaFiles = Planner.schemaFiles(root, config.schema());
+        StateReader reader = StateReader.on(server, StateReader.options(config));
+        SchemaState.Files schema = SchemaState.schema(root, config.schema());
         Catalog live;
         List<ChangelogTable.Applied> applied;
         try (Connection reading = Connections.openReadOnly(url)) {
-            live = LiquibaseTables.inspect(reading, options);
+            live = StateReader.inspect(reading, reader.options());
             applied = ChangelogTable.read(reading);
         } catch (SQLException e) {
             throw AutomigrateException.database(url.display() + ": " + Connections.describe(e), e);
         }
-        Catalog desired = DriftCheck.desired(server, root, config, options);
-        SchemaDiff diff = SchemaDiffer.diff(live, desired, new DiffOptions(false, RenameHintParser.parse(schemaFiles)));
+        Catalog desired = reader.read(schema);
+        SchemaDiff diff = SchemaDiffer.diff(live, desired, new DiffOptions(false, RenameHintParser.parse(schema.files())));
         if (diff.isEmpty()) {
             return new PushResult(target.describe(), List.of(), "", List.of(), diff.notes());
         }
@@ -83,14 +82,10 @@ public final class Push {
                     + "will report drift and apply will refuse it until the change is in a migration (or undone)");
         }
         execute(url, rendered.forward());
-        try (Connection reading = Connections.openReadOnly(url)) {
-            Drift left = DriftCheck.compare(LiquibaseTables.inspect(reading, options), desired);
-            if (left.drifted()) {
-                throw AutomigrateException.checkFailed("push ran, but " + target.describe() + " still differs from "
-                        + config.schema() + "; still needed:\n" + left.fixSql().strip());
-            }
-        } catch (SQLException e) {
-            throw AutomigrateException.database(url.display() + ": " + Connections.describe(e), e);
+        Drift left = DriftCheck.compare(reader.read(new SchemaState.Live(url)), desired);
+        if (left.drifted()) {
+            throw AutomigrateException.checkFailed("push ran, but " + target.describe() + " still differs from "
+                    + config.schema() + "; still needed:\n" + left.fixSql().strip());
         }
         return new PushResult(target.describe(), diff.changes().stream().map(c -> c.describe()).toList(),
                 rendered.forwardSql(), losses, diff.notes());

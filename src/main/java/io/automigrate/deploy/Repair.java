@@ -15,7 +15,7 @@ import io.automigrate.diff.TableChanges;
 import io.automigrate.inspect.InspectOptions;
 import io.automigrate.lint.DataInspection;
 import io.automigrate.lint.Probe;
-import io.automigrate.migrate.LiquibaseTables;
+import io.automigrate.state.StateReader;
 import io.automigrate.shadow.ShadowServer;
 import io.automigrate.shadow.ShadowServers;
 import io.automigrate.sql.MigrationRenderer;
@@ -63,7 +63,7 @@ public final class Repair {
     private static RepairResult repair(DeployRequest request, boolean acceptRemaining, Connection connection,
                                        String who, long start) {
         List<ChangelogTable.Applied> applied = ChangelogTable.read(connection);
-        InspectOptions options = DriftCheck.inspectOptions(request.config());
+        InspectOptions options = StateReader.options(request.config());
         if (applied.isEmpty()) {
             Deployer.refuseUnbaselined(request, connection);
             return RepairResult.nothing(RepairResult.Status.UP_TO_DATE, request.describe(), "no migration is applied "
@@ -84,7 +84,7 @@ public final class Repair {
             }
             expected = replayed.catalog();
         }
-        Catalog live = LiquibaseTables.inspect(connection, options);
+        Catalog live = StateReader.inspect(connection, options);
         Set<String> roles = roles(connection);
         Set<String> absentRoles = new TreeSet<>();
         Catalog reachable = expected.withGrants(g -> {
@@ -241,7 +241,7 @@ public final class Repair {
     /** After the repair nothing it re-created may still be missing. */
     private static void verify(DeployRequest request, Connection connection, Catalog expected, List<String> repaired,
                                List<String> notes) {
-        Catalog after = LiquibaseTables.inspect(connection, DriftCheck.inspectOptions(request.config()));
+        Catalog after = StateReader.inspect(connection, StateReader.options(request.config()));
         SchemaDiff diff = SchemaDiffer.diff(after, expected, new DiffOptions(true, RenameHints.none()));
         List<String> still = RepairPlan.of(after, diff, change -> 0).repairs().stream().map(Change::describe)
                 .filter(repaired::contains).toList();

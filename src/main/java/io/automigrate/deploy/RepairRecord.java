@@ -14,7 +14,7 @@ import java.util.List;
  * {@code automigrate_repairs}: one row per repair, written in the repair's own transaction (so a repair that rolled
  * back left no row): when, by which database user from which host, for which environment, what was re-created and
  * the SQL. It sits beside DATABASECHANGELOG and, like it, is left out of every schema read
- * ({@link io.automigrate.migrate.LiquibaseTables}).
+ * ({@link io.automigrate.state.StateReader#BOOKKEEPING}).
  */
 final class RepairRecord {
     static final String TABLE = "automigrate_repairs";

@@ -19,6 +19,7 @@ import io.automigrate.plan.PlanRequest;
 import io.automigrate.plan.PlanResult;
 import io.automigrate.plan.Planner;
 import io.automigrate.report.PlanReport;
+import io.automigrate.state.SchemaState;
 import org.eclipse.jgit.lib.PersonIdent;
 
 import java.io.ByteArrayOutputStream;
@@ -345,7 +346,7 @@ public final class Action {
     /** Each finding on the schema line that declares its object; else on the migration file's line, if written. */
     private void annotate(PlanResult result) {
         if (result.findings().isEmpty()) return;
-        SchemaLines lines = new SchemaLines(Planner.schemaFiles(root, config.schema()));
+        SchemaLines lines = new SchemaLines(SchemaState.schema(root, config.schema()).files());
         for (Finding finding : result.findings()) {
             SchemaLines.Location at = lines.find(finding.target());
             String file = at != null ? fromTop(at.file()) : result.written() ? fromTop(result.migrationFile()) : null;

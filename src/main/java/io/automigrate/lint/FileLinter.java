@@ -22,7 +22,7 @@ import io.automigrate.inspect.InspectOptions;
 import io.automigrate.migrate.Changeset;
 import io.automigrate.migrate.FormattedSql;
 import io.automigrate.migrate.LiquibaseRunner;
-import io.automigrate.migrate.LiquibaseTables;
+import io.automigrate.state.StateReader;
 import io.automigrate.migrate.MigrationFile;
 import io.automigrate.migrate.MigrationHistory;
 import io.automigrate.shadow.ShadowDatabase;
@@ -146,13 +146,13 @@ public final class FileLinter {
      */
     public static List<Finding> lint(Connection connection, InspectOptions options, MigrationFile file, String shown,
                                      String text) throws SQLException {
-        Catalog baseline = LiquibaseTables.inspect(connection, options);
+        Catalog baseline = StateReader.inspect(connection, options);
         Catalog before = baseline;
         List<Finding> findings = new ArrayList<>();
         for (Changeset changeset : file.changesets()) {
             List<StatementShapes.Shape> shapes = StatementShapes.of(changeset.sql(), firstLine(changeset, text), shown);
             apply(connection, changeset, shapes, shown);
-            Catalog after = LiquibaseTables.inspect(connection, options);
+            Catalog after = StateReader.inspect(connection, options);
             SchemaDiff diff = SchemaDiffer.diff(before, after, new DiffOptions(false, renames(shapes, before, shown)));
             List<LintSubject.ChangeSql> changes = withoutCarriedAlong(diff.changes()).stream()
                     .map(c -> new LintSubject.ChangeSql(c, statementsOf(c, shapes))).toList();

@@ -4,7 +4,6 @@ import io.automigrate.AutomigrateException;
 import io.automigrate.Trace;
 import io.automigrate.catalog.Catalog;
 import io.automigrate.config.Config;
-import io.automigrate.db.DatabaseUrl;
 import io.automigrate.db.RolledBack;
 import io.automigrate.diff.DiffOptions;
 import io.automigrate.diff.RenameHints;
@@ -18,10 +17,7 @@ import io.automigrate.lint.Linter;
 import io.automigrate.migrate.Changeset;
 import io.automigrate.migrate.DeferredCommits;
 import io.automigrate.migrate.FormattedSql;
-import io.automigrate.migrate.HistoryReplayer;
-import io.automigrate.migrate.HistoryReplayer.Replayed;
 import io.automigrate.migrate.LiquibaseRunner;
-import io.automigrate.migrate.LiquibaseTables;
 import io.automigrate.migrate.MigrationBuilder;
 import io.automigrate.migrate.MigrationFile;
 import io.automigrate.migrate.MigrationHistory;
@@ -30,13 +26,13 @@ import io.automigrate.shadow.ShadowDatabase;
 import io.automigrate.shadow.ShadowServer;
 import io.automigrate.shadow.ShadowServers;
 import io.automigrate.source.RenameHintParser;
-import io.automigrate.source.RoleReferences;
-import io.automigrate.source.SchemaSource;
-import io.automigrate.source.SqlFile;
-import io.automigrate.source.SqlLoader;
 import io.automigrate.sql.MigrationRenderer;
 import io.automigrate.sql.RenderOptions;
 import io.automigrate.sql.RenderedMigration;
+import io.automigrate.state.HistoryReplayer;
+import io.automigrate.state.HistoryReplayer.Replayed;
+import io.automigrate.state.SchemaState;
+import io.automigrate.state.StateReader;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -46,8 +42,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
@@ -118,9 +112,7 @@ public final class Planner {
     /** Plans the files under {@code request.root()}; a note names the schema folder's files that were not loaded. */
     private static PlanResult planFiles(PlanRequest request, RenderOptions render) {
         PlanResult result = planSchema(request, render);
-        Path schema = request.root().resolve(request.config().schema());
-        String skipped = new SchemaSource.SqlFiles(request.config().schema(), schema, Files.isDirectory(schema))
-                .skippedNote();
+        String skipped = SchemaState.schema(request.root(), request.config().schema()).skipped();
         return skipped == null ? result : result.withNote(skipped);
     }
 
@@ -137,21 +129,20 @@ public final class Planner {
             }
         }
         // Read and check every input before any database starts: bad input touches nothing.
-        List<SqlFile> schemaFiles = schemaFiles(root, config.schema());
+        SchemaState.Files schema = SchemaState.schema(root, config.schema());
         MigrationHistory history = MigrationHistory.read(root, config.migrations(), config.changelog() != null);
-        RenameHints hints = RenameHintParser.parse(schemaFiles);
-        InspectOptions inspectOptions = new InspectOptions(config.schemas(), config.excludeSchemas());
+        RenameHints hints = RenameHintParser.parse(schema.files());
+        InspectOptions inspectOptions = StateReader.options(config);
 
         Trace.step("plan: inputs read and checked");
         LiquibaseRunner.warmUpInBackground();
         try (ShadowServer server = ShadowServers.start(config.shadow().toOptions())) {
-            server.ensureRoles(rolesNamed(schemaFiles, history));
+            StateReader reader = StateReader.on(server, inspectOptions);
             // The desired schema loads while the history replays (or its template is read): two databases, two cores.
-            CompletableFuture<Catalog> loading = CompletableFuture.supplyAsync(
-                    () -> loadDesired(server, schemaFiles, inspectOptions));
+            CompletableFuture<Catalog> loading = CompletableFuture.supplyAsync(() -> reader.read(schema));
             Replayed replayed;
             try {
-                replayed = HistoryReplayer.replay(server, root, history, config.changelog(), inspectOptions);
+                replayed = reader.replay(new SchemaState.History(history, config.changelog()));
             } catch (RuntimeException e) {
                 loading.handle((ok, failed) -> null).join();
                 throw e;
@@ -256,7 +247,7 @@ public final class Planner {
         try (LiquibaseRunner.Quiet quiet = LiquibaseRunner.quiet()) {
             RolledBack.run(server.templateUrl(template), connection -> {
                 try (LiquibaseRunner runner = added.runner(DeferredCommits.wrap(connection))) {
-                    applyRollbackReapply(steps, runner, added, () -> LiquibaseTables.inspect(connection, options),
+                    applyRollbackReapply(steps, runner, added, () -> StateReader.inspect(connection, options),
                             current, desired);
                 }
                 return null;
@@ -288,7 +279,7 @@ public final class Planner {
                 HistoryReplayer.replayInto(db, root, history, changelog);
             }
             try (Connection connection = db.connect(); LiquibaseRunner runner = added.runner(connection)) {
-                applyRollbackReapply(steps, runner, added, () -> HistoryReplayer.inspect(db.url(), options),
+                applyRollbackReapply(steps, runner, added, () -> StateReader.inspect(db.url(), options),
                         current, desired);
             } catch (SQLException e) {
                 throw AutomigrateException.database("throwaway database " + db.name() + ": " + e.getMessage(), e);
@@ -310,7 +301,7 @@ public final class Planner {
                 } catch (SQLException e) {
                     throw AutomigrateException.database("throwaway database " + fresh.name() + ": " + e.getMessage(), e);
                 }
-                return compare(HistoryReplayer.inspect(fresh.url(), options), desired, "a fresh replay differs from the schema");
+                return compare(StateReader.inspect(fresh.url(), options), desired, "a fresh replay differs from the schema");
             });
         }
         return steps;
@@ -361,44 +352,6 @@ public final class Planner {
         return message + "; still needed:\n" + sql;
     }
 
-    /** The roles that the schema and the migrations grant to, own objects by, or name in policies. */
-    private static Set<String> rolesNamed(List<SqlFile> schemaFiles, MigrationHistory history) {
-        Set<String> roles = new TreeSet<>();
-        schemaFiles.forEach(f -> roles.addAll(RoleReferences.scan(f.read())));
-        history.files().forEach(file -> file.changesets().forEach(c -> roles.addAll(RoleReferences.scan(c.sql()))));
-        return roles;
-    }
-
-    /**
-     * The desired schema: loaded where the server keeps a blank database, in a transaction that is rolled back (no
-     * new database to make), when the files allow it; otherwise, or when that fails, into a new database, whose
-     * error (with file and line) is then the one reported.
-     */
-    private static Catalog loadDesired(ShadowServer server, List<SqlFile> schemaFiles, InspectOptions options) {
-        java.util.Optional<DatabaseUrl> blank = SqlLoader.loadsInOneTransaction(schemaFiles)
-                ? server.blankDatabase() : java.util.Optional.empty();
-        if (blank.isPresent()) {
-            try {
-                Catalog desired = RolledBack.run(SqlLoader.verbatim(blank.get()), connection -> {
-                    SqlLoader.loadInTransaction(schemaFiles, connection);
-                    return LiquibaseTables.inspect(connection, options);
-                });
-                Trace.step("plan: desired schema loaded and inspected (in a rolled-back transaction)");
-                return desired;
-            } catch (AutomigrateException e) {
-                // loaded again below, the usual way
-            } finally {
-                server.vacuumInBackground(blank.get());
-            }
-        }
-        try (ShadowDatabase target = server.createDatabase("desired")) {
-            SqlLoader.load(schemaFiles, target.url());
-            Catalog desired = HistoryReplayer.inspect(target.url(), options);
-            Trace.step("plan: desired schema loaded and inspected (in a new database)");
-            return desired;
-        }
-    }
-
     private static <T> T joinUnwrapped(CompletableFuture<T> future) {
         try {
             return future.join();
@@ -406,27 +359,6 @@ public final class Planner {
             if (e.getCause() instanceof RuntimeException cause) throw cause;
             throw e;
         }
-    }
-
-    /** The schema files, checked: present, and holding at least one statement. */
-    public static List<SqlFile> schemaFiles(Path root, String schema) {
-        Path path = root.resolve(schema);
-        if (!Files.exists(path)) {
-            throw AutomigrateException.badInput(schema + ": schema not found: create it, or set 'schema' in "
-                    + Config.FILE_NAME + " to your schema file or directory");
-        }
-        List<SqlFile> files = new SchemaSource.SqlFiles(schema, path, Files.isDirectory(path)).sqlFiles();
-        boolean empty = files.stream().map(SqlFile::read).allMatch(Planner::holdsNoStatement);
-        if (empty) {
-            throw AutomigrateException.badInput(schema + ": the schema is empty: a plan would drop every table. "
-                    + "Write the CREATE statements of your schema there (automigrate init writes them from a database)");
-        }
-        return files;
-    }
-
-    private static boolean holdsNoStatement(String text) {
-        String withoutComments = text.replaceAll("(?s)/\\*.*?\\*/", "").replaceAll("(?m)--.*$", "");
-        return withoutComments.isBlank();
     }
 
     /** Finds the line of each finding's statement in the migration file. */

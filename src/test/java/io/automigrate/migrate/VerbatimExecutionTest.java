@@ -3,6 +3,7 @@ package io.automigrate.migrate;
 import io.automigrate.AutomigrateException;
 import io.automigrate.ExitCode;
 import io.automigrate.shadow.ShadowDatabase;
+import io.automigrate.state.HistoryReplayer;
 import io.automigrate.testing.TestPostgres;
 import io.automigrate.testing.VerbatimCorpus;
 import org.junit.jupiter.api.Test;

@@ -75,7 +75,7 @@ class CachedRunsTest {
         Run again = plan("--check");
         assertEquals(1, again.exit(), again.out());
         for (String step : List.of("embedded server restarted from the cache", "plan: history read from its template",
-                "plan: desired schema loaded and inspected (in a rolled-back transaction)")) {
+                "schema files loaded and inspected (in a rolled-back transaction)")) {
             assertTrue(again.out().contains(step), step + ":\n" + again.out());
         }
         assertFalse(again.out().contains("blank database made"), again.out());

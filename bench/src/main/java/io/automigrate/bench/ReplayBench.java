@@ -1,6 +1,6 @@
 package io.automigrate.bench;
 
-import io.automigrate.migrate.HistoryReplayer;
+import io.automigrate.state.HistoryReplayer;
 import io.automigrate.migrate.MigrationHistory;
 import io.automigrate.shadow.ShadowDatabase;
 import io.automigrate.shadow.ShadowOptions;

@@ -1,4 +1,6 @@
-package io.automigrate.source;
+package io.automigrate.state;
+
+import io.automigrate.source.SqlFile;
 
 import io.automigrate.AutomigrateException;
 import io.automigrate.ExitCode;
@@ -15,19 +17,19 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class SchemaSourceTest {
+class SchemaStateTest {
     @TempDir
     Path dir;
 
     @Test
     void empty_and_urls() {
-        assertInstanceOf(SchemaSource.Empty.class, SchemaSource.parse("empty"));
-        var url = assertInstanceOf(SchemaSource.Database.class,
-                SchemaSource.parse("postgres://app:pw123@db.example.com:6543/shop"));
+        assertInstanceOf(SchemaState.Empty.class, SchemaState.parse("empty"));
+        var url = assertInstanceOf(SchemaState.Live.class,
+                SchemaState.parse("postgres://app:pw123@db.example.com:6543/shop"));
         assertEquals("db.example.com", url.url().host());
         assertEquals(6543, url.url().port());
         assertEquals("postgresql://app@db.example.com:6543/shop", url.describe());
-        assertInstanceOf(SchemaSource.Database.class, SchemaSource.parse("postgresql://localhost/x"));
+        assertInstanceOf(SchemaState.Live.class, SchemaState.parse("postgresql://localhost/x"));
     }
 
     @Test
@@ -38,15 +40,13 @@ class SchemaSourceTest {
         for (String name : List.of("b/01.sql", "a/02.sql", "a/01.sql", "10.sql", "02.sql", "notes.txt")) {
             Files.writeString(schema.resolve(name), "");
         }
-        var source = assertInstanceOf(SchemaSource.SqlFiles.class, SchemaSource.parse(schema.toString()));
-        assertTrue(source.directory());
-        List<String> names = source.sqlFiles().stream().map(SqlFile::displayName).toList();
+        var source = assertInstanceOf(SchemaState.Files.class, SchemaState.parse(schema.toString()));
+        List<String> names = source.files().stream().map(SqlFile::displayName).toList();
         String p = schema + "/";
         assertEquals(List.of(p + "02.sql", p + "10.sql", p + "a/01.sql", p + "a/02.sql", p + "b/01.sql"), names);
 
-        var file = assertInstanceOf(SchemaSource.SqlFiles.class, SchemaSource.parse(p + "a/01.sql"));
-        assertFalse(file.directory());
-        assertEquals(List.of(new SqlFile(p + "a/01.sql", schema.resolve("a/01.sql"))), file.sqlFiles());
+        var file = assertInstanceOf(SchemaState.Files.class, SchemaState.parse(p + "a/01.sql"));
+        assertEquals(List.of(new SqlFile(p + "a/01.sql", schema.resolve("a/01.sql"))), file.files());
     }
 
     @Test
@@ -54,7 +54,7 @@ class SchemaSourceTest {
         Path text = dir.resolve("notes.txt");
         Files.writeString(text, "");
         for (String given : List.of("mysql://localhost/db", text.toString(), "", "schema.yaml")) {
-            var e = assertThrows(AutomigrateException.class, () -> SchemaSource.parse(given));
+            var e = assertThrows(AutomigrateException.class, () -> SchemaState.parse(given));
             assertEquals(ExitCode.BAD_INPUT, e.exitCode());
             assertEquals("cannot read source '" + given + "': expected empty, a .sql file, a directory of .sql "
                     + "files or a postgresql:// URL", e.getMessage());
@@ -64,13 +64,13 @@ class SchemaSourceTest {
     @Test
     void directory_without_sql_files_is_refused() throws Exception {
         Files.writeString(dir.resolve("README.md"), "");
-        var e = assertThrows(AutomigrateException.class, () -> SchemaSource.parse(dir.toString()));
+        var e = assertThrows(AutomigrateException.class, () -> SchemaState.parse(dir.toString()));
         assertEquals("cannot read source '" + dir + "': the directory holds no .sql files", e.getMessage());
     }
 
     @Test
     void missing_sql_file_is_named() {
-        var e = assertThrows(AutomigrateException.class, () -> SchemaSource.parse(dir + "/nope.sql"));
+        var e = assertThrows(AutomigrateException.class, () -> SchemaState.parse(dir + "/nope.sql"));
         assertEquals("cannot read source '" + dir + "/nope.sql': file not found", e.getMessage());
     }
 }

@@ -1,4 +1,6 @@
-package io.automigrate.migrate;
+package io.automigrate.state;
+
+import io.automigrate.migrate.MigrationHistory;
 
 import io.automigrate.AutomigrateException;
 import io.automigrate.ExitCode;
@@ -36,21 +38,21 @@ class HistoryReplayerTest {
         MigrationHistory history = MigrationHistory.read(root, "db/migrations", false);
         ShadowServer server = TestPostgres.server();
 
-        HistoryReplayer.Replayed first = HistoryReplayer.replay(server, root, history, null, InspectOptions.all());
+        HistoryReplayer.Replayed first = StateReader.on(server, InspectOptions.all()).replay(new SchemaState.History(history, null));
         assertFalse(first.cached());
         assertNotNull(first.template());
         assertEquals(2, first.catalog().table(io.automigrate.catalog.QualifiedName.of("public", table)).orElseThrow().columns().size());
-        assertTrue(first.catalog().tables().stream().noneMatch(t -> LiquibaseTables.NAMES.contains(t.name())),
+        assertTrue(first.catalog().tables().stream().noneMatch(t -> StateReader.BOOKKEEPING.contains(t.name())),
                 "Liquibase's tables are not part of the schema");
 
-        HistoryReplayer.Replayed second = HistoryReplayer.replay(server, root, history, null, InspectOptions.all());
+        HistoryReplayer.Replayed second = StateReader.on(server, InspectOptions.all()).replay(new SchemaState.History(history, null));
         assertEquals(first.catalog(), second.catalog());
         assertEquals(server.persistent(), second.cached(), "only a persistent server keeps templates by checksum");
 
         // A database made from the template holds the replayed history, bookkeeping included.
         try (ShadowDatabase copy = server.createDatabase("copy", first.template())) {
             TestPostgres.execute(copy, "INSERT INTO " + table + " (id, note) VALUES (1, 'x')");
-            assertEquals(first.catalog(), HistoryReplayer.inspect(copy.url(), InspectOptions.all()));
+            assertEquals(first.catalog(), StateReader.inspect(copy.url(), InspectOptions.all()));
         }
     }
 
@@ -62,7 +64,7 @@ class HistoryReplayerTest {
         MigrationHistory history = MigrationHistory.read(root, "db/migrations", false);
 
         AutomigrateException e = assertThrows(AutomigrateException.class,
-                () -> HistoryReplayer.replay(TestPostgres.server(), root, history, null, InspectOptions.all()));
+                () -> StateReader.on(TestPostgres.server(), InspectOptions.all()).replay(new SchemaState.History(history, null)));
         assertEquals(ExitCode.CHECK_FAILED, e.exitCode());
         assertTrue(e.getMessage().contains("does not replay"), e.getMessage());
         assertTrue(e.getMessage().contains("20260101000001_broken.sql"), e.getMessage());

@@ -1,10 +1,12 @@
-package io.automigrate.migrate;
+package io.automigrate.state;
 
 import io.automigrate.AutomigrateException;
 import io.automigrate.catalog.Catalog;
-import io.automigrate.db.Connections;
 import io.automigrate.db.DatabaseUrl;
 import io.automigrate.inspect.InspectOptions;
+import io.automigrate.migrate.LiquibaseRunner;
+import io.automigrate.migrate.MigrationHistory;
+import io.automigrate.source.RoleReferences;
 import io.automigrate.shadow.ShadowDatabase;
 import io.automigrate.shadow.ShadowServer;
 
@@ -30,14 +32,18 @@ public final class HistoryReplayer {
     public record Replayed(Catalog catalog, String template, boolean cached) {
     }
 
-    /** {@code changelog}: a master changelog relative to {@code root}, or null to run {@code history}'s files. */
-    public static Replayed replay(ShadowServer server, Path root, MigrationHistory history, String changelog,
+    /**
+     * {@code changelog}: a master changelog relative to {@code root}, or null to run {@code history}'s files.
+     * Reached through {@link StateReader#replay}.
+     */
+    static Replayed replay(ShadowServer server, Path root, MigrationHistory history, String changelog,
                                   InspectOptions options) {
         String key = changelog == null ? history.checksum() : null;
         Optional<String> cached = key == null ? Optional.empty() : server.template(key);
         if (cached.isPresent()) {
             return new Replayed(inspect(server.templateUrl(cached.get()), options), cached.get(), true);
         }
+        ensureRoles(server, history);
         ShadowDatabase replayed = server.createDatabase("replay");
         try {
             replayInto(replayed, root, history, changelog);
@@ -65,13 +71,13 @@ public final class HistoryReplayer {
         }
     }
 
-    /** Inspects a throwaway database or template, without Liquibase's tables. */
-    public static Catalog inspect(DatabaseUrl url, InspectOptions options) {
-        try (Connection connection = Connections.open(url)) {
-            return LiquibaseTables.inspect(connection, options);
-        } catch (SQLException e) {
-            throw AutomigrateException.database("cannot read the throwaway database " + url.database() + ": "
-                    + e.getMessage(), e);
-        }
+    /** Migrations that grant to the application's roles replay only where those roles exist. */
+    static void ensureRoles(ShadowServer server, MigrationHistory history) {
+        server.ensureRoles(history.files().stream().flatMap(f -> f.changesets().stream())
+                .flatMap(c -> RoleReferences.scan(c.sql()).stream()).toList());
+    }
+
+    private static Catalog inspect(DatabaseUrl url, InspectOptions options) {
+        return StateReader.inspect(url, options);
     }
 }

@@ -1,4 +1,4 @@
-package io.automigrate.source;
+package io.automigrate.state;
 
 import io.automigrate.AutomigrateException;
 import io.automigrate.ExitCode;
@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class SchemaResolverTest {
+class StateReaderTest {
     private static final String SCHEMA = "CREATE SCHEMA app;\nCREATE TABLE app.items (id int PRIMARY KEY, name text);\n";
 
     @TempDir
@@ -36,7 +36,7 @@ class SchemaResolverTest {
     private static int automigrateDatabases() throws Exception {
         try (ShadowDatabase probe = TestPostgres.newDatabase("probe");
              Connection c = probe.connect(); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT count(*) FROM pg_database WHERE datname LIKE 'automigrate_source_%'")) {
+             ResultSet rs = st.executeQuery("SELECT count(*) FROM pg_database WHERE datname LIKE 'automigrate_desired_%' OR datname LIKE 'automigrate_empty_%'")) {
             rs.next();
             return rs.getInt(1);
         }
@@ -48,12 +48,12 @@ class SchemaResolverTest {
         Files.writeString(file, SCHEMA);
         try (ShadowDatabase host = TestPostgres.newDatabase("host")) {
             int before = automigrateDatabases();
-            try (SchemaResolver resolver = new SchemaResolver(urlShadow(host.url().display()), InspectOptions.all())) {
+            try (StateReader resolver = new StateReader(urlShadow(host.url().display()), InspectOptions.all())) {
                 assertFalse(resolver.shadowStarted());
-                Catalog fromFile = resolver.resolve(SchemaSource.parse(file.toString()));
+                Catalog fromFile = resolver.read(SchemaState.parse(file.toString()));
                 assertTrue(resolver.shadowStarted());
                 assertTrue(fromFile.table(QualifiedName.of("app", "items")).isPresent());
-                Catalog empty = resolver.resolve(SchemaSource.parse("empty"));
+                Catalog empty = resolver.read(SchemaState.parse("empty"));
                 assertTrue(empty.tables().isEmpty());
             }
             assertEquals(before, automigrateDatabases());
@@ -64,13 +64,13 @@ class SchemaResolverTest {
     void a_url_is_inspected_read_only_without_a_shadow() throws Exception {
         try (ShadowDatabase live = TestPostgres.newDatabase("live")) {
             TestPostgres.execute(live, SCHEMA);
-            try (SchemaResolver resolver = new SchemaResolver(urlShadow("postgresql://nobody@127.0.0.1:1/none"),
+            try (StateReader resolver = new StateReader(urlShadow("postgresql://nobody@127.0.0.1:1/none"),
                     new InspectOptions(java.util.List.of("app"), java.util.List.of()))) {
-                Catalog catalog = resolver.resolve(SchemaSource.parse(live.url().display()));
+                Catalog catalog = resolver.read(SchemaState.parse(live.url().display()));
                 assertEquals(1, catalog.tables().size());
                 assertFalse(resolver.shadowStarted());
                 // The unreachable shadow is only touched when a side needs it.
-                var e = assertThrows(AutomigrateException.class, () -> resolver.resolve(SchemaSource.parse("empty")));
+                var e = assertThrows(AutomigrateException.class, () -> resolver.read(SchemaState.parse("empty")));
                 assertEquals(ExitCode.DATABASE, e.exitCode());
             }
         }
