@@ -9,6 +9,7 @@ import io.automigrate.diff.DiffOptions;
 import io.automigrate.diff.RenameHints;
 import io.automigrate.diff.SchemaDiff;
 import io.automigrate.diff.SchemaDiffer;
+import io.automigrate.diff.TableObjects;
 import io.automigrate.report.DiffReport;
 import io.automigrate.source.RenameHintParser;
 import io.automigrate.sql.MigrationRenderer;
@@ -79,6 +80,9 @@ final class DiffCommand implements Callable<Integer> {
             context.out().println(report.toJson());
         } else {
             context.out().print(report.sql());
+            // Column order is part of what the SQL leaves behind, so it is said beside the SQL too.
+            report.notes().stream().filter(note -> note.startsWith(TableObjects.COLUMN_ORDER_NOTE))
+                    .forEach(note -> context.out().println("-- " + Secrets.redact(note)));
             report.notes().forEach(note -> context.err().println("note: " + Secrets.redact(note)));
         }
         return exitCode && report.changed() ? ExitCode.CHECK_FAILED.code() : 0;

@@ -265,6 +265,7 @@ public final class ChangeOrder {
                 dependants.forEach(first -> edge(first, then));
             }
         }
+        renameEdges(fromDependencies);
         for (int i = 0; i < changes.size(); i++) {
             Change c = changes.get(i);
             OrderingHints h = hints(c);
@@ -304,6 +305,27 @@ public final class ChangeOrder {
             }
         }
         orderWithinTargets();
+    }
+
+    /**
+     * A view dropped as it was (re-created after a rename) goes before the rename of what it uses: its rollback,
+     * which creates it again from its old text, then runs after the rename is undone. (Members of a renamed table,
+     * such as policies and triggers, are dropped under the new name, after the rename.)
+     */
+    private void renameEdges(List<Dependency> fromDependencies) {
+        for (int r = 0; r < changes.size(); r++) {
+            ObjectRef old = hints(changes.get(r)).renamedFrom();
+            if (old == null) continue;
+            for (Dependency d : fromDependencies) {
+                ObjectRef used = d.referenced();
+                boolean renamedHere = used.equals(old) || old.kind() == ObjectKind.TABLE
+                        && MEMBER_KINDS.contains(used.kind()) && used.qualifiedName().equals(old.qualifiedName());
+                if (!renamedHere) continue;
+                for (int i : byTarget.getOrDefault(d.dependent(), List.of())) {
+                    if (changes.get(i).action() == ChangeAction.DROP) edge(i, r);
+                }
+            }
+        }
     }
 
     private static List<ObjectRef> containersOf(ObjectRef ref) {

@@ -36,9 +36,13 @@ public interface ChangeVisitor<R> {
     R visit(TableChanges.AlterColumnIdentity change);
     R visit(TableChanges.CreateConstraint change);
     R visit(TableChanges.DropConstraint change);
+    R visit(TableChanges.RenameConstraint change);
+
     R visit(TableChanges.AlterConstraintValidation change);
     R visit(TableChanges.CreateIndex change);
     R visit(TableChanges.DropIndex change);
+
+    R visit(TableChanges.RenameIndex change);
     R visit(TableChanges.AlterComment change);
     R visit(TableChanges.AlterGrant change);
 

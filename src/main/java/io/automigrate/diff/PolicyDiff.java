@@ -5,7 +5,9 @@ import io.automigrate.catalog.Policy;
 import io.automigrate.diff.ProgrammableObjects.Pair;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -20,8 +22,16 @@ final class PolicyDiff {
 
     static List<Change> diff(DiffContext context, Set<ObjectRef> forced) {
         List<Change> out = new ArrayList<>();
-        for (Pair<Policy> p : pairs(context.from().policies(), context.to().policies(), Policy::ref)) {
-            boolean recreate = p.before() != null && forced.contains(p.before().ref())
+        // A policy follows a rename of its table or columns: compared, and changed, as it reads after them.
+        AppliedRenames renames = AppliedRenames.of(context);
+        Map<ObjectRef, ObjectRef> currentRefs = new HashMap<>();
+        List<Policy> current = context.from().policies().stream().map(p -> {
+            Policy renamed = renames.policy(p);
+            currentRefs.put(renamed.ref(), p.ref());
+            return renamed;
+        }).toList();
+        for (Pair<Policy> p : pairs(current, context.to().policies(), Policy::ref)) {
+            boolean recreate = p.before() != null && forced.contains(currentRefs.get(p.before().ref()))
                     || p.both() && !alterable(p.before(), p.after());
             if (createOrDrop(out, p, recreate, PolicyChanges.CreatePolicy::new, PolicyChanges.DropPolicy::new)) {
                 Policy before = p.before();

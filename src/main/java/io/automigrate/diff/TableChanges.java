@@ -756,9 +756,14 @@ public final class TableChanges {
         }
     }
 
-    /** {@code ALTER COLUMN ... TYPE ... [COLLATE ...] [USING ...]}; the column's dependants are re-created. */
+    /**
+     * {@code ALTER COLUMN ... TYPE ... [COLLATE ...] [USING ...]}; the column's dependants are re-created.
+     * {@code using} is the USING expression (null where PostgreSQL converts the values by itself), {@code usingBack}
+     * that of the inverse.
+     */
     public record AlterColumnType(QualifiedName table, String column, String typeBefore, String collationBefore,
-                             String typeAfter, String collationAfter, QualifiedName fromTable)
+                             String typeAfter, String collationAfter, QualifiedName fromTable, String using,
+                             String usingBack)
             implements Change, OrderingHints {
         public ObjectRef target() {
             return TableChanges.column(table, column);
@@ -769,7 +774,8 @@ public final class TableChanges {
         }
 
         public Change inverse() {
-            return new AlterColumnType(table, column, typeAfter, collationAfter, typeBefore, collationBefore, fromTable);
+            return new AlterColumnType(table, column, typeAfter, collationAfter, typeBefore, collationBefore, fromTable,
+                    usingBack, using);
         }
 
         public String describe() {
@@ -940,6 +946,49 @@ public final class TableChanges {
         return constraint.kind() == ConstraintKind.FOREIGN_KEY ? Group.FOREIGN_KEY : Group.CONSTRAINT;
     }
 
+    /**
+     * {@code RENAME CONSTRAINT}: the same constraint under the name the desired schema gives it (a renamed table's
+     * primary key keeps its old name in PostgreSQL); the index of a key is renamed with it.
+     */
+    public record RenameConstraint(QualifiedName table, String from, String to) implements Change, OrderingHints {
+        public ObjectRef target() {
+            return TableChanges.constraint(table, to);
+        }
+
+        public ChangeAction action() {
+            return ChangeAction.ALTER;
+        }
+
+        public Change inverse() {
+            return new RenameConstraint(table, to, from);
+        }
+
+        public String describe() {
+            return "rename constraint " + from + " on " + table + " to " + to;
+        }
+
+        public Step step() {
+            return Step.RENAME;
+        }
+
+        public Set<ObjectRef> takesNames() {
+            // A key's index takes the new name too, in the namespace of relations.
+            return Set.of(target(), ObjectRef.of(ObjectKind.INDEX, new QualifiedName(table.schema(), to)));
+        }
+
+        public Set<ObjectRef> freesNames() {
+            return Set.of(renamedFrom(), ObjectRef.of(ObjectKind.INDEX, new QualifiedName(table.schema(), from)));
+        }
+
+        public ObjectRef renamedFrom() {
+            return TableChanges.constraint(table, from);
+        }
+
+        public <R> R accept(ChangeVisitor<R> visitor) {
+            return visitor.visit(this);
+        }
+    }
+
     /** {@code VALIDATE CONSTRAINT} ({@code validated}), or back to NOT VALID by dropping and re-adding it. */
     public record AlterConstraintValidation(QualifiedName table, Constraint constraint, boolean validated)
             implements Change, OrderingHints {
@@ -1006,6 +1055,45 @@ public final class TableChanges {
 
         public String describe() {
             return "drop index " + index.qualifiedName();
+        }
+
+        public <R> R accept(ChangeVisitor<R> visitor) {
+            return visitor.visit(this);
+        }
+    }
+
+    /** {@code ALTER INDEX ... RENAME TO}: the same index under the name the desired schema gives it. */
+    public record RenameIndex(QualifiedName from, QualifiedName to) implements Change, OrderingHints {
+        public ObjectRef target() {
+            return ObjectRef.of(ObjectKind.INDEX, to);
+        }
+
+        public ChangeAction action() {
+            return ChangeAction.ALTER;
+        }
+
+        public Change inverse() {
+            return new RenameIndex(to, from);
+        }
+
+        public String describe() {
+            return "rename index " + from + " to " + to.name();
+        }
+
+        public Step step() {
+            return Step.RENAME;
+        }
+
+        public Set<ObjectRef> takesNames() {
+            return Set.of(target());
+        }
+
+        public Set<ObjectRef> freesNames() {
+            return Set.of(renamedFrom());
+        }
+
+        public ObjectRef renamedFrom() {
+            return ObjectRef.of(ObjectKind.INDEX, from);
         }
 
         public <R> R accept(ChangeVisitor<R> visitor) {

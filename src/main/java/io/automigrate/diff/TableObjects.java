@@ -47,8 +47,10 @@ import io.automigrate.diff.TableChanges.AlterTableInheritance;
 import io.automigrate.diff.TableChanges.AlterTableLogged;
 import io.automigrate.diff.TableChanges.RenameTable;
 import io.automigrate.diff.TableChanges.AlterTableStorage;
+import io.automigrate.sqltext.Sql;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,8 +75,14 @@ public final class TableObjects implements ObjectFamily {
 
     @Override
     public List<String> notes(DiffContext context) {
-        return new Run(context).renameSuggestions();
+        Run run = new Run(context);
+        List<String> notes = new ArrayList<>(run.renameSuggestions());
+        notes.addAll(run.columnOrderNotes());
+        return notes;
     }
+
+    /** How every column-order note begins; the diff command shows these as comments in the SQL. */
+    public static final String COLUMN_ORDER_NOTE = "column order differs";
 
     /** One diff: the context, the renames that apply, and the changes found so far. */
     private static final class Run {
@@ -83,9 +91,10 @@ public final class TableObjects implements ObjectFamily {
         private final Catalog to;
         private final boolean privileges;
         /** Desired table name → its name in {@code from}, for hinted renames that apply. */
-        private final Map<QualifiedName, QualifiedName> tableRenames = new TreeMap<>();
+        private final Map<QualifiedName, QualifiedName> tableRenames;
         /** Desired table name → (desired column → column name in {@code from}). */
-        private final Map<QualifiedName, Map<String, String>> columnRenames = new TreeMap<>();
+        private final Map<QualifiedName, Map<String, String>> columnRenames;
+        private final AppliedRenames renames;
         private final List<Change> out = new ArrayList<>();
 
         Run(DiffContext context) {
@@ -93,25 +102,9 @@ public final class TableObjects implements ObjectFamily {
             this.from = context.from();
             this.to = context.to();
             this.privileges = context.options().withPrivileges();
-            for (RenameHints.TableRename hint : context.options().renames().tables()) {
-                QualifiedName old = new QualifiedName(hint.to().schema(), hint.fromName());
-                if (from.table(old).isPresent() && to.table(old).isEmpty() && to.table(hint.to()).isPresent()
-                        && from.table(hint.to()).isEmpty()) {
-                    tableRenames.put(hint.to(), old);
-                }
-            }
-            for (RenameHints.ColumnRename hint : context.options().renames().columns()) {
-                Optional<Table> desired = to.table(hint.table());
-                Optional<Table> current = from.table(tableRenames.getOrDefault(hint.table(), hint.table()));
-                if (desired.isPresent() && current.isPresent()
-                        && current.get().column(hint.fromColumn()).isPresent()
-                        && current.get().column(hint.toColumn()).isEmpty()
-                        && desired.get().column(hint.toColumn()).isPresent()
-                        && desired.get().column(hint.fromColumn()).isEmpty()) {
-                    columnRenames.computeIfAbsent(hint.table(), k -> new TreeMap<>())
-                            .put(hint.toColumn(), hint.fromColumn());
-                }
-            }
+            this.renames = AppliedRenames.of(context);
+            this.tableRenames = renames.tables();
+            this.columnRenames = renames.columns();
         }
 
         List<Change> changes() {
@@ -416,7 +409,8 @@ public final class TableObjects implements ObjectFamily {
                 defaults(table, name, before.defaultExpr(), after.defaultExpr(), retyped || forced);
                 if (retyped) {
                     out.add(new AlterColumnType(table, name, before.type(), before.collation(), after.type(),
-                            after.collation(), fromTable));
+                            after.collation(), fromTable, using(name, before.type(), after.type()),
+                            using(name, after.type(), before.type())));
                 }
                 if (!sameIdentity(before.identity(), after.identity())) {
                     out.add(new AlterColumnIdentity(table, name, after.type(), before.identity(), after.identity()));
@@ -430,6 +424,24 @@ public final class TableObjects implements ObjectFamily {
         }
 
         /** A default, dropped and set again around a type change or a re-created object it uses. */
+        /**
+         * The USING expression of a type change, or null where PostgreSQL converts the values by itself. An enum has
+         * no cast but through its text (to or from another enum, or any type but the string types).
+         */
+        private String using(String column, String fromType, String toType) {
+            boolean enums = isEnum(fromType) || isEnum(toType);
+            if (enums && !ColumnCasts.isString(fromType) && !ColumnCasts.isString(toType)) {
+                return Sql.ident(column) + "::text::" + toType;
+            }
+            return ColumnCasts.needsUsing(fromType, toType) ? Sql.ident(column) + "::" + toType : null;
+        }
+
+        private boolean isEnum(String type) {
+            String base = type.endsWith("[]") ? type.substring(0, type.length() - 2) : type;
+            return java.util.stream.Stream.concat(from.enums().stream(), to.enums().stream())
+                    .anyMatch(e -> Sql.qualified(e.qualifiedName()).equals(base));
+        }
+
         private void defaults(QualifiedName table, String column, String before, String after, boolean around) {
             if (around && before != null) {
                 out.add(new AlterColumnDefault(table, column, before, null));
@@ -454,23 +466,43 @@ public final class TableObjects implements ObjectFamily {
         private void constraints(Table before, Table after) {
             QualifiedName name = after.qualifiedName();
             QualifiedName old = before.qualifiedName();
+            List<Constraint> dropped = new ArrayList<>();
+            List<Constraint> added = new ArrayList<>();
             pairs(local(before), local(after), Constraint::name, (current, desired) -> {
                 if (current == null) {
-                    out.add(new CreateConstraint(name, desired, old));
+                    added.add(desired);
                 } else if (desired == null) {
-                    out.add(new DropConstraint(name, current, old));
+                    dropped.add(current);
                 } else if (current.kind() != desired.kind()
-                        || !renamedColumns(name, current.definition()).equals(desired.definition())
+                        || !renames.sql(current.definition(), name).equals(desired.definition())
                         || context.mustRecreate(TableChanges.constraint(old, current.name()))) {
                     out.add(new DropConstraint(name, current, old));
                     out.add(new CreateConstraint(name, desired, old));
                 } else {
-                    if (current.validated() != desired.validated()) {
-                        out.add(new AlterConstraintValidation(name, desired, desired.validated()));
-                    }
-                    comment(TableChanges.constraint(name, desired.name()), current.comment(), desired.comment());
+                    constraintInPlace(name, current, desired);
                 }
             });
+            // The same constraint under another name (a renamed table's key keeps its old name): renamed.
+            for (Constraint current : dropped) {
+                Constraint same = context.mustRecreate(TableChanges.constraint(old, current.name())) ? null
+                        : added.stream().filter(d -> d.kind() == current.kind()
+                        && renames.sql(current.definition(), name).equals(d.definition())).findFirst().orElse(null);
+                if (same == null) {
+                    out.add(new DropConstraint(name, current, old));
+                } else {
+                    added.remove(same);
+                    out.add(new TableChanges.RenameConstraint(name, current.name(), same.name()));
+                    constraintInPlace(name, current, same);
+                }
+            }
+            added.forEach(desired -> out.add(new CreateConstraint(name, desired, old)));
+        }
+
+        private void constraintInPlace(QualifiedName table, Constraint current, Constraint desired) {
+            if (current.validated() != desired.validated()) {
+                out.add(new AlterConstraintValidation(table, desired, desired.validated()));
+            }
+            comment(TableChanges.constraint(table, desired.name()), current.comment(), desired.comment());
         }
 
         private static List<Constraint> local(Table table) {
@@ -480,11 +512,13 @@ public final class TableObjects implements ObjectFamily {
         // ---- indexes
 
         private void indexes() {
+            List<Index> dropped = new ArrayList<>();
+            List<Index> added = new ArrayList<>();
             pairs(from.indexes(), to.indexes(), Index::qualifiedName, (before, after) -> {
                 if (before == null) {
-                    out.add(new CreateIndex(after));
+                    added.add(after);
                 } else if (after == null) {
-                    out.add(new DropIndex(before));
+                    dropped.add(before);
                 } else if (context.mustRecreate(before.ref()) || !renamedTable(before.table()).equals(after.table())
                         || !sameIndexDefinition(before, after)) {
                     out.add(new DropIndex(before));
@@ -493,6 +527,21 @@ public final class TableObjects implements ObjectFamily {
                     comment(after.ref(), before.comment(), after.comment());
                 }
             });
+            // The same index under another name (a renamed table's indexes keep their old names): renamed.
+            for (Index before : dropped) {
+                Index same = context.mustRecreate(before.ref()) ? null : added.stream()
+                        .filter(a -> a.schema().equals(before.schema()) && renamedTable(before.table()).equals(a.table())
+                                && sameIndexDefinition(withName(before, a.name()), a))
+                        .findFirst().orElse(null);
+                if (same == null) {
+                    out.add(new DropIndex(before));
+                } else {
+                    added.remove(same);
+                    out.add(new TableChanges.RenameIndex(before.qualifiedName(), same.qualifiedName()));
+                    comment(same.ref(), before.comment(), same.comment());
+                }
+            }
+            added.forEach(after -> out.add(new CreateIndex(after)));
         }
 
         // ---- replica identity
@@ -561,28 +610,17 @@ public final class TableObjects implements ObjectFamily {
             return Set.of(table.ref(), index);
         }
 
-        /** Definitions equal once a renamed table's old name in the current one is read as its new name. */
-        private boolean sameIndexDefinition(Index before, Index after) {
-            String definition = renamedColumns(after.table(), before.definition());
-            if (before.table().equals(after.table())) {
-                return definition.equals(after.definition());
-            }
-            String oldOn = " ON " + io.automigrate.sqltext.Sql.qualified(before.table()) + " ";
-            String newOn = " ON " + io.automigrate.sqltext.Sql.qualified(after.table()) + " ";
-            String oldOnly = " ON ONLY " + io.automigrate.sqltext.Sql.qualified(before.table()) + " ";
-            String newOnly = " ON ONLY " + io.automigrate.sqltext.Sql.qualified(after.table()) + " ";
-            return definition.replace(oldOn, newOn).replace(oldOnly, newOnly).equals(after.definition());
+        /** The index as it reads once renamed to {@code name}: its definition names it. */
+        private static Index withName(Index index, String name) {
+            String head = " INDEX " + io.automigrate.sqltext.Sql.ident(index.name()) + " ON ";
+            String definition = index.definition().replaceFirst(java.util.regex.Pattern.quote(head),
+                    java.util.regex.Matcher.quoteReplacement(" INDEX " + io.automigrate.sqltext.Sql.ident(name) + " ON "));
+            return new Index(index.schema(), name, index.table(), definition, index.unique(), index.comment());
         }
 
-        /** SQL of {@code from} on a table whose columns a hint renames, with the new column names. */
-        private String renamedColumns(QualifiedName table, String sql) {
-            Map<String, String> renames = columnRenames.getOrDefault(table, Map.of());
-            if (renames.isEmpty()) {
-                return sql;
-            }
-            Map<String, String> newByOld = new java.util.HashMap<>();
-            renames.forEach((newName, oldName) -> newByOld.put(oldName, newName));
-            return Identifiers.rename(sql, newByOld);
+        /** Definitions equal once renamed tables and columns in the current one read as their new names. */
+        private boolean sameIndexDefinition(Index before, Index after) {
+            return renames.sql(before.definition(), after.table()).equals(after.definition());
         }
 
         // ---- comments and grants
@@ -604,6 +642,59 @@ public final class TableObjects implements ObjectFamily {
         }
 
         // ---- notes
+
+        /**
+         * Where the table the migration leaves has its columns in another order than the desired schema declares:
+         * PostgreSQL adds a column last and has no statement to move one, and column order is not compared, so
+         * without this note the difference would be silent. Tables in an inheritance or partition tree are left
+         * out: their column order follows their parent's.
+         */
+        List<String> columnOrderNotes() {
+            List<Change> changes = changes();
+            List<String> notes = new ArrayList<>();
+            for (Table after : to.tables()) {
+                QualifiedName name = after.qualifiedName();
+                Optional<Table> found = from.table(tableRenames.getOrDefault(name, name));
+                if (found.isEmpty()) continue;
+                Table before = found.get();
+                if (!before.inherits().isEmpty() || !after.inherits().isEmpty() || before.partitionOf() != null
+                        || after.partitionOf() != null) continue;
+                Map<String, String> renames = columnRenames.getOrDefault(name, Map.of());
+                Map<String, String> newNames = new HashMap<>();
+                renames.forEach((newName, oldName) -> newNames.put(oldName, newName));
+                List<String> dropped = new ArrayList<>();
+                List<String> added = new ArrayList<>();
+                for (Change c : changes) {
+                    if (c instanceof DropColumn d && d.table().equals(name)) dropped.add(d.column().name());
+                    if (c instanceof CreateColumn a && a.table().equals(name)) added.add(a.column().name());
+                }
+                List<String> result = new ArrayList<>();
+                for (Column c : before.columns()) {
+                    String now = newNames.getOrDefault(c.name(), c.name());
+                    if (!dropped.contains(now)) result.add(now);
+                }
+                result.addAll(added);
+                List<String> desired = after.columns().stream().map(Column::name).toList();
+                if (result.equals(desired) || !new HashSet<>(result).equals(new HashSet<>(desired))) continue;
+                List<String> kept = new ArrayList<>(result);
+                kept.removeAll(added);
+                List<String> declared = new ArrayList<>(desired);
+                declared.removeAll(added);
+                int lastKept = kept.isEmpty() ? -1 : desired.indexOf(kept.get(kept.size() - 1));
+                List<String> misplaced = added.stream().filter(c -> desired.indexOf(c) < lastKept).toList();
+                if (kept.equals(declared) && !misplaced.isEmpty()) {
+                    notes.add(COLUMN_ORDER_NOTE + " in " + name + ": " + String.join(", ", misplaced)
+                            + (misplaced.size() == 1 ? " is" : " are") + " placed last, not where the schema declares "
+                            + (misplaced.size() == 1 ? "it" : "them") + " (PostgreSQL adds columns at the end; "
+                            + "only re-creating the table would reorder them)");
+                } else {
+                    notes.add(COLUMN_ORDER_NOTE + " in " + name + ": the table keeps its columns in the order "
+                            + String.join(", ", result) + "; the schema declares " + String.join(", ", desired)
+                            + " (PostgreSQL cannot reorder columns without re-creating the table)");
+                }
+            }
+            return notes;
+        }
 
         List<String> renameSuggestions() {
             List<String> notes = new ArrayList<>();

@@ -2,11 +2,14 @@ package io.automigrate.diff;
 
 import io.automigrate.catalog.ObjectKind;
 import io.automigrate.catalog.ObjectRef;
+import io.automigrate.catalog.QualifiedName;
 import io.automigrate.catalog.View;
 import io.automigrate.diff.ProgrammableObjects.Pair;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static io.automigrate.diff.ProgrammableObjects.comment;
@@ -22,15 +25,28 @@ final class ViewDiff {
     static List<Change> diff(DiffContext context, Set<ObjectRef> forced) {
         boolean privileges = context.options().withPrivileges();
         List<Change> out = new ArrayList<>();
-        for (Pair<View> p : pairs(comparable(context.from().views(), privileges),
-                comparable(context.to().views(), privileges), View::qualifiedName)) {
+        // A view follows a rename of a table it uses: it is compared, and replaced, as PostgreSQL prints it after
+        // the rename. Where it uses a renamed column, its text after the rename is not known here (PostgreSQL adds
+        // an alias), so a changed view is re-created around the rename instead of replaced.
+        AppliedRenames renames = AppliedRenames.of(context);
+        Map<QualifiedName, View> originals = new HashMap<>();
+        comparable(context.from().views(), privileges).forEach(v -> originals.put(v.qualifiedName(), v));
+        List<View> current = comparable(context.from().views(), privileges).stream()
+                .map(v -> renames.isEmpty() ? v : new View(v.schema(), v.name(), v.materialized(),
+                        renames.sql(v.definition(), null), v.columns(), v.options(), v.withData(), v.comment(),
+                        v.grants())).toList();
+        for (Pair<View> p : pairs(current, comparable(context.to().views(), privileges), View::qualifiedName)) {
             boolean queryChanged = p.both() && (!p.before().definition().equals(p.after().definition())
                     || !p.before().columns().stream().map(View.ViewColumn::type).toList()
                     .equals(p.after().columns().stream().map(View.ViewColumn::type).toList()));
             boolean recreate = p.before() != null && forced.contains(p.before().ref())
                     || p.both() && (p.before().materialized() != p.after().materialized()
-                    || queryChanged && (p.after().materialized() || !replaceable(context, p.before(), p.after())));
-            if (createOrDrop(out, p, recreate, ViewChanges.CreateView::new, ViewChanges.DropView::new)) {
+                    || queryChanged && (p.after().materialized() || !replaceable(context, p.before(), p.after())
+                    || usesRenamed(context, renames, p.before())));
+            // A dropped view goes before the renames, as it was.
+            Pair<View> dropped = p.before() == null ? p : new Pair<>(originals.get(p.before().qualifiedName()), p.after());
+            if (createOrDrop(out, recreate || p.after() == null ? dropped : p, recreate, ViewChanges.CreateView::new,
+                    ViewChanges.DropView::new)) {
                 inPlace(out, context, p.before(), p.after(), queryChanged);
             }
         }
@@ -65,6 +81,13 @@ final class ViewDiff {
     static boolean replaceable(DiffContext context, View before, View after) {
         return ViewChanges.keepsColumns(before, after)
                 && (before.columns().size() == after.columns().size() || context.from().dependentsOf(before.ref()).isEmpty());
+    }
+
+    /** Whether the view uses a column a hint renames. */
+    private static boolean usesRenamed(DiffContext context, AppliedRenames renames, View view) {
+        return !renames.columns().isEmpty() && context.from().dependencies().stream()
+                .anyMatch(d -> d.dependent().equals(view.ref()) && d.referenced().kind() == ObjectKind.COLUMN
+                        && renames.touches(d.referenced().qualifiedName()));
     }
 
     /** Views as this diff compares them: without privileges unless those are compared. */

@@ -195,6 +195,16 @@ public final class ChangeSql implements ChangeVisitor<List<Statement>> {
     }
 
     @Override
+    public List<Statement> visit(TableChanges.RenameConstraint change) {
+        return TableSql.render(change);
+    }
+
+    @Override
+    public List<Statement> visit(TableChanges.RenameIndex change) {
+        return TableSql.render(change);
+    }
+
+    @Override
     public List<Statement> visit(TableChanges.AlterComment change) {
         return TableSql.render(change);
     }

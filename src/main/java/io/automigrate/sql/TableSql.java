@@ -18,6 +18,7 @@ import io.automigrate.catalog.Table;
 import io.automigrate.diff.Change;
 import io.automigrate.diff.ChangeAction;
 import io.automigrate.diff.SequenceDefaults;
+import io.automigrate.diff.TableChanges;
 import io.automigrate.diff.TableChanges.AlterColumnDefault;
 import io.automigrate.diff.TableChanges.AlterColumnExpression;
 import io.automigrate.diff.TableChanges.AlterColumnIdentity;
@@ -251,8 +252,7 @@ final class TableSql {
         List<String> sql = new ArrayList<>();
         sql.add(alterColumn(c.table(), c.column()) + "TYPE " + c.typeAfter()
                 + (c.collationAfter() == null ? "" : " COLLATE " + Sql.collation(c.collationAfter()))
-                + (ColumnCasts.needsUsing(c.typeBefore(), c.typeAfter())
-                ? " USING " + Sql.ident(c.column()) + "::" + c.typeAfter() : "") + ";");
+                + (c.using() == null ? "" : " USING " + c.using()) + ";");
         return statements(sql);
     }
 
@@ -285,6 +285,16 @@ final class TableSql {
         List<String> sql = new ArrayList<>();
         constraint(ChangeAction.DROP, c.table(), c.constraint(), c.constraint().validated(), sql);
         return statements(sql);
+    }
+
+    static List<Statement> render(TableChanges.RenameConstraint c) {
+        return statements(List.of(alter(c.table()) + "RENAME CONSTRAINT " + Sql.ident(c.from()) + " TO "
+                + Sql.ident(c.to()) + ";"));
+    }
+
+    static List<Statement> render(TableChanges.RenameIndex c) {
+        return statements(List.of("ALTER INDEX " + Sql.qualified(c.from()) + " RENAME TO " + Sql.ident(c.to().name())
+                + ";"));
     }
 
     static List<Statement> render(AlterConstraintValidation c) {

@@ -76,4 +76,29 @@ class PlanLintTest {
         List<String> codes = lint(RenderOptions.online(Duration.ofSeconds(5)));
         assertEquals(List.of("AM301", "AM302", "AM303"), codes);
     }
+
+    @Test
+    void aTableRenamedUnderForeignKeysIsOnlyARenameWithNoKeyFindings() throws Exception {
+        Catalog staff = load("""
+                CREATE TABLE staff (id bigint PRIMARY KEY, name text NOT NULL);
+                CREATE INDEX staff_name_idx ON staff (name);
+                CREATE TABLE tasks (id bigint PRIMARY KEY, staff_id bigint NOT NULL REFERENCES staff (id));
+                """);
+        Catalog employees = load("""
+                CREATE TABLE employees (id bigint PRIMARY KEY, name text NOT NULL);
+                CREATE INDEX employees_name_idx ON employees (name);
+                CREATE TABLE tasks (id bigint PRIMARY KEY, staff_id bigint NOT NULL CONSTRAINT tasks_staff_id_fkey
+                    REFERENCES employees (id));
+                """);
+        DiffOptions options = new DiffOptions(false, new io.automigrate.diff.RenameHints(List.of(
+                new io.automigrate.diff.RenameHints.TableRename(io.automigrate.catalog.QualifiedName.of("public",
+                        "employees"), "staff", "db/schema.sql", 1)), List.of()));
+        SchemaDiff diff = SchemaDiffer.diff(staff, employees, options);
+        assertEquals(List.of("rename table public.staff to employees", "rename constraint staff_pkey on "
+                        + "public.employees to employees_pkey", "rename index public.staff_name_idx to employees_name_idx"),
+                diff.changes().stream().map(c -> c.describe()).toList());
+        RenderedMigration rendered = MigrationRenderer.render(diff, staff, RenderOptions.offline());
+        MigrationFile file = MigrationBuilder.build("20260101000000_x.sql", rendered, "dev", "test");
+        assertEquals(List.of("AM201"), LintFiles.codes(Linter.plan(staff, employees, diff, rendered, file)));
+    }
 }

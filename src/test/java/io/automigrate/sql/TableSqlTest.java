@@ -107,7 +107,8 @@ class TableSqlTest {
 
     @Test
     void columnAlterationsAndTheirInverses() {
-        var type = new TableChanges.AlterColumnType(ORDERS, "code", "text", null, "integer", null, ORDERS);
+        var type = new TableChanges.AlterColumnType(ORDERS, "code", "text", null, "integer", null, ORDERS,
+                "code::integer", null);
         assertEquals("ALTER TABLE \"Sales\".\"order\" ALTER COLUMN code TYPE integer USING code::integer;\n",
                 sql(type));
         assertEquals("ALTER TABLE \"Sales\".\"order\" ALTER COLUMN code TYPE text;\n", sql(type.inverse()));

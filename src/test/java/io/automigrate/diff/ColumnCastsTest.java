@@ -1,4 +1,4 @@
-package io.automigrate.sql;
+package io.automigrate.diff;
 
 import io.automigrate.shadow.ShadowDatabase;
 import io.automigrate.testing.TestPostgres;
@@ -13,7 +13,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** {@link ColumnCasts} agrees with PostgreSQL on which type changes need USING. */
-class SqlColumnCastsTest {
+class ColumnCastsTest {
     private static final List<String> TYPES = List.of("smallint", "integer", "bigint", "numeric(10,2)", "real",
             "double precision", "text", "character varying(20)", "character(5)", "boolean", "date",
             "timestamp without time zone", "timestamp with time zone", "time without time zone", "time with time zone", "interval",

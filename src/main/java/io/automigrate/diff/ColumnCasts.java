@@ -1,4 +1,4 @@
-package io.automigrate.sql;
+package io.automigrate.diff;
 
 import java.util.List;
 import java.util.Set;
@@ -27,6 +27,11 @@ final class ColumnCasts {
             "interval>time without time zone", "json>jsonb", "jsonb>json");
 
     private ColumnCasts() {
+    }
+
+    /** Whether {@code type} is one of the string types, to which every type converts. */
+    static boolean isString(String type) {
+        return STRINGS.contains(base(type));
     }
 
     static boolean needsUsing(String fromType, String toType) {

@@ -1,0 +1,6 @@
+CREATE TABLE public.customers (
+    id bigint PRIMARY KEY,
+    name text NOT NULL,
+    email text,
+    created_at timestamp with time zone NOT NULL DEFAULT now()
+);

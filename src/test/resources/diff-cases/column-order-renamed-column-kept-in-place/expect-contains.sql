@@ -1,0 +1,1 @@
+ALTER TABLE public.books RENAME COLUMN titel TO title;

@@ -1,0 +1,1 @@
+ALTER TABLE public.staff_log RENAME TO audit_log;

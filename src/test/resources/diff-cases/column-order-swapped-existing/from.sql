@@ -1,0 +1,1 @@
+CREATE TABLE public.points (x integer NOT NULL, y integer NOT NULL, label text);

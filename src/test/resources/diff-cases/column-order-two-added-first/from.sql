@@ -1,0 +1,3 @@
+CREATE TABLE public.events (
+    payload jsonb NOT NULL
+);

@@ -1,0 +1,1 @@
+USING colors::text::public.shade[]

@@ -1,0 +1,1 @@
+USING status::text::public.ticket_state

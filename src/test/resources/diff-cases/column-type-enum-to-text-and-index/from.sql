@@ -1,0 +1,3 @@
+CREATE TYPE public.level AS ENUM ('low', 'high');
+CREATE TABLE public.alerts (id integer PRIMARY KEY, level public.level NOT NULL);
+CREATE INDEX alerts_level_idx ON public.alerts (level);

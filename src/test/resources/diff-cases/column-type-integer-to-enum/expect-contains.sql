@@ -1,0 +1,1 @@
+USING priority::text::public.priority

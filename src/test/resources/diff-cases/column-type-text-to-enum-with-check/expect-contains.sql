@@ -1,0 +1,1 @@
+USING size::public.size

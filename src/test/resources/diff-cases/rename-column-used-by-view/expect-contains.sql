@@ -1,0 +1,1 @@
+ALTER TABLE public.cities RENAME COLUMN nm TO name;

@@ -1,0 +1,1 @@
+DROP INDEX public.items_sku_idx;

@@ -1,0 +1,2 @@
+CREATE TABLE public.orders (id integer CONSTRAINT order_pk PRIMARY KEY, placed_on date NOT NULL, CONSTRAINT order_placed_check CHECK (placed_on > '2000-01-01'));
+CREATE INDEX order_placed_idx ON public.orders (placed_on);

@@ -1,0 +1,1 @@
+DROP CONSTRAINT nodes_parent_id_fkey;

@@ -1,0 +1,6 @@
+CREATE TABLE public.orders_paid ( -- automigrate:renamed-from sales
+    id integer PRIMARY KEY,
+    amount numeric NOT NULL,
+    sold_on date NOT NULL
+);
+CREATE MATERIALIZED VIEW public.daily_sales AS SELECT sold_on, sum(amount) AS total FROM public.orders_paid GROUP BY sold_on;

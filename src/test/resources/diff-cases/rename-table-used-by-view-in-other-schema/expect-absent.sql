@@ -1,0 +1,2 @@
+DROP VIEW reporting.visit_pages;
+CREATE OR REPLACE VIEW reporting.visit_pages

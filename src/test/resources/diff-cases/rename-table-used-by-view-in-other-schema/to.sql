@@ -1,0 +1,6 @@
+CREATE SCHEMA reporting;
+CREATE TABLE public.page_views ( -- automigrate:renamed-from visits
+    id integer PRIMARY KEY,
+    page text NOT NULL
+);
+CREATE VIEW reporting.visit_pages AS SELECT DISTINCT page FROM public.page_views;

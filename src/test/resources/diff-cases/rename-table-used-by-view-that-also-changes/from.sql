@@ -1,0 +1,2 @@
+CREATE TABLE public.people (id integer PRIMARY KEY, name text NOT NULL, active boolean NOT NULL DEFAULT true);
+CREATE VIEW public.active_people AS SELECT id, name FROM public.people WHERE active;

@@ -1,0 +1,2 @@
+DROP TRIGGER docs_touch ON public.documents;
+DROP TRIGGER docs_touch ON public.docs;

@@ -1,0 +1,6 @@
+CREATE TABLE public.notes (id integer PRIMARY KEY, author text NOT NULL, body text, edited boolean NOT NULL DEFAULT false);
+ALTER TABLE public.notes ENABLE ROW LEVEL SECURITY;
+CREATE POLICY notes_author ON public.notes FOR UPDATE USING (author = current_user) WITH CHECK (author = current_user);
+CREATE FUNCTION public.mark_edited() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.edited := true; RETURN NEW; END $$;
+CREATE TRIGGER notes_edited BEFORE UPDATE OF body ON public.notes FOR EACH ROW EXECUTE FUNCTION public.mark_edited();
+CREATE VIEW public.note_authors AS SELECT n.author, count(*) AS notes FROM public.notes n GROUP BY n.author;
