@@ -6,6 +6,7 @@ import io.automigrate.config.Config;
 import io.automigrate.db.DatabaseUrl;
 import io.automigrate.migrate.MigrationHistory;
 import io.automigrate.source.SqlFile;
+import io.automigrate.source.prisma.PrismaSchema;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -76,6 +77,9 @@ public sealed interface SchemaState {
             throw AutomigrateException.badInput(schema + ": schema not found: create it, or set 'schema' in "
                     + Config.FILE_NAME + " to your schema file or directory");
         }
+        if (PrismaSchema.isPrisma(path)) {
+            return new Files(schema, List.of(PrismaSchema.toSqlFile(path, schema)));
+        }
         List<SqlFile> files = sqlFiles(schema, path);
         if (files.stream().map(SqlFile::read).allMatch(SchemaState::holdsNoStatement)) {
             throw AutomigrateException.badInput(schema + ": the schema is empty: a plan would drop every table. "
@@ -98,6 +102,9 @@ public sealed interface SchemaState {
         }
         if (!given.isEmpty()) {
             Path path = Path.of(given);
+            if (java.nio.file.Files.exists(path) && PrismaSchema.isPrisma(path)) {
+                return new Files(given, List.of(PrismaSchema.toSqlFile(path, given)));
+            }
             if (java.nio.file.Files.isDirectory(path)) {
                 List<SqlFile> files = sqlFiles(given, path);
                 if (files.isEmpty()) {
@@ -114,7 +121,7 @@ public sealed interface SchemaState {
             }
         }
         throw AutomigrateException.badInput("cannot read source '" + Secrets.redact(given)
-                + "': expected empty, a .sql file, a directory of .sql files or a postgresql:// URL");
+                + "': expected empty, a .sql file, a directory of .sql files, a .prisma schema or a postgresql:// URL");
     }
 
     /**

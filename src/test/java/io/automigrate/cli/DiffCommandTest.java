@@ -298,7 +298,7 @@ class DiffCommandTest {
         Result result = diff("--from", "mysql://localhost/shop", "--to", "empty");
         assertEquals(2, result.code());
         assertEquals("error: cannot read source 'mysql://localhost/shop': expected empty, a .sql file, a directory "
-                + "of .sql files or a postgresql:// URL\n", result.err());
+                + "of .sql files, a .prisma schema or a postgresql:// URL\n", result.err());
     }
 
     @Test
@@ -350,5 +350,29 @@ class DiffCommandTest {
         assertEquals(0, version.code());
         assertTrue(version.out().matches("automigrate \\d+\\.\\d+\\.\\d+.*\\n"), version.out());
         assertEquals(version, run(Map.of(), "diff", "--version"));
+    }
+
+    @Test
+    void a_prisma_schema_is_a_source_mapped_as_prisma_migrate_maps_it() throws Exception {
+        String schema = write("prisma/schema.prisma", """
+                datasource db {
+                  provider = "postgresql"
+                  url      = env("DATABASE_URL")
+                }
+
+                model User {
+                  id    Int    @id @default(autoincrement())
+                  email String @unique
+                }
+                """);
+        Result r = diff("--from", "empty", "--to", schema);
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("User_email_key"), r.out());
+        assertTrue(r.out().contains("User_pkey"), r.out());
+
+        String bad = write("bad/schema.prisma", "datasource db {\n  provider = \"postgresql\"\n}\n\nmodel User {\n  id Int @id @primary\n}\n");
+        Result refused = diff("--from", "empty", "--to", bad);
+        assertEquals(2, refused.code());
+        assertTrue(refused.err().contains(bad + ":6:14: unknown attribute @primary"), refused.err());
     }
 }

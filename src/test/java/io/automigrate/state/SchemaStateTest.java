@@ -57,7 +57,7 @@ class SchemaStateTest {
             var e = assertThrows(AutomigrateException.class, () -> SchemaState.parse(given));
             assertEquals(ExitCode.BAD_INPUT, e.exitCode());
             assertEquals("cannot read source '" + given + "': expected empty, a .sql file, a directory of .sql "
-                    + "files or a postgresql:// URL", e.getMessage());
+                    + "files, a .prisma schema or a postgresql:// URL", e.getMessage());
         }
     }
 

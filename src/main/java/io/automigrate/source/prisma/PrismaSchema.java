@@ -23,9 +23,16 @@ public final class PrismaSchema {
     private PrismaSchema() {
     }
 
-    /** Whether {@code path} names a Prisma schema: a {@code .prisma} file, or a folder holding one. */
+    /** Whether {@code path} names a Prisma schema: a {@code .prisma} file, or a folder of them and no .sql file. */
     public static boolean isPrisma(Path path) {
-        if (Files.isDirectory(path)) return !files(path, path.toString()).isEmpty();
+        if (Files.isDirectory(path)) {
+            if (files(path, path.toString()).isEmpty()) return false;
+            try (Stream<Path> walk = Files.walk(path)) {
+                return walk.noneMatch(p -> p.getFileName().toString().endsWith(".sql"));
+            } catch (IOException | java.io.UncheckedIOException e) {
+                return false;
+            }
+        }
         return path.getFileName() != null && path.getFileName().toString().endsWith(".prisma");
     }
 
