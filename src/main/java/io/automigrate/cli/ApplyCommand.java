@@ -60,12 +60,7 @@ final class ApplyCommand implements Callable<Integer> {
                             + ": unset it (or set it to true) to apply migrations"));
             return 0;
         }
-        for (String code : allow) {
-            if (!code.matches("AM[1-5][0-9]{2}")) {
-                throw io.automigrate.AutomigrateException.badInput("--allow " + code + ": not a finding code; "
-                        + "expected codes such as AM102 (see docs/lint.md)");
-            }
-        }
+        io.automigrate.lint.LintPolicy.codes(allow, "--allow");
         DeployOptions.Resolved resolved = options.resolve(context, "apply to", dryRun, allow, skipIfNoDatabase);
         if (resolved.request() == null) {
             options.print(context, DeployResult.nothing(DeployResult.Kind.APPLY, DeployResult.Status.SKIPPED,

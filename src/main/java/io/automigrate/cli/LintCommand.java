@@ -5,7 +5,7 @@ import io.automigrate.config.Config;
 import io.automigrate.config.ConfigLoader;
 import io.automigrate.lint.FileLinter;
 import io.automigrate.lint.Finding;
-import io.automigrate.lint.LintPolicy;
+import io.automigrate.policy.EnvironmentPolicy;
 import io.automigrate.report.LintReport;
 import io.automigrate.shadow.ShadowServer;
 import io.automigrate.shadow.ShadowServers;
@@ -51,18 +51,18 @@ final class LintCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Config config = ConfigLoader.load(context.root(), context.environment());
-        LintPolicy.codes(lint.allow, "--allow");
+        EnvironmentPolicy policy = lint.policy(config, context.environment());
         List<String> files = FileLinter.migrationFiles(context.root(), this.files);
         FileLinter.Result result;
         try (ShadowServer server = ShadowServers.start(shadow.resolve(config.shadow()))) {
             result = FileLinter.lint(context.root(), config, files, server);
         }
-        List<Finding> findings = lint.judge(result.findings(), config, context.environment());
+        List<Finding> findings = policy.judge(result.findings());
         context.out().print(switch (format) {
             case TEXT -> LintReport.text(files, findings, result.notes());
             case MARKDOWN -> LintReport.markdown(files, findings, result.notes());
             case JSON -> LintReport.json(files, findings, result.notes());
         });
-        return LintPolicy.blocks(findings) ? ExitCode.CHECK_FAILED.code() : ExitCode.OK.code();
+        return EnvironmentPolicy.blocks(findings) ? ExitCode.CHECK_FAILED.code() : ExitCode.OK.code();
     }
 }

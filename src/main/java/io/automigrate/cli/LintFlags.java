@@ -1,11 +1,10 @@
 package io.automigrate.cli;
 
 import io.automigrate.config.Config;
+import io.automigrate.config.EnvironmentConfig;
 import io.automigrate.db.DatabaseUrl;
 import io.automigrate.deploy.Target;
-import io.automigrate.lint.DataInspection;
-import io.automigrate.lint.Finding;
-import io.automigrate.lint.LintPolicy;
+import io.automigrate.policy.EnvironmentPolicy;
 import picocli.CommandLine.Option;
 
 import java.time.Duration;
@@ -32,15 +31,16 @@ final class LintFlags {
             description = "Statement timeout of each --inspect-url query (default: 30).")
     int inspectTimeoutSeconds;
 
-    /** Counts rows on the target (with --inspect-url), then applies the policy of the environment named or matched. */
-    List<Finding> judge(List<Finding> findings, Config config, Map<String, String> variables) {
-        LintPolicy.codes(allow, "--allow");
-        List<Finding> inspected = inspectUrl == null ? findings
-                : DataInspection.inspect(DatabaseUrl.parse(inspectUrl), findings,
-                Duration.ofSeconds(Math.max(1, inspectTimeoutSeconds)));
+    /**
+     * The policy of the environment named or matched by --inspect-url, with --allow, counting rows on the target
+     * first with --inspect-url.
+     */
+    EnvironmentPolicy policy(Config config, Map<String, String> variables) {
         Target target = environment != null ? Target.resolve(config, environment, null, variables)
                 : inspectUrl != null ? Target.resolve(config, null, inspectUrl, variables) : null;
-        return LintPolicy.apply(inspected, target == null ? null : target.name(),
-                target == null ? null : target.environment(), allow);
+        EnvironmentPolicy policy = target == null ? EnvironmentPolicy.of(null, (EnvironmentConfig) null, allow, "--allow")
+                : EnvironmentPolicy.of(target.name(), target.environment(), allow, "--allow");
+        return inspectUrl == null ? policy
+                : policy.inspecting(DatabaseUrl.parse(inspectUrl), Duration.ofSeconds(Math.max(1, inspectTimeoutSeconds)));
     }
 }

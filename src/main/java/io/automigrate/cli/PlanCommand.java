@@ -5,8 +5,7 @@ import io.automigrate.ExitCode;
 import io.automigrate.config.Config;
 import io.automigrate.config.ConfigLoader;
 import io.automigrate.config.ShadowConfig;
-import io.automigrate.lint.LintPolicy;
-import io.automigrate.plan.OnlineForms;
+import io.automigrate.policy.EnvironmentPolicy;
 import io.automigrate.plan.PlanRequest;
 import io.automigrate.plan.PlanResult;
 import io.automigrate.plan.Planner;
@@ -86,17 +85,15 @@ final class PlanCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Config config = ConfigLoader.load(context.root(), context.environment());
-        LintPolicy.codes(lint.allow, "--allow");
         if (schemaFile != null) config = config.withSchema(schemaFile);
         if (migrations != null) config = config.withMigrations(migrations);
         ShadowOptions options = shadow.resolve(config.shadow());
         config = config.withShadow(new ShadowConfig(options.kind(), options.pgVersion(), options.url(), options.image()));
 
-        PlanResult result = Planner.plan(new PlanRequest(context.root(), config, base, head, name, check, force,
-                Instant.now()), OnlineForms.choose(config, online));
-        if (result.changed()) {
-            result = result.withFindings(lint.judge(result.findings(), config, context.environment()));
-        }
+        PlanResult result = Planner.plan(PlanRequest.of(context.root(), config, Instant.now())
+                .revisions(base, head).named(name).checking(check, force)
+                .writtenAs(EnvironmentPolicy.forms(config, online))
+                .judgedBy(lint.policy(config, context.environment())));
         String report = switch (format) {
             case TEXT -> PlanReport.text(result);
             case MARKDOWN -> PlanReport.markdown(result);

@@ -7,11 +7,13 @@ import io.automigrate.config.Config;
 import io.automigrate.db.Connections;
 import io.automigrate.inspect.InspectOptions;
 import io.automigrate.lint.Finding;
+import io.automigrate.lint.Linter;
 import io.automigrate.migrate.Changeset;
 import io.automigrate.migrate.DeferredCommits;
 import io.automigrate.migrate.LiquibaseRunner;
 import io.automigrate.migrate.MigrationFile;
 import io.automigrate.migrate.MigrationHistory;
+import io.automigrate.policy.EnvironmentPolicy;
 import io.automigrate.shadow.ShadowServer;
 import io.automigrate.shadow.ShadowServers;
 import io.automigrate.state.StateReader;
@@ -304,13 +306,15 @@ public final class Deployer {
     private static void checkPolicy(DeployRequest request, MigrationState state, ExpectedStates expected,
                                     List<String> notes) {
         Catalog before = expected.applied();
+        EnvironmentPolicy policy = EnvironmentPolicy.of(request.environmentName(), request.environment(),
+                request.allow(), "--allow");
         List<MigrationFile> files = state.pendingFiles();
         for (int i = 0; i < files.size(); i++) {
             Catalog after = expected.afterEachFile().get(i);
             MigrationFile file = files.get(i);
             String path = state.history().pathOf(file);
-            List<Finding> findings = PolicyGate.findings(before, after, file, path);
-            List<Finding> blocking = PolicyGate.blocking(findings, request.environment(), request.allow(), file);
+            List<Finding> judged = policy.judge(Linter.file(before, after, file, path), file);
+            List<Finding> blocking = judged.stream().filter(Finding::blocks).toList();
             if (!blocking.isEmpty()) {
                 String where = request.environmentName() == null ? "this database" : "environment '"
                         + request.environmentName() + "'";
@@ -321,9 +325,8 @@ public final class Deployer {
                         + Config.FILE_NAME + ", '-- automigrate:allow " + blocking.get(0).code() + " <reason>' in the "
                         + "file, or --allow " + blocking.get(0).code() + "; nothing was applied (see docs/lint.md)");
             }
-            for (Finding f : findings) {
-                boolean error = f.severity() == io.automigrate.lint.Severity.ERROR
-                        || request.environment().errors().contains(f.code());
+            for (Finding f : judged) {
+                boolean error = f.severity() == io.automigrate.lint.Severity.ERROR;
                 notes.add(path + ": " + (error ? "error" : f.severity().id()) + " " + f.code() + " " + f.title()
                         + " (" + describe(f) + ")" + (error ? ", allowed" : ""));
             }

@@ -18,6 +18,7 @@ import io.automigrate.lint.Severity;
 import io.automigrate.plan.PlanRequest;
 import io.automigrate.plan.PlanResult;
 import io.automigrate.plan.Planner;
+import io.automigrate.policy.EnvironmentPolicy;
 import io.automigrate.report.PlanReport;
 import io.automigrate.state.SchemaState;
 import org.eclipse.jgit.lib.PersonIdent;
@@ -178,8 +179,8 @@ public final class Action {
         boolean mayWrite = !fork && inputs.comment();
         PlanResult result;
         try {
-            result = Planner.plan(new PlanRequest(root, config, null, null, null, !(commit && !fork), false, now,
-                    detection));
+            result = Planner.plan(PlanRequest.of(root, config, now).detected(detection)
+                    .checking(!(commit && !fork), false).judgedBy(policyOf(pr.baseRef())));
         } catch (AutomigrateException e) {
             String body = PlanReport.pullRequestFailure(marker, Secrets.redact(e.getMessage()), detail);
             commands.summary(body);
@@ -298,6 +299,15 @@ public final class Action {
         return detection.changedFiles().stream().filter(f -> f.startsWith(directory)).toList();
     }
 
+    /**
+     * The policy of the environment that {@code branch} deploys to (a pull request's base, a push's branch), with
+     * the 'allow' input: the plan in the comment is judged as that environment's apply will judge it.
+     */
+    private EnvironmentPolicy policyOf(String branch) {
+        String environment = branch == null ? null : Target.environmentForBranch(config, branch);
+        return EnvironmentPolicy.of(config, environment, inputs.allow(), "the 'allow' input");
+    }
+
     // ---- plan --check on pushes and other events
 
     private int planCheck(String eventName) {
@@ -318,7 +328,8 @@ public final class Action {
                         + " is not in this clone and the event does not list every file): planning everything");
             }
         }
-        PlanResult result = Planner.plan(new PlanRequest(root, config, null, null, null, true, false, now, detection));
+        PlanResult result = Planner.plan(PlanRequest.of(root, config, now).detected(detection).checking(true, false)
+                .judgedBy(policyOf(env.get("GITHUB_REF"))));
         commands.log(PlanReport.text(result));
         annotate(result);
         commands.summary(PlanReport.markdown(result));

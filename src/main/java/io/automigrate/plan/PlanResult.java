@@ -51,10 +51,4 @@ public record PlanResult(Status status, Detection detection, String migrationNam
         return new PlanResult(status, detection, migrationName, migrationFile, fileText, sql, rollbackSql, changes,
                 findings, proof, more, written, shadow);
     }
-
-    /** This result with its findings replaced (after --inspect-url and the lint policy). */
-    public PlanResult withFindings(List<Finding> newFindings) {
-        return new PlanResult(status, detection, migrationName, migrationFile, fileText, sql, rollbackSql, changes,
-                newFindings, proof, notes, written, shadow);
-    }
 }

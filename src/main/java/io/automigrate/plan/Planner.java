@@ -54,20 +54,17 @@ public final class Planner {
     private Planner() {
     }
 
-    public static PlanResult plan(PlanRequest request) {
-        return plan(request, OnlineForms.choose(request.config(), null));
-    }
-
     /**
-     * {@code render}: the forms the migration is written in (online-safe or plain), see {@link OnlineForms}. With
-     * {@code head} a revision, the schema and migrations are read as they are in it; otherwise from the working tree,
-     * and a note says when they differ from HEAD there.
+     * The plan of {@code request}, written in its forms (online-safe or plain) and its findings judged by its
+     * environment's policy.
      */
-    public static PlanResult plan(PlanRequest request, RenderOptions render) {
-        if (request.head() != null && request.detection() == null) return planAtRevision(request, render);
+    public static PlanResult plan(PlanRequest request) {
+        // With head a revision, the schema and migrations are read as they are in it; otherwise from the working
+        // tree, and a note says when they differ from HEAD there.
+        if (request.head() != null && request.detection() == null) return planAtRevision(request);
         List<String> uncommitted = request.detection() == null
                 ? ChangeDetector.uncommitted(request.root(), PlanRequest.watchedPaths(request.config())) : List.of();
-        PlanResult result = planFiles(request, render);
+        PlanResult result = planFiles(request);
         if (uncommitted.isEmpty()) return result;
         return result.withNote("the working tree's " + shortList(uncommitted) + " differ from HEAD (not committed): "
                 + "this plan reads the working tree; 'plan --base REV --head REV' plans committed revisions");
@@ -82,7 +79,7 @@ public final class Planner {
      * {@code plan --head REV}: the watched files as they are at that revision are written to a temporary folder and
      * planned there (the working tree is not read); a migration written is copied into the working tree.
      */
-    private static PlanResult planAtRevision(PlanRequest request, RenderOptions render) {
+    private static PlanResult planAtRevision(PlanRequest request) {
         Path root = request.root();
         List<String> watched = PlanRequest.watchedPaths(request.config());
         Detection detection = request.base() == null ? null
@@ -101,7 +98,7 @@ public final class Planner {
         try {
             ChangeDetector.export(root, request.head(), watched, snapshot);
             PlanResult result = planFiles(new PlanRequest(snapshot, request.config(), null, null, request.name(),
-                    request.check(), true, request.now(), detection), render);
+                    request.check(), true, request.now(), detection, request.forms(), request.policy()));
             if (result.written()) writeFile(root.resolve(result.migrationFile()), result.fileText());
             return result;
         } finally {
@@ -110,13 +107,14 @@ public final class Planner {
     }
 
     /** Plans the files under {@code request.root()}; a note names the schema folder's files that were not loaded. */
-    private static PlanResult planFiles(PlanRequest request, RenderOptions render) {
-        PlanResult result = planSchema(request, render);
+    private static PlanResult planFiles(PlanRequest request) {
+        PlanResult result = planSchema(request);
         String skipped = SchemaState.schema(request.root(), request.config().schema()).skipped();
         return skipped == null ? result : result.withNote(skipped);
     }
 
-    private static PlanResult planSchema(PlanRequest request, RenderOptions render) {
+    private static PlanResult planSchema(PlanRequest request) {
+        RenderOptions render = request.forms();
         Config config = request.config();
         Path root = request.root();
         Detection detection = null;
@@ -193,7 +191,7 @@ public final class Planner {
         MigrationFile file = MigrationBuilder.build(fileName, rendered, config.naming().author(),
                 "generated from " + config.schema(), render);
         String text = FormattedSql.write(file);
-        List<Finding> findings = locate(Linter.plan(current, desired, diff, rendered, file), text);
+        List<Finding> findings = request.policy().judge(locate(Linter.plan(current, desired, diff, rendered, file), text));
         List<String> changes = diff.changes().stream().map(c -> c.describe()).toList();
 
         Trace.step("plan: diffed, rendered and linted");

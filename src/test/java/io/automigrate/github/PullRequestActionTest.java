@@ -145,6 +145,26 @@ class PullRequestActionTest extends ActionTestBase {
     }
 
     @Test
+    void thePlanIsJudgedByThePolicyOfTheEnvironmentTheBaseBranchDeploysTo() throws Exception {
+        // main deploys to production, which allows the narrowing (AM104) and raises the lock warning (AM406).
+        String config = ActionFixture.CONFIG.replace("    production: true\n",
+                "    production: true\n    allow: [AM104]\n    errors: [AM406]\n");
+        String head = fixture.commitAndPush(BRANCH, "Display names, allowed in production",
+                Map.of("db/schema.sql", SCHEMA_V1, "automigrate.yml", config));
+        ActionFixture.Run run = fixture.action(pullRequest(fixture.checkout(BRANCH, 0), "pull_request_opened", head,
+                null));
+
+        String comment = fixture.github.commentBodies().get(0);
+        assertTrue(comment.contains("allowed by environment production in automigrate.yml"), comment);
+        String findings = ActionFixture.outputs(run.outputs()).get("findings");
+        assertTrue(findings.contains("\"code\":\"AM104\"") && findings.contains("\"allowed\":true"), findings);
+        assertTrue(run.out().contains("::notice file=db/schema.sql,line=3,title=AM104 "),
+                "an allowed finding is a notice, not a red mark\n" + run.out());
+        assertTrue(run.out().contains("::error file=db/schema.sql,line=3,title=AM406 "),
+                "production's 'errors' raise the lock warning\n" + run.out());
+    }
+
+    @Test
     void forkPullRequestMakesNoWriteRequestAndTellsTheAuthorHowToAddTheFile() throws Exception {
         String v1 = fixture.commitAndPush(BRANCH, "Display names", Map.of("db/schema.sql", SCHEMA_V1));
         fixture.github.pullRequestFiles(List.of("db/schema.sql", "README.md"));

@@ -64,7 +64,7 @@ public final class LintBench {
         PlanResult result = null;
         for (int i = 0; i <= repeat; i++) {
             long t0 = System.nanoTime();
-            result = Planner.plan(new PlanRequest(root, config, null, null, "bench", true, false, Instant.now()));
+            result = Planner.plan(PlanRequest.of(root, config, Instant.now()).named("bench").checking(true, false));
             if (i > 0) planSeconds.add((System.nanoTime() - t0) / 1e9);
         }
         if (result == null || result.status() != PlanResult.Status.PLANNED) {

@@ -1,4 +1,4 @@
-package io.automigrate.plan;
+package io.automigrate.policy;
 
 import io.automigrate.config.Config;
 import io.automigrate.config.EnvironmentConfig;
@@ -10,7 +10,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-class OnlineFormsTest {
+class EnvironmentPolicyTest {
     private static EnvironmentConfig environment(Boolean production, Boolean online, Duration lockTimeout) {
         return new EnvironmentConfig(null, null, production, online, null, null, null, null, lockTimeout, null, null);
     }
@@ -24,18 +24,18 @@ class OnlineFormsTest {
         Config config = config(Map.of("staging", environment(false, null, Duration.ofSeconds(1)),
                 "production", environment(true, null, Duration.ofSeconds(3)),
                 "eu", environment(false, true, Duration.ofSeconds(2))));
-        assertEquals(RenderOptions.online(Duration.ofSeconds(2)), OnlineForms.choose(config, null),
+        assertEquals(RenderOptions.online(Duration.ofSeconds(2)), EnvironmentPolicy.forms(config, null),
                 "online environments only: staging's shorter timeout does not count");
-        assertEquals(RenderOptions.offline(), OnlineForms.choose(config, false));
+        assertEquals(RenderOptions.offline(), EnvironmentPolicy.forms(config, false));
     }
 
     @Test
     void productionCanOptOutAndTheFlagCanOptIn() {
         Config optedOut = config(Map.of("production", environment(true, false, null)));
-        assertEquals(RenderOptions.offline(), OnlineForms.choose(optedOut, null));
-        assertEquals(RenderOptions.online(Duration.ofSeconds(5)), OnlineForms.choose(optedOut, true));
-        assertEquals(RenderOptions.offline(), OnlineForms.choose(config(Map.of()), null));
-        assertEquals(RenderOptions.online(Duration.ofSeconds(5)), OnlineForms.choose(config(Map.of()), true),
+        assertEquals(RenderOptions.offline(), EnvironmentPolicy.forms(optedOut, null));
+        assertEquals(RenderOptions.online(Duration.ofSeconds(5)), EnvironmentPolicy.forms(optedOut, true));
+        assertEquals(RenderOptions.offline(), EnvironmentPolicy.forms(config(Map.of()), null));
+        assertEquals(RenderOptions.online(Duration.ofSeconds(5)), EnvironmentPolicy.forms(config(Map.of()), true),
                 "no environment: the default lock-timeout");
     }
 
@@ -43,8 +43,8 @@ class OnlineFormsTest {
     void aZeroLockTimeoutMeansNoneAndYieldsToAPositiveOne() {
         Config config = config(Map.of("a", environment(true, null, Duration.ZERO),
                 "b", environment(true, null, Duration.ofSeconds(7))));
-        assertEquals(RenderOptions.online(Duration.ofSeconds(7)), OnlineForms.choose(config, null));
+        assertEquals(RenderOptions.online(Duration.ofSeconds(7)), EnvironmentPolicy.forms(config, null));
         assertEquals(RenderOptions.online(Duration.ZERO),
-                OnlineForms.choose(config(Map.of("a", environment(true, null, Duration.ZERO))), null));
+                EnvironmentPolicy.forms(config(Map.of("a", environment(true, null, Duration.ZERO))), null));
     }
 }
