@@ -92,11 +92,13 @@ public final class VerbatimCorpus {
                 SELECT 'index ' || pg_get_indexdef(i.indexrelid) || ' valid=' || i.indisvalid
                   FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
                  WHERE c.relnamespace = 'public'::regnamespace AND c.relname NOT LIKE 'databasechangelog%'
+                   AND c.relname NOT LIKE 'automigrate_%'
                 UNION ALL
                 SELECT 'column ' || c.relname || '.' || a.attname || ' ' || format_type(a.atttypid, a.atttypmod)
                   FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
                  WHERE c.relnamespace = 'public'::regnamespace AND c.relkind IN ('r', 'v') AND a.attnum > 0
                    AND NOT a.attisdropped AND c.relname NOT LIKE 'databasechangelog%'
+                   AND c.relname NOT LIKE 'automigrate_%'
                 ORDER BY 1
                 """;
         StringBuilder out = new StringBuilder();
