@@ -90,11 +90,7 @@ public final class Backup {
     private static void create(Path folder) {
         try {
             if (Files.isDirectory(folder)) return;
-            try {
-                Files.createDirectories(folder, PosixFilePermissions.asFileAttribute(OWNER_ONLY_FOLDER));
-            } catch (UnsupportedOperationException e) {
-                Files.createDirectories(folder);
-            }
+            Files.createDirectories(folder, ownerOnly(folder, OWNER_ONLY_FOLDER));
         } catch (IOException e) {
             throw AutomigrateException.badInput("backup: cannot create the folder " + folder + ": " + e.getMessage()
                     + "; set " + FOLDER_VARIABLE + " to a folder this user may write; nothing was applied");
@@ -103,6 +99,17 @@ public final class Backup {
 
     private static final java.util.Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
     private static final java.util.Set<PosixFilePermission> OWNER_ONLY_FOLDER = PosixFilePermissions.fromString("rwx------");
+
+    /**
+     * {@code permissions} as a creation attribute where the file system has POSIX modes; none elsewhere (Windows),
+     * where the folder's own access rules apply.
+     */
+    private static java.nio.file.attribute.FileAttribute<?>[] ownerOnly(Path path,
+                                                                        java.util.Set<PosixFilePermission> permissions) {
+        return path.getFileSystem().supportedFileAttributeViews().contains("posix")
+                ? new java.nio.file.attribute.FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(permissions)}
+                : new java.nio.file.attribute.FileAttribute<?>[0];
+    }
 
     /** Writes {@code <dir>/<label>-<UTC time>.dump}, readable by its owner only, and returns it. */
     public static Path dump(String pgDump, DatabaseUrl url, Path root, Path dir, String label, Instant now) {
@@ -121,11 +128,7 @@ public final class Backup {
             // pg_dump opens an existing file without changing its mode: created first, the dump is never readable
             // by others, not even while it is written.
             Files.deleteIfExists(file);
-            try {
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE));
-            } catch (UnsupportedOperationException e) {
-                Files.createFile(file);
-            }
+            Files.createFile(file, ownerOnly(file, OWNER_ONLY_FILE));
             log = Files.createTempFile("automigrate-pg_dump", ".log");
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(log.toFile());
