@@ -197,7 +197,7 @@ public final class FileLinter {
      */
     private static void apply(Connection connection, Changeset changeset, List<StatementShapes.Shape> shapes,
                               String shown) throws SQLException {
-        boolean transaction = changeset.runInTransaction() && shapes.stream().noneMatch(StatementRules::nonTransactional);
+        boolean transaction = changeset.runInTransaction() && shapes.stream().noneMatch(StatementShapes.Shape::refusesTransactionBlock);
         connection.setAutoCommit(!transaction);
         try (Statement st = connection.createStatement()) {
             for (StatementShapes.Shape shape : shapes) {

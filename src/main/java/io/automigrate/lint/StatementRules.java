@@ -13,11 +13,6 @@ import java.util.List;
  * MATERIALIZED VIEW without CONCURRENTLY (AM412), and the transaction shape of each changeset (AM501, AM502).
  */
 final class StatementRules {
-    /** Statements PostgreSQL refuses inside a transaction block, as shape prefixes. */
-    private static final List<String> NON_TRANSACTIONAL = List.of("CREATE INDEX CONCURRENTLY",
-            "CREATE UNIQUE INDEX CONCURRENTLY", "DROP INDEX CONCURRENTLY", "REINDEX", "VACUUM", "CREATE DATABASE",
-            "DROP DATABASE", "ALTER SYSTEM", "CREATE TABLESPACE", "DROP TABLESPACE", "CLUSTER");
-
     /** One changeset: whether it runs in a transaction, its statements, and the line of its --changeset line. */
     record ChangesetSql(String id, boolean runInTransaction, List<StatementShapes.Shape> statements) {
     }
@@ -29,11 +24,11 @@ final class StatementRules {
         List<Finding> findings = new ArrayList<>();
         for (ChangesetSql changeset : changesets) {
             List<StatementShapes.Shape> refusing = changeset.statements().stream()
-                    .filter(StatementRules::nonTransactional).toList();
+                    .filter(StatementShapes.Shape::refusesTransactionBlock).toList();
             // A session setting (SET lock_timeout, as plan writes before an online index) changes no data: nothing
             // is left half-done when a later statement fails, so it does not make the changeset non-atomic.
             long ordinary = changeset.statements().stream()
-                    .filter(s -> !nonTransactional(s) && !sessionSetting(s)).count();
+                    .filter(s -> !s.refusesTransactionBlock() && !sessionSetting(s)).count();
             for (StatementShapes.Shape s : changeset.statements()) {
                 if (s.startsWith("TRUNCATE")) {
                     findings.add(at(Rule.AM108.finding(relation(s, "TRUNCATE"), s.sql(), ""), s));
@@ -52,16 +47,6 @@ final class StatementRules {
             }
         }
         return findings;
-    }
-
-    static boolean nonTransactional(StatementShapes.Shape s) {
-        for (String prefix : NON_TRANSACTIONAL) {
-            if (s.startsWith(prefix)) {
-                return !prefix.equals("REINDEX") || s.has("CONCURRENTLY") || s.startsWith("REINDEX DATABASE")
-                        || s.startsWith("REINDEX SYSTEM");
-            }
-        }
-        return false;
     }
 
     /** {@code SET ...} / {@code RESET ...} of a session or transaction setting. */

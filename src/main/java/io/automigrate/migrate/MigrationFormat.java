@@ -19,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -328,13 +327,7 @@ public enum MigrationFormat {
 
     /** A migration that holds a statement PostgreSQL refuses inside a transaction block runs outside one. */
     private static boolean transactional(String text, String shown) {
-        for (StatementShapes.Shape s : StatementShapes.of(text, 1, shown)) {
-            if (s.has("CONCURRENTLY") || s.startsWith("VACUUM") || s.has("ALTER SYSTEM")
-                    || (s.startsWith("CREATE DATABASE")) || s.startsWith("DROP DATABASE")) {
-                return false;
-            }
-        }
-        return true;
+        return StatementShapes.of(text, 1, shown).stream().noneMatch(StatementShapes.Shape::refusesTransactionBlock);
     }
 
     private static String stem(String name) {
@@ -456,8 +449,4 @@ public enum MigrationFormat {
         return List.of(new NewFile(tag + ".sql", sql + commented(back)), new NewFile("meta/_journal.json", journalText));
     }
 
-    /** The format of automigrate.yml's {@code migrations.format}, defaulting to {@link #LIQUIBASE}. */
-    public static MigrationFormat orDefault(Optional<String> name, String where) {
-        return name.map(n -> named(n, where)).orElse(LIQUIBASE);
-    }
 }

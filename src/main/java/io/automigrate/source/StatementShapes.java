@@ -12,6 +12,11 @@ import java.util.Set;
  * inside either is never matched. This is a lexer's view, not a parser's.
  */
 public final class StatementShapes {
+    /** Statements PostgreSQL refuses inside a transaction block, as shape prefixes. */
+    private static final List<String> NON_TRANSACTIONAL = List.of("CREATE INDEX CONCURRENTLY",
+            "CREATE UNIQUE INDEX CONCURRENTLY", "DROP INDEX CONCURRENTLY", "REINDEX", "VACUUM", "CREATE DATABASE",
+            "DROP DATABASE", "ALTER SYSTEM", "CREATE TABLESPACE", "DROP TABLESPACE", "CLUSTER");
+
     private StatementShapes() {
     }
 
@@ -35,6 +40,17 @@ public final class StatementShapes {
 
         public boolean startsWith(String words) {
             return (shape + " ").startsWith(words + " ");
+        }
+
+        /** Whether PostgreSQL refuses this statement inside a transaction block. */
+        public boolean refusesTransactionBlock() {
+            for (String prefix : NON_TRANSACTIONAL) {
+                if (startsWith(prefix)) {
+                    return !prefix.equals("REINDEX") || has("CONCURRENTLY") || startsWith("REINDEX DATABASE")
+                            || startsWith("REINDEX SYSTEM");
+                }
+            }
+            return false;
         }
     }
 

@@ -600,7 +600,7 @@ public final class PrismaMapping {
         if (!name.endsWith("Ops")) throw error(value.position(), "ops: expected an operator class such as JsonbPathOps or raw(\"...\")");
         String snake = name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT)
                 .replace("min_max", "minmax").replace("timestamp_tz", "timestamptz").replace("time_tz", "timetz")
-                .replace("var_bit", "varbit").replace("kd_point", "kd_point").replace("bp_char", "bpchar");
+                .replace("var_bit", "varbit").replace("bp_char", "bpchar");
         return snake;
     }
 
@@ -716,12 +716,13 @@ public final class PrismaMapping {
     }
 
     private void joinTable(String table, Block a, Block b) {
+        // A join column has the referenced id's type: columnType gives an autoincrementing id as plain integer.
         Field aId = singleId(a);
         Field bId = singleId(b);
         String schema = schemaOf(a);
         String qualified = schema == null ? Sql.ident(table) : Sql.qualified(schema, table);
-        tables.append("CREATE TABLE ").append(qualified).append(" (\n    \"A\" ").append(joinType(aId))
-                .append(" NOT NULL,\n    \"B\" ").append(joinType(bId)).append(" NOT NULL,\n    CONSTRAINT ")
+        tables.append("CREATE TABLE ").append(qualified).append(" (\n    \"A\" ").append(columnType(aId))
+                .append(" NOT NULL,\n    \"B\" ").append(columnType(bId)).append(" NOT NULL,\n    CONSTRAINT ")
                 .append(Sql.ident(table + "_AB_pkey")).append(" PRIMARY KEY (\"A\", \"B\")\n);\n");
         indexes.append("CREATE INDEX ").append(Sql.ident(table + "_B_index")).append(" ON ").append(qualified)
                 .append(" (\"B\");\n");
@@ -741,11 +742,6 @@ public final class PrismaMapping {
                     + "single @id field: use an explicit relation model for a compound id");
         }
         return ids.get(0);
-    }
-
-    /** A join column has the referenced id's type; an autoincrementing id is a plain integer there. */
-    private String joinType(Field id) {
-        return columnType(id);
     }
 
     // ---- values
