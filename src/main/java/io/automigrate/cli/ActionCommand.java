@@ -26,6 +26,6 @@ final class ActionCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return Action.run(context.environment(), context.out(), context.err(), Main::run, Instant.now());
+        return Action.run(context.environment(), context.out(), context.err(), null, Instant.now());
     }
 }

@@ -54,7 +54,7 @@ final class ApplyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (switchedOff(context)) {
+        if (io.automigrate.config.AutoMigrate.switchedOff(context.environment())) {
             options.print(context, DeployResult.nothing(DeployResult.Kind.APPLY, DeployResult.Status.SWITCHED_OFF,
                     "-", "AUTO_MIGRATE=" + context.environment().get(io.automigrate.config.AutoMigrate.VARIABLE).strip()
                             + ": unset it (or set it to true) to apply migrations"));
@@ -97,10 +97,5 @@ final class ApplyCommand implements Callable<Integer> {
         }
         options.print(context, result);
         return 0;
-    }
-
-    static boolean switchedOff(CliContext context) {
-        return io.automigrate.config.AutoMigrate.switchedOff(
-                context.environment().get(io.automigrate.config.AutoMigrate.VARIABLE));
     }
 }

@@ -4,11 +4,8 @@ import io.automigrate.AutomigrateException;
 import io.automigrate.Secrets;
 import io.automigrate.config.Config;
 import io.automigrate.config.ConfigLoader;
-import io.automigrate.deploy.DatabaseAccess;
-import io.automigrate.deploy.Backup;
 import io.automigrate.deploy.DeployRequest;
 import io.automigrate.deploy.DeployResult;
-import io.automigrate.deploy.ProductionGuard;
 import io.automigrate.deploy.Target;
 import io.automigrate.report.DeployReport;
 import picocli.CommandLine.Mixin;
@@ -16,7 +13,6 @@ import picocli.CommandLine.Option;
 
 import java.io.Console;
 import java.util.List;
-import java.util.function.Consumer;
 
 /** What apply and rollback share: the target, drift, the report format, the shadow, the production guard. */
 final class DeployOptions {
@@ -45,17 +41,9 @@ final class DeployOptions {
         if (target.url() == null && skipIfNoDatabase) {
             return new Resolved(config, target, null);
         }
-        Consumer<String> log = context.log();
-        target.awaitReachable("automigrate " + command.split(" ")[0], log);
-        ProductionGuard.Decision decision = ProductionGuard.decide(target, config, context.environment());
-        if (decision.reason() != null) {
-            log.accept("note: " + decision.reason() + "; production's rules apply");
-            target = decision.target();
-        }
-        DatabaseAccess access = DatabaseAccess.of(target.requireUrl(), target.environment().retry(), log);
-        DeployRequest request = new DeployRequest(context.root(), config, target.name(), target.environment(), access,
-                shadow.resolve(config.shadow()), dryRun, allowDrift, allow, log,
-                Backup.folder(context.root(), context.environment()));
+        DeployRequest request = DeployRequest.of(command.split(" ")[0], context.root(), config, target,
+                shadow.resolve(config.shadow()), dryRun, allowDrift, allow, context.log(), context.environment());
+        target = request.target();
         if (!dryRun && target.production()) confirm(context, command, target);
         return new Resolved(config, target, request);
     }

@@ -7,8 +7,6 @@ import io.automigrate.deploy.DriftCheck;
 import io.automigrate.deploy.DriftResult;
 import io.automigrate.deploy.Target;
 import io.automigrate.report.DriftReport;
-import io.automigrate.shadow.ShadowServer;
-import io.automigrate.shadow.ShadowServers;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -44,13 +42,8 @@ final class DriftCommand implements Callable<Integer> {
     public Integer call() {
         Config config = ConfigLoader.load(context.root(), context.environment());
         Target resolved = target.resolve(config, context);
-        var url = resolved.awaitReachable("automigrate drift", context.log());
-        DriftResult result;
-        try (ShadowServer server = ShadowServers.startFor(shadow.resolve(config.shadow()),
-                io.automigrate.db.Connections.majorVersion(url), context.log())) {
-            result = DriftCheck.run(url, resolved.describe(), resolved.initCommand(), context.root(), config,
-                    server);
-        }
+        DriftResult result = DriftCheck.run(resolved, context.root(), config, shadow.resolve(config.shadow()),
+                context.log());
         context.out().print(switch (format) {
             case TEXT -> DriftReport.text(result);
             case MARKDOWN -> DriftReport.markdown(result);

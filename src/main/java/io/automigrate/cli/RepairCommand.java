@@ -51,7 +51,7 @@ final class RepairCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (ApplyCommand.switchedOff(context)) {
+        if (io.automigrate.config.AutoMigrate.switchedOff(context.environment())) {
             print(context, options.format, RepairResult.nothing(RepairResult.Status.SWITCHED_OFF, "-",
                     "AUTO_MIGRATE=false: unset it (or set it to true) to repair"));
             return 0;

@@ -7,8 +7,6 @@ import io.automigrate.deploy.StatusCheck;
 import io.automigrate.deploy.StatusResult;
 import io.automigrate.deploy.Target;
 import io.automigrate.report.StatusReport;
-import io.automigrate.shadow.ShadowServer;
-import io.automigrate.shadow.ShadowServers;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -49,17 +47,8 @@ final class StatusCommand implements Callable<Integer> {
     public Integer call() {
         Config config = ConfigLoader.load(context.root(), context.environment());
         Target resolved = target.resolve(config, context);
-        var url = resolved.awaitReachable("automigrate status", context.log());
-        StatusResult result;
-        if (skipDrift) {
-            result = StatusCheck.run(url, resolved.describe(), resolved.initCommand(), context.root(), config, null);
-        } else {
-            try (ShadowServer server = ShadowServers.startFor(shadow.resolve(config.shadow()),
-                io.automigrate.db.Connections.majorVersion(url), context.log())) {
-                result = StatusCheck.run(url, resolved.describe(), resolved.initCommand(), context.root(), config,
-                        server);
-            }
-        }
+        StatusResult result = StatusCheck.run(resolved, context.root(), config,
+                skipDrift ? null : shadow.resolve(config.shadow()), context.log());
         context.out().print(switch (format) {
             case TEXT -> StatusReport.text(result);
             case MARKDOWN -> StatusReport.markdown(result);

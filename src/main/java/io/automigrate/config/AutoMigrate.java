@@ -15,10 +15,15 @@ public final class AutoMigrate {
     }
 
     /**
-     * True when {@code value} switches apply off ({@code false}, {@code 0}, {@code no}, {@code off}, any case);
+     * True when {@code variables} switch apply off: {@code AUTO_MIGRATE} is ({@code false}, {@code 0}, {@code no}, {@code off}, any case);
      * unset, empty or {@code true}/{@code 1}/{@code yes}/{@code on} leave it on; anything else is an error (exit 2),
      * as a typo must neither deploy nor silently not.
      */
+    public static boolean switchedOff(java.util.Map<String, String> variables) {
+        return switchedOff(variables.get(VARIABLE));
+    }
+
+    /** {@link #switchedOff(java.util.Map)} of the variable's value. */
     public static boolean switchedOff(String value) {
         if (value == null || value.isBlank()) return false;
         String v = value.strip().toLowerCase(Locale.ROOT);

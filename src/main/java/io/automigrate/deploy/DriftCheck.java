@@ -38,6 +38,20 @@ public final class DriftCheck {
     private DriftCheck() {
     }
 
+    /**
+     * {@code automigrate drift} of {@code target}, as the CLI and the GitHub Action run it: the database awaited
+     * with its environment's retries, the comparisons made on a shadow server of {@code shadow}.
+     */
+    public static DriftResult run(Target target, Path root, Config config, io.automigrate.shadow.ShadowOptions shadow,
+                                  java.util.function.Consumer<String> log) {
+        io.automigrate.db.DatabaseUrl url = target.awaitReachable("automigrate drift", log);
+        // The throwaway server runs the live database's major version, so canonical texts compare.
+        try (ShadowServer server = io.automigrate.shadow.ShadowServers.startFor(shadow,
+                io.automigrate.db.Connections.majorVersion(url), log)) {
+            return run(url, target.describe(), target.initCommand(), root, config, server);
+        }
+    }
+
     /** Both comparisons of {@code automigrate drift}, on one read-only session. */
     public static DriftResult run(io.automigrate.db.DatabaseUrl url, String target, Path root, Config config,
                                   ShadowServer server) {

@@ -154,7 +154,7 @@ public final class Migrator {
     }
 
     public DeployResult migrate() {
-        if (io.automigrate.config.AutoMigrate.switchedOff(variables.get(io.automigrate.config.AutoMigrate.VARIABLE))) {
+        if (io.automigrate.config.AutoMigrate.switchedOff(variables)) {
             log.accept("automigrate: AUTO_MIGRATE=false: migrations are switched off, nothing was done");
             return DeployResult.nothing(DeployResult.Kind.APPLY, DeployResult.Status.SWITCHED_OFF, "-",
                     "AUTO_MIGRATE=false: unset it (or set it to true) to apply migrations");

@@ -29,6 +29,23 @@ public final class StatusCheck {
     private StatusCheck() {
     }
 
+    /**
+     * {@code automigrate status} of {@code target}, as the CLI and the GitHub Action run it: the database awaited
+     * with its environment's retries; {@code shadow} null leaves the drift summary out (no throwaway database).
+     */
+    public static StatusResult run(Target target, Path root, Config config,
+                                   io.automigrate.shadow.ShadowOptions shadow, java.util.function.Consumer<String> log) {
+        DatabaseUrl url = target.awaitReachable("automigrate status", log);
+        if (shadow == null) {
+            return run(url, target.describe(), target.initCommand(), root, config, null);
+        }
+        // The throwaway server runs the live database's major version, so canonical texts compare.
+        try (ShadowServer server = io.automigrate.shadow.ShadowServers.startFor(shadow,
+                io.automigrate.db.Connections.majorVersion(url), log)) {
+            return run(url, target.describe(), target.initCommand(), root, config, server);
+        }
+    }
+
     /** {@code server} null: no drift summary (nothing is started). */
     public static StatusResult run(DatabaseUrl url, String target, Path root, Config config, ShadowServer server) {
         return run(url, target, Baseline.initCommand(null, url, url.display()), root, config, server);

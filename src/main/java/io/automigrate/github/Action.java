@@ -1,14 +1,22 @@
 package io.automigrate.github;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.automigrate.AutomigrateException;
 import io.automigrate.ExitCode;
 import io.automigrate.Secrets;
+import io.automigrate.config.AutoMigrate;
 import io.automigrate.config.Config;
 import io.automigrate.config.ConfigLoader;
 import io.automigrate.config.EnvironmentConfig;
 import io.automigrate.db.DatabaseUrl;
+import io.automigrate.deploy.DeployRequest;
+import io.automigrate.deploy.DeployResult;
+import io.automigrate.deploy.Deployer;
+import io.automigrate.deploy.DriftCheck;
+import io.automigrate.deploy.DriftResult;
+import io.automigrate.deploy.FileState;
+import io.automigrate.deploy.StatusCheck;
+import io.automigrate.deploy.StatusResult;
 import io.automigrate.deploy.Target;
 import io.automigrate.git.ChangeDetector;
 import io.automigrate.git.Detection;
@@ -19,41 +27,70 @@ import io.automigrate.plan.PlanRequest;
 import io.automigrate.plan.PlanResult;
 import io.automigrate.plan.Planner;
 import io.automigrate.policy.EnvironmentPolicy;
+import io.automigrate.report.DeployReport;
+import io.automigrate.report.DriftReport;
 import io.automigrate.report.PlanReport;
+import io.automigrate.report.StatusReport;
 import io.automigrate.state.SchemaState;
 import org.eclipse.jgit.lib.PersonIdent;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * {@code automigrate action}: what the container does in a workflow. Reads the runner's variables and the event
  * payload, decides (pull request → plan and comment; push to a mapped branch or a manual run with an environment →
  * apply; other pushes → plan --check), and reports through the PR comment, the job summary, step outputs and
- * annotations. Deploy-side commands run through the CLI ({@code apply}, {@code status}, {@code drift}) so that
- * the action and a terminal behave the same.
+ * annotations. The deploy side ({@code apply}, {@code status}, {@code drift}) runs the same workflows as the CLI
+ * and renders their typed results; it never runs a command to read its output.
  */
 public final class Action {
-    /** Runs a CLI command in-process: {@code io.automigrate.cli.Main.run}. */
-    @FunctionalInterface
-    public interface Cli {
-        int run(String[] args, PrintStream out, PrintStream err, Map<String, String> environment);
-    }
+    /** The deploy-side workflows the Action runs, with typed results; {@link #local} runs the real ones. */
+    public interface Deploys {
+        DeployResult apply(Target target, List<String> allow);
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+        StatusResult status(Target target);
+
+        DriftResult drift(Target target);
+
+        /** The workflows of the {@code deploy} package, on the project at {@code root}. */
+        static Deploys local(Path root, Config config, Map<String, String> variables, Consumer<String> log) {
+            return new Deploys() {
+                @Override
+                public DeployResult apply(Target target, List<String> allow) {
+                    if (AutoMigrate.switchedOff(variables)) {
+                        return DeployResult.nothing(DeployResult.Kind.APPLY, DeployResult.Status.SWITCHED_OFF, "-",
+                                AutoMigrate.VARIABLE + "=" + variables.get(AutoMigrate.VARIABLE).strip()
+                                        + ": unset it (or set it to true) to apply migrations");
+                    }
+                    return Deployer.apply(DeployRequest.of("apply", root, config, target,
+                            config.shadow().toOptions(), false, false, allow, log, variables));
+                }
+
+                @Override
+                public StatusResult status(Target target) {
+                    return StatusCheck.run(target, root, config, config.shadow().toOptions(), log);
+                }
+
+                @Override
+                public DriftResult drift(Target target) {
+                    return DriftCheck.run(target, root, config, config.shadow().toOptions(), log);
+                }
+            };
+        }
+    }
 
     private final Map<String, String> env;
     private final PrintStream err;
-    private final Cli cli;
+    /** Null until the configuration is read: then the given workflows, or the real ones. */
+    private Deploys deploys;
     private final Instant now;
     private final WorkflowCommands commands;
     private ActionInputs inputs;
@@ -63,16 +100,17 @@ public final class Action {
     private Config config;
     private JsonNode event;
 
-    private Action(Map<String, String> env, PrintStream out, PrintStream err, Cli cli, Instant now) {
+    private Action(Map<String, String> env, PrintStream out, PrintStream err, Deploys deploys, Instant now) {
         this.env = env;
         this.err = err;
-        this.cli = cli;
+        this.deploys = deploys;
         this.now = now;
         this.commands = new WorkflowCommands(out, path(env, "GITHUB_OUTPUT"), path(env, "GITHUB_STEP_SUMMARY"));
     }
 
-    public static int run(Map<String, String> env, PrintStream out, PrintStream err, Cli cli, Instant now) {
-        Action action = new Action(env, out, err, cli, now);
+    /** {@code deploys}: the deploy-side workflows, null for the real ones ({@link Deploys#local}). */
+    public static int run(Map<String, String> env, PrintStream out, PrintStream err, Deploys deploys, Instant now) {
+        Action action = new Action(env, out, err, deploys, now);
         try {
             return action.run();
         } catch (AutomigrateException e) {
@@ -102,6 +140,9 @@ public final class Action {
         putIfGiven("AUTOMIGRATE_PG_VERSION", inputs.pgVersion());
         putIfGiven("AUTOMIGRATE_CONFIG", inputs.config());
         config = ConfigLoader.load(root, childEnv);
+        if (deploys == null) {
+            deploys = Deploys.local(root, config, childEnv, line -> err.println(Secrets.redact(line)));
+        }
         for (EnvironmentConfig environment : config.environments().values()) {
             maskUrlPassword(env.get(environment.urlEnv()));
         }
@@ -372,117 +413,99 @@ public final class Action {
         }
     }
 
-    // ---- deploy side, through the CLI
+    // ---- deploy side: the workflows' typed results, rendered
 
     private int apply(String environment) {
-        List<String> allow = new ArrayList<>();
-        for (String code : inputs.allow()) allow.addAll(List.of("--allow", code));
-        Captured run = deployCommand("apply", environment, "json", allow);
-        JsonNode report = parse(run.out());
-        // apply's JSON: {"status": "applied" | "up-to-date" | ..., "message": ..., "steps": [{"file": ...}, ...]}
-        List<String> files = new ArrayList<>();
-        report.path("steps").forEach(step -> files.add(step.path("file").asText()));
-        String status = report.path("status").asText("");
-        List<String> applied = status.equals("applied") ? files : List.of();
-        List<String> pending = status.equals("applied") ? List.of() : files;
-        commands.output("applied", String.join("\n", applied));
-        commands.output("pending", String.join("\n", pending));
+        String failure = "apply to environment '" + environment + "' failed";
+        DeployResult result;
+        try {
+            result = deploys.apply(target(environment), inputs.allow());
+        } catch (AutomigrateException e) {
+            commands.output("applied", "");
+            commands.output("pending", "");
+            commands.summary("### automigrate: apply to " + environment + ": failed\n\n```\n"
+                    + Secrets.redact(e.getMessage()).strip() + "\n```\n");
+            return failed(failure, e);
+        }
+        commands.log(Secrets.redact(DeployReport.text(result)).stripTrailing());
+        List<String> files = result.steps().stream().map(DeployResult.StepResult::file).toList();
+        boolean applied = result.status() == DeployResult.Status.APPLIED;
+        commands.output("applied", String.join("\n", applied ? files : List.of()));
+        commands.output("pending", String.join("\n", applied ? List.of() : files));
         StringBuilder summary = new StringBuilder("### automigrate: apply to ").append(environment).append(": ")
-                .append(run.exit() == 0 ? report.path("message").asText("done") : "failed").append("\n\n");
-        applied.forEach(file -> summary.append("- applied `").append(file).append("`\n"));
-        if (run.exit() != 0) summary.append("```\n").append(run.err().strip()).append("\n```\n");
+                .append(Secrets.redact(DeployReport.headline(result))).append("\n\n");
+        if (applied) files.forEach(file -> summary.append("- applied `").append(file).append("`\n"));
         commands.summary(summary.toString());
-        return finish(run, "apply to environment '" + environment + "' failed");
+        return ExitCode.OK.code();
     }
 
     private int status(String environment) {
-        Captured run = deployCommand("status", environment, "json", List.of());
-        // status's JSON: {"message": ..., "migrations": [{"file": ..., "state": "applied" | "pending" | ...}], ...}
-        JsonNode report = parse(run.out());
-        commands.output("applied", String.join("\n", filesIn(report, "applied")));
-        commands.output("pending", String.join("\n", filesIn(report, "pending")));
+        StatusResult result;
+        try {
+            result = deploys.status(target(environment));
+        } catch (AutomigrateException e) {
+            commands.summary("### automigrate: status of " + environment + ": failed\n\n```\n"
+                    + Secrets.redact(e.getMessage()).strip() + "\n```\n");
+            return failed("status of environment '" + environment + "' failed", e);
+        }
+        commands.log(Secrets.redact(StatusReport.text(result)).stripTrailing());
+        commands.output("applied", String.join("\n", filesIn(result, FileState.State.APPLIED)));
+        commands.output("pending", String.join("\n", filesIn(result, FileState.State.PENDING)));
         StringBuilder summary = new StringBuilder("### automigrate: status of ").append(environment).append(": ")
-                .append(report.path("message").asText("failed")).append("\n\n");
-        if (report.path("migrations").size() > 0) {
+                .append(Secrets.redact(StatusReport.headline(result))).append("\n\n");
+        if (!result.migrations().isEmpty()) {
             summary.append("| migration | state |\n| --- | --- |\n");
-            report.path("migrations").forEach(m -> summary.append("| `").append(m.path("file").asText()).append("` | ")
-                    .append(m.path("state").asText()).append(" |\n"));
+            result.migrations().forEach(m -> summary.append("| `").append(m.file()).append("` | ")
+                    .append(m.state().name().toLowerCase(java.util.Locale.ROOT)).append(" |\n"));
         }
         commands.summary(summary.toString());
-        return finish(run, "status of environment '" + environment + "' failed");
+        return ExitCode.OK.code();
     }
 
     private int drift(String environment) {
-        Captured run = deployCommand("drift", environment, "markdown", List.of());
-        commands.summary(run.out().isBlank() ? "### automigrate: drift check of " + environment + " failed\n\n```\n"
-                + run.err().strip() + "\n```\n" : run.out());
-        return finish(run, run.exit() == 1 ? "environment '" + environment + "' drifted from its migrations"
-                : "drift check of environment '" + environment + "' failed");
-    }
-
-    /** Runs {@code command --env NAME --format FORMAT extra...} through the CLI. */
-    private Captured deployCommand(String command, String environment, String format, List<String> extra) {
-        List<String> args = new ArrayList<>(List.of(command));
-        Map<String, String> variables = targetArgs(environment, args);
-        args.addAll(List.of("--format", format));
-        args.addAll(extra);
-        return runCli(args, variables);
+        DriftResult result;
+        try {
+            result = deploys.drift(target(environment));
+        } catch (AutomigrateException e) {
+            commands.summary("### automigrate: drift check of " + environment + " failed\n\n```\n"
+                    + Secrets.redact(e.getMessage()).strip() + "\n```\n");
+            return failed("drift check of environment '" + environment + "' failed", e);
+        }
+        String report = Secrets.redact(DriftReport.markdown(result));
+        commands.log(Secrets.redact(DriftReport.text(result)).stripTrailing());
+        commands.summary(report);
+        if (result.drifted()) {
+            commands.error("environment '" + environment + "' drifted from its migrations");
+            return ExitCode.CHECK_FAILED.code();
+        }
+        return ExitCode.OK.code();
     }
 
     /**
-     * Adds {@code --env NAME} (or {@code --url} for a {@code database-url} input naming no configured environment) and
-     * returns the variables the command sees, with the {@code database-url} input in the environment's variable.
+     * The environment's database: the {@code database-url} input stands in for its variable, or, for an environment
+     * that automigrate.yml does not name, is the target itself. Warns when production shares a database with another
+     * environment.
      */
-    private Map<String, String> targetArgs(String environment, List<String> args) {
+    private Target target(String environment) {
         Map<String, String> variables = new HashMap<>(childEnv);
         EnvironmentConfig configured = config.environments().get(environment);
+        Target.sharedDatabaseWarnings(config, variables).forEach(w -> err.println("warning: " + Secrets.redact(w)));
         if (!inputs.databaseUrl().isEmpty() && configured == null) {
-            args.addAll(List.of("--url", inputs.databaseUrl()));
-            return variables;
+            return Target.resolve(config, null, inputs.databaseUrl(), variables);
         }
         if (!inputs.databaseUrl().isEmpty()) variables.put(configured.urlEnv(), inputs.databaseUrl());
-        args.addAll(List.of("--env", environment));
-        return variables;
+        return Target.resolve(config, environment, null, variables);
     }
 
-    private record Captured(int exit, String out, String err) {
+    /** One error line for the step, the whole message on stderr; the workflow's own exit code. */
+    private int failed(String failure, AutomigrateException e) {
+        commands.error(failure + ": " + firstLine(e.getMessage()));
+        err.println("error: " + Secrets.redact(e.getMessage()));
+        return e.exitCode().code();
     }
 
-    private Captured runCli(List<String> args, Map<String, String> variables) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream errors = new ByteArrayOutputStream();
-        int exit = cli.run(args.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(errors, true, StandardCharsets.UTF_8), variables);
-        Captured captured = new Captured(exit, Secrets.redact(out.toString(StandardCharsets.UTF_8)),
-                Secrets.redact(errors.toString(StandardCharsets.UTF_8)));
-        if (!captured.out().isBlank()) commands.log(captured.out().stripTrailing());
-        if (!captured.err().isBlank()) err.println(captured.err().stripTrailing());
-        return captured;
-    }
-
-    private int finish(Captured run, String failure) {
-        if (run.exit() != 0) {
-            String reason = run.err().lines().filter(l -> l.startsWith("error: ")).map(l -> l.substring(7))
-                    .findFirst().orElse(firstLine(run.err()));
-            commands.error(failure + (reason.isBlank() ? "" : ": " + reason));
-        }
-        return run.exit();
-    }
-
-    private static JsonNode parse(String json) {
-        try {
-            return json.isBlank() ? JSON.createObjectNode() : JSON.readTree(json);
-        } catch (IOException e) {
-            return JSON.createObjectNode();
-        }
-    }
-
-    private static List<String> filesIn(JsonNode report, String state) {
-        List<String> files = new ArrayList<>();
-        report.path("migrations").forEach(m -> {
-            if (m.path("state").asText().equals(state)) files.add(m.path("file").asText());
-        });
-        return files;
+    private static List<String> filesIn(StatusResult result, FileState.State state) {
+        return result.migrations().stream().filter(m -> m.state() == state).map(FileState::file).toList();
     }
 
     private String requireEnvironment() {

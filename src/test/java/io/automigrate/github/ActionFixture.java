@@ -162,15 +162,18 @@ final class ActionFixture implements AutoCloseable {
         }
     }
 
-    /** {@code cli} null: the real CLI through {@code Main.run("action")}; else Action with that CLI for sub-commands. */
-    static Run run(Map<String, String> env, Action.Cli cli) throws Exception {
+    /**
+     * {@code deploys} null: the real CLI through {@code Main.run("action")}; else the Action with those deploy-side
+     * workflows.
+     */
+    static Run run(Map<String, String> env, Action.Deploys deploys) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int exit;
         try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
              PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            exit = cli == null ? Main.run(new String[] {"action"}, o, e, env)
-                    : Action.run(env, o, e, cli, java.time.Instant.now());
+            exit = deploys == null ? Main.run(new String[] {"action"}, o, e, env)
+                    : Action.run(env, o, e, deploys, java.time.Instant.now());
         }
         return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8),
                 Files.readString(Path.of(env.get("GITHUB_OUTPUT"))), Files.readString(Path.of(env.get("GITHUB_STEP_SUMMARY"))));
