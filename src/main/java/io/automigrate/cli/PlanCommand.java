@@ -4,13 +4,11 @@ import io.automigrate.AutomigrateException;
 import io.automigrate.ExitCode;
 import io.automigrate.config.Config;
 import io.automigrate.config.ConfigLoader;
-import io.automigrate.config.ShadowConfig;
 import io.automigrate.policy.EnvironmentPolicy;
 import io.automigrate.plan.PlanRequest;
 import io.automigrate.plan.PlanResult;
 import io.automigrate.plan.Planner;
 import io.automigrate.report.PlanReport;
-import io.automigrate.shadow.ShadowOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -87,8 +85,7 @@ final class PlanCommand implements Callable<Integer> {
         Config config = ConfigLoader.load(context.root(), context.environment());
         if (schemaFile != null) config = config.withSchema(schemaFile);
         if (migrations != null) config = config.withMigrations(migrations);
-        ShadowOptions options = shadow.resolve(config.shadow());
-        config = config.withShadow(new ShadowConfig(options.kind(), options.pgVersion(), options.url(), options.image()));
+        config = config.withShadow(shadow.resolve(config.shadow()));
 
         PlanResult result = Planner.plan(PlanRequest.of(context.root(), config, Instant.now())
                 .revisions(base, head).named(name).checking(check, force)

@@ -1,7 +1,5 @@
 package io.automigrate.cli;
 
-import io.automigrate.AutomigrateException;
-import io.automigrate.config.ShadowConfig;
 import io.automigrate.shadow.ShadowKind;
 import io.automigrate.shadow.ShadowOptions;
 import picocli.CommandLine.Option;
@@ -20,15 +18,11 @@ final class ShadowFlags {
             description = "PostgreSQL major version of the shadow, 13 to 18 (default: 17; env AUTOMIGRATE_PG_VERSION).")
     Integer pgVersion;
 
-    ShadowOptions resolve(ShadowConfig configured) {
-        if (pgVersion != null && (pgVersion < 13 || pgVersion > 18)) {
-            throw AutomigrateException.badInput("--pg-version " + pgVersion
-                    + ": expected a PostgreSQL major version from 13 to 18");
-        }
-        return new ShadowOptions(
-                kind != null ? ShadowKind.parse(kind) : configured.provider(),
-                pgVersion != null ? pgVersion : configured.pgVersion(),
-                url != null ? url : configured.url(),
-                configured.image());
+    ShadowOptions resolve(ShadowOptions configured) {
+        ShadowOptions options = configured;
+        if (kind != null) options = options.withKind(ShadowKind.parse(kind));
+        if (pgVersion != null) options = options.withPgVersion(pgVersion, "--pg-version " + pgVersion);
+        if (url != null) options = options.withUrl(url);
+        return options;
     }
 }

@@ -1,6 +1,7 @@
 package io.automigrate.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.automigrate.shadow.ShadowOptions;
 
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,7 @@ public record Config(
         @JsonProperty("changelog") String changelog,
         @JsonProperty("schemas") List<String> schemas,
         @JsonProperty("exclude-schemas") List<String> excludeSchemas,
-        @JsonProperty("shadow") ShadowConfig shadow,
+        @JsonProperty("shadow") ShadowOptions shadow,
         @JsonProperty("environments") Map<String, EnvironmentConfig> environments,
         @JsonProperty("naming") NamingConfig naming,
         @JsonProperty("commit") CommitConfig commit) {
@@ -29,7 +30,7 @@ public record Config(
         migrations = migrations == null ? "db/migrations" : migrations;
         schemas = schemas == null ? List.of() : List.copyOf(schemas);
         excludeSchemas = excludeSchemas == null ? List.of() : List.copyOf(excludeSchemas);
-        shadow = shadow == null ? ShadowConfig.defaults() : shadow;
+        shadow = shadow == null ? ShadowOptions.embedded() : shadow;
         environments = environments == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(environments));
         for (Map.Entry<String, EnvironmentConfig> env : environments.entrySet()) {
             if (!env.getKey().matches("[A-Za-z0-9_-]+")) {
@@ -61,7 +62,7 @@ public record Config(
         return new Config(schema, migrations, value, schemas, excludeSchemas, shadow, environments, naming, commit);
     }
 
-    public Config withShadow(ShadowConfig value) {
+    public Config withShadow(ShadowOptions value) {
         return new Config(schema, migrations, changelog, schemas, excludeSchemas, value, environments, naming, commit);
     }
 }

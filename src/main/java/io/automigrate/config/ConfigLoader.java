@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.automigrate.AutomigrateException;
 import io.automigrate.shadow.ShadowKind;
+import io.automigrate.shadow.ShadowOptions;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -116,19 +117,13 @@ public final class ConfigLoader {
         if (present(env, "AUTOMIGRATE_SCHEMA")) result = result.withSchema(env.get("AUTOMIGRATE_SCHEMA"));
         if (present(env, "AUTOMIGRATE_MIGRATIONS")) result = result.withMigrations(env.get("AUTOMIGRATE_MIGRATIONS"));
         if (present(env, "AUTOMIGRATE_CHANGELOG")) result = result.withChangelog(env.get("AUTOMIGRATE_CHANGELOG"));
-        ShadowConfig shadow = result.shadow();
-        if (present(env, "AUTOMIGRATE_SHADOW")) {
-            shadow = new ShadowConfig(ShadowKind.parse(env.get("AUTOMIGRATE_SHADOW")), shadow.pgVersion(),
-                    shadow.url(), shadow.image());
-        }
+        ShadowOptions shadow = result.shadow();
+        if (present(env, "AUTOMIGRATE_SHADOW")) shadow = shadow.withKind(ShadowKind.parse(env.get("AUTOMIGRATE_SHADOW")));
         if (present(env, "AUTOMIGRATE_PG_VERSION")) {
-            shadow = new ShadowConfig(shadow.provider(), parseVersion(env.get("AUTOMIGRATE_PG_VERSION"),
-                    "AUTOMIGRATE_PG_VERSION"), shadow.url(), shadow.image());
+            String given = env.get("AUTOMIGRATE_PG_VERSION");
+            shadow = shadow.withPgVersion(parseVersion(given), "AUTOMIGRATE_PG_VERSION='" + given + "'");
         }
-        if (present(env, "AUTOMIGRATE_SHADOW_URL")) {
-            shadow = new ShadowConfig(shadow.provider(), shadow.pgVersion(), env.get("AUTOMIGRATE_SHADOW_URL"),
-                    shadow.image());
-        }
+        if (present(env, "AUTOMIGRATE_SHADOW_URL")) shadow = shadow.withUrl(env.get("AUTOMIGRATE_SHADOW_URL"));
         return result.withShadow(shadow);
     }
 
@@ -137,13 +132,12 @@ public final class ConfigLoader {
         return value != null && !value.isBlank();
     }
 
-    private static int parseVersion(String text, String source) {
+    /** A number, or -1 for any other text, which ShadowOptions then refuses naming the variable. */
+    private static int parseVersion(String text) {
         try {
-            int version = Integer.parseInt(text.strip());
-            if (version < 13 || version > 18) throw new NumberFormatException();
-            return version;
+            return Integer.parseInt(text.strip());
         } catch (NumberFormatException e) {
-            throw AutomigrateException.badInput(source + "='" + text + "': expected a PostgreSQL major version from 13 to 18");
+            return -1;
         }
     }
 

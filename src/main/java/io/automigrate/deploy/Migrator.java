@@ -205,7 +205,7 @@ public final class Migrator {
                             + String.join(", ", effective.environments().keySet()));
                 }
             }
-            ShadowOptions shadow = effective.shadow().toOptions();
+            ShadowOptions shadow = effective.shadow();
             DatabaseAccess access = dataSource != null
                     ? DatabaseAccess.of(dataSource, environmentName == null ? "the application's database"
                     : "environment '" + environmentName + "' (the application's DataSource)")

@@ -71,17 +71,17 @@ public final class Action {
                                         + ": unset it (or set it to true) to apply migrations");
                     }
                     return Deployer.apply(DeployRequest.of("apply", root, config, target,
-                            config.shadow().toOptions(), false, false, allow, log, variables));
+                            config.shadow(), false, false, allow, log, variables));
                 }
 
                 @Override
                 public StatusResult status(Target target) {
-                    return StatusCheck.run(target, root, config, config.shadow().toOptions(), log);
+                    return StatusCheck.run(target, root, config, config.shadow(), log);
                 }
 
                 @Override
                 public DriftResult drift(Target target) {
-                    return DriftCheck.run(target, root, config, config.shadow().toOptions(), log);
+                    return DriftCheck.run(target, root, config, config.shadow(), log);
                 }
             };
         }

@@ -134,7 +134,7 @@ public final class Planner {
 
         Trace.step("plan: inputs read and checked");
         LiquibaseRunner.warmUpInBackground();
-        try (ShadowServer server = ShadowServers.start(config.shadow().toOptions())) {
+        try (ShadowServer server = ShadowServers.start(config.shadow())) {
             StateReader reader = StateReader.on(server, inspectOptions);
             // The desired schema loads while the history replays (or its template is read): two databases, two cores.
             CompletableFuture<Catalog> loading = CompletableFuture.supplyAsync(() -> reader.read(schema));

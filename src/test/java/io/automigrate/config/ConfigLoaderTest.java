@@ -40,7 +40,7 @@ class ConfigLoaderTest {
         Config config = ConfigLoader.load(root, Map.of());
         assertEquals("db/schema.sql", config.schema());
         assertEquals("db/migrations", config.migrations());
-        assertEquals(ShadowKind.EMBEDDED, config.shadow().provider());
+        assertEquals(ShadowKind.EMBEDDED, config.shadow().kind());
         assertEquals(17, config.shadow().pgVersion());
         assertTrue(config.environments().isEmpty());
         assertEquals("automigrate", config.naming().author());
@@ -76,7 +76,7 @@ class ConfigLoaderTest {
                 """);
         assertEquals("database/schema", config.schema());
         assertEquals(List.of("public", "billing"), config.schemas());
-        assertEquals(ShadowKind.URL, config.shadow().provider());
+        assertEquals(ShadowKind.URL, config.shadow().kind());
         assertEquals(16, config.shadow().pgVersion());
         EnvironmentConfig staging = config.environments().get("staging");
         assertEquals(List.of("develop"), staging.branches());
@@ -174,7 +174,7 @@ class ConfigLoaderTest {
         assertEquals("b.sql", config.schema());
         assertEquals("m", config.migrations());
         assertEquals(16, config.shadow().pgVersion());
-        assertEquals(ShadowKind.URL, config.shadow().provider());
+        assertEquals(ShadowKind.URL, config.shadow().kind());
         assertEquals("postgresql://u@h/db", config.shadow().url());
 
         AutomigrateException e = assertThrows(AutomigrateException.class,

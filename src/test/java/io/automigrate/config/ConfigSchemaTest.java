@@ -23,7 +23,7 @@ class ConfigSchemaTest {
     @Test
     void schemaMatchesTheConfigurationRecords() {
         assertEquals(keys(Config.class), names(schema.get("properties")));
-        assertEquals(keys(ShadowConfig.class), names(schema.at("/properties/shadow/properties")));
+        assertEquals(keys(io.automigrate.shadow.ShadowOptions.class), names(schema.at("/properties/shadow/properties")));
         assertEquals(keys(EnvironmentConfig.class),
                 names(schema.at("/properties/environments/additionalProperties/properties")));
         assertEquals(keys(RetryConfig.class),

@@ -2,8 +2,8 @@ package io.automigrate.deploy;
 
 import io.automigrate.AutomigrateException;
 import io.automigrate.config.Config;
-import io.automigrate.config.ShadowConfig;
 import io.automigrate.shadow.ShadowKind;
+import io.automigrate.shadow.ShadowOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -33,7 +33,7 @@ class MigratorTest {
     }
 
     private static Config config(DeployFixture f) {
-        return Config.defaults().withShadow(new ShadowConfig(ShadowKind.URL, null, f.shadowAdmin.url().display(), null));
+        return Config.defaults().withShadow(new ShadowOptions(ShadowKind.URL, ShadowOptions.DEFAULT_PG_VERSION, f.shadowAdmin.url().display(), null));
     }
 
     @Test

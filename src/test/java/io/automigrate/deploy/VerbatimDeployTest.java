@@ -1,10 +1,10 @@
 package io.automigrate.deploy;
 
 import io.automigrate.config.Config;
-import io.automigrate.config.ShadowConfig;
 import io.automigrate.migrate.MigrationHistory;
 import io.automigrate.shadow.ShadowDatabase;
 import io.automigrate.shadow.ShadowKind;
+import io.automigrate.shadow.ShadowOptions;
 import io.automigrate.testing.TestPostgres;
 import io.automigrate.testing.VerbatimCorpus;
 import org.junit.jupiter.api.Test;
@@ -71,7 +71,7 @@ class VerbatimDeployTest {
             ds.setDatabaseName(f.target.name());
             ds.setUser(f.target.url().user());
             DeployResult result = Migrator.builder().dataSource(ds).classpathMigrations("verbatim-corpus/db/migrations")
-                    .config(Config.defaults().withShadow(new ShadowConfig(ShadowKind.URL, null,
+                    .config(Config.defaults().withShadow(new ShadowOptions(ShadowKind.URL, ShadowOptions.DEFAULT_PG_VERSION,
                             f.shadowAdmin.url().display(), null))).log(line -> { }).migrate();
             assertEquals(DeployResult.Status.APPLIED, result.status());
             assertEquals(reference, fingerprint(f.target));
