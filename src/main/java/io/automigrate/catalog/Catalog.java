@@ -18,7 +18,7 @@ public record Catalog(List<Schema> schemas, List<Extension> extensions, List<Enu
                       List<CompositeType> compositeTypes, List<Domain> domains, List<Sequence> sequences,
                       List<Table> tables, List<Index> indexes, List<View> views, List<Routine> routines,
                       List<Trigger> triggers, List<Policy> policies, List<Dependency> dependencies,
-                      List<Collation> collations) {
+                      List<Collation> collations, ServerFacts server) {
 
     public Catalog {
         schemas = sorted(schemas, Comparator.comparing(Schema::name));
@@ -35,6 +35,17 @@ public record Catalog(List<Schema> schemas, List<Extension> extensions, List<Enu
         policies = sorted(policies, Comparator.comparing(Policy::ref));
         dependencies = sorted(dependencies, Comparator.naturalOrder());
         collations = sorted(collations, Comparator.comparing(Collation::qualifiedName));
+        server = server == null ? ServerFacts.none() : server;
+    }
+
+    /** A catalog that was not read from a server (nothing is known of its casts or version). */
+    public Catalog(List<Schema> schemas, List<Extension> extensions, List<EnumType> enums,
+                   List<CompositeType> compositeTypes, List<Domain> domains, List<Sequence> sequences,
+                   List<Table> tables, List<Index> indexes, List<View> views, List<Routine> routines,
+                   List<Trigger> triggers, List<Policy> policies, List<Dependency> dependencies,
+                   List<Collation> collations) {
+        this(schemas, extensions, enums, compositeTypes, domains, sequences, tables, indexes, views, routines,
+                triggers, policies, dependencies, collations, ServerFacts.none());
     }
 
     public static Catalog empty() {
@@ -43,9 +54,9 @@ public record Catalog(List<Schema> schemas, List<Extension> extensions, List<Enu
     }
 
     /**
-     * This catalog with table columns in name order and without dependencies: the form in which two schemas
-     * are compared for convergence. Column order cannot be changed by ALTER and is not part of a schema's meaning;
-     * dependencies are derived data.
+     * This catalog with table columns in name order and without dependencies or server facts: the form in which two
+     * schemas are compared for convergence. Column order cannot be changed by ALTER and is not part of a schema's
+     * meaning; dependencies are derived data; the server's casts and version are not the schema's.
      */
     public Catalog normalized() {
         List<Table> byColumnName = tables.stream()
@@ -56,7 +67,7 @@ public record Catalog(List<Schema> schemas, List<Extension> extensions, List<Enu
                         t.rowSecurity(), t.forceRowSecurity(), t.comment(), t.grants(), t.replicaIdentity()))
                 .toList();
         return new Catalog(schemas, extensions, enums, compositeTypes, domains, sequences, byColumnName, indexes,
-                views, routines, triggers, policies, List.of(), collations);
+                views, routines, triggers, policies, List.of(), collations, ServerFacts.none());
     }
 
     /**
@@ -88,7 +99,7 @@ public record Catalog(List<Schema> schemas, List<Extension> extensions, List<Enu
                 r.identityArguments(), r.arguments(), r.result(), r.definition(), r.comment(), kept(r.grants(), keep)))
                 .toList();
         return new Catalog(bareSchemas, extensions, enums, compositeTypes, domains, bareSequences, bareTables, indexes,
-                bareViews, bareRoutines, triggers, policies, dependencies, collations);
+                bareViews, bareRoutines, triggers, policies, dependencies, collations, server);
     }
 
     private static List<Grant> kept(List<Grant> grants, java.util.function.Predicate<Grant> keep) {

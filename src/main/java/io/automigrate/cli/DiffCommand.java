@@ -10,6 +10,7 @@ import io.automigrate.diff.RenameHints;
 import io.automigrate.diff.SchemaDiff;
 import io.automigrate.diff.SchemaDiffer;
 import io.automigrate.diff.TableObjects;
+import io.automigrate.diff.UnconvertibleColumn;
 import io.automigrate.report.DiffReport;
 import io.automigrate.source.RenameHintParser;
 import io.automigrate.sql.MigrationRenderer;
@@ -73,7 +74,11 @@ final class DiffCommand implements Callable<Integer> {
         try (StateReader resolver = new StateReader(shadow.resolve(config.shadow()), schemas.resolve(config))) {
             Catalog before = resolver.read(fromSource);
             Catalog after = resolver.read(toSource);
-            diff = SchemaDiffer.diff(before, after, new DiffOptions(withPrivileges, hints));
+            try {
+                diff = SchemaDiffer.diff(before, after, new DiffOptions(withPrivileges, hints));
+            } catch (UnconvertibleColumn e) {
+                throw toSource instanceof SchemaState.Files files ? RenameHintParser.located(e, files.files()) : e;
+            }
             report = DiffReport.of(diff, MigrationRenderer.render(diff));
         }
         if (format == Format.JSON) {

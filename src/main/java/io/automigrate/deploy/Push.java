@@ -8,6 +8,7 @@ import io.automigrate.db.DatabaseUrl;
 import io.automigrate.diff.DiffOptions;
 import io.automigrate.diff.SchemaDiff;
 import io.automigrate.diff.SchemaDiffer;
+import io.automigrate.diff.UnconvertibleColumn;
 import io.automigrate.lint.DestructiveRules;
 import io.automigrate.lint.Finding;
 import io.automigrate.shadow.ShadowServer;
@@ -63,7 +64,12 @@ public final class Push {
             throw AutomigrateException.database(url.display() + ": " + Connections.describe(e), e);
         }
         Catalog desired = reader.read(schema);
-        SchemaDiff diff = SchemaDiffer.diff(live, desired, new DiffOptions(false, RenameHintParser.parse(schema.files())));
+        SchemaDiff diff;
+        try {
+            diff = SchemaDiffer.diff(live, desired, new DiffOptions(false, RenameHintParser.parse(schema.files())));
+        } catch (UnconvertibleColumn e) {
+            throw RenameHintParser.located(e, schema.files());
+        }
         if (diff.isEmpty()) {
             return new PushResult(target.describe(), List.of(), "", List.of(), diff.notes());
         }

@@ -409,8 +409,8 @@ public final class TableObjects implements ObjectFamily {
                 defaults(table, name, before.defaultExpr(), after.defaultExpr(), retyped || forced);
                 if (retyped) {
                     out.add(new AlterColumnType(table, name, before.type(), before.collation(), after.type(),
-                            after.collation(), fromTable, using(name, before.type(), after.type()),
-                            using(name, after.type(), before.type())));
+                            after.collation(), fromTable, using(table, name, before.type(), after.type(), false),
+                            using(table, name, after.type(), before.type(), true)));
                 }
                 if (!sameIdentity(before.identity(), after.identity())) {
                     out.add(new AlterColumnIdentity(table, name, after.type(), before.identity(), after.identity()));
@@ -423,25 +423,39 @@ public final class TableObjects implements ObjectFamily {
             grants(ref, before.grants(), after.grants());
         }
 
-        /** A default, dropped and set again around a type change or a re-created object it uses. */
         /**
-         * The USING expression of a type change, or null where PostgreSQL converts the values by itself. An enum has
-         * no cast but through its text (to or from another enum, or any type but the string types).
+         * The USING expression of a type change ({@code rollback}: of its inverse), or null where PostgreSQL converts
+         * the values by itself: the user's {@code automigrate:using} hint, else the cast PostgreSQL has (an enum's
+         * through its text); where there is none, the user must say how (bad input).
          */
-        private String using(String column, String fromType, String toType) {
-            boolean enums = isEnum(fromType) || isEnum(toType);
-            if (enums && !ColumnCasts.isString(fromType) && !ColumnCasts.isString(toType)) {
-                return Sql.ident(column) + "::text::" + toType;
+        private String using(QualifiedName table, String column, String fromType, String toType, boolean rollback) {
+            RenameHints.ColumnUsing hint = context.options().renames().using(table, column);
+            if (hint != null && (rollback ? hint.rollbackUsing() : hint.using()) != null) {
+                return rollback ? hint.rollbackUsing() : hint.using();
             }
-            return ColumnCasts.needsUsing(fromType, toType) ? Sql.ident(column) + "::" + toType : null;
+            switch (casts().conversion(fromType, toType)) {
+                case AUTOMATIC:
+                    return null;
+                case EXPLICIT:
+                    return Sql.ident(column) + "::" + toType;
+                case VIA_TEXT:
+                    return Sql.ident(column) + "::text::" + toType;
+                default:
+                    String where = hint == null ? null : hint.file() + ":" + hint.line();
+                    throw rollback
+                            ? new UnconvertibleColumn(table, column, toType, fromType, true, where)
+                            : new UnconvertibleColumn(table, column, fromType, toType, false, where);
+            }
         }
 
-        private boolean isEnum(String type) {
-            String base = type.endsWith("[]") ? type.substring(0, type.length() - 2) : type;
-            return java.util.stream.Stream.concat(from.enums().stream(), to.enums().stream())
-                    .anyMatch(e -> Sql.qualified(e.qualifiedName()).equals(base));
+        private ColumnCasts casts;
+
+        private ColumnCasts casts() {
+            if (casts == null) casts = ColumnCasts.of(from, to);
+            return casts;
         }
 
+        /** A default, dropped and set again around a type change or a re-created object it uses. */
         private void defaults(QualifiedName table, String column, String before, String after, boolean around) {
             if (around && before != null) {
                 out.add(new AlterColumnDefault(table, column, before, null));

@@ -13,6 +13,7 @@ import io.automigrate.catalog.Policy;
 import io.automigrate.catalog.Routine;
 import io.automigrate.catalog.Schema;
 import io.automigrate.catalog.Sequence;
+import io.automigrate.catalog.ServerFacts;
 import io.automigrate.catalog.Table;
 import io.automigrate.catalog.Trigger;
 import io.automigrate.catalog.View;
@@ -89,8 +90,9 @@ public final class CatalogInspector {
         List<Trigger> triggers = CodeReader.triggers(queries, scope, ids);
         List<Policy> policies = CodeReader.policies(queries, scope, ids);
         List<Dependency> dependencies = DependencyReader.dependencies(queries, ids);
+        ServerFacts server = TypeReader.serverFacts(queries);
         return new Catalog(schemas, extensions, enums, composites, domains, sequences, tables, indexes, views,
-                routines, triggers, policies, dependencies, collations);
+                routines, triggers, policies, dependencies, collations, server);
     }
 
     private static boolean autoCommit(Connection connection, CatalogQueries queries) {

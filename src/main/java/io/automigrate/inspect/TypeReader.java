@@ -3,6 +3,7 @@ package io.automigrate.inspect;
 import io.automigrate.catalog.CompositeType;
 import io.automigrate.catalog.Domain;
 import io.automigrate.catalog.EnumType;
+import io.automigrate.catalog.ServerFacts;
 
 import java.util.Comparator;
 import java.util.List;
@@ -41,7 +42,22 @@ final class TypeReader {
             + TYPE_FROM + " JOIN pg_type b ON b.oid = t.typbasetype"
             + " WHERE t.typtype = 'd'" + TYPE_IN_SCOPE;
 
+    // format_type(oid, NULL) names a type as a column of it is named, without modifiers ("character", not "bpchar")
+    private static final String SERVER_FACTS = "SELECT current_setting('server_version_num')::int AS version,"
+            + " ARRAY(SELECT ARRAY[format_type(c.castsource, NULL), format_type(c.casttarget, NULL),"
+            + "   c.castcontext::text] FROM pg_cast c) AS casts,"
+            + " ARRAY(SELECT format_type(t.oid, NULL) FROM pg_type t WHERE t.typcategory = 'S' AND t.typtype = 'b')"
+            + " AS strings";
+
     private TypeReader() {
+    }
+
+    /** The server's version, casts and string types: what decides how a column's values convert to a new type. */
+    static ServerFacts serverFacts(CatalogQueries queries) {
+        return queries.list("casts", SERVER_FACTS, row -> new ServerFacts((int) row.number("version"),
+                row.rows("casts").stream()
+                        .map(c -> new ServerFacts.Cast(c.get(0), c.get(1), c.get(2).charAt(0))).toList(),
+                row.texts("strings"))).get(0);
     }
 
     static List<EnumType> enums(CatalogQueries queries, String[] scope, ObjectIds ids) {

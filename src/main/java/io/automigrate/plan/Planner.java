@@ -9,6 +9,7 @@ import io.automigrate.diff.DiffOptions;
 import io.automigrate.diff.RenameHints;
 import io.automigrate.diff.SchemaDiff;
 import io.automigrate.diff.SchemaDiffer;
+import io.automigrate.diff.UnconvertibleColumn;
 import io.automigrate.git.ChangeDetector;
 import io.automigrate.git.Detection;
 import io.automigrate.inspect.InspectOptions;
@@ -159,6 +160,8 @@ public final class Planner {
             try {
                 return planned(request, render, server, detection, history, hints, inspectOptions, current,
                         joinUnwrapped(loading), template, templateVacuumed, proofDatabase);
+            } catch (UnconvertibleColumn e) {
+                throw RenameHintParser.located(e, schema.files());
             } finally {
                 if (proofDatabase != null) {
                     proofDatabase.handle((db, failed) -> {

@@ -4,7 +4,9 @@ import io.automigrate.AutomigrateException;
 import io.automigrate.catalog.QualifiedName;
 import io.automigrate.diff.RenameHints;
 import io.automigrate.diff.RenameHints.ColumnRename;
+import io.automigrate.diff.RenameHints.ColumnUsing;
 import io.automigrate.diff.RenameHints.TableRename;
+import io.automigrate.diff.UnconvertibleColumn;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,12 +15,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads {@code -- automigrate:renamed-from <old_name>} comments from the desired schema's files. The comment goes
- * on the line that names the new table ({@code CREATE TABLE name (}) or the new column (a column line of a
- * CREATE TABLE body, or {@code ALTER TABLE ... ADD [COLUMN] name}).
+ * Reads {@code -- automigrate:renamed-from <old_name>} and {@code -- automigrate:using <expression>} comments from
+ * the desired schema's files. The comment goes on the line that names the new table ({@code CREATE TABLE name (})
+ * or the column (a column line of a CREATE TABLE body, or {@code ALTER TABLE ... ADD [COLUMN] name}).
  */
 public final class RenameHintParser {
     private static final Pattern HINT = Pattern.compile("--\\s*automigrate:renamed-from\\b\\s*(.*)$");
+    private static final Pattern USING = Pattern.compile("--\\s*automigrate:using\\b\\s*(.*)$");
     private static final Set<String> TABLE_ELEMENT_KEYWORDS =
             Set.of("constraint", "primary", "unique", "check", "foreign", "exclude", "like");
     private static final Set<String> TABLE_PREFIXES = Set.of("global", "local", "temp", "temporary", "unlogged");
@@ -29,21 +32,34 @@ public final class RenameHintParser {
     public static RenameHints parse(List<SqlFile> files) {
         List<TableRename> tables = new ArrayList<>();
         List<ColumnRename> columns = new ArrayList<>();
+        List<ColumnUsing> usings = new ArrayList<>();
         for (SqlFile file : files) {
             String text = file.read();
-            if (!text.contains("automigrate:renamed-from")) continue;
-            parseFile(file, text, tables, columns);
+            if (!text.contains("automigrate:renamed-from") && !text.contains("automigrate:using")) continue;
+            parseFile(file, text, tables, columns, usings);
         }
-        return new RenameHints(tables, columns);
+        return new RenameHints(tables, columns, usings);
     }
 
-    private static void parseFile(SqlFile file, String text, List<TableRename> tables, List<ColumnRename> columns) {
+    private static void parseFile(SqlFile file, String text, List<TableRename> tables, List<ColumnRename> columns,
+                                  List<ColumnUsing> usings) {
         LineIndex lines = new LineIndex(text);
         List<SqlToken> statement = new ArrayList<>();
         // A hint after the closing semicolon (ADD COLUMN x int; -- hint) belongs to the statement just ended.
         List<SqlToken> previous = List.of();
         for (SqlToken token : SqlLexer.tokenize(text)) {
             if (token.kind() == SqlToken.Kind.LINE_COMMENT) {
+                Matcher using = USING.matcher(token.text());
+                if (using.find()) {
+                    int line = lines.line(token.start());
+                    String where = file.displayName() + ":" + line;
+                    Target target = targetOnLine(statement.isEmpty() ? previous : statement, lines, line);
+                    if (target == null || target.column() == null) {
+                        throw AutomigrateException.badInput(where
+                                + ": automigrate:using must follow the column whose values it converts");
+                    }
+                    usings.add(using(target, using.group(1), file.displayName(), line));
+                }
                 Matcher hint = HINT.matcher(token.text());
                 if (hint.find()) {
                     int line = lines.line(token.start());
@@ -172,9 +188,94 @@ public final class RenameHintParser {
         return new NameAt(QualifiedName.of("public", first.identifierName()), first, at + 1);
     }
 
+    /**
+     * {@code <expression>} or {@code <expression>; rollback <expression>}: the second converts back, for the
+     * migration's rollback. A semicolon outside strings and parentheses cannot be part of an expression.
+     */
+    private static ColumnUsing using(Target target, String rest, String file, int line) {
+        String where = file + ":" + line;
+        // a second hint on the line (-- automigrate:renamed-from old) ends the expression
+        for (SqlToken token : SqlLexer.tokenize(rest)) {
+            if (token.kind() == SqlToken.Kind.LINE_COMMENT) rest = rest.substring(0, token.start());
+        }
+        String forward = rest.strip();
+        String back = null;
+        int depth = 0;
+        for (SqlToken token : SqlLexer.tokenize(rest)) {
+            if (token.isSymbol('(')) depth++;
+            if (token.isSymbol(')')) depth--;
+            if (token.isSymbol(';') && depth == 0) {
+                forward = rest.substring(0, token.start()).strip();
+                String after = rest.substring(token.end()).strip();
+                List<SqlToken> words = SqlLexer.tokenize(after);
+                if (words.isEmpty() || !words.get(0).isWord("rollback")) {
+                    throw AutomigrateException.badInput(where + ": after the ';' of automigrate:using comes "
+                            + "'rollback <expression>', how the rollback converts the values back (for example: "
+                            + "-- automigrate:using to_timestamp(created_at); rollback extract(epoch FROM "
+                            + "created_at)::bigint)");
+                }
+                back = after.substring(words.get(0).end()).strip();
+                if (back.isEmpty()) {
+                    throw AutomigrateException.badInput(where + ": automigrate:using ...; rollback needs the "
+                            + "expression that converts the values back");
+                }
+                break;
+            }
+        }
+        if (forward.isEmpty()) {
+            throw AutomigrateException.badInput(where + ": automigrate:using needs the expression that converts the "
+                    + "column's values to its new type (for example: -- automigrate:using to_timestamp(created_at))");
+        }
+        return new ColumnUsing(target.table(), target.column(), forward, back, file, line);
+    }
+
+    /**
+     * Where {@code column} of {@code table} is declared in {@code files} ({@code file:line}): a column line of its
+     * CREATE TABLE, or an ALTER TABLE ... ADD COLUMN; null when no file declares it.
+     */
+    public static String whereDeclared(List<SqlFile> files, QualifiedName table, String column) {
+        for (SqlFile file : files) {
+            String text = file.read();
+            LineIndex lines = new LineIndex(text);
+            List<SqlToken> statement = new ArrayList<>();
+            for (SqlToken token : SqlLexer.tokenize(text)) {
+                if (token.isSymbol(';')) {
+                    Integer line = declarationLine(statement, lines, table, column);
+                    if (line != null) return file.displayName() + ":" + line;
+                    statement.clear();
+                } else if (!token.isComment()) {
+                    statement.add(token);
+                }
+            }
+            Integer line = declarationLine(statement, lines, table, column);
+            if (line != null) return file.displayName() + ":" + line;
+        }
+        return null;
+    }
+
+    /** {@code e}, naming the line of {@code files} where its column is declared. */
+    public static UnconvertibleColumn located(UnconvertibleColumn e, List<SqlFile> files) {
+        return e.at(whereDeclared(files, e.table(), e.column()));
+    }
+
+    /** The line of the statement's tokens that {@link #targetOnLine} reads as {@code column} of {@code table}. */
+    private static Integer declarationLine(List<SqlToken> statement, LineIndex lines, QualifiedName table,
+                                           String column) {
+        if (statement.isEmpty()) return null;
+        int first = lines.line(statement.get(0).start());
+        int last = lines.line(statement.get(statement.size() - 1).start());
+        for (int line = first; line <= last; line++) {
+            Target target = targetOnLine(statement, lines, line);
+            if (target != null && table.equals(target.table()) && column.equals(target.column())) return line;
+        }
+        return null;
+    }
+
     /** The old name after the marker: one identifier, quoted or not. */
     private static String oldName(String rest, String where) {
-        List<SqlToken> tokens = SqlLexer.tokenize(rest.strip());
+        // a second hint may follow on the line (-- automigrate:using ...)
+        List<SqlToken> tokens = SqlLexer.tokenize(rest.strip()).stream()
+                .filter(t -> t.kind() != SqlToken.Kind.LINE_COMMENT).toList();
         if (tokens.size() != 1 || !tokens.get(0).isIdentifier()) {
             throw AutomigrateException.badInput(where + ": automigrate:renamed-from needs the old name, one "
                     + "identifier without schema (for example: -- automigrate:renamed-from old_name)");

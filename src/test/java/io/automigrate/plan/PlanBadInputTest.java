@@ -71,6 +71,42 @@ class PlanBadInputTest {
     }
 
     @Test
+    void typeChangeWithoutAnyCast() throws Exception {
+        Files.writeString(repo.resolve("db/schema.sql"), "CREATE TABLE users (\n  id bigint PRIMARY KEY,\n"
+                + "  created_at timestamp with time zone\n);\n");
+        Files.writeString(repo.resolve("db/migrations/20260102000000_add_users_created_at.sql"), """
+                --liquibase formatted sql
+
+                --changeset automigrate:20260102000000_add_users_created_at
+                ALTER TABLE users ADD COLUMN created_at bigint;
+                --rollback ALTER TABLE users DROP COLUMN created_at;
+                """);
+        String message = fails();
+        assertTrue(message.contains("db/schema.sql:3: column public.users.created_at changes from bigint to "
+                + "timestamp with time zone, and PostgreSQL has no cast between them"), message);
+        assertTrue(message.contains("-- automigrate:using <expression of created_at giving timestamp with time zone>;"
+                + " rollback <expression of created_at giving bigint>"), message);
+        assertFalse(message.contains("\tat "), "no stack trace: " + message);
+    }
+
+    @Test
+    void typeChangeWhoseRollbackHasNoCast() throws Exception {
+        Files.writeString(repo.resolve("db/schema.sql"), "CREATE TABLE users (\n  id bigint PRIMARY KEY,\n"
+                + "  created_at timestamp with time zone -- automigrate:using to_timestamp(created_at)\n);\n");
+        Files.writeString(repo.resolve("db/migrations/20260102000000_add_users_created_at.sql"), """
+                --liquibase formatted sql
+
+                --changeset automigrate:20260102000000_add_users_created_at
+                ALTER TABLE users ADD COLUMN created_at bigint;
+                --rollback ALTER TABLE users DROP COLUMN created_at;
+                """);
+        String message = fails();
+        assertTrue(message.contains("db/schema.sql:3: column public.users.created_at changes from bigint to "
+                + "timestamp with time zone with automigrate:using, but PostgreSQL has no cast back"), message);
+        assertTrue(message.contains("; rollback <expression of created_at giving bigint>"), message);
+    }
+
+    @Test
     void schemaWithAnUnknownType() throws Exception {
         Files.writeString(repo.resolve("db/schema.sql"), "CREATE TABLE users (\n  id bigint PRIMARY KEY,\n  mood bogus\n);\n");
         String message = fails();

@@ -5,6 +5,7 @@ import io.automigrate.ExitCode;
 import io.automigrate.catalog.QualifiedName;
 import io.automigrate.diff.RenameHints;
 import io.automigrate.diff.RenameHints.ColumnRename;
+import io.automigrate.diff.RenameHints.ColumnUsing;
 import io.automigrate.diff.RenameHints.TableRename;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,6 +16,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RenameHintParserTest {
     @TempDir
@@ -24,6 +26,60 @@ class RenameHintParserTest {
         Path path = dir.resolve("schema.sql");
         Files.writeString(path, text);
         return RenameHintParser.parse(List.of(new SqlFile("db/schema.sql", path)));
+    }
+
+    @Test
+    void using_hints_with_and_without_rollback() throws Exception {
+        RenameHints hints = parse("""
+                CREATE TABLE events (
+                    id bigint PRIMARY KEY,
+                    created_at timestamptz NOT NULL, -- automigrate:using to_timestamp(created_at); rollback extract(epoch FROM created_at)::bigint
+                    kind text -- automigrate:using CASE kind WHEN ';' THEN 'semi' ELSE kind END
+                );
+                ALTER TABLE events ADD COLUMN at_day date; -- automigrate:renamed-from day -- automigrate:using at_day::date
+                """);
+        QualifiedName events = QualifiedName.of("public", "events");
+        assertEquals(List.of(
+                new ColumnUsing(events, "created_at", "to_timestamp(created_at)",
+                        "extract(epoch FROM created_at)::bigint", "db/schema.sql", 3),
+                new ColumnUsing(events, "kind", "CASE kind WHEN ';' THEN 'semi' ELSE kind END", null,
+                        "db/schema.sql", 4),
+                new ColumnUsing(events, "at_day", "at_day::date", null, "db/schema.sql", 6)), hints.usings());
+        assertEquals(List.of(new ColumnRename(events, "at_day", "day", "db/schema.sql", 6)), hints.columns());
+    }
+
+    @Test
+    void using_hint_errors_name_the_line() throws Exception {
+        AutomigrateException onTable = assertThrows(AutomigrateException.class,
+                () -> parse("CREATE TABLE t ( -- automigrate:using x\n  id int\n);\n"));
+        assertEquals("db/schema.sql:1: automigrate:using must follow the column whose values it converts",
+                onTable.getMessage());
+        AutomigrateException empty = assertThrows(AutomigrateException.class,
+                () -> parse("CREATE TABLE t (\n  id int -- automigrate:using\n);\n"));
+        assertEquals(ExitCode.BAD_INPUT, empty.exitCode());
+        assertTrue(empty.getMessage().startsWith("db/schema.sql:2: automigrate:using needs the expression"));
+        AutomigrateException noRollbackWord = assertThrows(AutomigrateException.class,
+                () -> parse("CREATE TABLE t (\n  id int -- automigrate:using id::int; id::text\n);\n"));
+        assertTrue(noRollbackWord.getMessage().startsWith("db/schema.sql:2: after the ';' of automigrate:using"));
+    }
+
+    @Test
+    void where_a_column_is_declared() throws Exception {
+        Path path = dir.resolve("schema.sql");
+        Files.writeString(path, """
+                CREATE TABLE users (id bigint PRIMARY KEY);
+                CREATE TABLE billing."Invoice Lines" (
+                    id bigint,
+                    "Amount" numeric
+                );
+                ALTER TABLE users ADD COLUMN email text;
+                """);
+        List<SqlFile> files = List.of(new SqlFile("db/schema.sql", path));
+        assertEquals("db/schema.sql:4", RenameHintParser.whereDeclared(files,
+                QualifiedName.of("billing", "Invoice Lines"), "Amount"));
+        assertEquals("db/schema.sql:6", RenameHintParser.whereDeclared(files, QualifiedName.of("public", "users"),
+                "email"));
+        assertEquals(null, RenameHintParser.whereDeclared(files, QualifiedName.of("public", "users"), "name"));
     }
 
     @Test

@@ -1,0 +1,1 @@
+USING '0.0.0.0'::inet + address

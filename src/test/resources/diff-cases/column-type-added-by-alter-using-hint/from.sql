@@ -1,0 +1,2 @@
+CREATE TABLE public.devices (id integer PRIMARY KEY);
+ALTER TABLE public.devices ADD COLUMN address bigint;

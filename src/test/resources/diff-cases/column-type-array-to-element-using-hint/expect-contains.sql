@@ -1,0 +1,1 @@
+USING samples[1]

@@ -1,0 +1,1 @@
+CREATE TABLE public.readings (id integer PRIMARY KEY, samples integer[] NOT NULL);

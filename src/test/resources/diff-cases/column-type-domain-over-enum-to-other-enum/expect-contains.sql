@@ -1,0 +1,1 @@
+USING mood::text::public.feeling

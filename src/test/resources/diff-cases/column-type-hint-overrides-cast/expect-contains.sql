@@ -1,0 +1,1 @@
+USING round(amount * 100)::integer

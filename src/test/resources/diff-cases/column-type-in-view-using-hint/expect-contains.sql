@@ -1,0 +1,2 @@
+DROP VIEW public.recent_orders
+USING to_timestamp(placed)

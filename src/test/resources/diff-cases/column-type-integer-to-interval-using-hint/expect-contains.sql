@@ -1,0 +1,2 @@
+ALTER COLUMN timeout DROP DEFAULT
+USING make_interval(secs => timeout)

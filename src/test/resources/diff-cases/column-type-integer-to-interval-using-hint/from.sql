@@ -1,0 +1,1 @@
+CREATE TABLE public.jobs (id integer PRIMARY KEY, timeout integer DEFAULT 30);

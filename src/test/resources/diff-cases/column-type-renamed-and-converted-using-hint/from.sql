@@ -1,0 +1,1 @@
+CREATE TABLE public.sessions (id integer PRIMARY KEY, started bigint NOT NULL);
