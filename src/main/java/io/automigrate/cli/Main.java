@@ -148,11 +148,8 @@ public final class Main implements Runnable {
     /** The project version, filled in by the build. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
-        public String[] getVersion() throws Exception {
-            try (var in = Main.class.getResourceAsStream("/io/automigrate/version.txt")) {
-                String version = in == null ? "unknown" : new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
-                return new String[] {"automigrate " + version};
-            }
+        public String[] getVersion() {
+            return new String[] {"automigrate " + io.automigrate.Version.current()};
         }
     }
 }

@@ -44,6 +44,10 @@ public final class Deployer {
         String who = applicationName("apply");
         Connection first = request.access().open(who);
         List<String> notes = new ArrayList<>();
+        // What ran and what did not, once known: a failure carries them (DeployFailure) for the reports.
+        List<String> ran = new ArrayList<>();
+        List<String> notRun = new ArrayList<>();
+        boolean known = false;
         try (DeployLock lock = request.dryRun() ? null : lockOrClose(request, first)) {
             Connection connection = lock == null ? first : lock.connection();
             if (lock != null) {
@@ -54,7 +58,10 @@ public final class Deployer {
                 }
             }
             request = ProductionGuard.remembered(request, connection, notes);
-            MigrationState state = state(request, history, connection, who);
+            List<ChangelogTable.Applied> appliedRows = ChangelogTable.read(connection);
+            notRun.addAll(MigrationState.unappliedPaths(history, appliedRows));
+            known = true;
+            MigrationState state = state(request, history, appliedRows, who);
             if (state.appliedCount() == 0) refuseUnbaselined(request, connection);
             List<MigrationFile> files = state.pendingFiles();
             ExpectedStates expected = expected(request, history, state.appliedCount(),
@@ -83,12 +90,19 @@ public final class Deployer {
                         + (step.transactional() ? ", one transaction" : ", outside a transaction") + ")");
                 runStep(request, history, who, step.path(), step.changesets().size(), step.transactional(), false);
                 done.add(stepResult(step, sqlOf(step.changesets()), millisSince(stepStart)));
+                List<String> left = state.pending().subList(done.size(), state.pending().size()).stream()
+                        .map(MigrationState.Step::path).distinct().toList();
+                notRun.retainAll(left);
+                if (!left.contains(step.path()) && !ran.contains(step.path())) ran.add(step.path());
                 request.log().accept("applied " + step.path() + " in " + millisSince(stepStart) + "ms");
             }
             verify(request, who, expected.last(), drifted, "after applying", notes);
             request.log().accept(notes.get(notes.size() - 1));
             return new DeployResult(DeployResult.Kind.APPLY, DeployResult.Status.APPLIED, request.describe(), done,
                     notes, backup, millisSince(start));
+        } catch (AutomigrateException e) {
+            if (!known || e instanceof DeployFailure) throw e;
+            throw new DeployFailure(e, ran, notRun);
         } finally {
             if (request.dryRun()) Connections.closeQuietly(first);
         }
@@ -111,7 +125,7 @@ public final class Deployer {
                 request.log().accept(stale);
                 notes.add(stale);
             }
-            MigrationState state = state(request, history, lock.connection(), who);
+            MigrationState state = state(request, history, ChangelogTable.read(lock.connection()), who);
             List<Located> applied = appliedChangesets(history, state.appliedCount());
             int n = count != null ? count : countAfter(applied, toName, request);
             if (n < 1 || n > applied.size()) {
@@ -230,9 +244,8 @@ public final class Deployer {
                 request.access().display(), request.log());
     }
 
-    private static MigrationState state(DeployRequest request, MigrationHistory history, Connection connection,
-                                        String who) {
-        List<ChangelogTable.Applied> applied = ChangelogTable.read(connection);
+    private static MigrationState state(DeployRequest request, MigrationHistory history,
+                                        List<ChangelogTable.Applied> applied, String who) {
         return MigrationState.of(history, applied, version -> checksums(request, history, who, version),
                 request.describe());
     }

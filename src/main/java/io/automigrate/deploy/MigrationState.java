@@ -109,6 +109,23 @@ public record MigrationState(MigrationHistory history, List<ChangelogTable.Appli
         return steps;
     }
 
+    /**
+     * The paths of the history's files with a changeset that {@code applied} lacks, in order: what an apply has
+     * left to run, known before (and whatever) {@link #of} decides about the history.
+     */
+    public static List<String> unappliedPaths(MigrationHistory history, List<ChangelogTable.Applied> applied) {
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        applied.forEach(a -> keys.add(a.key()));
+        List<String> paths = new ArrayList<>();
+        for (MigrationFile file : history.files()) {
+            String path = history.pathOf(file);
+            boolean pending = file.changesets().stream()
+                    .anyMatch(c -> !keys.contains(path + "::" + c.id() + "::" + c.author()));
+            if (pending) paths.add(path);
+        }
+        return paths;
+    }
+
     /** The pending files in order, each once. */
     public List<MigrationFile> pendingFiles() {
         List<MigrationFile> files = new ArrayList<>();

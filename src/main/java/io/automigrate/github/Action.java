@@ -9,6 +9,7 @@ import io.automigrate.config.Config;
 import io.automigrate.config.ConfigLoader;
 import io.automigrate.config.EnvironmentConfig;
 import io.automigrate.db.DatabaseUrl;
+import io.automigrate.deploy.DeployFailure;
 import io.automigrate.deploy.DeployRequest;
 import io.automigrate.deploy.DeployResult;
 import io.automigrate.deploy.Deployer;
@@ -114,6 +115,7 @@ public final class Action {
         try {
             return action.run();
         } catch (AutomigrateException e) {
+            action.commands.output("error", e.getMessage().strip());
             action.commands.error(firstLine(e.getMessage()));
             err.println("error: " + Secrets.redact(e.getMessage()));
             return e.exitCode().code();
@@ -226,6 +228,7 @@ public final class Action {
             String body = PlanReport.pullRequestFailure(marker, Secrets.redact(e.getMessage()), detail);
             commands.summary(body);
             if (mayWrite) comment(api, pr, marker, body, true);
+            failedPlanOutputs();
             throw e;
         }
         commands.log(PlanReport.text(result));
@@ -248,20 +251,21 @@ public final class Action {
                 Target.environmentForBranch(config, pr.baseRef()), fork, committed, migrationsIn(detection), detail));
         boolean unchanged = result.status() == PlanResult.Status.NO_RELEVANT_CHANGES;
         // A comment is created only for something to review; one that exists learns that the change is gone.
-        if (mayWrite) comment(api, pr, marker, body, !unchanged);
+        boolean commented = mayWrite && comment(api, pr, marker, body, !unchanged);
         commands.summary(unchanged ? PlanReport.markdown(result) : body);
         planOutputs(result);
         if (result.status() == PlanResult.Status.PROOF_FAILED) {
-            commands.error("the generated migration " + result.migrationFile() + " failed its proof: see the report");
+            stepFailed("the generated migration " + result.migrationFile() + " failed its proof: see the report");
             return ExitCode.CHECK_FAILED.code();
         }
         if (result.status() == PlanResult.Status.PLANNED && committed == null) {
-            commands.error("the schema has changes that no migration covers: add " + result.migrationFile()
-                    + " to the pull request (its SQL is in the " + (mayWrite ? "pull-request comment" : "job summary")
+            stepFailed("the schema has changes that no migration covers: add " + result.migrationFile()
+                    + " to the pull request (its SQL is in the " + (commented ? "pull-request comment" : "job summary")
                     + ")" + (notCommitted != null ? "; it was not committed: " + notCommitted
                     : commit || fork ? "" : ", or set the action's 'commit: true'"));
             return ExitCode.CHECK_FAILED.code();
         }
+        commands.output("error", "");
         return ExitCode.OK.code();
     }
 
@@ -296,17 +300,20 @@ public final class Action {
                 + "(base commit " + abbreviate(pr.baseSha()) + " is not in this shallow clone)");
     }
 
-    private void comment(ApiHolder api, GitHubEvent.PullRequest pr, String marker, String body, boolean create) {
+    /** True when the pull request now shows {@code body} (a comment created or edited). */
+    private boolean comment(ApiHolder api, GitHubEvent.PullRequest pr, String marker, String body, boolean create) {
         if (inputs.token().isEmpty()) {
             commands.warning("no github-token: the plan is in the job summary, not in a pull-request comment");
-            return;
+            return false;
         }
         try {
             PullRequestApi.CommentAction done = api.get().upsertComment(pr.number(), marker, fitComment(body), create);
             commands.log("automigrate: pull-request comment " + done.name().toLowerCase(java.util.Locale.ROOT));
+            return done != PullRequestApi.CommentAction.NONE;
         } catch (AutomigrateException e) {
             // The plan itself is done and in the summary: a comment that cannot be posted is a warning.
             commands.warning(firstLine(e.getMessage()));
+            return false;
         }
     }
 
@@ -369,21 +376,28 @@ public final class Action {
                         + " is not in this clone and the event does not list every file): planning everything");
             }
         }
-        PlanResult result = Planner.plan(PlanRequest.of(root, config, now).detected(detection).checking(true, false)
-                .judgedBy(policyOf(env.get("GITHUB_REF"))));
+        PlanResult result;
+        try {
+            result = Planner.plan(PlanRequest.of(root, config, now).detected(detection).checking(true, false)
+                    .judgedBy(policyOf(env.get("GITHUB_REF"))));
+        } catch (AutomigrateException e) {
+            failedPlanOutputs();
+            throw e;
+        }
         commands.log(PlanReport.text(result));
         annotate(result);
         commands.summary(PlanReport.markdown(result));
         planOutputs(result);
         if (result.status() == PlanResult.Status.PROOF_FAILED) {
-            commands.error("the generated migration failed its proof: see the report");
+            stepFailed("the generated migration failed its proof: see the report");
             return ExitCode.CHECK_FAILED.code();
         }
         if (result.status() == PlanResult.Status.PLANNED) {
-            commands.error("the schema has changes that no migration covers: run 'automigrate plan' and commit "
+            stepFailed("the schema has changes that no migration covers: run 'automigrate plan' and commit "
                     + result.migrationFile().replaceAll("/[^/]+$", "/") + "...");
             return ExitCode.CHECK_FAILED.code();
         }
+        commands.output("error", "");
         return ExitCode.OK.code();
     }
 
@@ -393,6 +407,21 @@ public final class Action {
         commands.output("migration-name", result.changed() ? result.migrationName() : "");
         commands.output("risk", result.changed() ? result.risk() : "none");
         commands.output("findings", PlanReport.findingsJson(result.findings()));
+    }
+
+    /** The step fails for {@code message}: one error line (annotated where it names a place) and the error output. */
+    private void stepFailed(String message) {
+        commands.output("error", message);
+        commands.error(message);
+    }
+
+    /** A plan that could not run: nothing is known to be safe (risk high); {@link #run} writes the error output. */
+    private void failedPlanOutputs() {
+        commands.output("changed", "");
+        commands.output("migration-file", "");
+        commands.output("migration-name", "");
+        commands.output("risk", "high");
+        commands.output("findings", "[]");
     }
 
     /** Each finding on the schema line that declares its object; else on the migration file's line, if written. */
@@ -421,10 +450,16 @@ public final class Action {
         try {
             result = deploys.apply(target(environment), inputs.allow());
         } catch (AutomigrateException e) {
-            commands.output("applied", "");
-            commands.output("pending", "");
-            commands.summary("### automigrate: apply to " + environment + ": failed\n\n```\n"
-                    + Secrets.redact(e.getMessage()).strip() + "\n```\n");
+            // A failure after the pending files were known says which ran and which did not.
+            List<String> ran = e instanceof DeployFailure f ? f.applied() : List.of();
+            List<String> notRun = e instanceof DeployFailure f ? f.notRun() : List.of();
+            commands.output("applied", String.join("\n", ran));
+            commands.output("pending", String.join("\n", notRun));
+            StringBuilder summary = new StringBuilder("### automigrate: apply to ").append(environment)
+                    .append(": failed\n\n```\n").append(Secrets.redact(e.getMessage()).strip()).append("\n```\n");
+            ran.forEach(file -> summary.append("- applied `").append(file).append("`\n"));
+            notRun.forEach(file -> summary.append("- not run: `").append(file).append("`\n"));
+            commands.summary(summary.toString());
             return failed(failure, e);
         }
         commands.log(Secrets.redact(DeployReport.text(result)).stripTrailing());
@@ -432,6 +467,7 @@ public final class Action {
         boolean applied = result.status() == DeployResult.Status.APPLIED;
         commands.output("applied", String.join("\n", applied ? files : List.of()));
         commands.output("pending", String.join("\n", applied ? List.of() : files));
+        commands.output("error", "");
         StringBuilder summary = new StringBuilder("### automigrate: apply to ").append(environment).append(": ")
                 .append(Secrets.redact(DeployReport.headline(result))).append("\n\n");
         if (applied) files.forEach(file -> summary.append("- applied `").append(file).append("`\n"));
@@ -451,6 +487,7 @@ public final class Action {
         commands.log(Secrets.redact(StatusReport.text(result)).stripTrailing());
         commands.output("applied", String.join("\n", filesIn(result, FileState.State.APPLIED)));
         commands.output("pending", String.join("\n", filesIn(result, FileState.State.PENDING)));
+        commands.output("error", "");
         StringBuilder summary = new StringBuilder("### automigrate: status of ").append(environment).append(": ")
                 .append(Secrets.redact(StatusReport.headline(result))).append("\n\n");
         if (!result.migrations().isEmpty()) {
@@ -467,6 +504,7 @@ public final class Action {
         try {
             result = deploys.drift(target(environment));
         } catch (AutomigrateException e) {
+            commands.output("drifted", "");
             commands.summary("### automigrate: drift check of " + environment + " failed\n\n```\n"
                     + Secrets.redact(e.getMessage()).strip() + "\n```\n");
             return failed("drift check of environment '" + environment + "' failed", e);
@@ -474,10 +512,12 @@ public final class Action {
         String report = Secrets.redact(DriftReport.markdown(result));
         commands.log(Secrets.redact(DriftReport.text(result)).stripTrailing());
         commands.summary(report);
+        commands.output("drifted", String.valueOf(result.drifted()));
         if (result.drifted()) {
-            commands.error("environment '" + environment + "' drifted from its migrations");
+            stepFailed("environment '" + environment + "' drifted from its migrations");
             return ExitCode.CHECK_FAILED.code();
         }
+        commands.output("error", "");
         return ExitCode.OK.code();
     }
 
@@ -499,6 +539,7 @@ public final class Action {
 
     /** One error line for the step, the whole message on stderr; the workflow's own exit code. */
     private int failed(String failure, AutomigrateException e) {
+        commands.output("error", failure + ": " + e.getMessage().strip());
         commands.error(failure + ": " + firstLine(e.getMessage()));
         err.println("error: " + Secrets.redact(e.getMessage()));
         return e.exitCode().code();

@@ -1,5 +1,6 @@
 package io.automigrate.report;
 
+import io.automigrate.Version;
 import io.automigrate.lint.Finding;
 import io.automigrate.lint.Severity;
 
@@ -49,21 +50,27 @@ public final class FindingsReport {
         return out.toString();
     }
 
-    /** Each finding next to its statement, with a link to its section of docs/lint.md. */
+    /**
+     * Each finding next to its statement, with an absolute link to its section of docs/lint.md in this version's
+     * docs (the markdown is read on other repositories' pull requests, where a relative link leads nowhere).
+     */
     public static String markdown(List<Finding> findings) {
         StringBuilder out = new StringBuilder();
         for (Map.Entry<String, List<Finding>> group : groups(findings).entrySet()) {
             out.append("\n**").append(capitalized(group.getKey())).append(" (").append(group.getValue().size())
                     .append(")**\n\n");
             for (Finding f : group.getValue()) {
-                out.append("- [").append(f.code()).append("](").append(f.docsAnchor()).append(") **")
-                        .append(f.title()).append("**: `").append(target(f)).append('`').append(where(f)).append('\n');
+                out.append("- [").append(f.code()).append("](").append(Version.docsUrl(f.docsAnchor())).append(") **")
+                        .append(Markdown.text(f.title())).append("**: `").append(target(f)).append('`').append(where(f))
+                        .append('\n');
                 if (!f.statement().isBlank()) {
                     out.append("  ```sql\n  ").append(f.statement().strip().replace("\n", "\n  ")).append("\n  ```\n");
                 }
-                if (!f.detail().isBlank()) out.append("  ").append(f.detail()).append("  \n");
-                out.append("  ").append(f.why()).append("  \n  *Safer:* ").append(f.safer()).append('\n');
-                if (f.isSuppressed()) out.append("  *Allowed:* ").append(f.suppression()).append('\n');
+                if (!f.detail().isBlank()) out.append("  ").append(Markdown.text(f.detail())).append("  \n");
+                out.append("  ").append(Markdown.text(f.why())).append("  \n  *Safer:* ")
+                        .append(Markdown.text(f.safer())).append('\n');
+                if (f.isSuppressed()) out.append("  *Allowed:* ").append(Markdown.text(f.suppression().toString()))
+                        .append('\n');
             }
         }
         return out.toString();

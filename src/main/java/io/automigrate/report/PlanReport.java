@@ -57,7 +57,7 @@ public final class PlanReport {
         StringBuilder out = new StringBuilder();
         out.append("### automigrate: ").append(headline(r)).append("\n\n");
         if (!r.changed()) {
-            r.notes().forEach(n -> out.append("> ").append(n).append("\n"));
+            r.notes().forEach(n -> out.append("> ").append(Markdown.text(n)).append("\n"));
             return out.toString();
         }
         out.append("**Risk:** ").append(r.risk()).append(" · **Migration:** `").append(r.migrationFile()).append("`\n\n");
@@ -71,7 +71,7 @@ public final class PlanReport {
             out.append("\n#### Findings (risk: ").append(r.risk()).append("; ").append(FindingsReport.counts(r.findings()))
                     .append(")\n").append(FindingsReport.markdown(r.findings()));
         }
-        r.notes().forEach(n -> out.append("\n> ").append(n).append('\n'));
+        r.notes().forEach(n -> out.append("\n> ").append(Markdown.text(n)).append('\n'));
         out.append("\n<details><summary>Migration SQL</summary>\n\n```sql\n").append(r.sql()).append("```\n</details>\n");
         out.append("\n<details><summary>Rollback SQL</summary>\n\n```sql\n").append(r.rollbackSql()).append("```\n</details>\n");
         out.append("\n#### Proof (").append(r.shadow()).append(")\n\n");
@@ -194,6 +194,6 @@ public final class PlanReport {
     }
 
     private static String cell(String text) {
-        return text.replace("|", "\\|").replace("\n", " ");
+        return Markdown.text(text).replace("|", "\\|").replace("\n", " ");
     }
 }

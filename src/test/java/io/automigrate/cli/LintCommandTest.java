@@ -113,7 +113,7 @@ class LintCommandTest {
                 "-- automigrate:allow AM102 legacy unused since v2\nALTER TABLE users DROP COLUMN legacy;\n");
         Result result = run("lint", file, "--format", "markdown");
         assertEquals(0, result.code(), result.out() + result.err());
-        assertTrue(result.out().contains("[AM102](docs/lint.md#am102)"), result.out());
+        assertTrue(result.out().contains("[AM102](" + io.automigrate.Version.docsUrl("docs/lint.md#am102") + ")"), result.out());
         assertTrue(result.out().contains("legacy unused since v2"), result.out());
     }
 
@@ -153,7 +153,7 @@ class LintCommandTest {
         Result allowed = run("plan", "--check", "--format", "markdown", "--allow", "AM102");
         assertTrue(allowed.out().contains("**Risk:** medium"), allowed.out());
         assertTrue(allowed.out().contains("**Allowed (1)**"), allowed.out());
-        assertTrue(allowed.out().contains("[AM401](docs/lint.md#am401)"), allowed.out());
+        assertTrue(allowed.out().contains("[AM401](" + io.automigrate.Version.docsUrl("docs/lint.md#am401") + ")"), allowed.out());
         assertFalse(allowed.out().contains("**Errors"), allowed.out());
     }
 }

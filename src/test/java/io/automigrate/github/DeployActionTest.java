@@ -78,6 +78,11 @@ class DeployActionTest extends ActionTestBase {
             assertTrue(drifted.out().contains("::error::environment 'production' drifted from its migrations"),
                     drifted.out());
             assertTrue(drifted.summary().contains("added_by_hand"), drifted.summary());
+            Map<String, String> outputs = ActionFixture.outputs(drifted.outputs());
+            assertEquals("true", outputs.get("drifted"), drifted.outputs());
+            assertEquals("environment 'production' drifted from its migrations", outputs.get("error"),
+                    drifted.outputs());
+            assertEquals("false", ActionFixture.outputs(clean.outputs()).get("drifted"), clean.outputs());
             fixture.assertNoSecrets(drifted);
         }
     }
