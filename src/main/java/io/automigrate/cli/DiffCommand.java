@@ -24,8 +24,8 @@ import java.util.concurrent.Callable;
 
 @Command(name = "diff", mixinStandardHelpOptions = true, versionProvider = Main.Version.class, sortOptions = false,
         description = {"Print the SQL that turns one schema into another.",
-                "A source is 'empty', a .sql file, a directory of .sql files (lexical order, sub-folders included) "
-                        + "or a postgresql:// URL (only read, never changed)."},
+                "A source is 'empty', a .sql file, a directory of .sql files (lexical order, sub-folders included), "
+                        + "a .prisma schema (or a folder of them) or a postgresql:// URL (only read, never changed)."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:no difference, or the SQL was printed", "1:a difference was found (with --exit-code)",
                 "2:bad usage or input (bad SQL names file:line:col)", "3:database or network failure"})
@@ -67,6 +67,9 @@ final class DiffCommand implements Callable<Integer> {
         Config config = ConfigLoader.load(context.root(), context.environment());
         SchemaState fromSource = SchemaState.parse(from);
         SchemaState toSource = SchemaState.parse(to);
+        if (toSource instanceof SchemaState.Files files && !config.schemaSource().keepUnmodelled()) {
+            toSource = files.keepingNothing();
+        }
         RenameHints hints = toSource instanceof SchemaState.Files files
                 ? RenameHintParser.parse(files.files()) : RenameHints.none();
         SchemaDiff diff;
@@ -79,6 +82,7 @@ final class DiffCommand implements Callable<Integer> {
             } catch (UnconvertibleColumn e) {
                 throw toSource instanceof SchemaState.Files files ? RenameHintParser.located(e, files.files()) : e;
             }
+            if (toSource instanceof SchemaState.Files files) diff = files.keep(diff, before);
             report = DiffReport.of(diff, MigrationRenderer.render(diff));
         }
         if (format == Format.JSON) {

@@ -35,7 +35,7 @@ final class ValidateCommand implements Callable<Integer> {
         MigrationHistory history = MigrationHistory.read(context.root(), config.migrations(), config.changelog() != null);
         context.out().println("ok   " + config.migrations() + " (" + history.files().size() + " migration files, "
                 + history.files().stream().mapToInt(f -> f.changesets().size()).sum() + " changesets)");
-        SchemaState.Files schema = SchemaState.schema(context.root(), config.schema());
+        SchemaState.Files schema = SchemaState.schema(context.root(), config);
         List<SqlFile> files = schema.files();
         RenameHintParser.parse(files);
         try (StateReader reader = new StateReader(shadow.resolve(config.shadow()), StateReader.options(config))) {

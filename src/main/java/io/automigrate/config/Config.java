@@ -13,7 +13,7 @@ import java.util.TreeMap;
  * repository root.
  */
 public record Config(
-        @JsonProperty("schema") String schema,
+        @JsonProperty("schema") SchemaSource schemaSource,
         @JsonProperty("migrations") String migrations,
         @JsonProperty("changelog") String changelog,
         @JsonProperty("schemas") List<String> schemas,
@@ -26,7 +26,7 @@ public record Config(
     public static final String FILE_NAME = "automigrate.yml";
 
     public Config {
-        schema = schema == null ? "db/schema.sql" : schema;
+        schemaSource = schemaSource == null ? SchemaSource.path(null) : schemaSource;
         migrations = migrations == null ? "db/migrations" : migrations;
         schemas = schemas == null ? List.of() : List.copyOf(schemas);
         excludeSchemas = excludeSchemas == null ? List.of() : List.copyOf(excludeSchemas);
@@ -50,19 +50,25 @@ public record Config(
         return new Config(null, null, null, null, null, null, null, null, null);
     }
 
+    /** The schema's path, or its command (see {@link SchemaSource#shown()}). */
+    public String schema() {
+        return schemaSource.shown();
+    }
+
+    /** A schema path given by the environment or a flag: replaces a command too. */
     public Config withSchema(String value) {
-        return new Config(value, migrations, changelog, schemas, excludeSchemas, shadow, environments, naming, commit);
+        return new Config(schemaSource.withPath(value), migrations, changelog, schemas, excludeSchemas, shadow, environments, naming, commit);
     }
 
     public Config withMigrations(String value) {
-        return new Config(schema, value, changelog, schemas, excludeSchemas, shadow, environments, naming, commit);
+        return new Config(schemaSource, value, changelog, schemas, excludeSchemas, shadow, environments, naming, commit);
     }
 
     public Config withChangelog(String value) {
-        return new Config(schema, migrations, value, schemas, excludeSchemas, shadow, environments, naming, commit);
+        return new Config(schemaSource, migrations, value, schemas, excludeSchemas, shadow, environments, naming, commit);
     }
 
     public Config withShadow(ShadowOptions value) {
-        return new Config(schema, migrations, changelog, schemas, excludeSchemas, value, environments, naming, commit);
+        return new Config(schemaSource, migrations, changelog, schemas, excludeSchemas, value, environments, naming, commit);
     }
 }

@@ -62,7 +62,7 @@ public final class DriftCheck {
     public static DriftResult run(io.automigrate.db.DatabaseUrl url, String target, String initCommand, Path root,
                                   Config config, ShadowServer server) {
         // Bad schema or migration files are reported before the database is touched.
-        SchemaState.schema(root, config.schema());
+        SchemaState.Files desiredSchema = SchemaState.schema(root, config);
         if (config.changelog() == null) MigrationHistory.read(root, config.migrations(), true);
         try (Connection live = Connections.openReadOnly(url)) {
             InspectOptions options = StateReader.options(config);
@@ -82,10 +82,10 @@ public final class DriftCheck {
                 // Pending migrations are not drift: the schema is compared with the database as it will be once
                 // they are applied (its applied part is checked against the live database above).
                 Catalog whole = replay(server, MigrationHistory.read(root, config.migrations(), true), options);
-                schema = compare(whole, desired(server, root, config, options)).withNotes(List.of("compared as the "
+                schema = compare(whole, read(server, desiredSchema, options), desiredSchema).withNotes(List.of("compared as the "
                         + "database will be once the pending migration(s) are applied"));
             } else {
-                schema = compare(liveCatalog, desired(server, root, config, options));
+                schema = compare(liveCatalog, read(server, desiredSchema, options), desiredSchema);
             }
             return new DriftResult(target, history, schema, position.pending(), position.ahead());
         } catch (SQLException e) {
@@ -178,17 +178,31 @@ public final class DriftCheck {
     public static Drift liveVsSchema(Connection live, Path root, Config config, ShadowServer server) {
         InspectOptions options = StateReader.options(config);
         Catalog liveCatalog = StateReader.inspect(live, options);
-        return compare(liveCatalog, desired(server, root, config, options));
+        SchemaState.Files desired = SchemaState.schema(root, config);
+        return compare(liveCatalog, read(server, desired, options), desired);
     }
 
     /** Two catalogs compared as plan's proof compares them; the SQL goes both ways. */
     public static Drift compare(Catalog live, Catalog expected) {
+        return compare(live, expected, null);
+    }
+
+    /**
+     * A live database against a desired schema: what the schema's language cannot express ({@code desired.kept()},
+     * a Prisma schema's functions, triggers, views...) is no drift; it is listed in a note. {@code desired} null:
+     * every difference counts.
+     */
+    public static Drift compare(Catalog live, Catalog expected, SchemaState.Files desired) {
         Catalog a = live;
         Catalog b = expected;
         if (SchemaDiffer.sameSchema(a, b)) {
             return Drift.none();
         }
-        SchemaDiff fix = SchemaDiffer.diff(a, b, DiffOptions.defaults());
+        SchemaDiff whole = SchemaDiffer.diff(a, b, DiffOptions.defaults());
+        SchemaDiff fix = desired == null ? whole : desired.keep(whole, a);
+        if (fix.isEmpty() && !whole.isEmpty()) {
+            return Drift.none().withNotes(fix.notes());
+        }
         SchemaDiff back = SchemaDiffer.diff(b, a, DiffOptions.defaults());
         List<String> notes = new ArrayList<>(fix.notes());
         if (fix.isEmpty()) {
@@ -200,9 +214,9 @@ public final class DriftCheck {
                 back.isEmpty() ? "" : MigrationRenderer.render(back).forwardSql(), notes);
     }
 
-    /** The desired schema files loaded into a throwaway database and inspected. */
-    public static Catalog desired(ShadowServer server, Path root, Config config, InspectOptions options) {
-        return StateReader.on(server, options).read(SchemaState.schema(root, config.schema()));
+    /** The desired schema loaded into a throwaway database and inspected. */
+    private static Catalog read(ShadowServer server, SchemaState.Files desired, InspectOptions options) {
+        return StateReader.on(server, options).read(desired);
     }
 
     /** The catalog the applied changesets produce, or null (with notes saying why) when it cannot be known. */

@@ -54,7 +54,7 @@ public final class Push {
         }
         DatabaseUrl url = target.requireUrl();
         StateReader reader = StateReader.on(server, StateReader.options(config));
-        SchemaState.Files schema = SchemaState.schema(root, config.schema());
+        SchemaState.Files schema = SchemaState.schema(root, config);
         Catalog live;
         List<ChangelogTable.Applied> applied;
         try (Connection reading = Connections.openReadOnly(url)) {
@@ -66,7 +66,8 @@ public final class Push {
         Catalog desired = reader.read(schema);
         SchemaDiff diff;
         try {
-            diff = SchemaDiffer.diff(live, desired, new DiffOptions(false, RenameHintParser.parse(schema.files())));
+            diff = schema.keep(SchemaDiffer.diff(live, desired,
+                    new DiffOptions(false, RenameHintParser.parse(schema.files()))), live);
         } catch (UnconvertibleColumn e) {
             throw RenameHintParser.located(e, schema.files());
         }
@@ -88,7 +89,7 @@ public final class Push {
                     + "will report drift and apply will refuse it until the change is in a migration (or undone)");
         }
         execute(url, rendered.forward());
-        Drift left = DriftCheck.compare(reader.read(new SchemaState.Live(url)), desired);
+        Drift left = DriftCheck.compare(reader.read(new SchemaState.Live(url)), desired, schema);
         if (left.drifted()) {
             throw AutomigrateException.checkFailed("push ran, but " + target.describe() + " still differs from "
                     + config.schema() + "; still needed:\n" + left.fixSql().strip());

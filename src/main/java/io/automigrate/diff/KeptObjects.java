@@ -1,11 +1,13 @@
 package io.automigrate.diff;
 
+import io.automigrate.catalog.Catalog;
 import io.automigrate.catalog.ObjectRef;
 
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BiPredicate;
 import java.util.function.Predicate;
 
 /**
@@ -23,6 +25,31 @@ public final class KeptObjects {
         public Result {
             kept = List.copyOf(kept);
         }
+    }
+
+    /**
+     * What a desired schema leaves alone: {@code language} names the schema's language in the note
+     * ({@code schema.prisma}); {@code models} says whether it can express an object a diff would drop from a catalog.
+     */
+    public record Scope(String language, BiPredicate<ObjectRef, Catalog> models) {
+    }
+
+    /** The start of the note that lists the kept objects. */
+    public static final String NOTE = "kept: not modelled by ";
+
+    /**
+     * {@code diff} (from {@code current} to a desired schema of {@code scope}) without the drops of what the desired
+     * schema cannot express, and a note that lists them; unchanged when {@code scope} is null (SQL says everything).
+     */
+    public static SchemaDiff keep(SchemaDiff diff, Catalog current, Scope scope) {
+        if (scope == null) return diff;
+        Result result = keep(diff, ref -> scope.models().test(ref, current));
+        if (result.kept().isEmpty()) return diff;
+        List<String> notes = new ArrayList<>(diff.notes());
+        notes.add(NOTE + scope.language() + ": " + String.join(", ", result.kept().stream().map(ObjectRef::toString)
+                .toList()) + " (the schema cannot express them, so it does not ask for their drop; set "
+                + "'schema: {path: ..., keep-unmodelled: false}' in automigrate.yml to drop them)");
+        return new SchemaDiff(result.diff().changes(), notes);
     }
 
     /** {@code modelled}: whether the desired schema's language can express the object a change drops. */

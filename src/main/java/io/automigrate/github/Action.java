@@ -427,7 +427,9 @@ public final class Action {
     /** Each finding on the schema line that declares its object; else on the migration file's line, if written. */
     private void annotate(PlanResult result) {
         if (result.findings().isEmpty()) return;
-        SchemaLines lines = new SchemaLines(SchemaState.schema(root, config.schema()).files());
+        // A command's output is no file of the repository: its findings go on the migration file.
+        SchemaLines lines = new SchemaLines(config.schemaSource().isCommand() ? List.of()
+                : SchemaState.schema(root, config).files());
         for (Finding finding : result.findings()) {
             SchemaLines.Location at = lines.find(finding.target());
             String file = at != null ? fromTop(at.file()) : result.written() ? fromTop(result.migrationFile()) : null;

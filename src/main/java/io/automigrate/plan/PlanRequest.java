@@ -61,7 +61,8 @@ public record PlanRequest(Path root, Config config, String base, String head, St
 
     /** The paths (relative to the project root) whose change makes a plan necessary. */
     public static List<String> watchedPaths(Config config) {
-        List<String> watched = new ArrayList<>(List.of(config.schema(), config.migrations(), Config.FILE_NAME));
+        List<String> watched = new ArrayList<>(config.schemaSource().watched());
+        watched.addAll(List.of(config.migrations(), Config.FILE_NAME));
         if (config.changelog() != null) watched.add(config.changelog());
         return watched;
     }

@@ -109,12 +109,6 @@ public final class Planner {
 
     /** Plans the files under {@code request.root()}; a note names the schema folder's files that were not loaded. */
     private static PlanResult planFiles(PlanRequest request) {
-        PlanResult result = planSchema(request);
-        String skipped = SchemaState.schema(request.root(), request.config().schema()).skipped();
-        return skipped == null ? result : result.withNote(skipped);
-    }
-
-    private static PlanResult planSchema(PlanRequest request) {
         RenderOptions render = request.forms();
         Config config = request.config();
         Path root = request.root();
@@ -128,7 +122,7 @@ public final class Planner {
             }
         }
         // Read and check every input before any database starts: bad input touches nothing.
-        SchemaState.Files schema = SchemaState.schema(root, config.schema());
+        SchemaState.Files schema = SchemaState.schema(root, config);
         MigrationHistory history = MigrationHistory.read(root, config.migrations(), config.changelog() != null);
         RenameHints hints = RenameHintParser.parse(schema.files());
         InspectOptions inspectOptions = StateReader.options(config);
@@ -158,8 +152,9 @@ public final class Planner {
             CompletableFuture<Void> templateVacuumed = proofDatabase == null && replayed.cached()
                     ? server.vacuumInBackground(server.templateUrl(template)) : CompletableFuture.completedFuture(null);
             try {
-                return planned(request, render, server, detection, history, hints, inspectOptions, current,
-                        joinUnwrapped(loading), template, templateVacuumed, proofDatabase);
+                PlanResult result = planned(request, render, server, detection, history, schema, hints,
+                        inspectOptions, current, joinUnwrapped(loading), template, templateVacuumed, proofDatabase);
+                return schema.skipped() == null ? result : result.withNote(schema.skipped());
             } catch (UnconvertibleColumn e) {
                 throw RenameHintParser.located(e, schema.files());
             } finally {
@@ -175,13 +170,15 @@ public final class Planner {
 
     /** Diff, render, name, lint, prove and write, once both schemas are known. */
     private static PlanResult planned(PlanRequest request, RenderOptions render, ShadowServer server,
-                                      Detection detection, MigrationHistory history, RenameHints hints,
+                                      Detection detection, MigrationHistory history, SchemaState.Files schema,
+                                      RenameHints hints,
                                       InspectOptions inspectOptions, Catalog current, Catalog desired,
                                       String template, CompletableFuture<Void> templateVacuumed,
                                       CompletableFuture<ShadowDatabase> proofDatabase) {
         Config config = request.config();
         Path root = request.root();
-        SchemaDiff diff = SchemaDiffer.diff(current, desired, new DiffOptions(false, hints));
+        // Objects the schema's language cannot express (a Prisma schema's functions, triggers...) are kept, not dropped.
+        SchemaDiff diff = schema.keep(SchemaDiffer.diff(current, desired, new DiffOptions(false, hints)), current);
         if (diff.isEmpty()) {
             return new PlanResult(PlanResult.Status.IN_SYNC, detection, null, null, null, "", "", List.of(),
                     List.of(), List.of(), diff.notes(), false, server.description());
@@ -204,9 +201,9 @@ public final class Planner {
             boolean transactional = file.changesets().stream().allMatch(Changeset::runInTransaction);
             templateVacuumed.join();
             proof = proofDatabase == null && template != null && transactional
-                    ? proveOnTemplate(server, template, added, current, desired, inspectOptions) : null;
+                    ? proveOnTemplate(server, template, added, current, desired, schema, inspectOptions) : null;
             if (proof == null) {
-                proof = prove(server, root, history, config.changelog(), added, current, desired, inspectOptions,
+                proof = prove(server, root, history, config.changelog(), added, current, desired, schema, inspectOptions,
                         proofDatabase != null ? joinUnwrapped(proofDatabase)
                                 : template != null ? server.createDatabase("proof", template) : null);
             }
@@ -243,13 +240,14 @@ public final class Planner {
      * such as a new enum value used before it is committed).
      */
     private static List<ProofStep> proveOnTemplate(ShadowServer server, String template, NewMigration added,
-                                                   Catalog current, Catalog desired, InspectOptions options) {
+                                                   Catalog current, Catalog desired, SchemaState.Files schema,
+                                                   InspectOptions options) {
         List<ProofStep> steps = new ArrayList<>();
         try (LiquibaseRunner.Quiet quiet = LiquibaseRunner.quiet()) {
             RolledBack.run(server.templateUrl(template), connection -> {
                 try (LiquibaseRunner runner = added.runner(DeferredCommits.wrap(connection))) {
                     applyRollbackReapply(steps, runner, added, () -> StateReader.inspect(connection, options),
-                            current, desired);
+                            current, desired, schema);
                 }
                 return null;
             });
@@ -272,7 +270,8 @@ public final class Planner {
      * replays everything again.
      */
     private static List<ProofStep> prove(ShadowServer server, Path root, MigrationHistory history, String changelog,
-                                         NewMigration added, Catalog current, Catalog desired, InspectOptions options,
+                                         NewMigration added, Catalog current, Catalog desired,
+                                         SchemaState.Files schema, InspectOptions options,
                                          ShadowDatabase fromTemplate) {
         List<ProofStep> steps = new ArrayList<>();
         try (ShadowDatabase db = fromTemplate != null ? fromTemplate : server.createDatabase("proof")) {
@@ -281,7 +280,7 @@ public final class Planner {
             }
             try (Connection connection = db.connect(); LiquibaseRunner runner = added.runner(connection)) {
                 applyRollbackReapply(steps, runner, added, () -> StateReader.inspect(db.url(), options),
-                        current, desired);
+                        current, desired, schema);
             } catch (SQLException e) {
                 throw AutomigrateException.database("throwaway database " + db.name() + ": " + e.getMessage(), e);
             }
@@ -302,7 +301,8 @@ public final class Planner {
                 } catch (SQLException e) {
                     throw AutomigrateException.database("throwaway database " + fresh.name() + ": " + e.getMessage(), e);
                 }
-                return compare(StateReader.inspect(fresh.url(), options), desired, "a fresh replay differs from the schema");
+                return compare(StateReader.inspect(fresh.url(), options), desired, schema,
+                        "a fresh replay differs from the schema");
             });
         }
         return steps;
@@ -310,18 +310,19 @@ public final class Planner {
 
     /** Steps (a)–(c) with {@code runner}; {@code inspect} reads the schema as the runner left it. */
     private static void applyRollbackReapply(List<ProofStep> steps, LiquibaseRunner runner, NewMigration added,
-                                             Supplier<Catalog> inspect, Catalog current, Catalog desired) {
+                                             Supplier<Catalog> inspect, Catalog current, Catalog desired,
+                                             SchemaState.Files schema) {
         step(steps, "applies to the replayed history and gives the desired schema", () -> {
             runner.update();
-            return compare(inspect.get(), desired, "after the migration, the database differs from the schema");
+            return compare(inspect.get(), desired, schema, "after the migration, the database differs from the schema");
         });
         step(steps, "rollback restores the previous schema", () -> {
             runner.rollback(added.file().changesets().size());
-            return compare(inspect.get(), current, "after the rollback, the database differs from before");
+            return compare(inspect.get(), current, null, "after the rollback, the database differs from before");
         });
         step(steps, "re-applies after the rollback", () -> {
             runner.update();
-            return compare(inspect.get(), desired, "after re-applying, the database differs from the schema");
+            return compare(inspect.get(), desired, schema, "after re-applying, the database differs from the schema");
         });
     }
 
@@ -343,11 +344,16 @@ public final class Planner {
         }
     }
 
-    private static String compare(Catalog actual, Catalog expected, String message) {
+    /** Null when {@code actual} is {@code expected}, but for what {@code schema} (null: nothing) keeps; else why not. */
+    private static String compare(Catalog actual, Catalog expected, SchemaState.Files schema, String message) {
         if (SchemaDiffer.sameSchema(actual, expected)) {
             return null;
         }
-        SchemaDiff leftover = SchemaDiffer.diff(actual, expected, DiffOptions.defaults());
+        SchemaDiff whole = SchemaDiffer.diff(actual, expected, DiffOptions.defaults());
+        SchemaDiff leftover = schema == null ? whole : schema.keep(whole, actual);
+        if (leftover.isEmpty() && !whole.isEmpty()) {
+            return null;
+        }
         String sql = leftover.isEmpty() ? "(the difference is not expressible as DDL)"
                 : MigrationRenderer.render(leftover).forwardSql().strip();
         return message + "; still needed:\n" + sql;

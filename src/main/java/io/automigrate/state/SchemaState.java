@@ -2,10 +2,15 @@ package io.automigrate.state;
 
 import io.automigrate.AutomigrateException;
 import io.automigrate.Secrets;
+import io.automigrate.catalog.Catalog;
 import io.automigrate.config.Config;
+import io.automigrate.config.SchemaSource;
 import io.automigrate.db.DatabaseUrl;
+import io.automigrate.diff.KeptObjects;
+import io.automigrate.diff.SchemaDiff;
 import io.automigrate.migrate.MigrationHistory;
 import io.automigrate.source.SqlFile;
+import io.automigrate.source.prisma.PrismaMapping;
 import io.automigrate.source.prisma.PrismaSchema;
 
 import java.io.IOException;
@@ -31,15 +36,33 @@ public sealed interface SchemaState {
 
     /**
      * Schema files loaded in order; {@code given} is the file or directory as the user wrote it; {@code skipped} a
-     * note naming the directory's files that are not loaded, or null.
+     * note naming the directory's files that are not loaded, or null; {@code kept} what the schema's language leaves
+     * alone (a Prisma schema: functions, triggers, views...), or null when it says everything (SQL).
      */
-    record Files(String given, List<SqlFile> files, String skipped) implements SchemaState {
+    record Files(String given, List<SqlFile> files, String skipped, KeptObjects.Scope kept) implements SchemaState {
         public Files {
             files = List.copyOf(files);
         }
 
         public Files(String given, List<SqlFile> files) {
-            this(given, files, null);
+            this(given, files, null, null);
+        }
+
+        public Files(String given, List<SqlFile> files, String skipped) {
+            this(given, files, skipped, null);
+        }
+
+        /**
+         * A diff from {@code current} to this schema without the drops of what its language cannot express, listed
+         * in a note instead (see {@link KeptObjects}). Every diff towards a desired schema goes through here.
+         */
+        public SchemaDiff keep(SchemaDiff diff, Catalog current) {
+            return KeptObjects.keep(diff, current, kept);
+        }
+
+        /** This schema with every object it does not express dropped (keep-unmodelled: false). */
+        public Files keepingNothing() {
+            return new Files(given, files, skipped, null);
         }
 
         @Override
@@ -70,7 +93,17 @@ public sealed interface SchemaState {
     /** How the source is shown in messages: never with a password. */
     String describe();
 
-    /** The project's schema files ({@code schema} of automigrate.yml), checked: present, holding a statement. */
+    /**
+     * The project's desired schema ({@code schema} of automigrate.yml): its files, or the output of its command;
+     * checked before any database starts.
+     */
+    static Files schema(Path root, Config config) {
+        SchemaSource source = config.schemaSource();
+        Files files = source.isCommand() ? SchemaCommand.run(root, source) : schema(root, source.path());
+        return source.keepUnmodelled() ? files : files.keepingNothing();
+    }
+
+    /** Schema files at {@code schema} (relative to {@code root}), checked: present, holding a statement. */
     static Files schema(Path root, String schema) {
         Path path = root.resolve(schema);
         if (!java.nio.file.Files.exists(path)) {
@@ -78,7 +111,7 @@ public sealed interface SchemaState {
                     + Config.FILE_NAME + " to your schema file or directory");
         }
         if (PrismaSchema.isPrisma(path)) {
-            return new Files(schema, List.of(PrismaSchema.toSqlFile(path, schema)));
+            return prisma(path, schema);
         }
         List<SqlFile> files = sqlFiles(schema, path);
         if (files.stream().map(SqlFile::read).allMatch(SchemaState::holdsNoStatement)) {
@@ -103,7 +136,7 @@ public sealed interface SchemaState {
         if (!given.isEmpty()) {
             Path path = Path.of(given);
             if (java.nio.file.Files.exists(path) && PrismaSchema.isPrisma(path)) {
-                return new Files(given, List.of(PrismaSchema.toSqlFile(path, given)));
+                return prisma(path, given);
             }
             if (java.nio.file.Files.isDirectory(path)) {
                 List<SqlFile> files = sqlFiles(given, path);
@@ -122,6 +155,15 @@ public sealed interface SchemaState {
         }
         throw AutomigrateException.badInput("cannot read source '" + Secrets.redact(given)
                 + "': expected empty, a .sql file, a directory of .sql files, a .prisma schema or a postgresql:// URL");
+    }
+
+    /** A Prisma schema: its mapped DDL, and what it leaves alone. */
+    private static Files prisma(Path path, String given) {
+        PrismaMapping.Result mapped = PrismaSchema.load(path, given);
+        boolean listsExtensions = mapped.listsExtensions();
+        return new Files(given, List.of(PrismaSchema.toSqlFile(mapped, given)), null,
+                new KeptObjects.Scope("schema.prisma", (ref, current) -> PrismaSchema.models(ref, current,
+                        listsExtensions)));
     }
 
     /**

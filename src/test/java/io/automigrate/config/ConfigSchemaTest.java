@@ -23,6 +23,7 @@ class ConfigSchemaTest {
     @Test
     void schemaMatchesTheConfigurationRecords() {
         assertEquals(keys(Config.class), names(schema.get("properties")));
+        assertEquals(keys(SchemaSource.class), names(schema.at("/properties/schema/oneOf/1/properties")));
         assertEquals(keys(io.automigrate.shadow.ShadowOptions.class), names(schema.at("/properties/shadow/properties")));
         assertEquals(keys(EnvironmentConfig.class),
                 names(schema.at("/properties/environments/additionalProperties/properties")));

@@ -32,6 +32,31 @@ class SchemaStateTest {
         assertInstanceOf(SchemaState.Live.class, SchemaState.parse("postgresql://localhost/x"));
     }
 
+    /**
+     * Prisma's own layout: the folder of a multi-file schema also holds prisma/migrations with migration.sql files,
+     * which are not schema; the folder is still a Prisma schema, and it keeps what Prisma cannot express.
+     */
+    @Test
+    void a_prisma_folder_beside_its_migrations_is_a_prisma_schema() throws Exception {
+        Path prisma = dir.resolve("prisma");
+        Files.createDirectories(prisma.resolve("migrations/20240101000000_init"));
+        Files.createDirectories(prisma.resolve("models"));
+        Files.writeString(prisma.resolve("schema.prisma"), "datasource db {\n  provider = \"postgresql\"\n}\n");
+        Files.writeString(prisma.resolve("models/user.prisma"), "model User {\n  id Int @id\n}\n");
+        Files.writeString(prisma.resolve("migrations/20240101000000_init/migration.sql"),
+                "CREATE TABLE \"Other\" (id int);\n");
+        var source = assertInstanceOf(SchemaState.Files.class, SchemaState.parse(prisma.toString()));
+        assertEquals(List.of(prisma + " (mapped to SQL)"), source.files().stream().map(SqlFile::displayName).toList());
+        String sql = source.files().get(0).read();
+        assertTrue(sql.contains("CREATE TABLE \"User\"") && !sql.contains("Other"), sql);
+        assertTrue(source.kept() != null && source.kept().language().equals("schema.prisma"));
+        assertEquals(null, source.keepingNothing().kept());
+        // A .sql file outside migrations/ makes it a folder of SQL files, as before.
+        Files.writeString(prisma.resolve("extra.sql"), "CREATE TABLE extra (id int);\n");
+        var sqlFolder = assertInstanceOf(SchemaState.Files.class, SchemaState.parse(prisma.toString()));
+        assertEquals(null, sqlFolder.kept());
+    }
+
     @Test
     void file_and_directory_in_lexical_order_of_relative_paths() throws Exception {
         Path schema = dir.resolve("schema");

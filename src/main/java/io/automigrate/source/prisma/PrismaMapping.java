@@ -171,8 +171,10 @@ public final class PrismaMapping {
     }
 
     private void add(Map<String, Block> into, Block b) {
-        if (models.containsKey(b.name()) || enums.containsKey(b.name())) {
-            throw error(b.position(), b.keyword() + " " + b.name() + " is declared twice: give it one name");
+        Block first = models.containsKey(b.name()) ? models.get(b.name()) : enums.get(b.name());
+        if (first != null) {
+            throw error(b.position(), b.keyword() + " " + b.name() + " is declared twice (first at " + first.position()
+                    + "): give it one name");
         }
         if (SCALARS.containsKey(b.name()) || b.name().equals("Unsupported")) {
             throw error(b.position(), b.keyword() + " " + b.name() + ": the name of a Prisma scalar type");

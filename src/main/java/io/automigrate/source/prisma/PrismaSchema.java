@@ -23,12 +23,16 @@ public final class PrismaSchema {
     private PrismaSchema() {
     }
 
-    /** Whether {@code path} names a Prisma schema: a {@code .prisma} file, or a folder of them and no .sql file. */
+    /**
+     * Whether {@code path} names a Prisma schema: a {@code .prisma} file, or a folder of them with no .sql file
+     * outside a {@code migrations} folder (Prisma keeps its migrations beside the schema: {@code prisma/migrations}).
+     */
     public static boolean isPrisma(Path path) {
         if (Files.isDirectory(path)) {
             if (files(path, path.toString()).isEmpty()) return false;
             try (Stream<Path> walk = Files.walk(path)) {
-                return walk.noneMatch(p -> p.getFileName().toString().endsWith(".sql"));
+                return walk.filter(p -> p.getFileName().toString().endsWith(".sql"))
+                        .allMatch(p -> inMigrations(path.relativize(p)));
             } catch (IOException | java.io.UncheckedIOException e) {
                 return false;
             }
@@ -54,11 +58,10 @@ public final class PrismaSchema {
     }
 
     /**
-     * The schema at {@code path} as a SQL file that loads like any schema file: the mapped DDL, written to a
+     * A {@link #load loaded} schema as a SQL file that loads like any schema file: the mapped DDL, written to a
      * temporary file (removed at exit) and shown as {@code <shown> (mapped to SQL)} in every message about it.
      */
-    public static SqlFile toSqlFile(Path path, String shown) {
-        PrismaMapping.Result result = load(path, shown);
+    public static SqlFile toSqlFile(PrismaMapping.Result result, String shown) {
         try {
             Path file = Files.createTempFile("automigrate-prisma", ".sql");
             file.toFile().deleteOnExit();
@@ -106,10 +109,23 @@ public final class PrismaSchema {
         return PrismaMapping.map(PrismaParser.parse(shown, text));
     }
 
+    private static boolean inMigrations(Path relative) {
+        for (Path part : relative) {
+            if (part.toString().equals("migrations")) return true;
+        }
+        return false;
+    }
+
+    /**
+     * Every {@code .prisma} file below {@code dir}, sub-folders included, as Prisma reads a schema folder; the order
+     * (of relative paths) only decides which of two clashing declarations an error names first.
+     */
     private static List<Path> files(Path dir, String shown) {
         try (Stream<Path> walk = Files.walk(dir)) {
-            return walk.filter(p -> Files.isRegularFile(p) && p.getFileName().toString().endsWith(".prisma"))
-                    .sorted().toList();
+            return walk.filter(p -> Files.isRegularFile(p) && p.getFileName().toString().endsWith(".prisma")
+                            && !inMigrations(dir.relativize(p)))
+                    .sorted(java.util.Comparator.comparing(p -> dir.relativize(p).toString().replace('\\', '/')))
+                    .toList();
         } catch (IOException | java.io.UncheckedIOException e) {
             throw AutomigrateException.badInput("cannot read directory " + shown + ": " + e.getMessage());
         }

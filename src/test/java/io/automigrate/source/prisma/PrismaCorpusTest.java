@@ -27,7 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * The Prisma corpus: each case of {@code prisma-cases/} is a {@code schema.prisma} and, spelled out by hand in
+ * The Prisma corpus: each case of {@code prisma-cases/} is a {@code schema.prisma} (or a {@code schema/} folder of
+ * them, Prisma's multi-file schema) and, spelled out by hand in
  * {@code expected.sql}, the schema Prisma Migrate creates for it. Both are loaded into real PostgreSQL and must
  * inspect equal. Each case of {@code prisma-errors/} is a schema automigrate must refuse with exit 2 and the
  * message (with its file:line:col) in {@code error.txt}.
@@ -40,7 +41,7 @@ class PrismaCorpusTest {
     Stream<DynamicTest> each_schema_maps_as_prisma_migrate_maps_it() throws IOException {
         return cases(CASES).map(dir -> DynamicTest.dynamicTest(dir.getFileName().toString(), () -> {
             String expectedSql = Files.readString(dir.resolve("expected.sql"));
-            String mapped = PrismaSchema.load(dir.resolve("schema.prisma"), "schema.prisma").sql();
+            String mapped = PrismaSchema.load(source(dir), shown(dir)).sql();
             Catalog expected = catalogOf(expectedSql, "expected.sql");
             Catalog actual = catalogOf(mapped, "the mapped schema");
             List<String> differences = CatalogDifference.describe(expected.normalized(), actual.normalized());
@@ -56,11 +57,20 @@ class PrismaCorpusTest {
         return cases(ERRORS).map(dir -> DynamicTest.dynamicTest(dir.getFileName().toString(), () -> {
             String expected = Files.readString(dir.resolve("error.txt")).strip();
             var e = assertThrows(AutomigrateException.class,
-                    () -> PrismaSchema.load(dir.resolve("schema.prisma"), "schema.prisma"));
+                    () -> PrismaSchema.load(source(dir), shown(dir)));
             assertEquals(ExitCode.BAD_INPUT, e.exitCode());
             assertTrue(e.getMessage().startsWith(expected), () -> "expected a message starting with\n  " + expected
                     + "\nbut was\n  " + e.getMessage());
         }));
+    }
+
+    /** A case's schema: {@code schema.prisma}, or a {@code schema/} folder of .prisma files (a multi-file schema). */
+    private static Path source(Path dir) {
+        return Files.isDirectory(dir.resolve("schema")) ? dir.resolve("schema") : dir.resolve("schema.prisma");
+    }
+
+    private static String shown(Path dir) {
+        return Files.isDirectory(dir.resolve("schema")) ? "schema" : "schema.prisma";
     }
 
     private static Stream<Path> cases(Path root) throws IOException {
