@@ -56,8 +56,8 @@ class ArchitectureTest {
             "policy", "config db lint migrate sql",
             // changes and statements → findings; hand-written files are linted on a throwaway replay
             "lint", "catalog config db diff inspect migrate shadow source sql sqltext state",
-            // the one road from a schema source to a catalog
-            "state", "catalog config db inspect migrate shadow source",
+            // the one road from a schema source to a catalog (and what a schema's language leaves out of a diff)
+            "state", "catalog config db diff inspect migrate shadow source",
             "config", "shadow",
             "migrate", "catalog diff source sql",
             "source", "catalog db diff sqltext",
