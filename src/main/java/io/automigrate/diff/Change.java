@@ -36,6 +36,7 @@ public sealed interface Change permits
         TableChanges.AlterTableLogged,
         TableChanges.AlterTableStorage,
         TableChanges.AlterPartitionAttachment,
+        TableChanges.RecreateTableRows,
         TableChanges.AlterTableInheritance,
         TableChanges.AlterRowSecurity,
         TableChanges.AlterTableReplicaIdentity,

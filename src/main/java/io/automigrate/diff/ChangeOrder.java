@@ -297,6 +297,11 @@ public final class ChangeOrder {
             for (ObjectRef ref : h.needs()) {
                 creatorsOf(ref).forEach(first -> edge(first, self));
             }
+            for (ObjectRef ref : h.precedes()) {
+                for (int then : byTarget.getOrDefault(ref, List.of())) {
+                    if (changes.get(then).action() == ChangeAction.CREATE) edge(self, then);
+                }
+            }
             for (ObjectRef ref : h.settledFirst()) {
                 arrivals(ref, Step.RENAME, Step.ADD).forEach(first -> edge(first, self));
             }

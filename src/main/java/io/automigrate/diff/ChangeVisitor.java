@@ -23,6 +23,7 @@ public interface ChangeVisitor<R> {
     R visit(TableChanges.AlterTableLogged change);
     R visit(TableChanges.AlterTableStorage change);
     R visit(TableChanges.AlterPartitionAttachment change);
+    R visit(TableChanges.RecreateTableRows change);
     R visit(TableChanges.AlterTableInheritance change);
     R visit(TableChanges.AlterRowSecurity change);
     R visit(TableChanges.AlterTableReplicaIdentity change);

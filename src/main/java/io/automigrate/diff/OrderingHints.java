@@ -55,6 +55,11 @@ public interface OrderingHints {
         return Set.of();
     }
 
+    /** Refs (as in the desired catalog) whose creation must wait for this change. */
+    default Set<ObjectRef> precedes() {
+        return Set.of();
+    }
+
     /** Names this change takes besides a created target (changes that free them come first). */
     default Set<ObjectRef> takesNames() {
         return Set.of();

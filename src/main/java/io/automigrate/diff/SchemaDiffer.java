@@ -41,7 +41,7 @@ public final class SchemaDiffer {
      */
     public static SchemaDiff diff(Catalog from, Catalog to, DiffOptions options) {
         List<Dependency> fromGraph = DependencyGraph.of(from);
-        Map<ObjectRef, List<ObjectRef>> dependants = dependants(fromGraph);
+        Map<ObjectRef, List<ObjectRef>> dependants = dependants(from, fromGraph);
         Set<ObjectRef> forced = new TreeSet<>();
         while (true) {
             DiffContext context = new DiffContext(from, to, options, forced);
@@ -90,8 +90,12 @@ public final class SchemaDiffer {
         return found;
     }
 
-    /** Direct dependants of every ref; a table's include those of its columns. */
-    private static Map<ObjectRef, List<ObjectRef>> dependants(List<Dependency> dependencies) {
+    /**
+     * Direct dependants of every ref; a table's include those of its columns, and its triggers and policies, which
+     * PostgreSQL records as parts of the table rather than as its dependants (a table dropped and created again,
+     * such as one whose partitioning changes, must get them back).
+     */
+    private static Map<ObjectRef, List<ObjectRef>> dependants(Catalog from, List<Dependency> dependencies) {
         Map<ObjectRef, List<ObjectRef>> map = new HashMap<>();
         Map<QualifiedName, List<ObjectRef>> ofColumns = new HashMap<>();
         for (Dependency d : dependencies) {
@@ -100,6 +104,10 @@ public final class SchemaDiffer {
                 ofColumns.computeIfAbsent(d.referenced().qualifiedName(), k -> new ArrayList<>()).add(d.dependent());
             }
         }
+        from.triggers().forEach(t -> map.computeIfAbsent(ObjectRef.of(ObjectKind.TABLE, t.tableName()),
+                k -> new ArrayList<>()).add(t.ref()));
+        from.policies().forEach(p -> map.computeIfAbsent(ObjectRef.of(ObjectKind.TABLE, p.tableName()),
+                k -> new ArrayList<>()).add(p.ref()));
         ofColumns.forEach((table, list) ->
                 map.computeIfAbsent(ObjectRef.of(ObjectKind.TABLE, table), k -> new ArrayList<>()).addAll(list));
         return map;

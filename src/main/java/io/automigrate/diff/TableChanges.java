@@ -509,6 +509,79 @@ public final class TableChanges {
         }
     }
 
+    /**
+     * The rows of a table that is re-created (PostgreSQL cannot change whether or how a table is partitioned in
+     * place): {@code save} copies them into a holding table ({@code CREATE TABLE ... AS}) before the old shape is
+     * dropped; the other direction puts them into the new shape once it and its partitions exist, moves its
+     * sequences past the copied values and drops the holding table. Each direction is the other's inverse, so the
+     * rollback copies the rows back the same way. {@code table} is the shape on this change's side, {@code columns}
+     * the copied columns in the holding table's order under this side's names; {@code tree} the tables (the table
+     * and its partitions) the rows live in on this side; {@code afterRows} triggers and policies of the new shape
+     * that must not exist while the rows are copied in (a trigger would fire for each copied row);
+     * {@code ownedSequences} the sequences owned by its columns (serial), column → sequence, which are let go before
+     * the drop (DROP TABLE would drop them too) and owned again after the copy.
+     */
+    public record RecreateTableRows(Table table, List<String> columns, boolean save, Set<ObjectRef> tree,
+                                Set<ObjectRef> afterRows, java.util.Map<String, QualifiedName> ownedSequences)
+            implements Change, OrderingHints {
+        public RecreateTableRows {
+            columns = List.copyOf(columns);
+            ownedSequences = java.util.Map.copyOf(ownedSequences);
+            tree = Set.copyOf(tree);
+            afterRows = Set.copyOf(afterRows);
+        }
+
+        /** The holding table's name: beside the table, so that the schema's privileges and quotas apply. */
+        public QualifiedName holding() {
+            String name = "automigrate_rows_of_" + table.name();
+            while (name.getBytes(StandardCharsets.UTF_8).length > 63) {
+                name = name.substring(0, name.length() - 1);
+            }
+            return new QualifiedName(table.schema(), name);
+        }
+
+        public ObjectRef target() {
+            return ObjectRef.of(ObjectKind.TABLE, holding());
+        }
+
+        public ChangeAction action() {
+            return ChangeAction.ALTER;
+        }
+
+        public Change inverse() {
+            return new RecreateTableRows(table, columns, !save, tree, afterRows, ownedSequences);
+        }
+
+        public String describe() {
+            return (save ? "copy the rows of table " : "copy the rows back into re-created table ")
+                    + table.qualifiedName();
+        }
+
+        public Group group() {
+            return Group.TABLE;
+        }
+
+        public Step step() {
+            return save ? Step.RENAME : Step.ADD;
+        }
+
+        public Set<ObjectRef> usesUntilDropped() {
+            return save ? tree : Set.of();
+        }
+
+        public Set<ObjectRef> needs() {
+            return save ? Set.of() : tree;
+        }
+
+        public Set<ObjectRef> precedes() {
+            return save ? Set.of() : afterRows;
+        }
+
+        public <R> R accept(ChangeVisitor<R> visitor) {
+            return visitor.visit(this);
+        }
+    }
+
     /** {@code INHERIT parent} or {@code NO INHERIT parent}. */
     public record AlterTableInheritance(QualifiedName table, QualifiedName parent, boolean inherit, Set<ObjectRef> members)
             implements Change, OrderingHints {

@@ -233,10 +233,11 @@ public final class TableObjects implements ObjectFamily {
 
         private void tables() {
             Set<QualifiedName> paired = new HashSet<>();
+            Set<QualifiedName> recreated = recreatedTables();
             for (Table after : to.tables()) {
                 QualifiedName old = tableRenames.getOrDefault(after.qualifiedName(), after.qualifiedName());
                 Optional<Table> before = from.table(old);
-                if (before.isPresent()) {
+                if (before.isPresent() && !recreated.contains(after.qualifiedName())) {
                     paired.add(old);
                     table(before.get(), after);
                 } else {
@@ -257,6 +258,98 @@ public final class TableObjects implements ObjectFamily {
                     out.add(new DropTable(stateOf(before)));
                 }
             }
+        }
+
+        /**
+         * Desired names of the tables that are dropped and created again, with their rows copied around it, because
+         * PostgreSQL cannot change a table's partitioning in place: a table that becomes partitioned, stops being
+         * partitioned or changes its partition key, and its partitions on either side. Adds the copies of the rows.
+         */
+        private Set<QualifiedName> recreatedTables() {
+            Set<QualifiedName> names = new TreeSet<>();
+            for (Table after : to.tables()) {
+                QualifiedName old = tableRenames.getOrDefault(after.qualifiedName(), after.qualifiedName());
+                Optional<Table> current = from.table(old);
+                if (current.isEmpty() || Objects.equals(current.get().partitionKey(), after.partitionKey())
+                        || names.contains(after.qualifiedName())) {
+                    continue;
+                }
+                Table before = current.get();
+                refuseRecreation(before);
+                Set<QualifiedName> oldTree = partitionTree(from, old);
+                Set<QualifiedName> newTree = partitionTree(to, after.qualifiedName());
+                names.addAll(oldTree);
+                names.addAll(newTree);
+                copyRows(before, after, oldTree, newTree);
+            }
+            return names;
+        }
+
+        /** A table and its partitions, at any depth. */
+        private static Set<QualifiedName> partitionTree(Catalog catalog, QualifiedName root) {
+            Set<QualifiedName> tree = new TreeSet<>();
+            tree.add(root);
+            boolean grew = true;
+            while (grew) {
+                grew = false;
+                for (Table t : catalog.tables()) {
+                    if (t.partitionOf() != null && tree.contains(t.partitionOf())) {
+                        grew |= tree.add(t.qualifiedName());
+                    }
+                }
+            }
+            return tree;
+        }
+
+        /** Where dropping the old table would take more than its own rows with it, no copy can be correct. */
+        private void refuseRecreation(Table before) {
+            for (Table t : from.tables()) {
+                if (t.inherits().contains(before.qualifiedName())) {
+                    throw io.automigrate.AutomigrateException.badInput("cannot change how table "
+                            + before.qualifiedName() + " is partitioned: table " + t.qualifiedName()
+                            + " inherits from it, and PostgreSQL can only re-create the table, which would drop"
+                            + " that table too; remove the inheritance (ALTER TABLE " + t.qualifiedName()
+                            + " NO INHERIT " + before.qualifiedName() + ") in a migration of its own first");
+                }
+            }
+        }
+
+        /** The two copies around a re-created table: its rows aside before the drop, back after the create. */
+        private void copyRows(Table before, Table after, Set<QualifiedName> oldTree, Set<QualifiedName> newTree) {
+            Map<String, String> renamed = columnRenames.getOrDefault(after.qualifiedName(), Map.of());
+            List<String> oldColumns = new ArrayList<>();
+            List<String> newColumns = new ArrayList<>();
+            for (Column desired : after.columns()) {
+                String oldName = renamed.getOrDefault(desired.name(), desired.name());
+                if (desired.generatedExpr() == null && before.column(oldName).isPresent()) {
+                    oldColumns.add(oldName);
+                    newColumns.add(desired.name());
+                }
+            }
+            Set<ObjectRef> oldRefs = new HashSet<>();
+            oldTree.forEach(n -> oldRefs.add(ObjectRef.of(ObjectKind.TABLE, n)));
+            Set<ObjectRef> newRefs = new HashSet<>();
+            newTree.forEach(n -> newRefs.add(ObjectRef.of(ObjectKind.TABLE, n)));
+            Set<ObjectRef> oldAfterRows = new HashSet<>();
+            Set<ObjectRef> newAfterRows = new HashSet<>();
+            from.triggers().stream().filter(t -> oldTree.contains(t.tableName())).forEach(t -> oldAfterRows.add(t.ref()));
+            from.policies().stream().filter(p -> oldTree.contains(p.tableName())).forEach(p -> oldAfterRows.add(p.ref()));
+            to.triggers().stream().filter(t -> newTree.contains(t.tableName())).forEach(t -> newAfterRows.add(t.ref()));
+            to.policies().stream().filter(p -> newTree.contains(p.tableName())).forEach(p -> newAfterRows.add(p.ref()));
+            out.add(new TableChanges.RecreateTableRows(before, oldColumns, true, oldRefs, oldAfterRows,
+                    ownedSequences(from, before.qualifiedName())));
+            out.add(new TableChanges.RecreateTableRows(after, newColumns, false, newRefs, newAfterRows,
+                    ownedSequences(to, after.qualifiedName())));
+        }
+
+        private static Map<String, QualifiedName> ownedSequences(Catalog catalog, QualifiedName table) {
+            Map<String, QualifiedName> owned = new TreeMap<>();
+            for (Sequence s : catalog.sequences()) {
+                if (s.ownedBy() != null && s.ownedBy().qualifiedName().equals(table)) {
+                    owned.put(s.ownedBy().member(), s.qualifiedName());
+                }
+            }
+            return owned;
         }
 
         /** Foreign keys and NOT VALID constraints: added after the table, so cycles and order work. */

@@ -78,6 +78,11 @@ final class ChangeRules {
                     && subject.existedBefore(trigger.trigger().tableName())
                     && subject.baseline().triggers().stream().noneMatch(t -> t.ref().equals(target))) {
                 findings.add(Rule.AM410.finding(target, sql, "").withProbe(Probe.size(trigger.trigger().tableName())));
+            } else if (change instanceof TableChanges.RecreateTableRows copy && !copy.save()) {
+                QualifiedName table = copy.table().qualifiedName();
+                findings.add(Rule.AM413.finding(copy.table().ref(), sql, table + " is re-created "
+                        + (copy.table().partitioned() ? "partitioned: " + copy.table().partitionKey() : "unpartitioned")
+                        + "; its rows are copied.").withProbe(Probe.size(subject.oldName(table))));
             } else if (change instanceof TableChanges.AlterTableLogged logged && subject.existedBefore(logged.table())) {
                 findings.add(Rule.AM411.finding(target, sql, logged.unloggedAfter() ? "SET UNLOGGED." : "SET LOGGED.")
                         .withProbe(Probe.size(logged.table())));

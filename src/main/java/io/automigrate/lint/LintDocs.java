@@ -117,6 +117,18 @@ public final class LintDocs {
                 "CREATE UNLOGGED TABLE events_scratch (LIKE events);  -- new tables start unlogged");
         example(Rule.AM412, "REFRESH MATERIALIZED VIEW daily_stats;",
                 "-- daily_stats has a unique index\nREFRESH MATERIALIZED VIEW CONCURRENTLY daily_stats;");
+        example(Rule.AM413, "CREATE TABLE automigrate_rows_of_events AS SELECT id, created_on FROM events;\n"
+                        + "DROP TABLE events;\n"
+                        + "CREATE TABLE events (id bigint, created_on date) PARTITION BY RANGE (created_on);\n"
+                        + "CREATE TABLE events_2026 PARTITION OF events FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');\n"
+                        + "INSERT INTO events (id, created_on) SELECT * FROM automigrate_rows_of_events;",
+                "ALTER TABLE events ADD CONSTRAINT events_2026_bound\n"
+                        + "    CHECK (created_on >= '2026-01-01' AND created_on < '2027-01-01') NOT VALID;\n"
+                        + "ALTER TABLE events VALIDATE CONSTRAINT events_2026_bound;  -- no write lock\n"
+                        + "-- then, in a short migration:\n"
+                        + "ALTER TABLE events RENAME TO events_2026;\n"
+                        + "CREATE TABLE events (id bigint, created_on date) PARTITION BY RANGE (created_on);\n"
+                        + "ALTER TABLE events ATTACH PARTITION events_2026 FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');");
         example(Rule.AM501, "--changeset dev:1 runInTransaction:false\n"
                         + "CREATE INDEX CONCURRENTLY orders_user_id_idx ON orders (user_id);\n"
                         + "ALTER TABLE orders ADD COLUMN note text;",

@@ -1,6 +1,8 @@
 package io.automigrate.lint;
 
 import io.automigrate.catalog.Catalog;
+import io.automigrate.catalog.ObjectKind;
+import io.automigrate.catalog.ObjectRef;
 import io.automigrate.catalog.QualifiedName;
 import io.automigrate.diff.Change;
 import io.automigrate.diff.TableChanges;
@@ -70,8 +72,20 @@ public record LintSubject(Catalog baseline, Catalog before, Catalog after, List<
      * existed in the baseline, perhaps under the name a rename in these changes gave it.
      */
     public boolean existedBefore(QualifiedName table) {
+        if (recreated(table)) {
+            return false;
+        }
         QualifiedName old = oldName(table);
         return baseline.table(old).isPresent() || baseline.view(old).isPresent();
+    }
+
+    /**
+     * True when the migration re-creates {@code table} (or it is a partition of one): what it builds on the new table
+     * is part of the re-creation, which AM413 reports once.
+     */
+    private boolean recreated(QualifiedName table) {
+        return changes.stream().anyMatch(c -> c.change() instanceof TableChanges.RecreateTableRows copy && !copy.save()
+                && copy.tree().contains(ObjectRef.of(ObjectKind.TABLE, table)));
     }
 
     public QualifiedName oldName(QualifiedName table) {

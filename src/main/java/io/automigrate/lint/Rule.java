@@ -154,6 +154,15 @@ public enum Rule {
             "The refresh blocks every read of the materialized view until it finishes.",
             "REFRESH MATERIALIZED VIEW CONCURRENTLY (needs a unique index on the view) in a changeset with "
                     + "runInTransaction:false."),
+    AM413("table re-created to change its partitioning", Severity.WARNING,
+            "PostgreSQL cannot make a table partitioned, stop it being partitioned or change its partition key in "
+                    + "place: the migration copies every row into a holding table, drops the table, creates it in "
+                    + "its new shape and copies the rows back, with its indexes, views, policies, triggers and "
+                    + "foreign keys made again. Every row moves twice under an ACCESS EXCLUSIVE lock; a row that "
+                    + "fits no new partition makes the migration fail.",
+            "Run it in a maintenance window; or, to make a large table partitioned, rename it, create the "
+                    + "partitioned table under the old name and attach the old table as one partition (a CHECK "
+                    + "constraint matching its bound, validated first, spares the scan), then move rows in batches."),
 
     AM501("non-transactional statement mixed with others", Severity.WARNING,
             "A changeset with runInTransaction:false that also holds ordinary statements is not atomic: when one "

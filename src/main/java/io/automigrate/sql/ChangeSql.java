@@ -115,6 +115,11 @@ public final class ChangeSql implements ChangeVisitor<List<Statement>> {
     }
 
     @Override
+    public List<Statement> visit(TableChanges.RecreateTableRows change) {
+        return TableSql.render(change);
+    }
+
+    @Override
     public List<Statement> visit(TableChanges.AlterTableReplicaIdentity change) {
         return TableSql.render(change);
     }

@@ -19,6 +19,7 @@ import io.automigrate.diff.TableChanges.DropConstraint;
 import io.automigrate.diff.TableChanges.AlterConstraintValidation;
 import io.automigrate.diff.TableChanges.CreateIndex;
 import io.automigrate.diff.TableChanges.DropIndex;
+import io.automigrate.diff.TableChanges.CreateTable;
 import io.automigrate.diff.TableChanges.RenameTable;
 
 import java.util.ArrayList;
@@ -36,7 +37,8 @@ import java.util.regex.Pattern;
  * steps; every other change is rendered as offline. Where the online form does not apply, the plain form stays:
  * on a table or materialized view created or dropped by the same migration (it holds no rows anyone is using yet,
  * or soon none at all), on a partitioned table for what PostgreSQL refuses there (CONCURRENTLY, a NOT VALID
- * foreign key, ADD CONSTRAINT ... USING INDEX), and for exclusion constraints (no USING INDEX form).
+ * foreign key, ADD CONSTRAINT ... USING INDEX), for a foreign key that references a partitioned table (VALIDATE
+ * would leave the key's copy for each partition NOT VALID), and for exclusion constraints (no USING INDEX form).
  *
  * <p>Constraints added NOT VALID are validated in changesets of their own, after the run of such additions they
  * belong to: consecutive foreign keys, checks and NOT NULLs are all added first (each a short lock), then each is
@@ -70,6 +72,9 @@ final class OnlineSql {
             ObjectKind kind = change.target().kind();
             if (change.action() != ChangeAction.ALTER && (kind == ObjectKind.TABLE || kind == ObjectKind.VIEW)) {
                 fresh.add(change.target().qualifiedName());
+            }
+            if (change instanceof CreateTable create && create.table().partitioned()) {
+                partitioned.add(create.table().qualifiedName());
             }
             if (change instanceof RenameTable rename) {
                 if (partitioned.contains(rename.from())) partitioned.add(rename.to());
@@ -126,7 +131,10 @@ final class OnlineSql {
         }
         if (change instanceof CreateConstraint c && !fresh.contains(c.table())) {
             return switch (c.constraint().kind()) {
-                case FOREIGN_KEY -> partitioned.contains(c.table()) ? null : notValidThenValidate(c);
+                // A key that references a partitioned table has a copy per partition of it, which VALIDATE on the
+                // key leaves NOT VALID: it is added valid, as a key on a partitioned table must be.
+                case FOREIGN_KEY -> partitioned.contains(c.table())
+                        || partitioned.contains(c.constraint().referencedTable()) ? null : notValidThenValidate(c);
                 case CHECK -> notValidThenValidate(c);
                 case UNIQUE, PRIMARY_KEY -> partitioned.contains(c.table()) ? null : keyFromIndex(c);
                 case EXCLUSION -> null;

@@ -163,6 +163,51 @@ final class TableSql {
         return statements(sql);
     }
 
+    /**
+     * Saving copies the rows (through every partition) into the holding table, after lifting FORCE ROW LEVEL
+     * SECURITY, under which even the owner would read only what the policies let through. Restoring inserts them
+     * (identity values as they were), moves each identity or owned sequence past the largest copied value, and
+     * drops the holding table.
+     */
+    static List<Statement> render(TableChanges.RecreateTableRows c) {
+        List<String> sql = new ArrayList<>();
+        QualifiedName table = c.table().qualifiedName();
+        String holding = Sql.qualified(c.holding());
+        String columns = Sql.idents(c.columns());
+        if (c.save()) {
+            if (c.table().forceRowSecurity()) {
+                sql.add(alter(table) + "NO FORCE ROW LEVEL SECURITY;");
+            }
+            c.ownedSequences().values()
+                    .forEach(seq -> sql.add("ALTER SEQUENCE " + Sql.qualified(seq) + " OWNED BY NONE;"));
+            sql.add("CREATE TABLE " + holding + " AS SELECT " + columns + " FROM " + Sql.qualified(table) + ";");
+            return statements(sql);
+        }
+        if (c.table().forceRowSecurity()) {
+            sql.add(alter(table) + "NO FORCE ROW LEVEL SECURITY;");
+        }
+        boolean alwaysIdentity = c.table().columns().stream().anyMatch(col -> c.columns().contains(col.name())
+                && col.identity() != null && col.identity().always());
+        sql.add("INSERT INTO " + Sql.qualified(table) + " (" + columns + ")"
+                + (alwaysIdentity ? " OVERRIDING SYSTEM VALUE" : "") + " SELECT * FROM " + holding + ";");
+        c.ownedSequences().forEach((column, seq) -> sql.add("ALTER SEQUENCE " + Sql.qualified(seq) + " OWNED BY "
+                + Sql.qualified(table) + "." + Sql.ident(column) + ";"));
+        for (Column col : c.table().columns()) {
+            boolean sequenced = col.identity() != null
+                    || col.defaultExpr() != null && col.defaultExpr().startsWith("nextval(");
+            if (sequenced && c.columns().contains(col.name())) {
+                sql.add("SELECT setval(pg_get_serial_sequence(" + Sql.literal(Sql.qualified(table)) + ", "
+                        + Sql.literal(col.name()) + "), max(" + Sql.ident(col.name()) + ")) FROM "
+                        + Sql.qualified(table) + " HAVING max(" + Sql.ident(col.name()) + ") IS NOT NULL;");
+            }
+        }
+        sql.add("DROP TABLE " + holding + ";");
+        if (c.table().forceRowSecurity()) {
+            sql.add(alter(table) + "FORCE ROW LEVEL SECURITY;");
+        }
+        return statements(sql);
+    }
+
     static List<Statement> render(AlterTableInheritance c) {
         List<String> sql = new ArrayList<>();
         sql.add(alter(c.table()) + (c.inherit() ? "INHERIT " : "NO INHERIT ") + Sql.qualified(c.parent()) + ";");

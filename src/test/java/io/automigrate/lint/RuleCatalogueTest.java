@@ -291,6 +291,19 @@ class RuleCatalogueTest {
     }
 
     @Test
+    void am413TableRecreatedToChangeItsPartitioning() {
+        String setup = "CREATE TABLE events (id bigint, created_on date);";
+        Finding f = check("AM413", setup, """
+                        CREATE TABLE events_new (id bigint, created_on date) PARTITION BY RANGE (created_on);
+                        CREATE TABLE events_2026 PARTITION OF events_new FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');
+                        INSERT INTO events_new SELECT * FROM events;
+                        DROP TABLE events;
+                        ALTER TABLE events_new RENAME TO events;""",
+                "CREATE TABLE visits (id bigint, created_on date) PARTITION BY RANGE (created_on);");
+        assertTrue(f.detail().contains("is re-created partitioned: RANGE (created_on)"), f.detail());
+    }
+
+    @Test
     void am501NonTransactionalStatementMixedWithOthers() {
         check("AM501", USERS, NON_TX + "CREATE INDEX CONCURRENTLY users_name_idx ON users (name);\n"
                         + "ALTER TABLE users ADD COLUMN plan text;",
