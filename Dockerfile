@@ -11,6 +11,10 @@ RUN mkdir -p /usr/share/man/man1 \
     && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
         openjdk-17-jdk-headless binutils ca-certificates curl unzip zip git \
     && rm -rf /var/lib/apt/lists/*
+# xz repacks PostgreSQL's archive below (a layer of its own, so that the one above stays cached).
+RUN apt-get update \
+    && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends xz-utils \
+    && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY mvnw pom.xml ./
 COPY .mvn .mvn
@@ -37,6 +41,17 @@ RUN --mount=type=cache,target=/root/.m2 set -eu; cd /opt/automigrate; \
         (cd /tmp/pg && zip -q -0 /opt/automigrate/automigrate.jar "$entry"); \
         rm -rf /tmp/pg; \
     fi
+# PostgreSQL's archive without what only builds against it (static and client libraries, headers, pkg-config, PGXS)
+# and at xz's strongest setting: 0.7 MB less, which the seed below needs to keep the image under 200 MB.
+RUN set -eu; cd /tmp; jar=/opt/automigrate/automigrate.jar; \
+    entry=$(unzip -Z1 "$jar" 'postgres-linux-*.txz'); \
+    unzip -q "$jar" "$entry"; xz -d -c "$entry" >pg.tar; \
+    tar -tf pg.tar | grep -E '(^|/)include/|[.]a$|/pkgconfig/|/libecpg|/libpgtypes|/pgxs/' | sort \
+        | awk 'p != "" && index($0, p) == 1 {next} {print} /\/$/ {p=$0}' >drop.lst; \
+    tar --delete -f pg.tar -T drop.lst; \
+    xz -9e -c pg.tar >"$entry"; \
+    zip -q -d "$jar" "$entry"; zip -q -0 "$jar" "$entry"; \
+    rm -f pg.tar drop.lst "$entry"
 # The modules jdeps finds in the jar, plus those only reached by reflection or a service: TLS key exchange
 # (jdk.crypto.ec), the embedded PostgreSQL's root check (jdk.security.auth: com.sun.security.auth.module.UnixSystem),
 # and zip file systems (jdk.zipfs). java.desktop is there for java.beans (Liquibase, SnakeYAML, Jackson): its
@@ -53,21 +68,29 @@ RUN set -eu; \
         lib/liblcms.so lib/psfont.properties.ja lib/psfontj2d.properties; \
     strip --strip-unneeded lib/*.so lib/server/libjvm.so; \
     cp /etc/ssl/certs/java/cacerts lib/security/cacerts
+# The embedded server's data directory, made by initdb now rather than in every job whose cache holds none
+# (io.automigrate.shadow.PostgresSeed; docs/github-action.md): a 1 MB archive that a job unpacks and starts. Made
+# with the runtime's locale, which initdb records.
+RUN LANG=C.UTF-8 LC_ALL=C.UTF-8 /opt/automigrate/jre/bin/java -cp /opt/automigrate/automigrate.jar \
+        io.automigrate.shadow.PostgresSeed /opt/automigrate/seed \
+    && rm -rf /root/.cache /tmp/embedded-pg /tmp/epg*
 # The classes the action loads when a pull request or push changes nothing relevant (scripts/image-classlist.sh,
-# which also runs a pull request's plan as a check of this runtime).
+# which also runs a pull request's plan as a check of this runtime and of the seed).
 COPY scripts/image-classlist.sh /tmp/
-RUN /tmp/image-classlist.sh /opt/automigrate/jre/bin/java /opt/automigrate/automigrate.jar /opt/classes.lst \
+RUN LANG=C.UTF-8 LC_ALL=C.UTF-8 AUTOMIGRATE_SEED_DIR=/opt/automigrate/seed \
+        /tmp/image-classlist.sh /opt/automigrate/jre/bin/java /opt/automigrate/automigrate.jar /opt/classes.lst \
     && rm -rf /root/.cache /tmp/embedded-pg /tmp/epg*
 # Data files nothing here reads: Liquibase's examples for its own `init` command, and the tables of a post-quantum
 # signature scheme in testcontainers' copy of BouncyCastle (1.4 MB).
 RUN zip -q -d /opt/automigrate/automigrate.jar 'liquibase/examples/*' \
         'org/testcontainers/shaded/org/bouncycastle/pqc/crypto/picnic/*.properties'
 
-# ---- runtime: the jlinked runtime, the jar and a class-data-sharing archive; nothing else is installed
+# ---- runtime: the jlinked runtime, the jar, the seed and a class-data-sharing archive; nothing else is installed
 FROM debian:bookworm-slim
 # UTF-8 everywhere: the locale (C.UTF-8 ships with glibc) sets how the JVM decodes the environment, arguments and
 # file names (sun.jnu.encoding); the entrypoint sets file.encoding and the standard streams explicitly.
-ENV LANG=C.UTF-8 LC_ALL=C.UTF-8
+# AUTOMIGRATE_SEED_DIR: the seed above, read-only, readable by any user.
+ENV LANG=C.UTF-8 LC_ALL=C.UTF-8 AUTOMIGRATE_SEED_DIR=/opt/automigrate/seed
 COPY --from=build /opt/automigrate /opt/automigrate
 # One static archive of the JDK's and the jar's classes recorded in the build stage: the JVM maps them instead of
 # parsing and verifying them at every start. Dumped here, against the jar at the path the entrypoint uses, with the

@@ -3,8 +3,8 @@
 # entrypoint the way a job does on a tiny repository: a push that changes no schema file (the fast path, whose
 # classes are archived) and a pull request that edits the schema (git detection, the embedded PostgreSQL, plan,
 # proof, the markdown report), which checks that the runtime it runs on has every module a plan needs; its classes
-# are not archived (17 MB more image for about a second of CPU in a run of several; docs/benchmarks.md). No GitHub
-# API is needed: comment is off.
+# are not archived (17 MB more image for about a second of CPU in a run of several; docs/benchmarks.md). With
+# AUTOMIGRATE_SEED_DIR set, the plan must start its server from that seed. No GitHub API is needed: comment is off.
 #   scripts/image-classlist.sh JAVA JAR OUT_CLASSLIST
 set -euo pipefail
 java=$1 jar=$2 out=$3
@@ -29,7 +29,7 @@ readme=$(git rev-parse HEAD)
 run() {  # LIST EVENT_NAME EVENT_JSON
     printf '%s\n' "$3" >"$work/event.json"
     (cd "$repo" && env GITHUB_WORKSPACE="$repo" GITHUB_EVENT_NAME="$2" GITHUB_EVENT_PATH="$work/event.json" \
-        GITHUB_REPOSITORY=image/record INPUT_COMMAND=auto INPUT_COMMENT=false INPUT_COMMIT=false \
+        GITHUB_REPOSITORY=image/record AUTOMIGRATE_TRACE=1 INPUT_COMMAND=auto INPUT_COMMENT=false INPUT_COMMIT=false \
         "INPUT_WORKING-DIRECTORY=." "$java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:off \
         -XX:DumpLoadedClassList="$1" -jar "$jar" action >"$work/log" 2>&1) || true
     grep -q "$4" "$work/log" || { echo "recording run '$2' did not do what it should:" >&2; cat "$work/log" >&2; exit 1; }
@@ -37,6 +37,9 @@ run() {  # LIST EVENT_NAME EVENT_JSON
 run "$work/pr.lst" pull_request "{\"number\": 1, \"pull_request\": {\"number\": 1, \"head\": {\"sha\": \"$head\",
   \"ref\": \"feature\", \"repo\": {\"full_name\": \"image/record\"}}, \"base\": {\"sha\": \"$base\", \"ref\": \"main\",
   \"repo\": {\"full_name\": \"image/record\"}}}, \"repository\": {\"full_name\": \"image/record\"}}" "proof on embedded"
+if [ -n "${AUTOMIGRATE_SEED_DIR:-}" ] && ! grep -q "data directory unpacked from the seed" "$work/log"; then
+    echo "the pull request's plan did not start from the seed in $AUTOMIGRATE_SEED_DIR:" >&2; cat "$work/log" >&2; exit 1
+fi
 run "$work/push.lst" push "{\"ref\": \"refs/heads/docs\", \"before\": \"$head\", \"after\": \"$readme\",
   \"repository\": {\"full_name\": \"image/record\"}}" "no schema changes"
 cp "$work/push.lst" "$out"

@@ -52,16 +52,19 @@ public final class ShadowServers {
      * is off ({@code AUTOMIGRATE_CACHE=off}), it runs from a temporary directory instead.
      */
     static ShadowServer embedded(int major) {
-        return embedded(major, cacheDirectory());
+        return embedded(major, cacheDirectory(), PostgresSeed.directory());
     }
 
-    /** As {@link #embedded(int)}, with the cache in {@code cache} (null: no cache). */
-    static ShadowServer embedded(int major, Path cache) {
+    /**
+     * As {@link #embedded(int)}, with the cache in {@code cache} (null: no cache) and a new data directory copied
+     * from the seed in {@code seed} (null: none, {@link PostgresSeed}) rather than made by {@code initdb}.
+     */
+    static ShadowServer embedded(int major, Path cache, Path seed) {
         if (cache != null) {
             CacheLock lock = CacheLock.tryTake(cache, "pg" + major);
             if (lock != null) {
                 try {
-                    return embedded(major, cache.resolve("pg" + major), lock);
+                    return embedded(major, cache.resolve("pg" + major), lock, seed);
                 } catch (RuntimeException e) {
                     lock.close();
                     if (e instanceof AutomigrateException ae && ae.exitCode() == io.automigrate.ExitCode.BAD_INPUT) {
@@ -71,7 +74,7 @@ public final class ShadowServers {
                 }
             }
         }
-        return embedded(major, null, null);
+        return embedded(major, null, null, seed);
     }
 
     /**
@@ -153,7 +156,7 @@ public final class ShadowServers {
             "fsync", "off", "synchronous_commit", "off", "full_page_writes", "off", "max_connections", "200",
             "timezone", "UTC");
 
-    private static ShadowServer embedded(int major, Path dataDirectory, CacheLock lock) {
+    private static ShadowServer embedded(int major, Path dataDirectory, CacheLock lock, Path seed) {
         PostgresBinaries binaries = PostgresBinaries.forMajor(major);
         if (dataDirectory != null) {
             java.util.Optional<CachedPostgres> cached = CachedPostgres.start(dataDirectory, binaries.version(), SETTINGS);
@@ -163,10 +166,25 @@ public final class ShadowServers {
                 return started(server.port(), server, lock);
             }
         }
+        // Without a cache, a seeded data directory goes into a temporary folder, removed when the server stops.
+        Path temporary = null;
         try {
+            Path data = dataDirectory;
+            if (data == null && seed != null && Files.isRegularFile(PostgresSeed.archive(seed, binaries.version()))) {
+                temporary = Files.createTempDirectory("automigrate-pg");
+                data = temporary.resolve("data");
+            }
+            if (data != null && PostgresSeed.plant(seed, binaries.version(), data)) {
+                io.automigrate.Trace.step("embedded server: data directory unpacked from the seed");
+            } else if (temporary != null) {
+                io.automigrate.TempFolders.deleteQuietly(temporary);
+                temporary = null;
+                data = null;
+            }
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
-            if (dataDirectory != null) {
-                builder.setDataDirectory(dataDirectory.toFile()).setCleanDataDirectory(false);
+            if (data != null) {
+                // an existing cluster (the cache's, or the seed's copy): the library starts it without initdb
+                builder.setDataDirectory(data.toFile()).setCleanDataDirectory(false);
             }
             SETTINGS.forEach(builder::setServerConfig);
             EmbeddedPostgres postgres = builder
@@ -177,8 +195,17 @@ public final class ShadowServers {
             if (dataDirectory != null) {
                 CachedPostgres.remember(dataDirectory, binaries.version());
             }
-            return started(postgres.getPort(), postgres, lock);
+            Path removed = temporary;
+            AutoCloseable server = removed == null ? postgres : () -> {
+                try {
+                    postgres.close();
+                } finally {
+                    io.automigrate.TempFolders.deleteQuietly(removed);
+                }
+            };
+            return started(postgres.getPort(), server, lock);
         } catch (IOException | RuntimeException e) {
+            io.automigrate.TempFolders.deleteQuietly(temporary);
             if (e instanceof AutomigrateException ae) {
                 throw ae;
             }

@@ -53,7 +53,7 @@ class CachedServerTest {
 
     @Test
     void aLaterStartRunsTheRecordedBinaryDirectly() throws Exception {
-        try (ShadowServer first = ShadowServers.embedded(MAJOR, cache)) {
+        try (ShadowServer first = ShadowServers.embedded(MAJOR, cache, null)) {
             assertTrue(first.persistent());
             runs(first);
             long pid = postmasterPid();
@@ -67,7 +67,7 @@ class CachedServerTest {
         assertEquals(PostgresBinaries.forMajor(MAJOR).version(), record.getProperty("version"));
         assertTrue(Files.isExecutable(Path.of(record.getProperty("postgres"))), record.toString());
 
-        try (ShadowServer second = ShadowServers.embedded(MAJOR, cache)) {
+        try (ShadowServer second = ShadowServers.embedded(MAJOR, cache, null)) {
             assertTrue(second.persistent());
             assertEquals(MAJOR, second.majorVersion());
             runs(second);
@@ -79,7 +79,7 @@ class CachedServerTest {
 
     @Test
     void aPostmasterLeftRunningByAKilledRunIsStoppedFirst() throws Exception {
-        try (ShadowServer first = ShadowServers.embedded(MAJOR, cache)) {
+        try (ShadowServer first = ShadowServers.embedded(MAJOR, cache, null)) {
             runs(first);
         }
         // As a run killed mid-way leaves it: the server up, nobody holding the cache lock.
@@ -88,7 +88,7 @@ class CachedServerTest {
         long leftoverPid = postmasterPid();
         assertTrue(ProcessHandle.of(leftoverPid).isPresent());
 
-        try (ShadowServer next = ShadowServers.embedded(MAJOR, cache)) {
+        try (ShadowServer next = ShadowServers.embedded(MAJOR, cache, null)) {
             assertTrue(next.persistent(), "the cache is used, not a temporary server");
             runs(next);
             assertFalse(ProcessHandle.of(leftoverPid).map(ProcessHandle::isAlive).orElse(false),
@@ -101,13 +101,13 @@ class CachedServerTest {
 
     @Test
     void anUnusableRecordFallsBackToTheLibraryAndIsWrittenAgain() throws Exception {
-        try (ShadowServer first = ShadowServers.embedded(MAJOR, cache)) {
+        try (ShadowServer first = ShadowServers.embedded(MAJOR, cache, null)) {
             runs(first);
         }
         Path record = cache.resolve("pg" + MAJOR + ".server");
         Files.writeString(record, "version=" + PostgresBinaries.forMajor(MAJOR).version()
                 + "\npostgres=" + cache.resolve("gone/bin/postgres") + "\n");
-        try (ShadowServer next = ShadowServers.embedded(MAJOR, cache)) {
+        try (ShadowServer next = ShadowServers.embedded(MAJOR, cache, null)) {
             assertTrue(next.persistent());
             runs(next);
         }
@@ -116,7 +116,7 @@ class CachedServerTest {
 
     @Test
     void theBlankDatabaseStaysBlankAndItsCatalogsDoNotGrow() throws Exception {
-        try (ShadowServer server = ShadowServers.embedded(MAJOR, cache)) {
+        try (ShadowServer server = ShadowServers.embedded(MAJOR, cache, null)) {
             DatabaseUrl blank = server.blankDatabase().orElseThrow();
             // A committed leftover (say, from a script that COMMITs) makes it be made again.
             try (Connection c = Connections.open(blank); Statement st = c.createStatement()) {
@@ -147,7 +147,7 @@ class CachedServerTest {
             assertEquals(0, scalar(blank, "SELECT count(*) FROM pg_class WHERE relname LIKE 't%' AND relnamespace = "
                     + "'public'::regnamespace"), "rolled back: nothing stays");
         }
-        try (ShadowServer again = ShadowServers.embedded(MAJOR, cache)) {
+        try (ShadowServer again = ShadowServers.embedded(MAJOR, cache, null)) {
             assertEquals(0, scalar(again.blankDatabase().orElseThrow(),
                     "SELECT count(*) FROM pg_class WHERE oid >= 16384"), "kept across runs, still blank");
         }
@@ -155,7 +155,7 @@ class CachedServerTest {
 
     @Test
     void aTemporaryServerHasNoBlankDatabase() {
-        try (ShadowServer server = ShadowServers.embedded(MAJOR, null)) {
+        try (ShadowServer server = ShadowServers.embedded(MAJOR, null, null)) {
             assertFalse(server.persistent());
             assertTrue(server.blankDatabase().isEmpty());
         }

@@ -1,0 +1,217 @@
+package io.automigrate.shadow;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.tukaani.xz.LZMA2Options;
+import org.tukaani.xz.XZInputStream;
+import org.tukaani.xz.XZOutputStream;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * A data directory made by {@code initdb} ahead of time (at image build), so that a run whose cache holds no
+ * cluster yet starts the embedded server from a copy of it instead of running {@code initdb}: measured in the
+ * action's image, {@code initdb} was the larger half of a cold start. The seed folder is read-only and may be shared
+ * by every user of a machine; a run unpacks its own copy (owned by the running user, modes as {@code initdb} sets
+ * them) into the cache or a temporary folder, so no state passes between runs. Named by {@value #ENV}; without it,
+ * or without an archive for the exact binaries version, the embedded library runs {@code initdb} as before.
+ *
+ * <p>The archive is a tar in xz (the compression the embedded library already ships, via its own dependencies
+ * commons-compress and xz): the cluster's 39 MB are three near-identical databases and a WAL segment of zeros,
+ * about 1 MB in xz, where the image has no room for the 39 MB.
+ */
+public final class PostgresSeed {
+    /** The environment variable naming the seed folder (the action's image sets it). */
+    public static final String ENV = "AUTOMIGRATE_SEED_DIR";
+
+    private PostgresSeed() {
+    }
+
+    /** The seed folder named by {@value #ENV}, or null. */
+    static Path directory() {
+        String dir = System.getenv(ENV);
+        return dir == null || dir.isBlank() ? null : Path.of(dir);
+    }
+
+    /** The archive of a cluster made by binaries {@code version} (e.g. 17.6.0) in {@code seed}. */
+    static Path archive(Path seed, String version) {
+        return seed.resolve("postgres-" + version + "-data.tar.xz");
+    }
+
+    /**
+     * Unpacks the seed's cluster for binaries {@code version} into {@code dataDirectory}, which must not exist or be
+     * empty. False (and nothing written) when there is no seed for that version, when {@code dataDirectory} holds
+     * anything, or when unpacking fails: the caller then lets the library run {@code initdb}.
+     */
+    static boolean plant(Path seed, String version, Path dataDirectory) {
+        if (seed == null) return false;
+        Path archive = archive(seed, version);
+        if (!Files.isRegularFile(archive) || !emptyOrAbsent(dataDirectory)) return false;
+        Path partial = null;
+        try {
+            Files.createDirectories(dataDirectory.getParent());
+            partial = Files.createTempDirectory(dataDirectory.getParent(), dataDirectory.getFileName() + ".seed");
+            unpack(archive, partial);
+            if (!Files.isRegularFile(partial.resolve("PG_VERSION"))) return false;
+            // PostgreSQL refuses a data directory that others may read
+            setMode(partial, 0700);
+            Files.deleteIfExists(dataDirectory);
+            Files.move(partial, dataDirectory, StandardCopyOption.ATOMIC_MOVE);
+            partial = null;
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        } finally {
+            io.automigrate.TempFolders.deleteQuietly(partial);
+        }
+    }
+
+    private static boolean emptyOrAbsent(Path directory) {
+        if (!Files.exists(directory)) return true;
+        try (Stream<Path> children = Files.list(directory)) {
+            return children.findAny().isEmpty();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static void unpack(Path archive, Path target) throws IOException {
+        try (InputStream file = new BufferedInputStream(Files.newInputStream(archive), 1 << 16);
+             TarArchiveInputStream tar = new TarArchiveInputStream(new XZInputStream(file))) {
+            for (TarArchiveEntry entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
+                Path path = target.resolve(entry.getName()).normalize();
+                if (!path.startsWith(target)) throw new IOException("entry outside the data directory: " + entry.getName());
+                if (entry.isDirectory()) {
+                    Files.createDirectories(path);
+                } else if (entry.isFile()) {
+                    Files.createDirectories(path.getParent());
+                    Files.copy(tar, path);
+                } else {
+                    throw new IOException("unexpected entry " + entry.getName());
+                }
+                setMode(path, entry.getMode() & 0700);
+            }
+        }
+    }
+
+    private static void setMode(Path path, int mode) throws IOException {
+        if (!Files.getFileStore(path).supportsFileAttributeView("posix")) return;
+        Set<PosixFilePermission> permissions = EnumSet.noneOf(PosixFilePermission.class);
+        if ((mode & 0400) != 0) permissions.add(PosixFilePermission.OWNER_READ);
+        if ((mode & 0200) != 0) permissions.add(PosixFilePermission.OWNER_WRITE);
+        if ((mode & 0100) != 0) permissions.add(PosixFilePermission.OWNER_EXECUTE);
+        Files.setPosixFilePermissions(path, permissions);
+    }
+
+    /**
+     * Makes the seed of PostgreSQL {@code major} in {@code seed}: the embedded library runs {@code initdb} as it does
+     * on a first run (same binaries, options and locale, which is the caller's environment), starts the server once
+     * and stops it cleanly; the data directory, less the library's lock, goes into the archive, readable by all.
+     * {@code preset}: xz's, 0 (fast) to 9 (smallest; 12 s of CPU for the 39 MB). Returns the cluster's system
+     * identifier (unique to one {@code initdb}).
+     */
+    static long create(Path seed, int major, int preset) throws IOException {
+        PostgresBinaries binaries = PostgresBinaries.forMajor(major);
+        Path work = Files.createTempDirectory("automigrate-seed");
+        try {
+            Path data = work.resolve("data");
+            long identifier;
+            try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(data.toFile())
+                    .setCleanDataDirectory(false).setPgBinaryResolver(binaries)
+                    .setPGStartupWait(Duration.ofSeconds(60)).start();
+                 Connection c = postgres.getPostgresDatabase().getConnection();
+                 Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT system_identifier FROM pg_control_system()")) {
+                rs.next();
+                identifier = rs.getLong(1);
+            } catch (java.sql.SQLException e) {
+                throw new IOException("the seed server did not answer: " + e.getMessage(), e);
+            }
+            for (String leftover : List.of("epg-lock", "postmaster.pid", "postmaster.opts")) {
+                Files.deleteIfExists(data.resolve(leftover));
+            }
+            Files.createDirectories(seed);
+            Path archive = archive(seed, binaries.version());
+            Path partial = Files.createTempFile(seed, "seed", ".part");
+            try {
+                pack(data, partial, preset);
+                Files.setPosixFilePermissions(partial, PosixFilePermissions.fromString("rw-r--r--"));
+                Files.move(partial, archive, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(partial);
+            }
+            return identifier;
+        } finally {
+            io.automigrate.TempFolders.deleteQuietly(work);
+        }
+    }
+
+    private static void pack(Path data, Path archive, int preset) throws IOException {
+        try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(archive), 1 << 16);
+             TarArchiveOutputStream tar = new TarArchiveOutputStream(new XZOutputStream(file, new LZMA2Options(preset)));
+             Stream<Path> walk = Files.walk(data)) {
+            tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+            for (Path path : walk.sorted().toList()) {
+                if (path.equals(data)) continue;
+                String name = data.relativize(path).toString().replace('\\', '/');
+                TarArchiveEntry entry = new TarArchiveEntry(path.toFile(), name);
+                entry.setMode((Files.isDirectory(path) ? 040000 : 0100000) | modeOf(path));
+                entry.setIds(0, 0);
+                entry.setNames("", "");
+                tar.putArchiveEntry(entry);
+                if (Files.isRegularFile(path)) Files.copy(path, tar);
+                tar.closeArchiveEntry();
+            }
+        }
+    }
+
+    private static int modeOf(Path path) throws IOException {
+        int mode = 0;
+        for (PosixFilePermission p : Files.getPosixFilePermissions(path)) {
+            mode |= switch (p) {
+                case OWNER_READ -> 0400;
+                case OWNER_WRITE -> 0200;
+                case OWNER_EXECUTE -> 0100;
+                default -> 0;
+            };
+        }
+        return mode;
+    }
+
+    /**
+     * {@code java -cp automigrate.jar io.automigrate.shadow.PostgresSeed FOLDER [MAJOR]}: makes the seed (the
+     * action's Dockerfile runs it at build time).
+     */
+    public static void main(String[] args) throws IOException {
+        if (args.length < 1 || args.length > 2) {
+            System.err.println("usage: PostgresSeed FOLDER [MAJOR]");
+            System.exit(2);
+        }
+        int major = args.length == 2 ? Integer.parseInt(args[1]) : PostgresBinaries.BUNDLED_MAJOR;
+        // xz's strongest preset: its 64 MB dictionary spans all three databases, which are near copies (1.0 MB; 1.4 at
+        // the default preset)
+        long identifier = create(Path.of(args[0]), major, 9);
+        Path archive = archive(Path.of(args[0]), PostgresBinaries.forMajor(major).version());
+        System.out.println("seed: " + archive + " (" + Files.size(archive) + " bytes, system identifier "
+                + identifier + ")");
+    }
+}
