@@ -4,9 +4,12 @@
 #   - a pull request that changes nothing relevant (a README edit): container start to exit;
 #   - a pull request with a schema change (the quick start: examples/quickstart, before.sql → db/schema.sql), with a
 #     cold cache as in a job without actions/cache: container start to exit, the comment posted to a local stand-in
-#     for the GitHub API.
-# The two images run in turn (A B A B ...), so that a machine that slows down or speeds up during the run weighs on
-# both; each ratio is new/base, pair by pair, and the median is reported. Not a test; results go to
+#     for the GitHub API;
+#   - podman's own floor: the same image started with /bin/true as its entrypoint (container start to exit with no
+#     Java at all), in the same rotation, so that figures taken on a loaded machine can be judged.
+# The two images and the floor run in turn (A B F A B F ...), so that a machine that slows down or speeds up during
+# the run weighs on all; each ratio is new/base, pair by pair, and the median is reported, with the load average
+# before and after each case. Not a test; results go to
 # docs/benchmarks.md by hand. Needs podman and ../shared/tools/container.sh (CONTAINER_SH to point elsewhere), and
 # the test classes for the stand-in (it runs ./mvnw -q -B -o -DskipTests package).
 #   bench/container-bench.sh NEW_IMAGE BASE_IMAGE [RUNS]      (RUNS per image and case, default 5)
@@ -62,12 +65,13 @@ mkdir -p "$work/workflow-schema" "$work/workflow-readme" "$work/file_commands"
 event "$schema_sha" schema >"$work/workflow-schema/event.json"
 event "$readme_sha" readme >"$work/workflow-readme/event.json"
 
-run() {  # IMAGE CASE -> prints seconds from container start to exit; appends the log
-    local image=$1 case=$2 start end code
+run() {  # IMAGE CASE [floor] -> prints seconds from container start to exit; appends the log
+    local image=$1 case=$2 floor=${3:-} start end code
+    local entry=(); [ -n "$floor" ] && entry=(--entrypoint /bin/true)
     : >"$work/file_commands/output"; : >"$work/file_commands/summary"
     start=$(date +%s.%N)
     set +e
-    "$container_sh" run "$image" "$work/ws-$case" --network host \
+    "$container_sh" run "$image" "$work/ws-$case" --network host "${entry[@]}" \
         -v "$work/workflow-$case":/github/workflow -v "$work/file_commands":/github/file_commands \
         -e GITHUB_EVENT_NAME=pull_request -e GITHUB_EVENT_PATH=/github/workflow/event.json \
         -e GITHUB_REF=refs/pull/7/merge -e GITHUB_REPOSITORY=octo-org/shop -e GITHUB_API_URL="$api_url" \
@@ -78,7 +82,7 @@ run() {  # IMAGE CASE -> prints seconds from container start to exit; appends th
     set -e
     end=$(date +%s.%N)
     # The schema change lacks its migration: exit 1 after the comment; nothing relevant: exit 0.
-    local expected=0; [ "$case" = schema ] && expected=1
+    local expected=0; [ "$case" = schema ] && [ -z "$floor" ] && expected=1
     [ "$code" = "$expected" ] || { echo "$image, $case: exit $code, expected $expected" >&2; tail -20 "$work/$case.log" >&2; exit 1; }
     echo "$end - $start" | bc
 }
@@ -94,19 +98,24 @@ echo "| $new | $(size "$new") |"
 echo "| $base | $(size "$base") |"
 echo "size ratio: $(echo "scale=2; $(size "$new") / $(size "$base")" | bc)"
 echo
-echo "Load average at the start: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores"
+echo "$(nproc) cores"
+echo
+echo "| case | new | base | new/base | podman floor (/bin/true) | load average before → after |"
+echo "| --- | ---: | ---: | ---: | ---: | --- |"
 for case in readme schema; do
     # one unmeasured run of each: page cache, podman's storage
-    run "$new" "$case" >/dev/null; run "$base" "$case" >/dev/null
-    : >"$work/a"; : >"$work/b"; : >"$work/r"
+    run "$new" "$case" >/dev/null; run "$base" "$case" >/dev/null; run "$new" "$case" floor >/dev/null
+    : >"$work/a"; : >"$work/b"; : >"$work/r"; : >"$work/f"
+    load_before=$(cut -d' ' -f1-3 /proc/loadavg)
     for _ in $(seq "$runs"); do
         a=$(run "$new" "$case"); b=$(run "$base" "$case")
-        echo "$a" >>"$work/a"; echo "$b" >>"$work/b"; echo "scale=3; $a / $b" | bc >>"$work/r"
-        echo "  $case: new ${a}s, base ${b}s" >&2
+        f=$(run "$new" "$case" floor)
+        echo "$a" >>"$work/a"; echo "$b" >>"$work/b"; echo "$f" >>"$work/f"; echo "scale=3; $a / $b" | bc >>"$work/r"
+        echo "  $case: new ${a}s, base ${b}s, floor ${f}s, load $(cut -d' ' -f1 /proc/loadavg)" >&2
     done
-    echo "| $case | $(median <"$work/a") s ($(range <"$work/a")) | $(median <"$work/b") s ($(range <"$work/b")) | $(median <"$work/r")× |"
+    echo "| $case | $(median <"$work/a") s ($(range <"$work/a")) | $(median <"$work/b") s ($(range <"$work/b")) |" \
+        "$(median <"$work/r")× | $(median <"$work/f") s ($(range <"$work/f")) | $load_before → $(cut -d' ' -f1-3 /proc/loadavg) |"
 done
-echo "Load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
 grep -q 'ADD COLUMN' "$work/schema.log" || { echo "the schema case planned no change" >&2; exit 1; }
 grep -q '"method":"POST","path":"/api/v3/repos/octo-org/shop/issues/7/comments"' "$work/requests.jsonl" \
     || { echo "no comment was posted" >&2; exit 1; }

@@ -4,8 +4,11 @@
 # PostgreSQL inside the image:
 #   1. a pull request that edits the schema: the plan comment must arrive at the stand-in; the edit has a non-ASCII
 #      column name and comment, and the database URL a non-ASCII password: the log must carry them as UTF-8 bytes
-#      and mask the password as it is; the embedded server's cache must land under the job's HOME;
-#   2. a push that changes no schema file: timed from container start to exit.
+#      and mask the password as it is; the embedded server's cache must land under the job's HOME, its data
+#      directory unpacked from the image's seed (no initdb);
+#   2. the same pull request as another user (--user 1001, as a self-hosted runner may run containers), with an
+#      empty HOME of that user: the seed serves it too;
+#   3. a push that changes no schema file: timed from container start to exit.
 # Slow (podman, a base image, a Maven build in the image) and not part of the test suite. Needs root and
 # ../shared/tools/container.sh (CONTAINER_SH to point elsewhere). Usage: scripts/container-smoke.sh
 # (AUTOMIGRATE_IMAGE=tag AUTOMIGRATE_SMOKE_BUILD=no reuses an image built before).
@@ -108,7 +111,7 @@ step "pull request: plan and comment, inside the container"
 set +e
 pr_start=$(date +%s.%N)
 run_action pull_request refs/pull/7/merge -e "INPUT_DATABASE-URL=postgresql://app:$password@db.example.com/shop" \
-    | tee "$work/pr.log"
+    -e AUTOMIGRATE_TRACE=1 2>&1 | tee "$work/pr.log"
 pr_exit=${PIPESTATUS[0]}
 pr_end=$(date +%s.%N)
 set -e
@@ -145,6 +148,27 @@ echo "UTF-8 (column name, comment, password mask): ok"
 # The cache follows the job's HOME (GitHub mounts the runner's folder there), not the account's /root.
 [ -d "$work/home/.cache/automigrate/pg17" ] || fail "no embedded-server cache under HOME: $(ls -R "$work/home" | head)"
 echo "cache under HOME: ok"
+grep -q "data directory unpacked from the seed" "$work/pr.log" || fail "the first plan did not start from the seed"
+echo "server from the image's seed: ok"
+
+step "the same pull request as user 1001 with an empty HOME: the seed serves any user"
+mkdir -p "$work/home1001"; chown 1001:1001 "$work/home1001"; chmod 666 "$work/file_commands"/*
+set +e
+"$container_sh" run "$tag" "$workspace" --network host --user 1001:1001 \
+    -v "$work/workflow":/github/workflow -v "$work/file_commands":/github/file_commands \
+    -e GITHUB_EVENT_NAME=pull_request -e GITHUB_EVENT_PATH=/github/workflow/event.json \
+    -e GITHUB_REF=refs/pull/7/merge -e GITHUB_REPOSITORY=octo-org/shop -e GITHUB_API_URL="$api_url" \
+    -e GITHUB_OUTPUT=/github/file_commands/output -e GITHUB_STEP_SUMMARY=/github/file_commands/summary \
+    -e INPUT_COMMAND=auto -e "INPUT_GITHUB-TOKEN=$token" -e INPUT_COMMENT=false -e INPUT_COMMIT=false \
+    -e INPUT_WORKING-DIRECTORY=. -e HOME=/github/home -v "$work/home1001":/github/home -e AUTOMIGRATE_TRACE=1 \
+    >"$work/pr1001.log" 2>&1
+user_exit=$?
+set -e
+[ "$user_exit" = 1 ] || fail "as user 1001: expected exit 1 (migration missing), got $user_exit: $(tail -20 "$work/pr1001.log")"
+grep -q "data directory unpacked from the seed" "$work/pr1001.log" || fail "as user 1001: not from the seed"
+grep -q 'ADD COLUMN display_name text' "$work/pr1001.log" || fail "as user 1001: no plan"
+[ "$(stat -c %u "$work/home1001/.cache/automigrate/pg17")" = 1001 ] || fail "as user 1001: the cache is not its own"
+echo "as user 1001: ok"
 
 step "push with no schema change: container start to exit"
 git -C "$origin" checkout -q main
