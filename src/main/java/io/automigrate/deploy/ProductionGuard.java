@@ -3,6 +3,7 @@ package io.automigrate.deploy;
 import io.automigrate.AutomigrateException;
 import io.automigrate.config.Config;
 import io.automigrate.config.EnvironmentConfig;
+import io.automigrate.policy.EnvironmentPolicy;
 import io.automigrate.db.Connections;
 import io.automigrate.db.DatabaseUrl;
 
@@ -126,8 +127,8 @@ public final class ProductionGuard {
         if (request.environment().production()) return request;
         Optional<EnvironmentRecord.Entry> remembered = EnvironmentRecord.production(EnvironmentRecord.read(connection));
         if (remembered.isEmpty()) return request;
-        Rules rules = productionRules(request.config(), remembered.get().environment(), request.environmentName(),
-                request.environment());
+        EnvironmentPolicy rules = EnvironmentPolicy.production(request.config(), remembered.get().environment(),
+                request.environmentName(), request.environment());
         String note = request.describe() + " says it is production: it recorded serving "
                 + remembered.get().describe() + " in " + EnvironmentRecord.TABLE + "; production's rules apply";
         request.log().accept("note: " + note);
@@ -136,27 +137,8 @@ public final class ProductionGuard {
                 request.shadow(), request.dryRun(), request.allowDrift(), request.allow(), request.log());
     }
 
-    private record Rules(String name, EnvironmentConfig environment) {
-    }
-
-    /**
-     * Production's rules: those of the production environment {@code name} when it is one, else of the first
-     * production environment, else {@code fallback}'s (or the defaults) with production on.
-     */
-    private static Rules productionRules(Config config, String name, String fallbackName, EnvironmentConfig fallback) {
-        EnvironmentConfig named = config.environments().get(name);
-        if (named != null && named.production()) return new Rules(name, named);
-        for (Map.Entry<String, EnvironmentConfig> entry : config.environments().entrySet()) {
-            if (entry.getValue().production()) return new Rules(entry.getKey(), entry.getValue());
-        }
-        EnvironmentConfig base = named != null ? named : fallback;
-        return new Rules(name.isEmpty() ? fallbackName : name, new EnvironmentConfig(base.branches(), base.urlEnv(),
-                true, base.online(), base.allow(), base.errors(), base.backup(), base.pgDump(), base.lockTimeout(),
-                base.statementTimeout(), base.lockWait(), base.retry()));
-    }
-
     private static Target asProduction(Target target, Config config, String name) {
-        Rules rules = productionRules(config, name, target.name(), target.environment());
+        EnvironmentPolicy rules = EnvironmentPolicy.production(config, name, target.name(), target.environment());
         return new Target(rules.name(), rules.environment(), target.url());
     }
 }

@@ -52,6 +52,25 @@ public record EnvironmentPolicy(String name, EnvironmentConfig environment, Set<
         return of(name, name == null ? null : config.environments().get(name), allow, option);
     }
 
+    /**
+     * Production's rules, for a database found to serve production under another name (deploy's ProductionGuard
+     * finds that from facts; what then applies is decided here): those of the production environment {@code name}
+     * when it is one, else of the first production environment, else {@code fallback}'s (or the defaults) with
+     * production on, named {@code name} (or {@code fallbackName} when {@code name} is empty).
+     */
+    public static EnvironmentPolicy production(Config config, String name, String fallbackName,
+                                               EnvironmentConfig fallback) {
+        EnvironmentConfig named = config.environments().get(name);
+        if (named != null && named.production()) return of(name, named, List.of(), null);
+        for (Map.Entry<String, EnvironmentConfig> entry : config.environments().entrySet()) {
+            if (entry.getValue().production()) return of(entry.getKey(), entry.getValue(), List.of(), null);
+        }
+        EnvironmentConfig base = named != null ? named : fallback == null ? EnvironmentConfig.defaults() : fallback;
+        return of(name.isEmpty() ? fallbackName : name, new EnvironmentConfig(base.branches(), base.urlEnv(), true,
+                base.online(), base.allow(), base.errors(), base.backup(), base.pgDump(), base.lockTimeout(),
+                base.statementTimeout(), base.lockWait(), base.retry()), List.of(), null);
+    }
+
     /** This policy, counting rows on {@code url} (read-only, each query under {@code timeout}) before judging. */
     public EnvironmentPolicy inspecting(DatabaseUrl url, Duration timeout) {
         return new EnvironmentPolicy(name, environment, allowed, url, timeout);

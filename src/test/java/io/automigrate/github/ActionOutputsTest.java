@@ -77,6 +77,24 @@ class ActionOutputsTest extends ActionTestBase {
     }
 
     @Test
+    void aMalformedMigrationIsAnErrorAnnotatedOnItsFileAndLine() throws Exception {
+        String head = fixture.commitAndPush(BRANCH, "Audit by hand", Map.of(
+                "db/migrations/20261201000000_audit.sql", """
+                        --liquibase formatted sql
+
+                        --changeset me:audit runInTransaction:maybe
+                        CREATE TABLE audit (id int);
+                        """));
+        ActionFixture.Run run = fixture.action(pullRequest(head));
+
+        assertEquals(2, run.exit(), run.all());
+        assertTrue(run.out().lines().anyMatch(l -> l.startsWith(
+                        "::error file=db/migrations/20261201000000_audit.sql,line=3::db/migrations/")),
+                "the place is in the annotation's properties, not only in its text\n" + run.out());
+        assertEquals("high", ActionFixture.outputs(run.outputs()).get("risk"), run.outputs());
+    }
+
+    @Test
     void aRefusedApplyListsThePendingFilesItDidNotRun() throws Exception {
         try (ShadowDatabase production = TestPostgres.newDatabase("production")) {
             // Tables but no history: apply refuses (run init first) before running anything.
