@@ -90,7 +90,7 @@ public record Catalog(List<Schema> schemas, List<Extension> extensions, List<Enu
                 t.partitionKey(), t.partitionOf(), t.partitionBound(), t.inherits(), t.options(),
                 t.columns().stream().map(col -> new Column(col.name(), col.type(), col.collation(), col.notNull(),
                         col.defaultExpr(), col.identity(), col.generatedExpr(), col.local(), col.comment(),
-                        kept(col.grants(), keep))).toList(),
+                        kept(col.grants(), keep), col.storage())).toList(),
                 t.constraints(), t.rowSecurity(), t.forceRowSecurity(), t.comment(), kept(t.grants(), keep),
                 t.replicaIdentity())).toList();
         List<View> bareViews = views.stream().map(v -> new View(v.schema(), v.name(), v.materialized(),

@@ -76,7 +76,7 @@ public record RepairPlan(List<Change> repairs, List<Blocked> blocked, List<Chang
                     Column c = add.column();
                     repairs.add(new TableChanges.CreateColumn(add.table(),
                             new Column(c.name(), c.type(), c.collation(), false, c.defaultExpr(), c.identity(),
-                                    c.generatedExpr(), c.local(), c.comment(), c.grants()), add.fromTable()));
+                                    c.generatedExpr(), c.local(), c.comment(), c.grants(), c.storage()), add.fromTable()));
                     blocked.add(new Blocked(new TableChanges.AlterColumnNotNull(add.table(), c.name(), true), existing));
                     continue;
                 }

@@ -47,6 +47,7 @@ public sealed interface Change permits
         TableChanges.AlterColumnType,
         TableChanges.AlterColumnDefault,
         TableChanges.AlterColumnNotNull,
+        TableChanges.AlterColumnStorage,
         TableChanges.AlterColumnIdentity,
         TableChanges.CreateConstraint,
         TableChanges.DropConstraint,

@@ -34,6 +34,8 @@ public interface ChangeVisitor<R> {
     R visit(TableChanges.AlterColumnType change);
     R visit(TableChanges.AlterColumnDefault change);
     R visit(TableChanges.AlterColumnNotNull change);
+
+    R visit(TableChanges.AlterColumnStorage change);
     R visit(TableChanges.AlterColumnIdentity change);
     R visit(TableChanges.CreateConstraint change);
     R visit(TableChanges.DropConstraint change);

@@ -2,6 +2,7 @@ package io.automigrate.diff;
 
 import io.automigrate.catalog.Collation;
 import io.automigrate.catalog.Column;
+import io.automigrate.catalog.ColumnStorage;
 import io.automigrate.diff.OrderingHints.Group;
 import io.automigrate.catalog.Constraint;
 import io.automigrate.catalog.ConstraintKind;
@@ -915,6 +916,52 @@ public final class TableChanges {
 
         public Step step() {
             return Step.ADJUST;
+        }
+
+        public <R> R accept(ChangeVisitor<R> visitor) {
+            return visitor.visit(this);
+        }
+    }
+
+    /**
+     * A column's STORAGE, COMPRESSION or STATISTICS settings. {@code needs}: the column as created or re-typed
+     * (desired names), which must exist first; {@code uses}: the column as it is (current names), dropped or re-typed
+     * only after this change.
+     */
+    public record AlterColumnStorage(QualifiedName table, String column, ColumnStorage before, ColumnStorage after,
+                                     Set<ObjectRef> needs, Set<ObjectRef> uses) implements Change, OrderingHints {
+        public AlterColumnStorage {
+            needs = Set.copyOf(needs);
+            uses = Set.copyOf(uses);
+        }
+
+        public ObjectRef target() {
+            return TableChanges.column(table, column);
+        }
+
+        public ChangeAction action() {
+            return ChangeAction.ALTER;
+        }
+
+        public Change inverse() {
+            return new AlterColumnStorage(table, column, after, before, uses, needs);
+        }
+
+        public String describe() {
+            return "set storage of column " + table + "." + column;
+        }
+
+        /** Back to the defaults before a re-type or drop resets them; set after the column has its new shape. */
+        public Step step() {
+            return uses.isEmpty() ? Step.ADD : Step.REMOVE;
+        }
+
+        public Set<ObjectRef> settledFirst() {
+            return needs;
+        }
+
+        public Set<ObjectRef> usesUntilDropped() {
+            return uses;
         }
 
         public <R> R accept(ChangeVisitor<R> visitor) {

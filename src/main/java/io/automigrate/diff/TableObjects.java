@@ -3,6 +3,7 @@ package io.automigrate.diff;
 import io.automigrate.catalog.Catalog;
 import io.automigrate.catalog.Collation;
 import io.automigrate.catalog.Column;
+import io.automigrate.catalog.ColumnStorage;
 import io.automigrate.catalog.Constraint;
 import io.automigrate.catalog.ConstraintKind;
 import io.automigrate.catalog.Extension;
@@ -115,6 +116,7 @@ public final class TableObjects implements ObjectFamily {
             tables();
             indexes();
             replicaIdentities();
+            columnStorages();
             return out;
         }
 
@@ -370,7 +372,7 @@ public final class TableObjects implements ObjectFamily {
 
         private Column strip(Column c) {
             return privileges ? c : new Column(c.name(), c.type(), c.collation(), c.notNull(), c.defaultExpr(),
-                    c.identity(), c.generatedExpr(), c.local(), c.comment(), List.of());
+                    c.identity(), c.generatedExpr(), c.local(), c.comment(), List.of(), c.storage());
         }
 
         private void table(Table before, Table after) {
@@ -480,11 +482,13 @@ public final class TableObjects implements ObjectFamily {
                 if (before.generatedExpr() != null && after.generatedExpr() == null && !forced
                         && before.type().equals(after.type())) {
                     Column generated = new Column(name, before.type(), before.collation(), before.notNull(), null,
-                            null, before.generatedExpr(), before.local(), before.comment(), before.grants());
+                            null, before.generatedExpr(), before.local(), before.comment(), before.grants(),
+                            before.storage());
                     out.add(new TableChanges.AlterColumnExpression(table, strip(generated), strip(after), true, fromTable));
                     // What else changed is diffed against the column as DROP EXPRESSION leaves it.
                     column(fromTable, table, new Column(name, before.type(), before.collation(), before.notNull(),
-                            null, null, null, before.local(), before.comment(), before.grants()), after);
+                            null, null, null, before.local(), before.comment(), before.grants(), before.storage()),
+                            after);
                     return;
                 }
                 if (!Objects.equals(before.generatedExpr(), after.generatedExpr())
@@ -492,7 +496,7 @@ public final class TableObjects implements ObjectFamily {
                     // A generated column holds no data of its own: drop it and add it again.
                     Column renamed = new Column(name, before.type(), before.collation(), before.notNull(),
                             before.defaultExpr(), before.identity(), before.generatedExpr(), before.local(),
-                            before.comment(), before.grants());
+                            before.comment(), before.grants(), before.storage());
                     out.add(new DropColumn(table, strip(renamed), fromTable));
                     out.add(new CreateColumn(table, strip(after), fromTable));
                     return;
@@ -659,6 +663,87 @@ public final class TableObjects implements ObjectFamily {
          * A dropped table's identity is set back to DEFAULT first, so that rollback sets it again after re-creating
          * the table and its index.
          */
+        /**
+         * Columns' STORAGE, COMPRESSION and STATISTICS. A column that is created, dropped or re-typed gets its
+         * type's defaults from PostgreSQL (a new type resets storage and compression, not the statistics target):
+         * its settings are set back to them before (so that the rollback, which creates it again, sets them too) and
+         * set after.
+         */
+        private void columnStorages() {
+            Set<ObjectRef> created = new HashSet<>();
+            Set<ObjectRef> dropped = new HashSet<>();
+            Set<ObjectRef> retyped = new HashSet<>();
+            for (Change c : out) {
+                if (c instanceof CreateTable t) {
+                    t.table().columns().forEach(col -> created.add(TableChanges.column(t.table().qualifiedName(),
+                            col.name())));
+                } else if (c instanceof DropTable t) {
+                    t.table().columns().forEach(col -> dropped.add(TableChanges.column(t.table().qualifiedName(),
+                            col.name())));
+                } else if (c instanceof CreateColumn col) {
+                    created.add(TableChanges.column(col.table(), col.column().name()));
+                } else if (c instanceof DropColumn col) {
+                    dropped.add(TableChanges.column(col.fromTable(), col.column().name()));
+                } else if (c instanceof AlterColumnType col) {
+                    retyped.add(TableChanges.column(col.table(), col.column()));
+                }
+            }
+            Set<ObjectRef> paired = new HashSet<>();
+            for (Table after : to.tables()) {
+                QualifiedName oldTable = tableRenames.getOrDefault(after.qualifiedName(), after.qualifiedName());
+                Optional<Table> before = from.table(oldTable);
+                Map<String, String> renamed = columnRenames.getOrDefault(after.qualifiedName(), Map.of());
+                for (Column column : after.columns()) {
+                    if (!column.local()) continue;
+                    String oldName = renamed.getOrDefault(column.name(), column.name());
+                    Optional<Column> current = before.flatMap(b -> b.column(oldName));
+                    current.ifPresent(c -> paired.add(TableChanges.column(oldTable, oldName)));
+                    ObjectRef now = TableChanges.column(oldTable, oldName);
+                    ObjectRef next = TableChanges.column(after.qualifiedName(), column.name());
+                    columnStorage(after.qualifiedName(), column.name(), current.orElse(null), column,
+                            now, next,
+                            created.contains(next) || current.isEmpty(), retyped.contains(next));
+                }
+            }
+            for (Table before : from.tables()) {
+                for (Column column : before.columns()) {
+                    ObjectRef now = TableChanges.column(before.qualifiedName(), column.name());
+                    if (column.local() && !paired.contains(now)) {
+                        columnStorage(before.qualifiedName(), column.name(), column, null, now, null, false, false);
+                    }
+                }
+            }
+        }
+
+        private void columnStorage(QualifiedName table, String column, Column before, Column after,
+                                   ObjectRef now, ObjectRef next, boolean fresh, boolean retyped) {
+            ColumnStorage b = before == null ? null : before.storage();
+            ColumnStorage a = after == null ? null : after.storage();
+            ColumnStorage start = b;
+            if (b != null && (a == null || fresh || retyped)) {
+                // back to what PostgreSQL gives the column before it is dropped or re-typed
+                ColumnStorage reset = a != null && retyped && !fresh
+                        ? new ColumnStorage(null, b.typeStorage(), null, b.statistics()) : b.reset();
+                if (!sameSettings(b, reset)) {
+                    out.add(new TableChanges.AlterColumnStorage(table, column, b, reset, Set.of(), Set.of(now)));
+                }
+                start = a == null ? null : a.reset();
+                if (a != null && retyped && !fresh) {
+                    start = new ColumnStorage(null, a.typeStorage(), null, b.statistics());
+                }
+            } else if (b == null && a != null) {
+                start = a.reset();
+            }
+            if (a != null && !sameSettings(start, a)) {
+                out.add(new TableChanges.AlterColumnStorage(table, column, start, a, Set.of(next), Set.of()));
+            }
+        }
+
+        private static boolean sameSettings(ColumnStorage a, ColumnStorage b) {
+            return Objects.equals(a.storage(), b.storage()) && Objects.equals(a.compression(), b.compression())
+                    && Objects.equals(a.statistics(), b.statistics());
+        }
+
         private void replicaIdentities() {
             Set<ObjectRef> created = new HashSet<>();
             Set<ObjectRef> dropped = new HashSet<>();

@@ -1,6 +1,7 @@
 package io.automigrate.inspect;
 
 import io.automigrate.catalog.Column;
+import io.automigrate.catalog.ColumnStorage;
 import io.automigrate.catalog.Constraint;
 import io.automigrate.catalog.ConstraintKind;
 import io.automigrate.catalog.Grant;
@@ -35,7 +36,8 @@ final class RelationReader {
     /** One column of a table, view or composite type, as {@code pg_attribute} and its neighbours describe it. */
     record Attribute(long relation, int number, String name, String type, String collation, boolean notNull,
                      Long defaultOid, String defaultExpr, char generated, char identity,
-                     SequenceOptions identityOptions, boolean local, String comment, List<Grant> grants) {
+                     SequenceOptions identityOptions, boolean local, String comment, List<Grant> grants,
+                     ColumnStorage storage) {
     }
 
     private static final String NOT_VALID = " NOT VALID";
@@ -47,7 +49,12 @@ final class RelationReader {
             + " format_type(a.atttypid, a.atttypmod) AS type,"
             + " CASE WHEN a.attcollation <> t.typcollation THEN " + collationName("a.attcollation") + " END AS collation,"
             + " a.attnotnull, ad.oid AS default_oid, pg_get_expr(ad.adbin, ad.adrelid) AS default_expr,"
-            + " a.attgenerated, a.attidentity, " + SEQUENCE_OPTIONS + ", a.attislocal, "
+            + " a.attgenerated, a.attidentity, " + SEQUENCE_OPTIONS + ", a.attislocal,"
+            + " CASE WHEN a.attstorage <> t.typstorage THEN a.attstorage::text END AS storage,"
+            + " t.typstorage::text AS type_storage,"
+            // attcompression exists from PostgreSQL 14, and attstattarget is NULL for the default from 17 (-1 before)
+            + " nullif(to_jsonb(a) ->> 'attcompression', '') AS compression,"
+            + " CASE WHEN a.attstattarget >= 0 THEN a.attstattarget END AS statistics, "
             + comment("pg_class", "a.attrelid", "a.attnum") + " AS comment, "
             + grants("a.attacl", null, "c.relowner") + " AS grants"
             + " FROM pg_attribute a"
@@ -155,10 +162,36 @@ final class RelationReader {
                     row.text("type"), row.text("collation"), row.bool("attnotnull"),
                     row.optionalNumber("default_oid"), row.text("default_expr"), row.character("attgenerated"),
                     identity, identity == '\0' ? null : sequenceOptions(row), row.bool("attislocal"),
-                    row.text("comment"), row.grants("grants"));
+                    row.text("comment"), row.grants("grants"),
+                    new ColumnStorage(storageName(row.text("storage")), storageName(row.text("type_storage")),
+                            compressionName(row.text("compression")), statistics(row.optionalNumber("statistics"))));
             byRelation.computeIfAbsent(attribute.relation(), k -> new ArrayList<>()).add(attribute);
         }, (Object) scope);
         return byRelation;
+    }
+
+    private static Integer statistics(Long target) {
+        return target == null ? null : target.intValue();
+    }
+
+    private static String storageName(String letter) {
+        if (letter == null) return null;
+        return switch (letter) {
+            case "p" -> "plain";
+            case "e" -> "external";
+            case "m" -> "main";
+            case "x" -> "extended";
+            default -> letter;
+        };
+    }
+
+    private static String compressionName(String letter) {
+        if (letter == null) return null;
+        return switch (letter) {
+            case "p" -> "pglz";
+            case "l" -> "lz4";
+            default -> letter;
+        };
     }
 
     /** Tables with columns and constraints. */
@@ -208,7 +241,7 @@ final class RelationReader {
             List<Column> columns = t.columns().stream().map(c -> lacksIdentityOptions(c)
                     ? new Column(c.name(), c.type(), c.collation(), c.notNull(), c.defaultExpr(),
                             new Identity(c.identity().always(), rootIdentityOptions(byName, t, c.name())),
-                            c.generatedExpr(), c.local(), c.comment(), c.grants())
+                            c.generatedExpr(), c.local(), c.comment(), c.grants(), c.storage())
                     : c).toList();
             return new Table(t.schema(), t.name(), t.unlogged(), t.partitionKey(), t.partitionOf(),
                     t.partitionBound(), t.inherits(), t.options(), columns, t.constraints(), t.rowSecurity(),
@@ -234,7 +267,7 @@ final class RelationReader {
         boolean generated = a.generated() != '\0';
         Identity identity = a.identity() == '\0' ? null : new Identity(a.identity() == 'a', a.identityOptions());
         return new Column(a.name(), a.type(), a.collation(), a.notNull(), generated ? null : a.defaultExpr(),
-                identity, generated ? a.defaultExpr() : null, a.local(), a.comment(), a.grants());
+                identity, generated ? a.defaultExpr() : null, a.local(), a.comment(), a.grants(), a.storage());
     }
 
     private static Map<Long, List<Constraint>> constraints(CatalogQueries queries, String[] scope,

@@ -170,6 +170,11 @@ public final class ChangeSql implements ChangeVisitor<List<Statement>> {
     }
 
     @Override
+    public List<Statement> visit(TableChanges.AlterColumnStorage change) {
+        return TableSql.render(change);
+    }
+
+    @Override
     public List<Statement> visit(TableChanges.AlterColumnIdentity change) {
         return TableSql.render(change);
     }

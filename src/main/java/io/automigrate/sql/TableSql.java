@@ -2,6 +2,7 @@ package io.automigrate.sql;
 
 import io.automigrate.catalog.Collation;
 import io.automigrate.catalog.Column;
+import io.automigrate.catalog.ColumnStorage;
 import io.automigrate.catalog.Constraint;
 import io.automigrate.catalog.Extension;
 import io.automigrate.catalog.Grant;
@@ -56,6 +57,8 @@ import io.automigrate.diff.TableChanges;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
@@ -312,6 +315,26 @@ final class TableSql {
         List<String> sql = new ArrayList<>();
         sql.add(alterColumn(c.table(), c.column()) + (c.notNull() ? "SET NOT NULL;" : "DROP NOT NULL;"));
         return statements(sql);
+    }
+
+    /** One ALTER TABLE with a SET action per setting that changes; a setting going back to its default resets it. */
+    static List<Statement> render(TableChanges.AlterColumnStorage c) {
+        List<String> actions = new ArrayList<>();
+        String column = "ALTER COLUMN " + Sql.ident(c.column()) + " ";
+        ColumnStorage before = c.before();
+        ColumnStorage after = c.after();
+        if (!Objects.equals(before.storage(), after.storage())) {
+            // SET STORAGE DEFAULT is PostgreSQL 16's: name the type's own storage instead
+            String storage = after.storage() != null ? after.storage() : after.typeStorage();
+            actions.add(column + "SET STORAGE " + (storage == null ? "DEFAULT" : storage.toUpperCase(Locale.ROOT)));
+        }
+        if (!Objects.equals(before.compression(), after.compression())) {
+            actions.add(column + "SET COMPRESSION " + (after.compression() == null ? "DEFAULT" : after.compression()));
+        }
+        if (!Objects.equals(before.statistics(), after.statistics())) {
+            actions.add(column + "SET STATISTICS " + (after.statistics() == null ? -1 : after.statistics()));
+        }
+        return statements(List.of("ALTER TABLE " + Sql.qualified(c.table()) + " " + String.join(", ", actions) + ";"));
     }
 
     static List<Statement> render(AlterColumnIdentity c) {

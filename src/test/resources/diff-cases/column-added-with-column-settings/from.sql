@@ -1,0 +1,1 @@
+CREATE TABLE public.photos (id integer PRIMARY KEY);

@@ -1,0 +1,3 @@
+CREATE TABLE public.photos (id integer PRIMARY KEY);
+ALTER TABLE public.photos ADD COLUMN raw bytea STORAGE EXTERNAL;
+ALTER TABLE public.photos ALTER COLUMN raw SET STATISTICS 0;

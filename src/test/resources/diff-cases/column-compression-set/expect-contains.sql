@@ -1,0 +1,1 @@
+ALTER COLUMN payload SET COMPRESSION pglz

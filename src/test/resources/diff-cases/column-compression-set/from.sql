@@ -1,0 +1,1 @@
+CREATE TABLE public.logs (id bigint PRIMARY KEY, payload jsonb);

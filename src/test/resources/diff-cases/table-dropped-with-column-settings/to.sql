@@ -1,0 +1,1 @@
+CREATE TABLE public.authors (id integer PRIMARY KEY);
