@@ -109,7 +109,7 @@ final class PlanCommand implements Callable<Integer> {
         if (result.status() == PlanResult.Status.PROOF_FAILED) return ExitCode.CHECK_FAILED.code();
         if (check && result.status() == PlanResult.Status.PLANNED) {
             context.err().println("error: the schema has changes that no migration covers: run 'automigrate plan' "
-                    + "and commit " + result.migrationFile().replaceAll("/[^/]+$", "/") + "...");
+                    + "and commit " + result.migration().file().replaceAll("/[^/]+$", "/") + "...");
             return ExitCode.CHECK_FAILED.code();
         }
         return ExitCode.OK.code();

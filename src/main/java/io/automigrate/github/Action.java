@@ -255,11 +255,11 @@ public final class Action {
         commands.summary(unchanged ? PlanReport.markdown(result) : body);
         planOutputs(result);
         if (result.status() == PlanResult.Status.PROOF_FAILED) {
-            stepFailed("the generated migration " + result.migrationFile() + " failed its proof: see the report");
+            stepFailed("the generated migration " + result.migration().file() + " failed its proof: see the report");
             return ExitCode.CHECK_FAILED.code();
         }
         if (result.status() == PlanResult.Status.PLANNED && committed == null) {
-            stepFailed("the schema has changes that no migration covers: add " + result.migrationFile()
+            stepFailed("the schema has changes that no migration covers: add " + result.migration().file()
                     + " to the pull request (its SQL is in the " + (commented ? "pull-request comment" : "job summary")
                     + ")" + (notCommitted != null ? "; it was not committed: " + notCommitted
                     : commit || fork ? "" : ", or set the action's 'commit: true'"));
@@ -328,7 +328,7 @@ public final class Action {
     }
 
     private MigrationCommit.Result commitMigration(GitHubEvent.PullRequest pr, PlanResult result) {
-        Path file = root.resolve(result.migrationFile());
+        Path file = root.resolve(result.migration().file());
         byte[] content;
         try {
             content = Files.readAllBytes(file);
@@ -336,8 +336,8 @@ public final class Action {
             throw AutomigrateException.badInput(file + ": cannot read the generated migration: " + e.getMessage());
         }
         PersonIdent author = new PersonIdent(config.commit().authorName(), config.commit().authorEmail());
-        String message = config.commit().message().replace("{name}", result.migrationName());
-        return MigrationCommit.commitAndPush(root, fromTop(result.migrationFile()), content, pr.headRef(),
+        String message = config.commit().message().replace("{name}", result.migration().name());
+        return MigrationCommit.commitAndPush(root, fromTop(result.migration().file()), content, pr.headRef(),
                 pr.headSha(), author, message, inputs.token());
     }
 
@@ -394,7 +394,7 @@ public final class Action {
         }
         if (result.status() == PlanResult.Status.PLANNED) {
             stepFailed("the schema has changes that no migration covers: run 'automigrate plan' and commit "
-                    + result.migrationFile().replaceAll("/[^/]+$", "/") + "...");
+                    + result.migration().file().replaceAll("/[^/]+$", "/") + "...");
             return ExitCode.CHECK_FAILED.code();
         }
         commands.output("error", "");
@@ -403,8 +403,8 @@ public final class Action {
 
     private void planOutputs(PlanResult result) {
         commands.output("changed", String.valueOf(result.changed()));
-        commands.output("migration-file", result.changed() ? fromTop(result.migrationFile()) : "");
-        commands.output("migration-name", result.changed() ? result.migrationName() : "");
+        commands.output("migration-file", result.changed() ? fromTop(result.migration().file()) : "");
+        commands.output("migration-name", result.changed() ? result.migration().name() : "");
         commands.output("risk", result.changed() ? result.risk() : "none");
         commands.output("findings", PlanReport.findingsJson(result.findings()));
     }
@@ -432,7 +432,7 @@ public final class Action {
                 : SchemaState.schema(root, config).files());
         for (Finding finding : result.findings()) {
             SchemaLines.Location at = lines.find(finding.target());
-            String file = at != null ? fromTop(at.file()) : result.written() ? fromTop(result.migrationFile()) : null;
+            String file = at != null ? fromTop(at.file()) : result.written() ? fromTop(result.migration().file()) : null;
             int line = at != null ? at.line() : result.written() ? finding.line() : 0;
             // An allowed finding (inline hint, environment, --allow) is still worth a look, not a red mark.
             WorkflowCommands.Level level = finding.suppression() != null ? WorkflowCommands.Level.NOTICE

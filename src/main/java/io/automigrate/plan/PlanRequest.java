@@ -32,6 +32,11 @@ public record PlanRequest(Path root, Config config, String base, String head, St
                 EnvironmentPolicy.forms(config, null), EnvironmentPolicy.none());
     }
 
+    /** The same request for the project in {@code folder} (a snapshot of a revision). */
+    public PlanRequest in(Path folder) {
+        return new PlanRequest(folder, config, base, head, name, check, force, now, detection, forms, policy);
+    }
+
     /** Detect changes between {@code base} and {@code head} (null head: the working tree). */
     public PlanRequest revisions(String base, String head) {
         return new PlanRequest(root, config, base, head, name, check, force, now, detection, forms, policy);

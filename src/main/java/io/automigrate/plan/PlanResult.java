@@ -7,12 +7,24 @@ import io.automigrate.lint.LintPolicy;
 import java.util.List;
 
 /**
- * What {@code plan} found and did. {@code migrationFile} is relative to the project root; {@code written} is false
- * with {@code --check} or when the proof failed.
+ * What {@code plan} found and did: {@code migration} is the generated migration, present exactly when
+ * {@link #changed()}; {@code written} is false with {@code --check} or when the proof failed; {@code shadow} describes
+ * the throwaway server (null when none was started). Built by {@link #nothingRelevant}, {@link #inSync} and
+ * {@link #generated}.
  */
-public record PlanResult(Status status, Detection detection, String migrationName, String migrationFile,
-                         String fileText, String sql, String rollbackSql, List<String> changes, List<Finding> findings,
+public record PlanResult(Status status, Detection detection, Migration migration, List<Finding> findings,
                          List<ProofStep> proof, List<String> notes, boolean written, String shadow) {
+
+    /**
+     * A generated migration: its name, its file relative to the project root, the file's text, its forward and
+     * rollback SQL, and the changes it makes (one line each).
+     */
+    public record Migration(String name, String file, String text, String sql, String rollbackSql,
+                            List<String> changes) {
+        public Migration {
+            changes = List.copyOf(changes);
+        }
+    }
 
     public enum Status {
         /** Detection found no schema or migration change: nothing was started. */
@@ -26,10 +38,29 @@ public record PlanResult(Status status, Detection detection, String migrationNam
     }
 
     public PlanResult {
-        changes = List.copyOf(changes);
         findings = List.copyOf(findings);
         proof = List.copyOf(proof);
         notes = List.copyOf(notes);
+        if ((migration != null) != (status == Status.PLANNED || status == Status.PROOF_FAILED)) {
+            throw new IllegalArgumentException("a plan has a migration exactly when it generated one: " + status);
+        }
+    }
+
+    /** Detection found no schema or migration change (nothing was started). */
+    public static PlanResult nothingRelevant(Detection detection) {
+        return new PlanResult(Status.NO_RELEVANT_CHANGES, detection, null, List.of(), List.of(), List.of(), false, null);
+    }
+
+    /** The history already produces the desired schema. */
+    public static PlanResult inSync(Detection detection, List<String> notes, String shadow) {
+        return new PlanResult(Status.IN_SYNC, detection, null, List.of(), List.of(), notes, false, shadow);
+    }
+
+    /** A migration was generated: PLANNED when every step of {@code proof} passed, PROOF_FAILED otherwise. */
+    public static PlanResult generated(Detection detection, Migration migration, List<Finding> findings,
+                                       List<ProofStep> proof, List<String> notes, boolean written, String shadow) {
+        Status status = proof.stream().allMatch(ProofStep::passed) ? Status.PLANNED : Status.PROOF_FAILED;
+        return new PlanResult(status, detection, migration, findings, proof, notes, written, shadow);
     }
 
     public boolean changed() {
@@ -48,7 +79,6 @@ public record PlanResult(Status status, Detection detection, String migrationNam
     public PlanResult withNote(String note) {
         List<String> more = new java.util.ArrayList<>(notes);
         more.add(note);
-        return new PlanResult(status, detection, migrationName, migrationFile, fileText, sql, rollbackSql, changes,
-                findings, proof, more, written, shadow);
+        return new PlanResult(status, detection, migration, findings, proof, more, written, shadow);
     }
 }

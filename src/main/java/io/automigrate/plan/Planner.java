@@ -86,8 +86,7 @@ public final class Planner {
         Detection detection = request.base() == null ? null
                 : ChangeDetector.detect(root, request.base(), request.head(), watched);
         if (detection != null && !detection.changed() && !request.force()) {
-            return new PlanResult(PlanResult.Status.NO_RELEVANT_CHANGES, detection, null, null, null, null, null,
-                    List.of(), List.of(), List.of(), List.of(), false, null);
+            return PlanResult.nothingRelevant(detection);
         }
         Path snapshot;
         try {
@@ -98,9 +97,9 @@ public final class Planner {
         }
         try {
             ChangeDetector.export(root, request.head(), watched, snapshot);
-            PlanResult result = planFiles(new PlanRequest(snapshot, request.config(), null, null, request.name(),
-                    request.check(), true, request.now(), detection, request.forms(), request.policy()));
-            if (result.written()) writeFile(root.resolve(result.migrationFile()), result.fileText());
+            PlanResult result = planFiles(request.in(snapshot).revisions(null, null).detected(detection)
+                    .checking(request.check(), true));
+            if (result.written()) writeFile(root.resolve(result.migration().file()), result.migration().text());
             return result;
         } finally {
             io.automigrate.TempFolders.deleteQuietly(snapshot);
@@ -117,8 +116,7 @@ public final class Planner {
             detection = request.detection() != null ? request.detection()
                     : ChangeDetector.detect(root, request.base(), request.head(), PlanRequest.watchedPaths(config));
             if (!detection.changed() && !request.force()) {
-                return new PlanResult(PlanResult.Status.NO_RELEVANT_CHANGES, detection, null, null, null, null, null,
-                        List.of(), List.of(), List.of(), List.of(), false, null);
+                return PlanResult.nothingRelevant(detection);
             }
         }
         // Read and check every input before any database starts: bad input touches nothing.
@@ -152,8 +150,9 @@ public final class Planner {
             CompletableFuture<Void> templateVacuumed = proofDatabase == null && replayed.cached()
                     ? server.vacuumInBackground(server.templateUrl(template)) : CompletableFuture.completedFuture(null);
             try {
-                PlanResult result = planned(request, render, server, detection, history, schema, hints,
-                        inspectOptions, current, joinUnwrapped(loading), template, templateVacuumed, proofDatabase);
+                PlanResult result = planned(request, detection, history,
+                        new Schemas(current, joinUnwrapped(loading), schema, hints),
+                        new Proof(server, inspectOptions, template, templateVacuumed, proofDatabase));
                 return schema.skipped() == null ? result : result.withNote(schema.skipped());
             } catch (UnconvertibleColumn e) {
                 throw RenameHintParser.located(e, schema.files());
@@ -168,20 +167,40 @@ public final class Planner {
         }
     }
 
+    /**
+     * The schema the history gives ({@code current}), the schema the files give ({@code desired}), the files
+     * themselves (what their language keeps) and their rename hints.
+     */
+    private record Schemas(Catalog current, Catalog desired, SchemaState.Files files, RenameHints hints) {
+    }
+
+    /**
+     * Where the proof runs: the server, the replayed history's template (null: none is kept, for a master
+     * changelog), the vacuum of a cached template under way, and a copy of the template being made for a migration
+     * in online forms (null: none).
+     */
+    private record Proof(ShadowServer server, InspectOptions options, String template,
+                         CompletableFuture<Void> templateVacuumed, CompletableFuture<ShadowDatabase> proofDatabase) {
+    }
+
     /** Diff, render, name, lint, prove and write, once both schemas are known. */
-    private static PlanResult planned(PlanRequest request, RenderOptions render, ShadowServer server,
-                                      Detection detection, MigrationHistory history, SchemaState.Files schema,
-                                      RenameHints hints,
-                                      InspectOptions inspectOptions, Catalog current, Catalog desired,
-                                      String template, CompletableFuture<Void> templateVacuumed,
-                                      CompletableFuture<ShadowDatabase> proofDatabase) {
+    private static PlanResult planned(PlanRequest request, Detection detection, MigrationHistory history,
+                                      Schemas schemas, Proof at) {
         Config config = request.config();
         Path root = request.root();
+        RenderOptions render = request.forms();
+        Catalog current = schemas.current();
+        Catalog desired = schemas.desired();
+        SchemaState.Files schema = schemas.files();
+        RenameHints hints = schemas.hints();
+        ShadowServer server = at.server();
+        InspectOptions inspectOptions = at.options();
+        String template = at.template();
+        CompletableFuture<ShadowDatabase> proofDatabase = at.proofDatabase();
         // Objects the schema's language cannot express (a Prisma schema's functions, triggers...) are kept, not dropped.
         SchemaDiff diff = schema.keep(SchemaDiffer.diff(current, desired, new DiffOptions(false, hints)), current);
         if (diff.isEmpty()) {
-            return new PlanResult(PlanResult.Status.IN_SYNC, detection, null, null, null, "", "", List.of(),
-                    List.of(), List.of(), diff.notes(), false, server.description());
+            return PlanResult.inSync(detection, diff.notes(), server.description());
         }
         RenderedMigration rendered = MigrationRenderer.render(diff, current, render);
         Instant stamp = MigrationNames.nextTimestamp(request.now(), history.fileNames());
@@ -199,7 +218,7 @@ public final class Planner {
         List<ProofStep> proof;
         try (NewMigration added = NewMigration.write(relative, file, text)) {
             boolean transactional = file.changesets().stream().allMatch(Changeset::runInTransaction);
-            templateVacuumed.join();
+            at.templateVacuumed().join();
             proof = proofDatabase == null && template != null && transactional
                     ? proveOnTemplate(server, template, added, current, desired, schema, inspectOptions) : null;
             if (proof == null) {
@@ -214,9 +233,10 @@ public final class Planner {
         if (write) {
             writeFile(root.resolve(relative), text);
         }
-        return new PlanResult(proven ? PlanResult.Status.PLANNED : PlanResult.Status.PROOF_FAILED, detection,
-                name, relative, text, rendered.forwardSql(), rendered.rollbackSql(), changes, findings, proof,
-                Linter.notesBesideFindings(diff.notes()), write, server.description());
+        PlanResult.Migration migration = new PlanResult.Migration(name, relative, text, rendered.forwardSql(),
+                rendered.rollbackSql(), changes);
+        return PlanResult.generated(detection, migration, findings, proof, Linter.notesBesideFindings(diff.notes()),
+                write, server.description());
     }
 
     /** A copy of the template, with Liquibase's books read once on it so the proof's first step starts warm. */

@@ -23,7 +23,7 @@ public final class PlanReport {
         return switch (r.status()) {
             case NO_RELEVANT_CHANGES -> "no schema changes";
             case IN_SYNC -> "schema and migrations agree";
-            case PLANNED -> (r.written() ? "wrote " : "needs a migration: ") + r.migrationFile() + " (risk: " + r.risk() + ")";
+            case PLANNED -> (r.written() ? "wrote " : "needs a migration: ") + r.migration().file() + " (risk: " + r.risk() + ")";
             case PROOF_FAILED -> "the generated migration failed its proof: nothing was written";
         };
     }
@@ -38,7 +38,7 @@ public final class PlanReport {
         r.notes().forEach(n -> out.append("note: ").append(n).append('\n'));
         if (!r.changed()) return out.toString();
         out.append("\nchanges:\n");
-        r.changes().forEach(c -> out.append("  ").append(c).append('\n'));
+        r.migration().changes().forEach(c -> out.append("  ").append(c).append('\n'));
         if (!r.findings().isEmpty()) {
             out.append("\nfindings (risk ").append(r.risk()).append("; ").append(FindingsReport.counts(r.findings()))
                     .append("):\n").append(FindingsReport.text(r.findings()).indent(2));
@@ -48,8 +48,8 @@ public final class PlanReport {
             out.append("  ").append(step.passed() ? "ok   " : "FAIL ").append(step.name()).append('\n');
             if (!step.passed()) step.detail().lines().forEach(l -> out.append("       ").append(l).append('\n'));
         }
-        out.append("\n-- migration\n").append(r.sql());
-        out.append("\n-- rollback\n").append(r.rollbackSql());
+        out.append("\n-- migration\n").append(r.migration().sql());
+        out.append("\n-- rollback\n").append(r.migration().rollbackSql());
         return out.toString();
     }
 
@@ -60,9 +60,9 @@ public final class PlanReport {
             r.notes().forEach(n -> out.append("> ").append(Markdown.text(n)).append("\n"));
             return out.toString();
         }
-        out.append("**Risk:** ").append(r.risk()).append(" · **Migration:** `").append(r.migrationFile()).append("`\n\n");
+        out.append("**Risk:** ").append(r.risk()).append(" · **Migration:** `").append(r.migration().file()).append("`\n\n");
         out.append("| change | findings |\n| --- | --- |\n");
-        for (String change : r.changes()) {
+        for (String change : r.migration().changes()) {
             String codes = String.join(", ", r.findings().stream().filter(f -> concerns(f, change))
                     .map(f -> f.code() + " " + f.severity().id()).distinct().toList());
             out.append("| ").append(cell(change)).append(" | ").append(cell(codes)).append(" |\n");
@@ -72,8 +72,8 @@ public final class PlanReport {
                     .append(")\n").append(FindingsReport.markdown(r.findings()));
         }
         r.notes().forEach(n -> out.append("\n> ").append(Markdown.text(n)).append('\n'));
-        out.append("\n<details><summary>Migration SQL</summary>\n\n```sql\n").append(r.sql()).append("```\n</details>\n");
-        out.append("\n<details><summary>Rollback SQL</summary>\n\n```sql\n").append(r.rollbackSql()).append("```\n</details>\n");
+        out.append("\n<details><summary>Migration SQL</summary>\n\n```sql\n").append(r.migration().sql()).append("```\n</details>\n");
+        out.append("\n<details><summary>Rollback SQL</summary>\n\n```sql\n").append(r.migration().rollbackSql()).append("```\n</details>\n");
         out.append("\n#### Proof (").append(r.shadow()).append(")\n\n");
         for (ProofStep step : r.proof()) {
             out.append("- ").append(step.passed() ? "✅ " : "❌ ").append(step.name()).append('\n');
@@ -112,15 +112,15 @@ public final class PlanReport {
             }
             case PLANNED -> {
                 if (pr.committed() != null) {
-                    out.append("\n✅ Committed `").append(r.migrationFile()).append("` to this pull request as ")
+                    out.append("\n✅ Committed `").append(r.migration().file()).append("` to this pull request as ")
                             .append(pr.committed(), 0, Math.min(7, pr.committed().length())).append(".\n");
                 } else {
                     out.append("\n**To do:** add this migration to the pull request")
                             .append(pr.fork() ? " (it comes from a fork, so automigrate does not push to it)" : "")
-                            .append(": run `automigrate plan` in your clone and commit `").append(r.migrationFile())
+                            .append(": run `automigrate plan` in your clone and commit `").append(r.migration().file())
                             .append("`, or save the file below under that name.\n");
-                    out.append("\n<details><summary>Migration file <code>").append(r.migrationFile())
-                            .append("</code></summary>\n\n```sql\n").append(r.fileText()).append("```\n</details>\n");
+                    out.append("\n<details><summary>Migration file <code>").append(r.migration().file())
+                            .append("</code></summary>\n\n```sql\n").append(r.migration().text()).append("```\n</details>\n");
                 }
             }
             case PROOF_FAILED -> out.append("\n**The migration failed its proof**: it is not safe to deploy. Fix the "
@@ -156,14 +156,14 @@ public final class PlanReport {
         }
         if (r.changed()) {
             Map<String, Object> migration = new LinkedHashMap<>();
-            migration.put("name", r.migrationName());
-            migration.put("file", r.migrationFile());
+            migration.put("name", r.migration().name());
+            migration.put("file", r.migration().file());
             migration.put("written", r.written());
-            migration.put("sql", r.sql());
-            migration.put("rollback", r.rollbackSql());
+            migration.put("sql", r.migration().sql());
+            migration.put("rollback", r.migration().rollbackSql());
             root.put("migration", migration);
         }
-        root.put("changes", r.changes());
+        root.put("changes", r.changed() ? r.migration().changes() : List.of());
         root.put("findingCounts", FindingsReport.counts(r.findings()));
         root.put("findings", r.findings().stream().map(FindingsReport::json).toList());
         root.put("verification", Map.of("passed", r.proof().stream().allMatch(ProofStep::passed) && !r.proof().isEmpty(),

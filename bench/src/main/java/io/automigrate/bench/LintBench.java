@@ -70,7 +70,7 @@ public final class LintBench {
         if (result == null || result.status() != PlanResult.Status.PLANNED) {
             throw new IllegalStateException("plan did not plan: " + (result == null ? "" : result.status()));
         }
-        int statements = result.sql().split(";\n").length;
+        int statements = result.migration().sql().split(";\n").length;
 
         try (ShadowServer server = ShadowServers.start(ShadowOptions.embedded())) {
             Catalog current;
