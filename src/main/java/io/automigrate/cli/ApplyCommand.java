@@ -55,9 +55,7 @@ final class ApplyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (io.automigrate.config.AutoMigrate.switchedOff(context.environment())) {
-            options.print(context, DeployResult.nothing(DeployResult.Kind.APPLY, DeployResult.Status.SWITCHED_OFF,
-                    "-", "AUTO_MIGRATE=" + context.environment().get(io.automigrate.config.AutoMigrate.VARIABLE).strip()
-                            + ": unset it (or set it to true) to apply migrations"));
+            options.print(context, DeployResult.switchedOff(context.environment()));
             return 0;
         }
         io.automigrate.lint.LintPolicy.codes(allow, "--allow");
@@ -81,9 +79,7 @@ final class ApplyCommand implements Callable<Integer> {
             if (options.format != ReportFormat.JSON) RepairCommand.print(context, options.format, repaired);
             if (dryRun && !repaired.repaired().isEmpty()) {
                 // What the dry run would re-create is still missing: apply's drift check must not count it.
-                request = new DeployRequest(request.root(), request.config(), request.environmentName(),
-                        request.environment(), request.access(), request.shadow(), true, true, request.allow(),
-                        request.log());
+                request = request.allowingDrift();
             }
         }
         DeployResult result = Deployer.apply(request);

@@ -52,8 +52,7 @@ final class RepairCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (io.automigrate.config.AutoMigrate.switchedOff(context.environment())) {
-            print(context, options.format, RepairResult.nothing(RepairResult.Status.SWITCHED_OFF, "-",
-                    "AUTO_MIGRATE=false: unset it (or set it to true) to repair"));
+            print(context, options.format, RepairResult.switchedOff(context.environment()));
             return 0;
         }
         DeployOptions.Resolved resolved = options.resolve(context, "repair", dryRun, List.of(), skipIfNoDatabase);

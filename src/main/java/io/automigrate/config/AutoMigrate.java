@@ -23,6 +23,12 @@ public final class AutoMigrate {
         return switchedOff(variables.get(VARIABLE));
     }
 
+    /** The variable as {@code variables} set it ({@code AUTO_MIGRATE=off}), for the messages that say it is off. */
+    public static String given(java.util.Map<String, String> variables) {
+        String value = variables.get(VARIABLE);
+        return VARIABLE + "=" + (value == null ? "" : value.strip());
+    }
+
     /** {@link #switchedOff(java.util.Map)} of the variable's value. */
     public static boolean switchedOff(String value) {
         if (value == null || value.isBlank()) return false;

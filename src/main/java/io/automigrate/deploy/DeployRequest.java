@@ -48,6 +48,12 @@ public record DeployRequest(Path root, Config config, String environmentName, En
                 allowDrift, allow, log, Backup.folder(root, variables));
     }
 
+    /** This request with drift allowed, everything else as it is. */
+    public DeployRequest allowingDrift() {
+        return new DeployRequest(root, config, environmentName, environment, access, shadow, dryRun, true, allow, log,
+                backups);
+    }
+
     /** The target whose rules this request deploys under (production's, when the guard decided so). */
     public Target target() {
         return new Target(environmentName, environment, access.url());

@@ -30,6 +30,12 @@ public record DeployResult(Kind kind, Status status, String database, List<StepR
         return new DeployResult(kind, status, database, List.of(), List.of(note), null, 0);
     }
 
+    /** An apply that {@code AUTO_MIGRATE} switched off, its note naming the value that did. */
+    public static DeployResult switchedOff(java.util.Map<String, String> variables) {
+        return nothing(Kind.APPLY, Status.SWITCHED_OFF, "-", io.automigrate.config.AutoMigrate.given(variables)
+                + ": unset it (or set it to true) to apply migrations");
+    }
+
     public int changesetCount() {
         return steps.stream().mapToInt(s -> s.changesets().size()).sum();
     }

@@ -155,9 +155,9 @@ public final class Migrator {
 
     public DeployResult migrate() {
         if (io.automigrate.config.AutoMigrate.switchedOff(variables)) {
-            log.accept("automigrate: AUTO_MIGRATE=false: migrations are switched off, nothing was done");
-            return DeployResult.nothing(DeployResult.Kind.APPLY, DeployResult.Status.SWITCHED_OFF, "-",
-                    "AUTO_MIGRATE=false: unset it (or set it to true) to apply migrations");
+            log.accept("automigrate: " + io.automigrate.config.AutoMigrate.given(variables)
+                    + ": migrations are switched off, nothing was done");
+            return DeployResult.switchedOff(variables);
         }
         String givenUrl = url != null ? url : urlVariable == null ? null : variables.get(urlVariable);
         if (dataSource == null && (givenUrl == null || givenUrl.isBlank())) {

@@ -30,6 +30,12 @@ public record RepairResult(Status status, String database, String summary, List<
                 List.of(note), null, 0);
     }
 
+    /** A repair that {@code AUTO_MIGRATE} switched off, its note naming the value that did. */
+    public static RepairResult switchedOff(java.util.Map<String, String> variables) {
+        return nothing(Status.SWITCHED_OFF, "-", io.automigrate.config.AutoMigrate.given(variables)
+                + ": unset it (or set it to true) to repair");
+    }
+
     /** Why the run does not succeed, for an exception's message; empty when {@link #ok()}. */
     public String problem() {
         List<String> parts = new java.util.ArrayList<>();

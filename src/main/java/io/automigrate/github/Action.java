@@ -67,9 +67,7 @@ public final class Action {
                 @Override
                 public DeployResult apply(Target target, List<String> allow) {
                     if (AutoMigrate.switchedOff(variables)) {
-                        return DeployResult.nothing(DeployResult.Kind.APPLY, DeployResult.Status.SWITCHED_OFF, "-",
-                                AutoMigrate.VARIABLE + "=" + variables.get(AutoMigrate.VARIABLE).strip()
-                                        + ": unset it (or set it to true) to apply migrations");
+                        return DeployResult.switchedOff(variables);
                     }
                     return Deployer.apply(DeployRequest.of("apply", root, config, target,
                             config.shadow(), false, false, allow, log, variables));

@@ -134,6 +134,17 @@ class MigratorTest {
         }
     }
 
+    /** Every off value of AUTO_MIGRATE is named as given, as apply and the Action name it (not always "false"). */
+    @Test
+    void autoMigrateOffIsNamedAsGiven() {
+        List<String> log = new ArrayList<>();
+        DeployResult result = Migrator.builder().urlFromVariable("DATABASE_URL")
+                .variables(Map.of("AUTO_MIGRATE", "off")).log(log::add).migrate();
+        assertEquals(DeployResult.Status.SWITCHED_OFF, result.status());
+        assertEquals(List.of("automigrate: AUTO_MIGRATE=off: migrations are switched off, nothing was done"), log);
+        assertEquals(List.of("AUTO_MIGRATE=off: unset it (or set it to true) to apply migrations"), result.notes());
+    }
+
     @Test
     void withoutADatabaseItSkipsWithOneLogLine() {
         List<String> log = new ArrayList<>();
