@@ -55,6 +55,14 @@ class PostgresSeedTest {
         }
     }
 
+    private static String setting(ShadowServer server, String name) throws Exception {
+        try (ShadowDatabase db = server.createDatabase("setting"); Connection c = db.connect();
+             Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SHOW " + name)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
     @Test
     void anEmptyCacheStartsFromTheSeedAndKeepsIt() throws Exception {
         Path data = cache.resolve("pg" + MAJOR);
@@ -63,6 +71,7 @@ class PostgresSeedTest {
             String[] identity = identity(first);
             assertEquals(Long.toString(seedIdentifier), identity[0], "the seed's cluster, not a new initdb");
             assertEquals(data.toRealPath(), Path.of(identity[1]).toRealPath());
+            assertEquals("1MB", setting(first, "wal_segment_size"), "the seed's smaller WAL segments");
         }
         assertEquals(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE,
                 PosixFilePermission.OWNER_EXECUTE), Files.getPosixFilePermissions(data), "PostgreSQL's own mode");
