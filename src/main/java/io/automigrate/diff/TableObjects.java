@@ -272,12 +272,21 @@ public final class TableObjects implements ObjectFamily {
             for (Table after : to.tables()) {
                 QualifiedName old = tableRenames.getOrDefault(after.qualifiedName(), after.qualifiedName());
                 Optional<Table> current = from.table(old);
-                if (current.isEmpty() || Objects.equals(current.get().partitionKey(), after.partitionKey())
-                        || names.contains(after.qualifiedName())) {
+                if (current.isEmpty() || names.contains(after.qualifiedName())) {
                     continue;
                 }
                 Table before = current.get();
-                refuseRecreation(before);
+                List<String> madeLocal = localityChanged(before, after);
+                String why;
+                if (!Objects.equals(before.partitionKey(), after.partitionKey())) {
+                    why = "change how table " + before.qualifiedName() + " is partitioned";
+                } else if (!madeLocal.isEmpty()) {
+                    why = "change which inherited columns table " + before.qualifiedName() + " also declares itself ("
+                            + String.join(", ", madeLocal) + ")";
+                } else {
+                    continue;
+                }
+                refuseRecreation(before, why);
                 Set<QualifiedName> oldTree = partitionTree(from, old);
                 Set<QualifiedName> newTree = partitionTree(to, after.qualifiedName());
                 names.addAll(oldTree);
@@ -303,12 +312,38 @@ public final class TableObjects implements ObjectFamily {
             return tree;
         }
 
+        /**
+         * Columns of an inheriting table that are inherited on both sides but declared by the table itself on one side
+         * only ({@code attislocal}): PostgreSQL has no statement that changes that for one column, only a re-created
+         * table declares it again. (NO INHERIT makes every column local, and INHERIT never makes one inherited-only.)
+         */
+        private List<String> localityChanged(Table before, Table after) {
+            if (before.inherits().isEmpty() || after.inherits().isEmpty() || before.partitionOf() != null
+                    || after.partitionOf() != null) {
+                return List.of();
+            }
+            Set<QualifiedName> parents = new TreeSet<>();
+            before.inherits().forEach(p -> parents.add(renamedTable(p)));
+            if (!parents.equals(new TreeSet<>(after.inherits()))) {
+                return List.of();
+            }
+            Map<String, String> renamed = columnRenames.getOrDefault(after.qualifiedName(), Map.of());
+            List<String> changed = new ArrayList<>();
+            for (Column desired : after.columns()) {
+                Optional<Column> current = before.column(renamed.getOrDefault(desired.name(), desired.name()));
+                if (current.isPresent() && current.get().local() != desired.local()) {
+                    changed.add(desired.name());
+                }
+            }
+            return changed;
+        }
+
         /** Where dropping the old table would take more than its own rows with it, no copy can be correct. */
-        private void refuseRecreation(Table before) {
+        private void refuseRecreation(Table before, String why) {
             for (Table t : from.tables()) {
                 if (t.inherits().contains(before.qualifiedName())) {
-                    throw io.automigrate.AutomigrateException.badInput("cannot change how table "
-                            + before.qualifiedName() + " is partitioned: table " + t.qualifiedName()
+                    throw io.automigrate.AutomigrateException.badInput("cannot "
+                            + why + ": table " + t.qualifiedName()
                             + " inherits from it, and PostgreSQL can only re-create the table, which would drop"
                             + " that table too; remove the inheritance (ALTER TABLE " + t.qualifiedName()
                             + " NO INHERIT " + before.qualifiedName() + ") in a migration of its own first");

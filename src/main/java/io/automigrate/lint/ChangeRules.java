@@ -80,8 +80,8 @@ final class ChangeRules {
                 findings.add(Rule.AM410.finding(target, sql, "").withProbe(Probe.size(trigger.trigger().tableName())));
             } else if (change instanceof TableChanges.RecreateTableRows copy && !copy.save()) {
                 QualifiedName table = copy.table().qualifiedName();
-                findings.add(Rule.AM413.finding(copy.table().ref(), sql, table + " is re-created "
-                        + (copy.table().partitioned() ? "partitioned: " + copy.table().partitionKey() : "unpartitioned")
+                findings.add(Rule.AM413.finding(copy.table().ref(), sql, table + " is dropped and created again"
+                        + (copy.table().partitioned() ? ", partitioned by " + copy.table().partitionKey() : "")
                         + "; its rows are copied.").withProbe(Probe.size(subject.oldName(table))));
             } else if (change instanceof TableChanges.AlterTableLogged logged && subject.existedBefore(logged.table())) {
                 findings.add(Rule.AM411.finding(target, sql, logged.unloggedAfter() ? "SET UNLOGGED." : "SET LOGGED.")

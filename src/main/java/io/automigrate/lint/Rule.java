@@ -154,9 +154,9 @@ public enum Rule {
             "The refresh blocks every read of the materialized view until it finishes.",
             "REFRESH MATERIALIZED VIEW CONCURRENTLY (needs a unique index on the view) in a changeset with "
                     + "runInTransaction:false."),
-    AM413("table re-created to change its partitioning", Severity.WARNING,
+    AM413("table re-created, its rows copied", Severity.WARNING,
             "PostgreSQL cannot make a table partitioned, stop it being partitioned or change its partition key in "
-                    + "place: the migration copies every row into a holding table, drops the table, creates it in "
+                    + "place, nor make an inherited column declared by the table itself or not: the migration copies every row into a holding table, drops the table, creates it in "
                     + "its new shape and copies the rows back, with its indexes, views, policies, triggers and "
                     + "foreign keys made again. Every row moves twice under an ACCESS EXCLUSIVE lock; a row that "
                     + "fits no new partition makes the migration fail.",

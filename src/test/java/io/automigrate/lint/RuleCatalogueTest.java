@@ -300,7 +300,7 @@ class RuleCatalogueTest {
                         DROP TABLE events;
                         ALTER TABLE events_new RENAME TO events;""",
                 "CREATE TABLE visits (id bigint, created_on date) PARTITION BY RANGE (created_on);");
-        assertTrue(f.detail().contains("is re-created partitioned: RANGE (created_on)"), f.detail());
+        assertTrue(f.detail().contains("is dropped and created again, partitioned by RANGE (created_on)"), f.detail());
     }
 
     @Test
