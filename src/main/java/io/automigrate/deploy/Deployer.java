@@ -37,6 +37,15 @@ public final class Deployer {
     private Deployer() {
     }
 
+    /** A Liquibase lock left by a killed run is released (safe: the deploy lock is held), said in the log and notes. */
+    private static void releaseStaleLock(DeployRequest request, DeployLock lock, List<String> notes) {
+        String stale = lock.releaseStaleLiquibaseLock();
+        if (stale != null) {
+            request.log().accept(stale);
+            notes.add(stale);
+        }
+    }
+
     public static DeployResult apply(DeployRequest request) {
         long start = System.nanoTime();
         MigrationHistory history = readHistory(request);
@@ -50,13 +59,7 @@ public final class Deployer {
         boolean known = false;
         try (DeployLock lock = request.dryRun() ? null : lockOrClose(request, first)) {
             Connection connection = lock == null ? first : lock.connection();
-            if (lock != null) {
-                String stale = lock.releaseStaleLiquibaseLock();
-                if (stale != null) {
-                    request.log().accept(stale);
-                    notes.add(stale);
-                }
-            }
+            if (lock != null) releaseStaleLock(request, lock, notes);
             request = ProductionGuard.remembered(request, connection, notes);
             List<ChangelogTable.Applied> appliedRows = ChangelogTable.read(connection);
             notRun.addAll(MigrationState.unappliedPaths(history, appliedRows));
@@ -120,11 +123,7 @@ public final class Deployer {
         Connection first = request.access().open(who);
         List<String> notes = new ArrayList<>();
         try (DeployLock lock = lockOrClose(request, first)) {
-            String stale = lock.releaseStaleLiquibaseLock();
-            if (stale != null) {
-                request.log().accept(stale);
-                notes.add(stale);
-            }
+            releaseStaleLock(request, lock, notes);
             MigrationState state = state(request, history, ChangelogTable.read(lock.connection()), who);
             List<Located> applied = appliedChangesets(history, state.appliedCount());
             int n = count != null ? count : countAfter(applied, toName, request);
