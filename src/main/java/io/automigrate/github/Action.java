@@ -244,6 +244,7 @@ public final class Action {
             commands.log(committed != null ? "automigrate: pushed " + committed + " to " + pr.headRef()
                     : "automigrate: not committed: " + notCommitted);
         }
+        result = placed(result, committed != null);
         annotate(result);
         String body = PlanReport.pullRequestComment(result, new PlanReport.PullRequest(marker, pr.baseRef(),
                 Target.environmentForBranch(config, pr.baseRef()), fork, committed, migrationsIn(detection), detail));
@@ -383,6 +384,7 @@ public final class Action {
             throw e;
         }
         commands.log(PlanReport.text(result));
+        result = placed(result, false);
         annotate(result);
         commands.summary(PlanReport.markdown(result));
         planOutputs(result);
@@ -422,22 +424,35 @@ public final class Action {
         commands.output("findings", "[]");
     }
 
-    /** Each finding on the schema line that declares its object; else on the migration file's line, if written. */
-    private void annotate(PlanResult result) {
-        if (result.findings().isEmpty()) return;
+    /**
+     * The result with each finding placed in a file the repository has, from its root: the schema line that declares
+     * its object; else the generated migration's line when {@code migrationInRepository} (committed to the pull
+     * request); else no line, as the file is not written anywhere a reader can open it. A finding already placed in
+     * a file stays.
+     */
+    private PlanResult placed(PlanResult result, boolean migrationInRepository) {
+        if (result.findings().isEmpty()) return result;
         // A command's output is no file of the repository: its findings go on the migration file.
         SchemaLines lines = new SchemaLines(config.schemaSource().isCommand() ? List.of()
                 : SchemaState.schema(root, config).files());
-        for (Finding finding : result.findings()) {
+        return result.withFindings(result.findings().stream().map(finding -> {
+            if (finding.file() != null) return finding;
             SchemaLines.Location at = lines.find(finding.target());
-            String file = at != null ? fromTop(at.file()) : result.written() ? fromTop(result.migration().file()) : null;
-            int line = at != null ? at.line() : result.written() ? finding.line() : 0;
+            if (at != null) return finding.at(fromTop(at.file()), at.line());
+            return migrationInRepository && finding.line() > 0
+                    ? finding.at(fromTop(result.migration().file()), finding.line()) : finding.withLine(0);
+        }).toList());
+    }
+
+    /** Each finding as an annotation where {@link #placed} put it (no file: on the step). */
+    private void annotate(PlanResult result) {
+        for (Finding finding : result.findings()) {
             // An allowed finding (inline hint, environment, --allow) is still worth a look, not a red mark.
             WorkflowCommands.Level level = finding.suppression() != null ? WorkflowCommands.Level.NOTICE
                     : finding.severity() == Severity.ERROR ? WorkflowCommands.Level.ERROR
                     : finding.severity() == Severity.WARNING ? WorkflowCommands.Level.WARNING
                     : WorkflowCommands.Level.NOTICE;
-            commands.annotate(level, file, line, finding.code() + " " + finding.title(),
+            commands.annotate(level, finding.file(), finding.line(), finding.code() + " " + finding.title(),
                     finding.target() + ": " + finding.why() + " Safer: " + finding.safer());
         }
     }

@@ -75,6 +75,11 @@ public record PlanResult(Status status, Detection detection, Migration migration
         return status == Status.PROOF_FAILED ? "high" : LintPolicy.risk(findings);
     }
 
+    /** This result with {@code placed} as its findings (the same findings, placed elsewhere by a front end). */
+    public PlanResult withFindings(List<Finding> placed) {
+        return new PlanResult(status, detection, migration, placed, proof, notes, written, shadow);
+    }
+
     /** This result with one more note. */
     public PlanResult withNote(String note) {
         List<String> more = new java.util.ArrayList<>(notes);

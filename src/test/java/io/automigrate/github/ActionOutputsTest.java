@@ -49,6 +49,10 @@ class ActionOutputsTest extends ActionTestBase {
                 + report);
         assertTrue(report.contains("renamed-from &lt;old name&gt;"), "GitHub would take <old name> for a tag\n"
                 + report);
+        assertTrue(report.contains("`column public.users.email` (db/schema.sql:1)"),
+                "the dropped column's finding points at its table in the schema, a file the pull request has\n"
+                        + report);
+        assertFalse(report.contains("(line "), "never a line of the migration file, which is not written\n" + report);
 
         Map<String, String> outputs = ActionFixture.outputs(run.outputs());
         assertTrue(outputs.get("error").startsWith("the schema has changes that no migration covers"),
