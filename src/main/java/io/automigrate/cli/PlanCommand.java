@@ -87,7 +87,10 @@ final class PlanCommand implements Callable<Integer> {
         if (migrations != null) config = config.withMigrations(migrations);
         config = config.withShadow(shadow.resolve(config.shadow()));
 
-        PlanResult result = Planner.plan(PlanRequest.of(context.root(), config, Instant.now())
+        // A committed revision is named after its commit time, so planning it again writes the same file.
+        Instant stamp = head == null ? null : io.automigrate.git.ChangeDetector.commitTime(context.root(), head);
+        PlanResult result = Planner.plan(PlanRequest.of(context.root(), config, stamp != null ? stamp : Instant.now())
+                .configuredBy(context.environment().get("AUTOMIGRATE_CONFIG"))
                 .revisions(base, head).named(name).checking(check, force)
                 .writtenAs(EnvironmentPolicy.forms(config, online))
                 .judgedBy(lint.policy(config, context.environment())));
@@ -107,6 +110,11 @@ final class PlanCommand implements Callable<Integer> {
             context.out().print(report);
         }
         if (result.status() == PlanResult.Status.PROOF_FAILED) return ExitCode.CHECK_FAILED.code();
+        if (result.refusedAtDeploy()) {
+            context.err().println("error: deploy will refuse a migration file of this change (see 'migration files of "
+                    + "this change' in the report)");
+            return ExitCode.CHECK_FAILED.code();
+        }
         if (check && result.status() == PlanResult.Status.PLANNED) {
             context.err().println("error: the schema has changes that no migration covers: run 'automigrate plan' "
                     + "and commit " + result.migration().file().replaceAll("/[^/]+$", "/") + "...");

@@ -20,6 +20,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.TreeSet;
 
@@ -51,12 +53,22 @@ public final class ChangeDetector {
                         .setPathFilter(PathFilterGroup.createFromStrings(filters)).call();
             }
             TreeSet<String> changed = new TreeSet<>();
+            Map<String, Detection.Kind> kinds = new HashMap<>();
             for (DiffEntry entry : entries) {
                 if (!entry.getOldPath().equals(DiffEntry.DEV_NULL)) changed.add(entry.getOldPath());
                 if (!entry.getNewPath().equals(DiffEntry.DEV_NULL)) changed.add(entry.getNewPath());
+                switch (entry.getChangeType()) {
+                    case ADD -> kinds.put(entry.getNewPath(), Detection.Kind.ADDED);
+                    case DELETE -> kinds.put(entry.getOldPath(), Detection.Kind.DELETED);
+                    case MODIFY -> kinds.put(entry.getNewPath(), Detection.Kind.MODIFIED);
+                    default -> {
+                        kinds.put(entry.getOldPath(), Detection.Kind.DELETED);
+                        kinds.put(entry.getNewPath(), Detection.Kind.ADDED);
+                    }
+                }
             }
             String method = "git diff " + abbreviate(baseCommit) + ".." + (head == null ? "working tree" : head);
-            return new Detection(!changed.isEmpty(), new ArrayList<>(changed), method);
+            return new Detection(!changed.isEmpty(), new ArrayList<>(changed), method, kinds, baseCommit.name());
         } catch (IOException | org.eclipse.jgit.api.errors.GitAPIException e) {
             throw AutomigrateException.badInput("cannot compare revisions in " + root + ": " + e.getMessage());
         }
@@ -130,6 +142,54 @@ public final class ChangeDetector {
             return detect(root, "HEAD", null, paths).changedFiles();
         } catch (RuntimeException e) {
             return List.of();
+        }
+    }
+
+    /**
+     * The text of {@code file} (relative to the repository's top) at {@code revision}; null when it is not there.
+     * {@code root} is any folder inside the repository.
+     */
+    public static String textAt(Path root, String revision, String file) {
+        try (Repository repository = open(root); RevWalk walk = new RevWalk(repository)) {
+            RevCommit commit = commit(repository, walk, revision);
+            try (TreeWalk tree = TreeWalk.forPath(repository, file, commit.getTree())) {
+                if (tree == null) return null;
+                return new String(repository.open(tree.getObjectId(0)).getBytes(),
+                        java.nio.charset.StandardCharsets.UTF_8);
+            }
+        } catch (IOException e) {
+            throw AutomigrateException.badInput("cannot read " + file + " at revision '" + revision + "': "
+                    + e.getMessage());
+        }
+    }
+
+    /**
+     * When {@code revision} was committed (its committer time); null when it is not in the clone. A plan names its
+     * migration after the commit it plans, so a re-run on the same commit writes the same file.
+     */
+    public static java.time.Instant commitTime(Path root, String revision) {
+        try (Repository repository = open(root); RevWalk walk = new RevWalk(repository)) {
+            ObjectId id = repository.resolve(revision);
+            if (id == null) return null;
+            return java.time.Instant.ofEpochSecond(walk.parseCommit(id).getCommitTime());
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Where the project folder {@code root} is inside its repository, as a prefix of paths from the repository's top:
+     * empty at the top, {@code services/shop/} in a monorepo; empty outside a git repository.
+     */
+    public static String projectPrefix(Path root) {
+        FileRepositoryBuilder builder = new FileRepositoryBuilder().findGitDir(root.toAbsolutePath().toFile());
+        if (builder.getGitDir() == null) return "";
+        try (Repository repository = builder.build()) {
+            if (repository.isBare()) return "";
+            String relative = relativeToTop(repository, root, List.of(".")).get(0);
+            return relative.isEmpty() || relative.equals(".") ? "" : relative + "/";
+        } catch (IOException | RuntimeException e) {
+            return "";
         }
     }
 

@@ -24,6 +24,7 @@ import io.automigrate.git.Detection;
 import io.automigrate.git.MigrationCommit;
 import io.automigrate.lint.Finding;
 import io.automigrate.lint.Severity;
+import io.automigrate.plan.MigrationReview;
 import io.automigrate.plan.PlanRequest;
 import io.automigrate.plan.PlanResult;
 import io.automigrate.plan.Planner;
@@ -32,7 +33,6 @@ import io.automigrate.report.DeployReport;
 import io.automigrate.report.DriftReport;
 import io.automigrate.report.PlanReport;
 import io.automigrate.report.StatusReport;
-import io.automigrate.state.SchemaState;
 import org.eclipse.jgit.lib.PersonIdent;
 
 import java.io.IOException;
@@ -40,6 +40,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -220,8 +221,8 @@ public final class Action {
         boolean mayWrite = !fork && inputs.comment();
         PlanResult result;
         try {
-            result = Planner.plan(PlanRequest.of(root, config, now).detected(detection)
-                    .checking(!(commit && !fork), false).judgedBy(policyOf(pr.baseRef())));
+            result = Planner.plan(PlanRequest.of(root, config, stampOf(pr)).configuredBy(inputs.config())
+                    .detected(detection).checking(!(commit && !fork), false).judgedBy(policyOf(pr.baseRef())));
         } catch (AutomigrateException e) {
             String body = PlanReport.pullRequestFailure(marker, Secrets.redact(e.getMessage()), detail);
             commands.summary(body);
@@ -244,28 +245,60 @@ public final class Action {
             commands.log(committed != null ? "automigrate: pushed " + committed + " to " + pr.headRef()
                     : "automigrate: not committed: " + notCommitted);
         }
-        result = placed(result, committed != null);
-        annotate(result);
-        String body = PlanReport.pullRequestComment(result, new PlanReport.PullRequest(marker, pr.baseRef(),
-                Target.environmentForBranch(config, pr.baseRef()), fork, committed, migrationsIn(detection), detail));
+        // Paths in the comment, the annotations and the outputs are from the repository's top (a monorepo's project
+        // is a folder of it); the result itself keeps the project's, for the commit.
+        String project = project();
+        PlanResult shown = shown(result);
+        annotate(shown);
+        String body = PlanReport.pullRequestComment(shown, new PlanReport.PullRequest(marker, pr.baseRef(),
+                Target.environmentForBranch(config, pr.baseRef()), fork, committed, migrationsIn(detection), detail,
+                project));
         boolean unchanged = result.status() == PlanResult.Status.NO_RELEVANT_CHANGES;
         // A comment is created only for something to review; one that exists learns that the change is gone.
-        boolean commented = mayWrite && comment(api, pr, marker, body, !unchanged);
-        commands.summary(unchanged ? PlanReport.markdown(result) : body);
-        planOutputs(result);
+        boolean posted = mayWrite && comment(api, pr, marker, body, !unchanged);
+        commands.summary(unchanged ? PlanReport.markdown(shown) : body);
+        planOutputs(shown);
+        int exit = ExitCode.OK.code();
         if (result.status() == PlanResult.Status.PROOF_FAILED) {
-            stepFailed("the generated migration " + result.migration().file() + " failed its proof: see the report");
-            return ExitCode.CHECK_FAILED.code();
+            stepFailed("the generated migration " + shown.migration().file() + " failed its proof: see the report");
+            exit = ExitCode.CHECK_FAILED.code();
+        }
+        if (result.refusedAtDeploy()) {
+            stepFailed(refusal(shown));
+            exit = ExitCode.CHECK_FAILED.code();
         }
         if (result.status() == PlanResult.Status.PLANNED && committed == null) {
-            stepFailed("the schema has changes that no migration covers: add " + result.migration().file()
-                    + " to the pull request (its SQL is in the " + (commented ? "pull-request comment" : "job summary")
+            stepFailed("the schema has changes that no migration covers: add " + shown.migration().file()
+                    + " to the pull request (its SQL is in the " + (posted ? "pull-request comment" : "job summary")
                     + ")" + (notCommitted != null ? "; it was not committed: " + notCommitted
                     : commit || fork ? "" : ", or set the action's 'commit: true'"));
-            return ExitCode.CHECK_FAILED.code();
+            exit = ExitCode.CHECK_FAILED.code();
         }
-        commands.output("error", "");
-        return ExitCode.OK.code();
+        if (exit == ExitCode.OK.code()) commands.output("error", "");
+        return exit;
+    }
+
+    /**
+     * When the plan's migration is named: the planned commit's time (the pull request's head when the clone has it,
+     * else the checkout's), so a re-run on the same head names the same file; the clock only outside git.
+     */
+    private Instant stampOf(GitHubEvent.PullRequest pr) {
+        Instant head = pr.headSha().isEmpty() ? null : ChangeDetector.commitTime(root, pr.headSha());
+        if (head == null) head = ChangeDetector.commitTime(root, "HEAD");
+        return head != null ? head : now;
+    }
+
+    /** The step's error line when deploy will refuse a migration file of the pull request. */
+    private static String refusal(PlanResult shown) {
+        MigrationReview review = shown.review();
+        List<String> reasons = new ArrayList<>();
+        review.edited().forEach(e -> reasons.add(e.file() + " is edited, but the base branch has it: deploy refuses "
+                + "its changed checksum; put the change in a new migration"));
+        review.gaps().forEach(g -> reasons.add(g.message()));
+        review.files().stream().filter(f -> !f.refusedBy().isEmpty()).forEach(f -> reasons.add(f.file()
+                + " would be refused by " + String.join(", ", f.refusedBy().stream().map(v -> v.describe() + " ("
+                + String.join(", ", v.blocking().stream().map(Finding::code).distinct().toList()) + ")").toList())));
+        return "deploy will refuse a migration file of this change: " + String.join("; ", reasons) + " (see the report)";
     }
 
     /** The GitHub API, connected on first use (a pull request with its base in the clone and no comment needs none). */
@@ -288,7 +321,7 @@ public final class Action {
     }
 
     private Detection detectPullRequest(GitHubEvent.PullRequest pr, ApiHolder api) {
-        List<String> watched = PlanRequest.watchedPaths(config);
+        List<String> watched = PlanRequest.watchedPaths(config, inputs.config());
         if (!pr.baseSha().isEmpty() && ChangeDetector.hasCommit(root, pr.baseSha())) {
             // Against the checkout, not the head commit: actions/checkout checks out the merge of head into base, so
             // base..checkout is exactly what the pull request changes, even when base moved on since it branched.
@@ -340,10 +373,12 @@ public final class Action {
                 pr.headSha(), author, message, inputs.token());
     }
 
-    /** The migration files among the detected changes (top-relative paths). */
+    /** The migration files the detected changes add (top-relative paths); edits and removals are not additions. */
     private List<String> migrationsIn(Detection detection) {
         String directory = fromTop(config.migrations()).replaceAll("/+$", "") + "/";
-        return detection.changedFiles().stream().filter(f -> f.startsWith(directory)).toList();
+        return detection.changedFiles().stream().filter(f -> f.startsWith(directory))
+                .filter(f -> detection.kindOf(f) == Detection.Kind.ADDED || detection.kindOf(f) == Detection.Kind.UNKNOWN)
+                .toList();
     }
 
     /**
@@ -361,7 +396,7 @@ public final class Action {
         Detection detection = null;
         if (eventName.equals("push")) {
             GitHubEvent.Push push = GitHubEvent.push(event);
-            List<String> watched = PlanRequest.watchedPaths(config);
+            List<String> watched = PlanRequest.watchedPaths(config, inputs.config());
             if (push.created()) {
                 commands.log("automigrate: the push created the branch: planning everything");
             } else if (ChangeDetector.hasCommit(root, push.before())) {
@@ -377,19 +412,23 @@ public final class Action {
         }
         PlanResult result;
         try {
-            result = Planner.plan(PlanRequest.of(root, config, now).detected(detection).checking(true, false)
-                    .judgedBy(policyOf(env.get("GITHUB_REF"))));
+            result = Planner.plan(PlanRequest.of(root, config, now).configuredBy(inputs.config())
+                    .detected(detection).checking(true, false).judgedBy(policyOf(env.get("GITHUB_REF"))));
         } catch (AutomigrateException e) {
             failedPlanOutputs();
             throw e;
         }
         commands.log(PlanReport.text(result));
-        result = placed(result, false);
-        annotate(result);
-        commands.summary(PlanReport.markdown(result));
-        planOutputs(result);
+        PlanResult shown = shown(result);
+        annotate(shown);
+        commands.summary(PlanReport.markdown(shown));
+        planOutputs(shown);
         if (result.status() == PlanResult.Status.PROOF_FAILED) {
             stepFailed("the generated migration failed its proof: see the report");
+            return ExitCode.CHECK_FAILED.code();
+        }
+        if (result.refusedAtDeploy()) {
+            stepFailed(refusal(shown));
             return ExitCode.CHECK_FAILED.code();
         }
         if (result.status() == PlanResult.Status.PLANNED) {
@@ -401,12 +440,16 @@ public final class Action {
         return ExitCode.OK.code();
     }
 
-    private void planOutputs(PlanResult result) {
-        commands.output("changed", String.valueOf(result.changed()));
-        commands.output("migration-file", result.changed() ? fromTop(result.migration().file()) : "");
-        commands.output("migration-name", result.changed() ? result.migration().name() : "");
-        commands.output("risk", result.changed() ? result.risk() : "none");
-        commands.output("findings", PlanReport.findingsJson(result.findings()));
+    /** The step's outputs; {@code shown}'s paths are from the repository's top. */
+    private void planOutputs(PlanResult shown) {
+        boolean reviewed = !shown.review().isEmpty();
+        commands.output("changed", String.valueOf(shown.changed()));
+        commands.output("migration-file", shown.changed() ? shown.migration().file() : "");
+        commands.output("migration-name", shown.changed() ? shown.migration().name() : "");
+        commands.output("risk", shown.changed() || reviewed ? shown.risk() : "none");
+        List<Finding> all = new ArrayList<>(shown.findings());
+        shown.review().files().forEach(f -> all.addAll(f.findings()));
+        commands.output("findings", PlanReport.findingsJson(all));
     }
 
     /** The step fails for {@code message}: one error line (annotated where it names a place) and the error output. */
@@ -425,36 +468,41 @@ public final class Action {
     }
 
     /**
-     * The result with each finding placed in a file the repository has, from its root: the schema line that declares
-     * its object; else the generated migration's line when {@code migrationInRepository} (committed to the pull
-     * request); else no line, as the file is not written anywhere a reader can open it. A finding already placed in
-     * a file stays.
+     * Each finding where the plan placed it (the schema line that declares its object, or the written migration's
+     * line), then what deploy will refuse in the change's own migration files.
      */
-    private PlanResult placed(PlanResult result, boolean migrationInRepository) {
-        if (result.findings().isEmpty()) return result;
-        // A command's output is no file of the repository: its findings go on the migration file.
-        SchemaLines lines = new SchemaLines(config.schemaSource().isCommand() ? List.of()
-                : SchemaState.schema(root, config).files());
-        return result.withFindings(result.findings().stream().map(finding -> {
-            if (finding.file() != null) return finding;
-            SchemaLines.Location at = lines.find(finding.target());
-            if (at != null) return finding.at(fromTop(at.file()), at.line());
-            return migrationInRepository && finding.line() > 0
-                    ? finding.at(fromTop(result.migration().file()), finding.line()) : finding.withLine(0);
-        }).toList());
+    private void annotate(PlanResult shown) {
+        for (Finding finding : shown.findings()) annotate(finding, null);
+        MigrationReview review = shown.review();
+        for (MigrationReview.EditedMigration e : review.edited()) {
+            commands.annotate(WorkflowCommands.Level.ERROR, e.file(), e.line(), "edited migration", e.message());
+        }
+        for (MigrationReview.SchemaGap g : review.gaps()) {
+            commands.annotate(WorkflowCommands.Level.ERROR, g.migrationFile(), g.line(), "not in the schema",
+                    g.message());
+            commands.annotate(WorkflowCommands.Level.ERROR, g.schema(), 0, "not in the schema", g.message());
+        }
+        for (MigrationReview.FileReview file : review.files()) {
+            for (Finding finding : file.findings()) {
+                List<String> refusing = file.verdicts().stream().filter(v -> v.blocking().stream()
+                        .anyMatch(b -> b.code().equals(finding.code()) && b.line() == finding.line()))
+                        .map(MigrationReview.Verdict::describe).toList();
+                annotate(finding, refusing.isEmpty() ? null : "refused by " + String.join(", ", refusing));
+            }
+        }
     }
 
-    /** Each finding as an annotation where {@link #placed} put it (no file: on the step). */
-    private void annotate(PlanResult result) {
-        for (Finding finding : result.findings()) {
-            // An allowed finding (inline hint, environment, --allow) is still worth a look, not a red mark.
-            WorkflowCommands.Level level = finding.suppression() != null ? WorkflowCommands.Level.NOTICE
-                    : finding.severity() == Severity.ERROR ? WorkflowCommands.Level.ERROR
-                    : finding.severity() == Severity.WARNING ? WorkflowCommands.Level.WARNING
-                    : WorkflowCommands.Level.NOTICE;
-            commands.annotate(level, finding.file(), finding.line(), finding.code() + " " + finding.title(),
-                    finding.target() + ": " + finding.why() + " Safer: " + finding.safer());
-        }
+    /** One finding where it was placed (paths from the repository's top); {@code refused} says who refuses it. */
+    private void annotate(Finding finding, String refused) {
+        // An allowed finding (inline hint, environment, --allow) is still worth a look, not a red mark.
+        WorkflowCommands.Level level = refused != null ? WorkflowCommands.Level.ERROR
+                : finding.suppression() != null ? WorkflowCommands.Level.NOTICE
+                : finding.severity() == Severity.ERROR ? WorkflowCommands.Level.ERROR
+                : finding.severity() == Severity.WARNING ? WorkflowCommands.Level.WARNING
+                : WorkflowCommands.Level.NOTICE;
+        commands.annotate(level, finding.file(), finding.file() == null ? 0 : finding.line(),
+                finding.code() + " " + finding.title() + (refused != null ? " (" + refused + ")" : ""),
+                finding.target() + ": " + finding.why() + " Safer: " + finding.safer());
     }
 
     // ---- deploy side: the workflows' typed results, rendered
@@ -581,6 +629,17 @@ public final class Action {
     }
 
     // ---- small helpers
+
+    /** The project's folder from the repository's top ({@code services/shop}); empty at the top. */
+    private String project() {
+        String project = fromTop(".");
+        return project.equals(".") ? "" : project;
+    }
+
+    /** {@code result} with its paths from the repository's top, as comments, annotations and outputs need them. */
+    private PlanResult shown(PlanResult result) {
+        return result.under(project().isEmpty() ? "" : project() + "/");
+    }
 
     /** A path relative to the project root, as a path relative to the workspace (what annotations and markers use). */
     private String fromTop(String relativeToRoot) {

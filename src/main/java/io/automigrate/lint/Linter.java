@@ -1,6 +1,8 @@
 package io.automigrate.lint;
 
 import io.automigrate.catalog.Catalog;
+import io.automigrate.catalog.ObjectRef;
+import io.automigrate.diff.ChangeAction;
 import io.automigrate.diff.DiffOptions;
 import io.automigrate.diff.SchemaDiff;
 import io.automigrate.diff.SchemaDiffer;
@@ -51,6 +53,40 @@ public final class Linter {
         List<Finding> findings = new ArrayList<>(changes(new LintSubject(before, before, after, changes, diff.notes())));
         findings.addAll(statements(file, shown));
         return findings;
+    }
+
+    /**
+     * {@code findings} of {@code file} placed in it: each in {@code shown} at the line of its statement (else of the
+     * first changeset), as {@code lint} places them.
+     */
+    public static List<Finding> located(List<Finding> findings, MigrationFile file, String shown) {
+        List<StatementShapes.Shape> shapes = new ArrayList<>();
+        for (Changeset c : file.changesets()) shapes.addAll(shapes(c, shown));
+        int fallback = file.changesets().isEmpty() ? 1 : file.changesets().get(0).line();
+        return findings.stream().map(f -> f.at(shown, f.line() > 0 ? f.line() : shapes.stream()
+                .filter(s -> s.sql().equals(f.statement())).mapToInt(StatementShapes.Shape::line).findFirst()
+                .orElse(fallback))).toList();
+    }
+
+    /** An object a migration file creates, and the line of the statement that creates it (its changeset's if unknown). */
+    public record Created(ObjectRef object, int line) {
+    }
+
+    /**
+     * What a migration file taking the schema from {@code before} to {@code after} creates (tables, columns, indexes,
+     * ...; a rename is not a creation), each with the line of its statement in the file.
+     */
+    public static List<Created> created(Catalog before, Catalog after, MigrationFile file, String shown) {
+        List<StatementShapes.Shape> shapes = new ArrayList<>();
+        for (Changeset c : file.changesets()) shapes.addAll(shapes(c, shown));
+        SchemaDiff diff = SchemaDiffer.diff(before, after,
+                new DiffOptions(false, FileLinter.renames(shapes, before, shown)));
+        int fallback = file.changesets().isEmpty() ? 1 : file.changesets().get(0).line();
+        return FileLinter.withoutCarriedAlong(diff.changes()).stream()
+                .filter(c -> c.action() == ChangeAction.CREATE)
+                .map(c -> new Created(c.target(), FileLinter.statementsOf(c, shapes).stream()
+                        .mapToInt(StatementShapes.Shape::line).findFirst().orElse(fallback)))
+                .toList();
     }
 
     /** The typed rules (AM1xx to AM4xx) over one set of changes. */

@@ -9,11 +9,13 @@ import java.util.List;
 /**
  * What {@code plan} found and did: {@code migration} is the generated migration, present exactly when
  * {@link #changed()}; {@code written} is false with {@code --check} or when the proof failed; {@code shadow} describes
- * the throwaway server (null when none was started). Built by {@link #nothingRelevant}, {@link #inSync} and
- * {@link #generated}.
+ * the throwaway server (null when none was started); {@code review} is what the migration files the change adds or
+ * edits will meet at deploy (empty without a detected change set). Built by {@link #nothingRelevant},
+ * {@link #inSync}, {@link #generated} and {@link #schemaLacks}.
  */
 public record PlanResult(Status status, Detection detection, Migration migration, List<Finding> findings,
-                         List<ProofStep> proof, List<String> notes, boolean written, String shadow) {
+                         List<ProofStep> proof, List<String> notes, boolean written, String shadow,
+                         MigrationReview review) {
 
     /**
      * A generated migration: its name, its file relative to the project root, the file's text, its forward and
@@ -34,10 +36,16 @@ public record PlanResult(Status status, Detection detection, Migration migration
         /** A migration was generated and proven. */
         PLANNED,
         /** A migration was generated but its proof failed: nothing was written. */
-        PROOF_FAILED
+        PROOF_FAILED,
+        /**
+         * A migration the change adds creates what the schema does not declare ({@link MigrationReview#gaps()}):
+         * nothing was generated, as the plan would only drop it again.
+         */
+        SCHEMA_LACKS
     }
 
     public PlanResult {
+        review = review == null ? MigrationReview.none() : review;
         findings = List.copyOf(findings);
         proof = List.copyOf(proof);
         notes = List.copyOf(notes);
@@ -48,19 +56,31 @@ public record PlanResult(Status status, Detection detection, Migration migration
 
     /** Detection found no schema or migration change (nothing was started). */
     public static PlanResult nothingRelevant(Detection detection) {
-        return new PlanResult(Status.NO_RELEVANT_CHANGES, detection, null, List.of(), List.of(), List.of(), false, null);
+        return new PlanResult(Status.NO_RELEVANT_CHANGES, detection, null, List.of(), List.of(), List.of(), false, null,
+                MigrationReview.none());
     }
 
     /** The history already produces the desired schema. */
     public static PlanResult inSync(Detection detection, List<String> notes, String shadow) {
-        return new PlanResult(Status.IN_SYNC, detection, null, List.of(), List.of(), notes, false, shadow);
+        return new PlanResult(Status.IN_SYNC, detection, null, List.of(), List.of(), notes, false, shadow,
+                MigrationReview.none());
     }
 
     /** A migration was generated: PLANNED when every step of {@code proof} passed, PROOF_FAILED otherwise. */
     public static PlanResult generated(Detection detection, Migration migration, List<Finding> findings,
                                        List<ProofStep> proof, List<String> notes, boolean written, String shadow) {
         Status status = proof.stream().allMatch(ProofStep::passed) ? Status.PLANNED : Status.PROOF_FAILED;
-        return new PlanResult(status, detection, migration, findings, proof, notes, written, shadow);
+        return new PlanResult(status, detection, migration, findings, proof, notes, written, shadow,
+                MigrationReview.none());
+    }
+
+    /**
+     * A migration the change adds creates what the schema lacks ({@code review}'s gaps): no migration is generated,
+     * as it would drop that again.
+     */
+    public static PlanResult schemaLacks(Detection detection, MigrationReview review, List<String> notes,
+                                         String shadow) {
+        return new PlanResult(Status.SCHEMA_LACKS, detection, null, List.of(), List.of(), notes, false, shadow, review);
     }
 
     public boolean changed() {
@@ -68,22 +88,42 @@ public record PlanResult(Status status, Detection detection, Migration migration
     }
 
     /**
-     * low: nothing to worry about; medium: warnings; high: an error finding or a failed proof. Allowed (suppressed)
-     * findings do not count.
+     * low: nothing to worry about; medium: warnings; high: an error finding, a failed proof, or something of the
+     * change's own migration files that deploy will refuse. Allowed (suppressed) findings do not count.
      */
     public String risk() {
-        return status == Status.PROOF_FAILED ? "high" : LintPolicy.risk(findings);
+        if (status == Status.PROOF_FAILED || review.blocks()) return "high";
+        List<Finding> all = new java.util.ArrayList<>(findings);
+        review.files().forEach(f -> all.addAll(f.findings()));
+        return LintPolicy.risk(all);
     }
 
-    /** This result with {@code placed} as its findings (the same findings, placed elsewhere by a front end). */
-    public PlanResult withFindings(List<Finding> placed) {
-        return new PlanResult(status, detection, migration, placed, proof, notes, written, shadow);
+    /** True when deploy will refuse something of the change's own migration files (the check fails). */
+    public boolean refusedAtDeploy() {
+        return review.blocks();
+    }
+
+    /** This result with {@code found}, the review of the change's own migration files. */
+    public PlanResult withReview(MigrationReview found) {
+        return new PlanResult(status, detection, migration, findings, proof, notes, written, shadow, found);
+    }
+
+    /**
+     * This result with every path (the migration file, the findings' files, the review's files) under {@code prefix}:
+     * paths from the repository's top for a project in a folder of it ({@code services/shop/}).
+     */
+    public PlanResult under(String prefix) {
+        if (prefix == null || prefix.isEmpty()) return this;
+        Migration moved = migration == null ? null : new Migration(migration.name(), prefix + migration.file(),
+                migration.text(), migration.sql(), migration.rollbackSql(), migration.changes());
+        return new PlanResult(status, detection, moved, MigrationReview.under(findings, prefix), proof, notes, written,
+                shadow, review.under(prefix));
     }
 
     /** This result with one more note. */
     public PlanResult withNote(String note) {
         List<String> more = new java.util.ArrayList<>(notes);
         more.add(note);
-        return new PlanResult(status, detection, migration, findings, proof, more, written, shadow);
+        return new PlanResult(status, detection, migration, findings, proof, more, written, shadow, review);
     }
 }

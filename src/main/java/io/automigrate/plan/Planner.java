@@ -62,10 +62,21 @@ public final class Planner {
     public static PlanResult plan(PlanRequest request) {
         // With head a revision, the schema and migrations are read as they are in it; otherwise from the working
         // tree, and a note says when they differ from HEAD there.
-        if (request.head() != null && request.detection() == null) return planAtRevision(request);
+        boolean atRevision = request.head() != null && request.detection() == null;
+        Detection detection = request.detection() != null || request.base() == null ? request.detection()
+                : ChangeDetector.detect(request.root(), request.base(), request.head(), request.watchedPaths());
+        // The change's own migration files are found in git, in the repository (a revision's snapshot has no git).
+        MigrationReviewer.Touched touched = detection == null || !detection.changed()
+                ? MigrationReviewer.Touched.nothing()
+                : MigrationReviewer.touched(request.root(), request.config(), detection, request.head());
+        if (atRevision) {
+            // A committed revision is named after its commit time, so planning it again writes the same file.
+            Instant committed = ChangeDetector.commitTime(request.root(), request.head());
+            return planAtRevision(committed == null ? request : request.at(committed), detection, touched);
+        }
         List<String> uncommitted = request.detection() == null
-                ? ChangeDetector.uncommitted(request.root(), PlanRequest.watchedPaths(request.config())) : List.of();
-        PlanResult result = planFiles(request);
+                ? ChangeDetector.uncommitted(request.root(), request.watchedPaths()) : List.of();
+        PlanResult result = planFiles(request.detected(detection), touched);
         if (uncommitted.isEmpty()) return result;
         return result.withNote("the working tree's " + shortList(uncommitted) + " differ from HEAD (not committed): "
                 + "this plan reads the working tree; 'plan --base REV --head REV' plans committed revisions");
@@ -80,11 +91,10 @@ public final class Planner {
      * {@code plan --head REV}: the watched files as they are at that revision are written to a temporary folder and
      * planned there (the working tree is not read); a migration written is copied into the working tree.
      */
-    private static PlanResult planAtRevision(PlanRequest request) {
+    private static PlanResult planAtRevision(PlanRequest request, Detection detection,
+                                             MigrationReviewer.Touched touched) {
         Path root = request.root();
-        List<String> watched = PlanRequest.watchedPaths(request.config());
-        Detection detection = request.base() == null ? null
-                : ChangeDetector.detect(root, request.base(), request.head(), watched);
+        List<String> watched = request.watchedPaths();
         if (detection != null && !detection.changed() && !request.force()) {
             return PlanResult.nothingRelevant(detection);
         }
@@ -98,7 +108,7 @@ public final class Planner {
         try {
             ChangeDetector.export(root, request.head(), watched, snapshot);
             PlanResult result = planFiles(request.in(snapshot).revisions(null, null).detected(detection)
-                    .checking(request.check(), true));
+                    .checking(request.check(), true), touched);
             if (result.written()) writeFile(root.resolve(result.migration().file()), result.migration().text());
             return result;
         } finally {
@@ -107,14 +117,14 @@ public final class Planner {
     }
 
     /** Plans the files under {@code request.root()}; a note names the schema folder's files that were not loaded. */
-    private static PlanResult planFiles(PlanRequest request) {
+    private static PlanResult planFiles(PlanRequest request, MigrationReviewer.Touched touched) {
         RenderOptions render = request.forms();
         Config config = request.config();
         Path root = request.root();
         Detection detection = null;
         if (request.detection() != null || request.base() != null) {
             detection = request.detection() != null ? request.detection()
-                    : ChangeDetector.detect(root, request.base(), request.head(), PlanRequest.watchedPaths(config));
+                    : ChangeDetector.detect(root, request.base(), request.head(), request.watchedPaths());
             if (!detection.changed() && !request.force()) {
                 return PlanResult.nothingRelevant(detection);
             }
@@ -150,9 +160,13 @@ public final class Planner {
             CompletableFuture<Void> templateVacuumed = proofDatabase == null && replayed.cached()
                     ? server.vacuumInBackground(server.templateUrl(template)) : CompletableFuture.completedFuture(null);
             try {
+                // The change's own files, linted as apply will lint them, while the desired schema still loads.
+                MigrationReview review = new MigrationReview(touched.added().isEmpty() ? List.of()
+                        : MigrationReviewer.lint(server, inspectOptions, history, touched.added(),
+                        MigrationReviewer.policies(config, request.policy().allowed())), touched.edited(), List.of());
                 PlanResult result = planned(request, detection, history,
                         new Schemas(current, joinUnwrapped(loading), schema, hints),
-                        new Proof(server, inspectOptions, template, templateVacuumed, proofDatabase));
+                        new Proof(server, inspectOptions, template, templateVacuumed, proofDatabase), review);
                 return schema.skipped() == null ? result : result.withNote(schema.skipped());
             } catch (UnconvertibleColumn e) {
                 throw RenameHintParser.located(e, schema.files());
@@ -185,7 +199,7 @@ public final class Planner {
 
     /** Diff, render, name, lint, prove and write, once both schemas are known. */
     private static PlanResult planned(PlanRequest request, Detection detection, MigrationHistory history,
-                                      Schemas schemas, Proof at) {
+                                      Schemas schemas, Proof at, MigrationReview review) {
         Config config = request.config();
         Path root = request.root();
         RenderOptions render = request.forms();
@@ -200,7 +214,12 @@ public final class Planner {
         // Objects the schema's language cannot express (a Prisma schema's functions, triggers...) are kept, not dropped.
         SchemaDiff diff = schema.keep(SchemaDiffer.diff(current, desired, new DiffOptions(false, hints)), current);
         if (diff.isEmpty()) {
-            return PlanResult.inSync(detection, diff.notes(), server.description());
+            return PlanResult.inSync(detection, diff.notes(), server.description()).withReview(review);
+        }
+        List<MigrationReview.SchemaGap> gaps = MigrationReviewer.gaps(review.files(), diff, config.schema());
+        if (!gaps.isEmpty()) {
+            // Generating a migration would drop what the change's own migration creates: the author decides.
+            return PlanResult.schemaLacks(detection, review.withGaps(gaps), diff.notes(), server.description());
         }
         RenderedMigration rendered = MigrationRenderer.render(diff, current, render);
         Instant stamp = MigrationNames.nextTimestamp(request.now(), history.fileNames());
@@ -210,7 +229,7 @@ public final class Planner {
         MigrationFile file = MigrationBuilder.build(fileName, rendered, config.naming().author(),
                 "generated from " + config.schema(), render);
         String text = FormattedSql.write(file);
-        List<Finding> findings = request.policy().judge(locate(Linter.plan(current, desired, diff, rendered, file), text));
+        List<Finding> findings = request.policy().judge(Linter.plan(current, desired, diff, rendered, file));
         List<String> changes = diff.changes().stream().map(c -> c.describe()).toList();
 
         Trace.step("plan: diffed, rendered and linted");
@@ -233,10 +252,13 @@ public final class Planner {
         if (write) {
             writeFile(root.resolve(relative), text);
         }
+        // A command's output is no file of the repository: its findings go on the migration file.
+        findings = place(findings, config.schemaSource().isCommand() ? List.of() : schema.files(), relative, text,
+                write);
         PlanResult.Migration migration = new PlanResult.Migration(name, relative, text, rendered.forwardSql(),
                 rendered.rollbackSql(), changes);
         return PlanResult.generated(detection, migration, findings, proof, Linter.notesBesideFindings(diff.notes()),
-                write, server.description());
+                write, server.description()).withReview(review);
     }
 
     /** A copy of the template, with Liquibase's books read once on it so the proof's first step starts warm. */
@@ -388,15 +410,23 @@ public final class Planner {
         }
     }
 
-    /** Finds the line of each finding's statement in the migration file. */
-    private static List<Finding> locate(List<Finding> findings, String text) {
+    /**
+     * Places each finding of a generated migration in a file the change holds: on the schema line that declares its
+     * object; else, when the migration is written, on its statement's line there; else nowhere (line 0), never on a
+     * line of a file not yet written.
+     */
+    static List<Finding> place(List<Finding> findings, List<io.automigrate.source.SqlFile> schema, String file,
+                               String text, boolean written) {
+        SchemaLines declared = new SchemaLines(schema);
         String[] lines = text.split("\n", -1);
         return findings.stream().map(f -> {
+            SchemaLines.Location at = f.target() == null ? null : declared.find(f.target());
+            if (at != null) return f.at(at.file(), at.line());
             String first = f.statement().lines().findFirst().orElse("").strip();
-            for (int i = 0; i < lines.length && !first.isEmpty(); i++) {
-                if (lines[i].strip().equals(first)) return f.withLine(i + 1);
+            for (int i = 0; written && i < lines.length && !first.isEmpty(); i++) {
+                if (lines[i].strip().equals(first)) return f.at(file, i + 1);
             }
-            return f;
+            return f.at(null, 0);
         }).toList();
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.automigrate.lint.Finding;
+import io.automigrate.plan.MigrationReview;
 import io.automigrate.plan.PlanResult;
 import io.automigrate.plan.ProofStep;
 
@@ -25,7 +26,16 @@ public final class PlanReport {
             case IN_SYNC -> "schema and migrations agree";
             case PLANNED -> (r.written() ? "wrote " : "needs a migration: ") + r.migration().file() + " (risk: " + r.risk() + ")";
             case PROOF_FAILED -> "the generated migration failed its proof: nothing was written";
-        };
+            case SCHEMA_LACKS -> "a migration of this change creates what the schema does not have: nothing was "
+                    + "generated";
+        } + (r.refusedAtDeploy() && r.status() != PlanResult.Status.SCHEMA_LACKS
+                ? "; deploy will refuse " + refusedCount(r.review()) : "");
+    }
+
+    private static String refusedCount(MigrationReview review) {
+        long files = review.files().stream().filter(f -> !f.refusedBy().isEmpty()).count() + review.edited().size()
+                + review.gaps().stream().map(MigrationReview.SchemaGap::migrationFile).distinct().count();
+        return files == 1 ? "a migration file of this change" : files + " migration files of this change";
     }
 
     public static String text(PlanResult r) {
@@ -36,6 +46,7 @@ public final class PlanReport {
                             : String.join(", ", r.detection().changedFiles())).append('\n');
         }
         r.notes().forEach(n -> out.append("note: ").append(n).append('\n'));
+        out.append(reviewText(r.review()));
         if (!r.changed()) return out.toString();
         out.append("\nchanges:\n");
         r.migration().changes().forEach(c -> out.append("  ").append(c).append('\n'));
@@ -58,7 +69,7 @@ public final class PlanReport {
         out.append("### automigrate: ").append(headline(r)).append("\n\n");
         if (!r.changed()) {
             r.notes().forEach(n -> out.append("> ").append(Markdown.text(n)).append("\n"));
-            return out.toString();
+            return out.append(reviewMarkdown(r.review())).toString();
         }
         out.append("**Risk:** ").append(r.risk()).append(" · **Migration:** `").append(r.migration().file()).append("`\n\n");
         out.append("| change | findings |\n| --- | --- |\n");
@@ -72,6 +83,7 @@ public final class PlanReport {
                     .append(")\n").append(FindingsReport.markdown(r.findings()));
         }
         r.notes().forEach(n -> out.append("\n> ").append(Markdown.text(n)).append('\n'));
+        out.append(reviewMarkdown(r.review()));
         out.append("\n<details><summary>Migration SQL</summary>\n\n```sql\n").append(r.migration().sql()).append("```\n</details>\n");
         out.append("\n<details><summary>Rollback SQL</summary>\n\n```sql\n").append(r.migration().rollbackSql()).append("```\n</details>\n");
         out.append("\n#### Proof (").append(r.shadow()).append(")\n\n");
@@ -87,10 +99,11 @@ public final class PlanReport {
      * next push; {@code deploysTo} is the environment the base branch deploys to (null: none); {@code fork} says the
      * author must add the file themselves; {@code committed} is the commit that added the migration (null: none);
      * {@code addedMigrations} are the migration files the pull request adds; {@code detail} one line on how changes
-     * were detected and for which commit.
+     * were detected and for which commit; {@code project} is the project's folder in the repository, named in the
+     * title (null or empty: the repository's top).
      */
     public record PullRequest(String marker, String baseBranch, String deploysTo, boolean fork, String committed,
-                              List<String> addedMigrations, String detail) {
+                              List<String> addedMigrations, String detail, String project) {
         public PullRequest {
             addedMigrations = List.copyOf(addedMigrations);
         }
@@ -98,7 +111,12 @@ public final class PlanReport {
 
     /** The pull-request comment: the markdown report, what happens on merge, and what the author has to do. */
     public static String pullRequestComment(PlanResult r, PullRequest pr) {
-        StringBuilder out = new StringBuilder(pr.marker()).append('\n').append(markdown(r));
+        String report = markdown(r);
+        if (pr.project() != null && !pr.project().isEmpty()) {
+            report = report.replaceFirst("^### automigrate: ", java.util.regex.Matcher.quoteReplacement(
+                    "### automigrate (" + pr.project() + "): "));
+        }
+        StringBuilder out = new StringBuilder(pr.marker()).append('\n').append(report);
         switch (r.status()) {
             case NO_RELEVANT_CHANGES -> out.append("\nThis pull request no longer changes the schema or the migrations: "
                     + "there is nothing to review here, and nothing will be deployed on merge.\n");
@@ -125,6 +143,13 @@ public final class PlanReport {
             }
             case PROOF_FAILED -> out.append("\n**The migration failed its proof**: it is not safe to deploy. Fix the "
                     + "schema, or write the migration by hand (see the failed step above).\n");
+            case SCHEMA_LACKS -> out.append("\n**To do:** declare in the schema what the migration creates, or take it "
+                    + "out of the migration; automigrate proposes no migration until they agree (one would drop it "
+                    + "again).\n");
+        }
+        if (r.refusedAtDeploy() && r.status() != PlanResult.Status.SCHEMA_LACKS) {
+            out.append("\n**Before merging:** the deploy after the merge will refuse what is marked ❌ above; fix it "
+                    + "here, where it is cheap.\n");
         }
         if (r.status() != PlanResult.Status.NO_RELEVANT_CHANGES) {
             out.append("\n**On merge:** ").append(pr.deploysTo() == null
@@ -142,6 +167,56 @@ public final class PlanReport {
     public static String pullRequestFailure(String marker, String message, String detail) {
         return marker + "\n### automigrate: the plan failed\n\n```\n" + message.strip() + "\n```\n"
                 + (detail == null || detail.isBlank() ? "" : "\n<sub>" + detail + "</sub>\n");
+    }
+
+    /** What deploy will check in the change's own migration files, for a terminal. */
+    static String reviewText(MigrationReview review) {
+        if (review.isEmpty()) return "";
+        StringBuilder out = new StringBuilder("\nmigration files of this change (what deploy will check):\n");
+        for (MigrationReview.EditedMigration e : review.edited()) {
+            out.append("  error: ").append(e.file()).append(':').append(e.line()).append(": ").append(e.message())
+                    .append('\n');
+        }
+        for (MigrationReview.SchemaGap g : review.gaps()) {
+            out.append("  error: ").append(g.migrationFile()).append(':').append(g.line()).append(": ")
+                    .append(g.message()).append('\n');
+        }
+        for (MigrationReview.FileReview f : review.files()) {
+            out.append("  ").append(f.file()).append(": ").append(verdicts(f, false)).append('\n');
+            if (!f.findings().isEmpty()) out.append(FindingsReport.text(f.findings()).indent(4));
+        }
+        return out.toString();
+    }
+
+    /** What deploy will check in the change's own migration files, for a pull request or a job summary. */
+    static String reviewMarkdown(MigrationReview review) {
+        if (review.isEmpty()) return "";
+        StringBuilder out = new StringBuilder("\n#### Migration files of this change (what deploy will check)\n\n");
+        for (MigrationReview.EditedMigration e : review.edited()) {
+            out.append("- ❌ `").append(e.file()).append("` (line ").append(e.line()).append(") is edited: ")
+                    .append(Markdown.text(e.message())).append(".\n");
+        }
+        for (MigrationReview.SchemaGap g : review.gaps()) {
+            out.append("- ❌ ").append(Markdown.text(g.message())).append(" (`").append(g.migrationFile()).append("` line ")
+                    .append(g.line()).append(", `").append(g.schema()).append("`).\n");
+        }
+        for (MigrationReview.FileReview f : review.files()) {
+            out.append("- ").append(f.refusedBy().isEmpty() ? "✅ `" : "❌ `").append(f.file()).append("`: ")
+                    .append(verdicts(f, true)).append('\n');
+            if (!f.findings().isEmpty()) out.append(FindingsReport.markdown(f.findings()).indent(2));
+        }
+        return out.toString();
+    }
+
+    /** "refused by environment production (AM102 not allowed); accepted by environment staging". */
+    private static String verdicts(MigrationReview.FileReview f, boolean markdown) {
+        List<String> parts = new java.util.ArrayList<>();
+        for (MigrationReview.Verdict v : f.verdicts()) {
+            String who = markdown ? v.describe().replaceFirst("environment (.*)", "environment **$1**") : v.describe();
+            parts.add(v.refuses() ? "refused by " + who + " (" + String.join(", ", v.blocking().stream()
+                    .map(Finding::code).distinct().toList()) + " not allowed)" : "accepted by " + v.describe());
+        }
+        return String.join("; ", parts);
     }
 
     public static String json(PlanResult r) {
@@ -169,11 +244,35 @@ public final class PlanReport {
         root.put("verification", Map.of("passed", r.proof().stream().allMatch(ProofStep::passed) && !r.proof().isEmpty(),
                 "steps", r.proof().stream().map(s -> Map.of("name", s.name(), "passed", s.passed(), "detail", s.detail())).toList()));
         root.put("notes", r.notes());
+        root.put("review", reviewJson(r.review()));
         try {
             return JSON.writeValueAsString(root);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write the plan as JSON", e);
         }
+    }
+
+    private static Map<String, Object> reviewJson(MigrationReview review) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("refused", review.blocks());
+        out.put("edited", review.edited().stream().map(e -> Map.of("file", e.file(), "line", e.line(),
+                "message", e.message())).toList());
+        out.put("schemaLacks", review.gaps().stream().map(g -> Map.of("file", g.migrationFile(), "line", g.line(),
+                "object", g.object().toString(), "schema", g.schema(), "message", g.message())).toList());
+        out.put("files", review.files().stream().map(f -> {
+            Map<String, Object> file = new LinkedHashMap<>();
+            file.put("file", f.file());
+            file.put("findings", f.findings().stream().map(FindingsReport::json).toList());
+            file.put("environments", f.verdicts().stream().map(v -> {
+                Map<String, Object> verdict = new LinkedHashMap<>();
+                verdict.put("environment", v.environment());
+                verdict.put("refuses", v.refuses());
+                verdict.put("blocking", v.blocking().stream().map(Finding::code).distinct().toList());
+                return verdict;
+            }).toList());
+            return file;
+        }).toList());
+        return out;
     }
 
     /** The findings as one line of JSON (the action's {@code findings} output). */

@@ -1,4 +1,4 @@
-package io.automigrate.github;
+package io.automigrate.plan;
 
 import io.automigrate.catalog.ObjectKind;
 import io.automigrate.catalog.ObjectRef;
@@ -9,13 +9,14 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Finds the line of the desired schema that declares an object, so that a finding's annotation lands on the line
- * the author edited. A text search, not a parse: good enough to point at a line, and null when the object is not
- * declared (a drop: the object is gone from the schema).
+ * Finds the line of the desired schema that declares an object, so that a finding of a generated migration names a
+ * line the author edited (in a report, a comment or an annotation), not one of a file not yet written. A text search,
+ * not a parse: good enough to point at a line, and null when the object is not declared (a drop: the object is gone
+ * from the schema).
  */
-final class SchemaLines {
+public final class SchemaLines {
     /** A file (as shown to the user) and a 1-based line. */
-    record Location(String file, int line) {
+    public record Location(String file, int line) {
     }
 
     private record Text(String file, String[] lines) {
@@ -23,11 +24,11 @@ final class SchemaLines {
 
     private final List<Text> files;
 
-    SchemaLines(List<SqlFile> schemaFiles) {
+    public SchemaLines(List<SqlFile> schemaFiles) {
         this.files = schemaFiles.stream().map(f -> new Text(f.displayName(), f.read().split("\n", -1))).toList();
     }
 
-    Location find(ObjectRef target) {
+    public Location find(ObjectRef target) {
         ObjectKind kind = target.kind();
         if (kind == ObjectKind.COLUMN || kind == ObjectKind.CONSTRAINT) {
             Location table = declaration("TABLE", target.name());

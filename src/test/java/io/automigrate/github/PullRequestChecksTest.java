@@ -1,0 +1,179 @@
+package io.automigrate.github;
+
+import io.automigrate.shadow.ShadowDatabase;
+import io.automigrate.testing.TestPostgres;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static io.automigrate.github.ActionFixture.BRANCH;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The pull request sees what the deploy after its merge will check (issue 13): the pull request's own migration
+ * files linted with every environment's policy, edits of migrations the base has, what a migration creates that the
+ * schema lacks; a re-run names the same file and leaves the comment alone; findings point at lines of files the pull
+ * request holds; a custom config file is watched and a monorepo project's paths are from the repository's top.
+ * Through {@code automigrate action}, real git repositories, the embedded PostgreSQL and the GitHub stand-in.
+ */
+class PullRequestChecksTest extends ActionTestBase {
+    private static final String DROP_EMAIL = "db/migrations/20261202000000_drop_users_email.sql";
+    private static final String FIRST = "db/migrations/20261101000000_add_users_table.sql";
+
+    private Map<String, String> pullRequest(Path workspace, String base, String head) throws Exception {
+        Path event = fixture.event("pull_request_opened", Map.of("BASE_SHA", base, "HEAD_SHA", head));
+        return fixture.environment(workspace, "pull_request", event, "refs/pull/7/merge");
+    }
+
+    private ActionFixture.Run plan(String head) throws Exception {
+        return fixture.action(pullRequest(fixture.checkout(BRANCH, 0), fixture.mainSha, head));
+    }
+
+    private List<GitHubStandIn.Request> writes() {
+        return fixture.github.requests().stream().filter(GitHubStandIn.Request::isWrite).toList();
+    }
+
+    @Test
+    void aHandWrittenDropColumnIsLintedWithEveryEnvironmentsPolicyAndFailsTheCheck() throws Exception {
+        // staging allows dropping columns, production does not
+        String config = ActionFixture.CONFIG.replace("    url-env: STAGING_DATABASE_URL\n",
+                "    url-env: STAGING_DATABASE_URL\n    allow: [AM102]\n");
+        String head = fixture.commitAndPush(BRANCH, "Drop the e-mail column", Map.of("automigrate.yml", config,
+                "db/schema.sql", "CREATE TABLE users (\n    id bigint PRIMARY KEY\n);\n", DROP_EMAIL, """
+                        --liquibase formatted sql
+
+                        --changeset mona:drop-users-email
+                        ALTER TABLE public.users DROP COLUMN email;
+                        --rollback ALTER TABLE public.users ADD COLUMN email text;
+                        """));
+        ActionFixture.Run run = plan(head);
+
+        assertEquals(1, run.exit(), "production's apply will refuse AM102: the check fails\n" + run.all());
+        String comment = fixture.github.commentBodies().get(0);
+        assertTrue(comment.contains("#### Migration files of this change (what deploy will check)"), comment);
+        assertTrue(comment.contains("❌ `" + DROP_EMAIL + "`: refused by environment **production** (AM102 not "
+                + "allowed); accepted by environment staging"), comment);
+        assertTrue(comment.contains("(" + DROP_EMAIL + ":4)"), "the finding names the file's line\n" + comment);
+        assertTrue(run.out().contains("::error file=" + DROP_EMAIL + ",line=4,title=AM102 "), run.out());
+        assertTrue(run.out().contains("refused by environment production)"), run.out());
+        Map<String, String> outputs = ActionFixture.outputs(run.outputs());
+        assertEquals("high", outputs.get("risk"), outputs.toString());
+        assertTrue(outputs.get("findings").contains("\"code\":\"AM102\""), outputs.get("findings"));
+        assertTrue(run.out().contains("::error::deploy will refuse a migration file of this change: " + DROP_EMAIL
+                + " would be refused by environment production (AM102)"), run.out());
+    }
+
+    @Test
+    void anEditOfAMigrationTheBaseHasIsAnErrorOnItsLine() throws Exception {
+        String head = fixture.commitAndPush(BRANCH, "Names, in the first migration", Map.of(
+                "db/schema.sql", ActionFixture.SCHEMA_MAIN.replace("email text NOT NULL", "email text NOT NULL,\n    name text"),
+                FIRST, ActionFixture.FIRST_MIGRATION.replace("email text NOT NULL\n", "email text NOT NULL,\n    name text\n")));
+        ActionFixture.Run run = plan(head);
+
+        assertEquals(1, run.exit(), run.all());
+        assertTrue(run.out().contains("::error file=" + FIRST + ",line=6,title=edited migration::this migration is "
+                + "on the base branch"), run.out());
+        String comment = fixture.github.commentBodies().get(0);
+        assertTrue(comment.contains("❌ `" + FIRST + "` (line 6) is edited"), comment);
+        assertTrue(comment.contains("put the change in a new migration"), comment);
+        assertFalse(comment.contains("This pull request adds"), comment);
+    }
+
+    @Test
+    void aMigrationCreatingWhatTheSchemaLacksIsSaidSoWithoutADropMigration() throws Exception {
+        String audit = "db/migrations/20261202000000_audit.sql";
+        String head = fixture.commitAndPush(BRANCH, "Audit table", Map.of(audit, """
+                --liquibase formatted sql
+
+                --changeset mona:audit
+                CREATE TABLE public.audit (id bigint PRIMARY KEY, at timestamptz NOT NULL);
+                --rollback DROP TABLE public.audit;
+                """));
+        ActionFixture.Run run = plan(head);
+
+        assertEquals(1, run.exit(), run.all());
+        String message = audit + " creates table public.audit, which db/schema.sql does not have: add it to the "
+                + "schema, or drop it from the migration";
+        String comment = fixture.github.commentBodies().get(0);
+        assertTrue(comment.contains(message), comment);
+        assertFalse(comment.contains("drop_audit_table"), comment);
+        assertFalse(run.all().contains("drop_audit_table"), run.all());
+        assertTrue(run.out().contains("::error file=" + audit + ",line=4,title=not in the schema::" + message),
+                run.out());
+        assertTrue(run.out().contains("::error file=db/schema.sql,title=not in the schema::" + message), run.out());
+        assertEquals("", ActionFixture.outputs(run.outputs()).get("migration-file"));
+    }
+
+    @Test
+    void aReRunOnTheSameHeadNamesTheSameFileAndLeavesTheCommentAlone() throws Exception {
+        String head = fixture.commitAndPush(BRANCH, "Display names", Map.of("db/schema.sql", """
+                CREATE TABLE users (
+                    id bigint PRIMARY KEY,
+                    email varchar(200) NOT NULL,
+                    display_name text
+                );
+                """));
+        // Both runs on one throwaway server, as a job's embedded one is: its description is in the comment.
+        ActionFixture.Run first;
+        ActionFixture.Run again;
+        try (ShadowDatabase admin = TestPostgres.newDatabase("admin")) {
+            Map<String, String> env = pullRequest(fixture.checkout(BRANCH, 0), fixture.mainSha, head);
+            env.put("AUTOMIGRATE_SHADOW", "url");
+            env.put("AUTOMIGRATE_SHADOW_URL", admin.url().display());
+            first = ActionFixture.run(env, null);
+            env.put("GITHUB_WORKSPACE", fixture.checkout(BRANCH, 0).toString());
+            again = ActionFixture.run(env, null);
+        }
+
+        String file = ActionFixture.outputs(first.outputs()).get("migration-file");
+        assertEquals(file, ActionFixture.outputs(again.outputs()).get("migration-file"), "no timestamp churn");
+        assertEquals(1, writes().size(), "the second run finds the comment as it is and edits nothing: " + writes());
+        assertTrue(again.out().contains("automigrate: pull-request comment unchanged"), again.out());
+        // The finding names the schema line the author edited, not a line of the migration nobody has written yet.
+        String comment = fixture.github.commentBodies().get(0);
+        assertTrue(comment.contains("`column public.users.email` (db/schema.sql:3)"), comment);
+        assertFalse(comment.matches("(?s).*\\(line \\d+\\).*"), comment);
+    }
+
+    @Test
+    void aMonorepoProjectWithItsOwnConfigFileIsWatchedAndShownFromTheRepositoryTop() throws Exception {
+        String project = "services/shop/";
+        String config = "environments:\n  production:\n    branches: [main]\n";
+        String base = fixture.commitAndPush(BRANCH, "The shop service", Map.of(project + "shop.yml", config,
+                project + "db/schema.sql", ActionFixture.SCHEMA_MAIN, project + FIRST, ActionFixture.FIRST_MIGRATION));
+        String configOnly = fixture.commitAndPush(BRANCH, "Staging for the shop",
+                Map.of(project + "shop.yml", config + "  staging:\n    branches: [develop]\n"));
+        Map<String, String> env = pullRequest(fixture.checkout(BRANCH, 0), base, configOnly);
+        env.put("INPUT_WORKING-DIRECTORY", "services/shop");
+        env.put("INPUT_CONFIG", "shop.yml");
+        ActionFixture.Run watched = fixture.action(env);
+        assertEquals(0, watched.exit(), watched.all());
+        assertTrue(watched.out().contains(": services/shop/shop.yml"), "a change of the config file is a change to "
+                + "plan, as one of automigrate.yml is\n" + watched.out());
+        assertTrue(watched.out().contains("schema and migrations agree"), watched.out());
+
+        String head = fixture.commitAndPush(BRANCH, "Display names", Map.of(project + "db/schema.sql", """
+                CREATE TABLE users (
+                    id bigint PRIMARY KEY,
+                    email varchar(200) NOT NULL
+                );
+                """));
+        env = pullRequest(fixture.checkout(BRANCH, 0), configOnly, head);
+        env.put("INPUT_WORKING-DIRECTORY", "services/shop");
+        env.put("INPUT_CONFIG", "shop.yml");
+        ActionFixture.Run run = fixture.action(env);
+        assertEquals(1, run.exit(), run.all());
+        String comment = fixture.github.commentBodies().get(0);
+        assertTrue(comment.contains("### automigrate (services/shop): needs a migration: services/shop/db/migrations/"),
+                comment);
+        assertTrue(comment.contains("(services/shop/db/schema.sql:3)"), comment);
+        assertTrue(comment.contains("commit `services/shop/db/migrations/"), comment);
+        assertTrue(run.out().contains("::error file=services/shop/db/schema.sql,line=3,title=AM104 "), run.out());
+        assertTrue(ActionFixture.outputs(run.outputs()).get("migration-file").startsWith("services/shop/db/migrations/"));
+        assertTrue(ActionFixture.outputs(run.outputs()).get("findings").contains("\"file\":\"services/shop/db/schema.sql\""));
+    }
+}
