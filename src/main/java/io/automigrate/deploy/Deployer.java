@@ -16,6 +16,7 @@ import io.automigrate.migrate.MigrationHistory;
 import io.automigrate.policy.EnvironmentPolicy;
 import io.automigrate.shadow.ShadowServer;
 import io.automigrate.shadow.ShadowServers;
+import io.automigrate.state.ExpectedStates;
 import io.automigrate.state.StateReader;
 
 import java.sql.Connection;

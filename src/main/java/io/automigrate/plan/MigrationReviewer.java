@@ -2,7 +2,6 @@ package io.automigrate.plan;
 
 import io.automigrate.catalog.Catalog;
 import io.automigrate.config.Config;
-import io.automigrate.deploy.ExpectedStates;
 import io.automigrate.diff.Change;
 import io.automigrate.diff.ChangeAction;
 import io.automigrate.diff.SchemaDiff;
@@ -15,6 +14,7 @@ import io.automigrate.migrate.MigrationFile;
 import io.automigrate.migrate.MigrationHistory;
 import io.automigrate.policy.EnvironmentPolicy;
 import io.automigrate.shadow.ShadowServer;
+import io.automigrate.state.ExpectedStates;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.automigrate.deploy;
+package io.automigrate.state;
 
 import io.automigrate.AutomigrateException;
 import io.automigrate.catalog.Catalog;
@@ -10,9 +10,6 @@ import io.automigrate.migrate.MigrationFile;
 import io.automigrate.migrate.MigrationHistory;
 import io.automigrate.shadow.ShadowDatabase;
 import io.automigrate.shadow.ShadowServer;
-import io.automigrate.state.HistoryReplayer;
-import io.automigrate.state.SchemaState;
-import io.automigrate.state.StateReader;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -22,8 +19,9 @@ import java.util.Optional;
 
 /**
  * What the history says the database should be, computed on a throwaway database: the schema after the applied
- * changesets (the drift check compares the live database with it), and after each pending file (the policy gate
- * lints each step; the last one is what the live database must equal after apply).
+ * changesets (the drift check compares the live database with it), and after each pending file (apply's policy gate
+ * lints each step, and so does a pull request's plan for the files it adds; the last one is what the live database
+ * must equal after apply).
  */
 public record ExpectedStates(Catalog applied, List<Catalog> afterEachFile) {
     public ExpectedStates {
