@@ -46,7 +46,7 @@ class ArchitectureTest {
     static final Map<String, Set<String>> ALLOWED = edges(
             // front ends: the CLI may use anything but is used by nothing; the Action is started by the CLI
             "cli", "config db deploy diff github inspect lint migrate plan policy report shadow source sql state",
-            "github", "catalog config db deploy git lint plan policy report source state",
+            "github", "config db deploy git lint plan policy report",
             // results → text, markdown, JSON
             "report", "catalog deploy diff git lint plan sql",
             // the two workflows

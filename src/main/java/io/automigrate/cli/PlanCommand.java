@@ -87,9 +87,7 @@ final class PlanCommand implements Callable<Integer> {
         if (migrations != null) config = config.withMigrations(migrations);
         config = config.withShadow(shadow.resolve(config.shadow()));
 
-        // A committed revision is named after its commit time, so planning it again writes the same file.
-        Instant stamp = head == null ? null : io.automigrate.git.ChangeDetector.commitTime(context.root(), head);
-        PlanResult result = Planner.plan(PlanRequest.of(context.root(), config, stamp != null ? stamp : Instant.now())
+        PlanResult result = Planner.plan(PlanRequest.of(context.root(), config, Instant.now())
                 .configuredBy(context.environment().get("AUTOMIGRATE_CONFIG"))
                 .revisions(base, head).named(name).checking(check, force)
                 .writtenAs(EnvironmentPolicy.forms(config, online))
