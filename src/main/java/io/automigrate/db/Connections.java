@@ -63,6 +63,22 @@ public final class Connections {
         return Secrets.redact(message.lines().findFirst().orElse(message).strip());
     }
 
+    /**
+     * The host name the connection failed to resolve, or null: a name that does not resolve is a wrong URL far more
+     * often than a server still starting (a CI service's name resolves before the job's steps run).
+     */
+    public static String unresolvedHost(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.UnknownHostException unknown) {
+                String host = unknown.getMessage() == null ? "" : unknown.getMessage().strip();
+                int colon = host.indexOf(':');
+                return colon > 0 ? host.substring(0, colon) : host.isEmpty() ? "of the URL" : host;
+            }
+            if (t.getCause() == t) break;
+        }
+        return null;
+    }
+
     /** The server does not do SSL, and the URL requires it: no retry changes that. */
     public static boolean sslRefused(SQLException e) {
         String message = e.getMessage() == null ? "" : e.getMessage();
@@ -80,6 +96,11 @@ public final class Connections {
         }
         if (state.equals("3D000")) {
             return " (the database does not exist; check the URL's path)";
+        }
+        String unresolved = unresolvedHost(e);
+        if (unresolved != null) {
+            return " (the host name " + unresolved + " does not resolve: check the URL's host, or the service name "
+                    + "in CI)";
         }
         if (state.startsWith("08")) {
             return " (is the server running and reachable from here?)";

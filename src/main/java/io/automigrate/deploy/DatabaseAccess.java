@@ -121,11 +121,12 @@ public interface DatabaseAccess {
 
         /**
          * Server not reachable yet, starting up, shutting down or out of connection slots: worth another try. A
-         * server that refuses SSL (sslmode=require against one without it) says so at once and will again.
+         * server that refuses SSL (sslmode=require against one without it) says so at once and will again; a host
+         * name that does not resolve is a wrong URL.
          */
         private static boolean passing(AutomigrateException e) {
             if (!(e.getCause() instanceof SQLException sql) || sql.getSQLState() == null) return false;
-            if (Connections.sslRefused(sql)) return false;
+            if (Connections.sslRefused(sql) || Connections.unresolvedHost(sql) != null) return false;
             String state = sql.getSQLState();
             return state.startsWith("08") || state.equals("57P03") || state.equals("53300");
         }

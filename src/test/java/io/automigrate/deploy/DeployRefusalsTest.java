@@ -178,10 +178,15 @@ class DeployRefusalsTest {
                         retry: {attempts: 3, initial-delay: 50ms, max-wait: 5s}
                     """);
             String password = "Pa55word-never-shown";
-            f.environment.put("STAGING_DATABASE_URL", "postgresql://app:" + password + "@no-such-host.invalid:5432/shop");
+            // a port nobody listens on: connection refused, which is what a server still starting looks like
+            int closed;
+            try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+                closed = socket.getLocalPort();
+            }
+            f.environment.put("STAGING_DATABASE_URL", "postgresql://app:" + password + "@localhost:" + closed + "/shop");
             DeployFixture.Outcome badHost = f.run("apply", "--env", "staging");
             assertEquals(3, badHost.exit(), badHost.all());
-            assertTrue(badHost.err().contains("cannot connect to postgresql://app@no-such-host.invalid:5432/shop")
+            assertTrue(badHost.err().contains("cannot connect to postgresql://app@localhost:" + closed + "/shop")
                     && badHost.err().contains("connection attempt 1/3 failed") && badHost.err().contains("gave up after 3 "
                     + "attempts"), badHost.all());
             assertFalse(badHost.all().contains(password), badHost.all());
