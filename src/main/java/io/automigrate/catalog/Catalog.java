@@ -18,7 +18,7 @@ public record Catalog(List<Schema> schemas, List<Extension> extensions, List<Enu
                       List<CompositeType> compositeTypes, List<Domain> domains, List<Sequence> sequences,
                       List<Table> tables, List<Index> indexes, List<View> views, List<Routine> routines,
                       List<Trigger> triggers, List<Policy> policies, List<Dependency> dependencies,
-                      List<Collation> collations, ServerFacts server) {
+                      List<Collation> collations, List<Rule> rules, ServerFacts server) {
 
     public Catalog {
         schemas = sorted(schemas, Comparator.comparing(Schema::name));
@@ -35,17 +35,18 @@ public record Catalog(List<Schema> schemas, List<Extension> extensions, List<Enu
         policies = sorted(policies, Comparator.comparing(Policy::ref));
         dependencies = sorted(dependencies, Comparator.naturalOrder());
         collations = sorted(collations, Comparator.comparing(Collation::qualifiedName));
+        rules = sorted(rules, Comparator.comparing(Rule::ref));
         server = server == null ? ServerFacts.none() : server;
     }
 
-    /** A catalog that was not read from a server (nothing is known of its casts or version). */
+    /** A catalog that was not read from a server (nothing is known of its casts or version), without rules. */
     public Catalog(List<Schema> schemas, List<Extension> extensions, List<EnumType> enums,
                    List<CompositeType> compositeTypes, List<Domain> domains, List<Sequence> sequences,
                    List<Table> tables, List<Index> indexes, List<View> views, List<Routine> routines,
                    List<Trigger> triggers, List<Policy> policies, List<Dependency> dependencies,
                    List<Collation> collations) {
         this(schemas, extensions, enums, compositeTypes, domains, sequences, tables, indexes, views, routines,
-                triggers, policies, dependencies, collations, ServerFacts.none());
+                triggers, policies, dependencies, collations, List.of(), ServerFacts.none());
     }
 
     public static Catalog empty() {
@@ -67,7 +68,7 @@ public record Catalog(List<Schema> schemas, List<Extension> extensions, List<Enu
                         t.rowSecurity(), t.forceRowSecurity(), t.comment(), t.grants(), t.replicaIdentity()))
                 .toList();
         return new Catalog(schemas, extensions, enums, compositeTypes, domains, sequences, byColumnName, indexes,
-                views, routines, triggers, policies, List.of(), collations, ServerFacts.none());
+                views, routines, triggers, policies, List.of(), collations, rules, ServerFacts.none());
     }
 
     /**
@@ -99,7 +100,7 @@ public record Catalog(List<Schema> schemas, List<Extension> extensions, List<Enu
                 r.identityArguments(), r.arguments(), r.result(), r.definition(), r.comment(), kept(r.grants(), keep)))
                 .toList();
         return new Catalog(bareSchemas, extensions, enums, compositeTypes, domains, bareSequences, bareTables, indexes,
-                bareViews, bareRoutines, triggers, policies, dependencies, collations, server);
+                bareViews, bareRoutines, triggers, policies, dependencies, collations, rules, server);
     }
 
     private static List<Grant> kept(List<Grant> grants, java.util.function.Predicate<Grant> keep) {
@@ -143,7 +144,7 @@ public record Catalog(List<Schema> schemas, List<Extension> extensions, List<Enu
         int columns = tables.stream().mapToInt(t -> t.columns().size() + t.constraints().size()).sum();
         return schemas.size() + extensions.size() + enums.size() + compositeTypes.size() + domains.size()
                 + sequences.size() + tables.size() + columns + indexes.size() + views.size() + routines.size()
-                + triggers.size() + policies.size() + collations.size();
+                + triggers.size() + policies.size() + collations.size() + rules.size();
     }
 
     /** Objects by name, built once per catalog: a diff looks names up once per table, key and index. */

@@ -16,6 +16,8 @@ public enum ObjectKind {
     /** Function or procedure. */
     ROUTINE,
     TRIGGER,
+    /** A rewrite rule (CREATE RULE) on a table or view. */
+    RULE,
     POLICY,
     /** A collation made with CREATE COLLATION. */
     COLLATION

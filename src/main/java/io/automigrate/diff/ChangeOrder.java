@@ -32,10 +32,10 @@ public final class ChangeOrder {
      */
     static final List<Group> CREATE_ORDER = List.of(Group.SCHEMA, Group.EXTENSION, Group.TYPE, Group.SEQUENCE,
             Group.TABLE, Group.COLUMN, Group.CONSTRAINT, Group.ROUTINE, Group.VIEW, Group.INDEX, Group.FOREIGN_KEY,
-            Group.TRIGGER, Group.POLICY);
+            Group.TRIGGER, Group.RULE, Group.POLICY);
 
     private static final Set<ObjectKind> MEMBER_KINDS =
-            Set.of(ObjectKind.COLUMN, ObjectKind.CONSTRAINT, ObjectKind.TRIGGER, ObjectKind.POLICY);
+            Set.of(ObjectKind.COLUMN, ObjectKind.CONSTRAINT, ObjectKind.TRIGGER, ObjectKind.RULE, ObjectKind.POLICY);
     /** Kinds whose names share one namespace per schema (pg_class and pg_type). */
     private static final Set<ObjectKind> RELATION_KINDS =
             Set.of(ObjectKind.TABLE, ObjectKind.VIEW, ObjectKind.SEQUENCE, ObjectKind.INDEX, ObjectKind.TYPE);

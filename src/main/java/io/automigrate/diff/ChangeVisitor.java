@@ -75,6 +75,12 @@ public interface ChangeVisitor<R> {
     R visit(TriggerChanges.DropTrigger change);
     R visit(TriggerChanges.AlterTriggerEnabled change);
 
+    R visit(RuleChanges.CreateRule change);
+
+    R visit(RuleChanges.DropRule change);
+
+    R visit(RuleChanges.AlterRuleEnabled change);
+
     R visit(PolicyChanges.CreatePolicy change);
     R visit(PolicyChanges.DropPolicy change);
     R visit(PolicyChanges.AlterPolicy change);

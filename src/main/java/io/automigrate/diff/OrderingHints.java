@@ -12,7 +12,7 @@ public interface OrderingHints {
     /** Default phase groups, in the order of {@link ChangeOrder}'s phase table. */
     enum Group {
         SCHEMA, EXTENSION, TYPE, SEQUENCE, TABLE, COLUMN, CONSTRAINT, ROUTINE, VIEW, INDEX, FOREIGN_KEY, TRIGGER,
-        POLICY,
+        RULE, POLICY,
         /** Comments and grants: they change nothing another statement depends on. */
         METADATA
     }

@@ -12,7 +12,7 @@ import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
- * Types (enum, composite, domain), views, materialized views, functions, procedures, triggers and policies.
+ * Types (enum, composite, domain), views, materialized views, functions, procedures, triggers, rules and policies.
  * Each kind is diffed by its own class ({@link TypeDiff}, {@link ViewDiff}, {@link RoutineDiff},
  * {@link TriggerDiff}, {@link PolicyDiff}); this class runs them and holds what they share.
  */
@@ -27,13 +27,14 @@ public final class ProgrammableObjects implements ObjectFamily {
         forced.addAll(onRecreatedViews(context, changes));
         changes.addAll(RoutineDiff.diff(context, forced));
         changes.addAll(TriggerDiff.diff(context, forced));
+        changes.addAll(RuleDiff.diff(context, forced));
         changes.addAll(PolicyDiff.diff(context, forced));
         return List.copyOf(changes);
     }
 
     /**
-     * Triggers on a view that is dropped and created again: DROP VIEW takes them along, and no dependency edge says
-     * so (PostgreSQL records a trigger as part of its relation), so they are re-created after the view.
+     * Triggers and rules on a view that is dropped and created again: DROP VIEW takes them along, and no dependency
+     * edge says so (PostgreSQL records them as part of their relation), so they are re-created after the view.
      */
     private static Set<ObjectRef> onRecreatedViews(DiffContext context, List<Change> changes) {
         Set<io.automigrate.catalog.QualifiedName> recreated = new HashSet<>();
@@ -45,6 +46,8 @@ public final class ProgrammableObjects implements ObjectFamily {
         Set<ObjectRef> triggers = new HashSet<>();
         context.from().triggers().stream().filter(t -> recreated.contains(t.tableName()))
                 .forEach(t -> triggers.add(t.ref()));
+        context.from().rules().stream().filter(r -> recreated.contains(r.tableName()))
+                .forEach(r -> triggers.add(r.ref()));
         return triggers;
     }
 

@@ -22,6 +22,7 @@ public enum ProgrammableSubject {
     FUNCTION,
     PROCEDURE,
     TRIGGER,
+    RULE,
     POLICY;
 
     public static ProgrammableSubject of(View view) {

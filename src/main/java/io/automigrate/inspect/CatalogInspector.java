@@ -11,6 +11,7 @@ import io.automigrate.catalog.Extension;
 import io.automigrate.catalog.Index;
 import io.automigrate.catalog.Policy;
 import io.automigrate.catalog.Routine;
+import io.automigrate.catalog.Rule;
 import io.automigrate.catalog.Schema;
 import io.automigrate.catalog.Sequence;
 import io.automigrate.catalog.ServerFacts;
@@ -89,10 +90,11 @@ public final class CatalogInspector {
         List<Routine> routines = CodeReader.routines(queries, scope, ids);
         List<Trigger> triggers = CodeReader.triggers(queries, scope, ids);
         List<Policy> policies = CodeReader.policies(queries, scope, ids);
+        List<Rule> rules = CodeReader.rules(queries, scope, ids);
         List<Dependency> dependencies = DependencyReader.dependencies(queries, ids);
         ServerFacts server = TypeReader.serverFacts(queries);
         return new Catalog(schemas, extensions, enums, composites, domains, sequences, tables, indexes, views,
-                routines, triggers, policies, dependencies, collations, server);
+                routines, triggers, policies, dependencies, collations, rules, server);
     }
 
     private static boolean autoCommit(Connection connection, CatalogQueries queries) {

@@ -3,6 +3,7 @@ package io.automigrate.inspect;
 import io.automigrate.catalog.Policy;
 import io.automigrate.catalog.Routine;
 import io.automigrate.catalog.RoutineKind;
+import io.automigrate.catalog.Rule;
 import io.automigrate.catalog.Trigger;
 
 import java.util.Comparator;
@@ -34,6 +35,16 @@ final class CodeReader {
             + " JOIN pg_namespace n ON n.oid = c.relnamespace"
             // internal triggers implement constraints; partitions' clones of a parent's trigger come with it
             + " WHERE NOT g.tgisinternal AND g.tgparentid = 0 AND c.relkind IN ('r', 'p', 'v', 'm')"
+            + " AND " + IN_SCOPE + " AND " + notExtensionMember("pg_class", "c.oid");
+
+    // a view's _RETURN rule is the view itself; partitions never carry rules
+    private static final String RULES = "SELECT r.oid, n.nspname, c.relname, r.rulename,"
+            + " pg_get_ruledef(r.oid) AS definition, r.ev_enabled, "
+            + comment("pg_rewrite", "r.oid") + " AS comment"
+            + " FROM pg_rewrite r"
+            + " JOIN pg_class c ON c.oid = r.ev_class"
+            + " JOIN pg_namespace n ON n.oid = c.relnamespace"
+            + " WHERE r.rulename <> '_RETURN' AND c.relkind IN ('r', 'p', 'v', 'm')"
             + " AND " + IN_SCOPE + " AND " + notExtensionMember("pg_class", "c.oid");
 
     private static final String POLICIES = "SELECT p.oid, n.nspname, c.relname, p.polname, p.polpermissive,"
@@ -69,6 +80,15 @@ final class CodeReader {
                     row.text("comment"));
             ids.add(ObjectIds.TRIGGER, row.number("oid"), trigger.ref());
             return trigger;
+        }, (Object) scope);
+    }
+
+    static List<Rule> rules(CatalogQueries queries, String[] scope, ObjectIds ids) {
+        return queries.list("rules", RULES, row -> {
+            Rule rule = new Rule(row.text("nspname"), row.text("relname"), row.text("rulename"),
+                    row.text("definition"), row.character("ev_enabled"), row.text("comment"));
+            ids.add(ObjectIds.REWRITE, row.number("oid"), rule.ref());
+            return rule;
         }, (Object) scope);
     }
 

@@ -60,7 +60,7 @@ final class ObjectIds {
     /** The table or view an object belongs to (itself for a table or view), or null. */
     QualifiedName relationOf(ObjectRef ref) {
         return switch (ref.kind()) {
-            case TABLE, VIEW, COLUMN, CONSTRAINT, TRIGGER, POLICY -> ref.qualifiedName();
+            case TABLE, VIEW, COLUMN, CONSTRAINT, TRIGGER, RULE, POLICY -> ref.qualifiedName();
             case INDEX -> indexTables.get(ref);
             default -> null;
         };

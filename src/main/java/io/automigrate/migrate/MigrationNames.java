@@ -78,7 +78,7 @@ public final class MigrationNames {
 
     private static boolean recreatable(ObjectKind kind) {
         return kind == ObjectKind.VIEW || kind == ObjectKind.INDEX || kind == ObjectKind.TRIGGER
-                || kind == ObjectKind.POLICY;
+                || kind == ObjectKind.RULE || kind == ObjectKind.POLICY;
     }
 
     private static boolean has(List<Change> changes, ObjectRef target, ChangeAction action) {
@@ -88,7 +88,7 @@ public final class MigrationNames {
     /** The table a change's target belongs to, if it belongs to one. */
     private static Optional<QualifiedName> owningTable(ObjectRef ref, Catalog from, Catalog to) {
         return switch (ref.kind()) {
-            case TABLE, COLUMN, CONSTRAINT, TRIGGER, POLICY -> Optional.of(ref.qualifiedName())
+            case TABLE, COLUMN, CONSTRAINT, TRIGGER, RULE, POLICY -> Optional.of(ref.qualifiedName())
                     .filter(n -> to.table(n).isPresent() || from.table(n).isPresent());
             case INDEX -> to.index(ref.qualifiedName()).or(() -> from.index(ref.qualifiedName())).map(Index::table);
             default -> Optional.empty();

@@ -7,6 +7,7 @@ import io.automigrate.diff.ChangeVisitor;
 import io.automigrate.diff.PolicyChanges;
 import io.automigrate.diff.RoutineChanges;
 import io.automigrate.diff.TableChanges;
+import io.automigrate.diff.RuleChanges;
 import io.automigrate.diff.TriggerChanges;
 import io.automigrate.diff.TypeChanges;
 import io.automigrate.diff.ViewChanges;
@@ -317,6 +318,21 @@ public final class ChangeSql implements ChangeVisitor<List<Statement>> {
     @Override
     public List<Statement> visit(RoutineChanges.ReplaceRoutine change) {
         return RoutineSql.render(change);
+    }
+
+    @Override
+    public List<Statement> visit(RuleChanges.CreateRule change) {
+        return RuleSql.render(change);
+    }
+
+    @Override
+    public List<Statement> visit(RuleChanges.DropRule change) {
+        return RuleSql.render(change);
+    }
+
+    @Override
+    public List<Statement> visit(RuleChanges.AlterRuleEnabled change) {
+        return RuleSql.render(change);
     }
 
     @Override

@@ -73,6 +73,7 @@ final class ProgrammableSql {
             case FUNCTION -> "FUNCTION " + qualified + "(" + object.member() + ")";
             case PROCEDURE -> "PROCEDURE " + qualified + "(" + object.member() + ")";
             case TRIGGER -> "TRIGGER " + Sql.ident(object.member()) + " ON " + qualified;
+            case RULE -> "RULE " + Sql.ident(object.member()) + " ON " + qualified;
             case POLICY -> "POLICY " + Sql.ident(object.member()) + " ON " + qualified;
         };
     }

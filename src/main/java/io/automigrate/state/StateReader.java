@@ -176,7 +176,7 @@ public final class StateReader implements AutoCloseable {
                         .filter(d -> !BOOKKEEPING.contains(d.dependent().name())
                                 && !BOOKKEEPING.contains(d.referenced().name()))
                         .toList(),
-                catalog.collations(), catalog.server());
+                catalog.collations(), catalog.rules(), catalog.server());
     }
 
     private static boolean isBookkeeping(Table table) {

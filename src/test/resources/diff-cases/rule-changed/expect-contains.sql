@@ -1,0 +1,1 @@
+DROP RULE items_log_update ON public.items;

@@ -1,0 +1,1 @@
+DROP RULE ledger_no_delete ON public.ledger;
