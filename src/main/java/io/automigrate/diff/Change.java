@@ -48,6 +48,7 @@ public sealed interface Change permits
         TableChanges.AlterColumnDefault,
         TableChanges.AlterColumnNotNull,
         TableChanges.AlterColumnStorage,
+        TableChanges.AlterColumnGeneration,
         TableChanges.AlterColumnIdentity,
         TableChanges.CreateConstraint,
         TableChanges.DropConstraint,

@@ -36,6 +36,8 @@ public interface ChangeVisitor<R> {
     R visit(TableChanges.AlterColumnNotNull change);
 
     R visit(TableChanges.AlterColumnStorage change);
+
+    R visit(TableChanges.AlterColumnGeneration change);
     R visit(TableChanges.AlterColumnIdentity change);
     R visit(TableChanges.CreateConstraint change);
     R visit(TableChanges.DropConstraint change);

@@ -792,6 +792,37 @@ public final class TableChanges {
         }
     }
 
+    /**
+     * {@code ALTER COLUMN ... SET EXPRESSION AS (...)} (PostgreSQL 17+): a generated column's new expression, computed
+     * again for every row in place; what uses the column is re-created around it.
+     */
+    public record AlterColumnGeneration(QualifiedName table, String column, String before, String after,
+                                        QualifiedName fromTable) implements Change {
+        public ObjectRef target() {
+            return TableChanges.column(table, column);
+        }
+
+        public ChangeAction action() {
+            return ChangeAction.ALTER;
+        }
+
+        public Change inverse() {
+            return new AlterColumnGeneration(table, column, after, before, fromTable);
+        }
+
+        public String describe() {
+            return "set expression of generated column " + table + "." + column;
+        }
+
+        public Set<ObjectRef> invalidates() {
+            return Set.of(TableChanges.column(fromTable, column));
+        }
+
+        public <R> R accept(ChangeVisitor<R> visitor) {
+            return visitor.visit(this);
+        }
+    }
+
     public record RenameColumn(QualifiedName table, String from, String to) implements Change, OrderingHints {
         public ObjectRef target() {
             return TableChanges.column(table, to);

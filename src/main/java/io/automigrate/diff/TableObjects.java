@@ -82,6 +82,9 @@ public final class TableObjects implements ObjectFamily {
         return notes;
     }
 
+    /** PostgreSQL 17 is the first with ALTER COLUMN ... SET EXPRESSION; before it, the column is dropped and added. */
+    private static final int SET_EXPRESSION_VERSION = 170000;
+
     /** How every column-order note begins; the diff command shows these as comments in the SQL. */
     public static final String COLUMN_ORDER_NOTE = "column order differs";
 
@@ -486,6 +489,9 @@ public final class TableObjects implements ObjectFamily {
         private void columns(Table before, Table after) {
             QualifiedName name = after.qualifiedName();
             Map<String, String> renames = columnRenames.getOrDefault(name, Map.of());
+            // a generated column over a re-typed one cannot change in place: PostgreSQL refuses the type change first
+            tableRetyped = after.columns().stream().anyMatch(c -> before.column(renames.getOrDefault(c.name(),
+                    c.name())).filter(b -> !b.type().equals(c.type())).isPresent());
             Set<String> matched = new HashSet<>();
             for (Column desired : after.columns()) {
                 String oldName = renames.getOrDefault(desired.name(), desired.name());
@@ -509,6 +515,9 @@ public final class TableObjects implements ObjectFamily {
             }
         }
 
+        /** Whether a column of the table being diffed changes type. */
+        private boolean tableRetyped;
+
         private void column(QualifiedName fromTable, QualifiedName table, Column before, Column after) {
             String name = after.name();
             ObjectRef ref = TableChanges.column(table, name);
@@ -524,6 +533,18 @@ public final class TableObjects implements ObjectFamily {
                     column(fromTable, table, new Column(name, before.type(), before.collation(), before.notNull(),
                             null, null, null, before.local(), before.comment(), before.grants(), before.storage()),
                             after);
+                    return;
+                }
+                if (before.generatedExpr() != null && after.generatedExpr() != null && !forced && !tableRetyped
+                        && !before.generatedExpr().equals(after.generatedExpr()) && before.type().equals(after.type())
+                        && Objects.equals(before.collation(), after.collation())
+                        && from.server().version() >= SET_EXPRESSION_VERSION) {
+                    out.add(new TableChanges.AlterColumnGeneration(table, name, before.generatedExpr(),
+                            after.generatedExpr(), fromTable));
+                    // What else changed is diffed against the column with its new expression.
+                    column(fromTable, table, new Column(name, before.type(), before.collation(), before.notNull(),
+                            before.defaultExpr(), before.identity(), after.generatedExpr(), before.local(),
+                            before.comment(), before.grants(), before.storage()), after);
                     return;
                 }
                 if (!Objects.equals(before.generatedExpr(), after.generatedExpr())

@@ -171,6 +171,11 @@ public final class ChangeSql implements ChangeVisitor<List<Statement>> {
     }
 
     @Override
+    public List<Statement> visit(TableChanges.AlterColumnGeneration change) {
+        return TableSql.render(change);
+    }
+
+    @Override
     public List<Statement> visit(TableChanges.AlterColumnStorage change) {
         return TableSql.render(change);
     }

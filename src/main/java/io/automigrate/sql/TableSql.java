@@ -290,6 +290,10 @@ final class TableSql {
         return statements(sql);
     }
 
+    static List<Statement> render(TableChanges.AlterColumnGeneration c) {
+        return statements(List.of(alterColumn(c.table(), c.column()) + "SET EXPRESSION AS (" + c.after() + ");"));
+    }
+
     static List<Statement> render(RenameColumn c) {
         List<String> sql = new ArrayList<>();
         sql.add(alter(c.table()) + "RENAME COLUMN " + Sql.ident(c.from()) + " TO " + Sql.ident(c.to()) + ";");
