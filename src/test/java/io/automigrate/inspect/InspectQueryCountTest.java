@@ -52,7 +52,8 @@ class InspectQueryCountTest {
             TestPostgres.execute(large, MANY_OBJECTS);
             int many = statementsToInspect(large, TABLES);
             assertEquals(few, many);
-            assertTrue(many <= 20, "statements: " + many);
+            // one per object kind (rules included) and one for the server's casts and version
+            assertTrue(many <= 21, "statements: " + many);
             Catalog catalog = Inspect.of(large, InspectOptions.all());
             assertEquals(TABLES, catalog.indexes().size());
             assertEquals(TABLES / 10, catalog.views().size());
