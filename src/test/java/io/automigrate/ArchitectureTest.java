@@ -58,7 +58,8 @@ class ArchitectureTest {
             "lint", "catalog config db diff inspect migrate shadow source sql sqltext state",
             // the one road from a schema source to a catalog (and what a schema's language leaves out of a diff)
             "state", "catalog config db diff inspect migrate shadow source",
-            "config", "shadow",
+            // migrations.format names a migrate.MigrationFormat (checked with the file's line when the file is read)
+            "config", "migrate shadow",
             "migrate", "catalog diff source sql",
             "source", "catalog db diff sqltext",
             "sql", "catalog diff sqltext",

@@ -52,7 +52,7 @@ final class LintCommand implements Callable<Integer> {
     public Integer call() {
         Config config = ConfigLoader.load(context.root(), context.environment());
         EnvironmentPolicy policy = lint.policy(config, context.environment());
-        List<String> files = FileLinter.migrationFiles(context.root(), this.files);
+        List<String> files = FileLinter.migrationFiles(context.root(), config, this.files);
         FileLinter.Result result;
         try (ShadowServer server = ShadowServers.start(shadow.resolve(config.shadow()))) {
             result = FileLinter.lint(context.root(), config, files, server);

@@ -32,7 +32,7 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         Config config = ConfigLoader.load(context.root(), context.environment());
         context.out().println("ok   " + Config.FILE_NAME);
-        MigrationHistory history = MigrationHistory.read(context.root(), config.migrations(), config.changelog() != null);
+        MigrationHistory history = MigrationHistory.read(context.root(), config.migrations(), config.migrationFormat(), config.changelog() != null);
         context.out().println("ok   " + config.migrations() + " (" + history.files().size() + " migration files, "
                 + history.files().stream().mapToInt(f -> f.changesets().size()).sum() + " changesets)");
         SchemaState.Files schema = SchemaState.schema(context.root(), config);

@@ -1,5 +1,6 @@
 package io.automigrate.config;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.automigrate.shadow.ShadowOptions;
 
@@ -14,7 +15,7 @@ import java.util.TreeMap;
  */
 public record Config(
         @JsonProperty("schema") SchemaSource schemaSource,
-        @JsonProperty("migrations") String migrations,
+        @JsonProperty("migrations") MigrationsConfig migrationFolder,
         @JsonProperty("changelog") String changelog,
         @JsonProperty("schemas") List<String> schemas,
         @JsonProperty("exclude-schemas") List<String> excludeSchemas,
@@ -27,7 +28,7 @@ public record Config(
 
     public Config {
         schemaSource = schemaSource == null ? SchemaSource.path(null) : schemaSource;
-        migrations = migrations == null ? "db/migrations" : migrations;
+        migrationFolder = migrationFolder == null ? MigrationsConfig.defaults() : migrationFolder;
         schemas = schemas == null ? List.of() : List.copyOf(schemas);
         excludeSchemas = excludeSchemas == null ? List.of() : List.copyOf(excludeSchemas);
         shadow = shadow == null ? ShadowOptions.embedded() : shadow;
@@ -50,6 +51,18 @@ public record Config(
         return new Config(null, null, null, null, null, null, null, null, null);
     }
 
+    /** The migrations folder, relative to the repository root. */
+    @JsonIgnore
+    public String migrations() {
+        return migrationFolder.dir();
+    }
+
+    /** The format of the migrations folder ({@code migrations.format}); Liquibase formatted SQL by default. */
+    @JsonIgnore
+    public io.automigrate.migrate.MigrationFormat migrationFormat() {
+        return migrationFolder.format();
+    }
+
     /** The schema's path, or its command (see {@link SchemaSource#shown()}). */
     public String schema() {
         return schemaSource.shown();
@@ -57,18 +70,18 @@ public record Config(
 
     /** A schema path given by the environment or a flag: replaces a command too. */
     public Config withSchema(String value) {
-        return new Config(schemaSource.withPath(value), migrations, changelog, schemas, excludeSchemas, shadow, environments, naming, commit);
+        return new Config(schemaSource.withPath(value), migrationFolder, changelog, schemas, excludeSchemas, shadow, environments, naming, commit);
     }
 
     public Config withMigrations(String value) {
-        return new Config(schemaSource, value, changelog, schemas, excludeSchemas, shadow, environments, naming, commit);
+        return new Config(schemaSource, migrationFolder.withDir(value), changelog, schemas, excludeSchemas, shadow, environments, naming, commit);
     }
 
     public Config withChangelog(String value) {
-        return new Config(schemaSource, migrations, value, schemas, excludeSchemas, shadow, environments, naming, commit);
+        return new Config(schemaSource, migrationFolder, value, schemas, excludeSchemas, shadow, environments, naming, commit);
     }
 
     public Config withShadow(ShadowOptions value) {
-        return new Config(schemaSource, migrations, changelog, schemas, excludeSchemas, value, environments, naming, commit);
+        return new Config(schemaSource, migrationFolder, changelog, schemas, excludeSchemas, value, environments, naming, commit);
     }
 }

@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.automigrate.AutomigrateException;
+import io.automigrate.migrate.MigrationFormat;
 import io.automigrate.shadow.ShadowKind;
 import io.automigrate.shadow.ShadowOptions;
 
@@ -46,7 +47,8 @@ public final class ConfigLoader {
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
             .addModule(new SimpleModule()
                     .addDeserializer(Duration.class, new DurationDeserializer())
-                    .addDeserializer(ShadowKind.class, new ShadowKindDeserializer()))
+                    .addDeserializer(ShadowKind.class, new ShadowKindDeserializer())
+                    .addDeserializer(MigrationsConfig.class, new MigrationsDeserializer()))
             .build();
 
     private ConfigLoader() {
@@ -86,6 +88,7 @@ public final class ConfigLoader {
             }
             Config config = YAML.readValue(text, Config.class);
             checkBranches(config, shown, text);
+            checkMigrationFolder(config, root, shown, text);
             return config;
         } catch (JsonProcessingException e) {
             throw AutomigrateException.badInput(describe(shown, text, e));
@@ -110,6 +113,21 @@ public final class ConfigLoader {
                 }
             }
         }
+    }
+
+    /**
+     * A folder in another tool's format must look like it: a Flyway folder named as Prisma's would otherwise fail
+     * later, file by file, with messages about names instead of about the setting.
+     */
+    private static void checkMigrationFolder(Config config, Path root, String shown, String text) {
+        MigrationFormat format = config.migrationFormat();
+        MigrationFormat looks = MigrationFormat.sniff(root.resolve(config.migrations()));
+        if (looks == null || looks == format) return;
+        JsonLocation at = locate(text, List.of(new JsonMappingException.Reference(null, "migrations")));
+        throw AutomigrateException.badInput(shown + (at == null ? "" : ":" + at.getLineNr() + ":" + at.getColumnNr())
+                + ": 'migrations' is in format " + format.id() + ", but " + config.migrations() + " looks like a "
+                + looks.id() + " folder (" + looks.describe() + "): set 'migrations: {dir: " + config.migrations()
+                + ", format: " + looks.id() + "}', or point 'dir' at the right folder");
     }
 
     static Config applyEnvironment(Config config, Map<String, String> env) {
@@ -230,6 +248,8 @@ public final class ConfigLoader {
         if (type == String.class) return "a string";
         if (type == Duration.class) return "a duration such as 500ms, 5s, 2m or 1h";
         if (type == ShadowKind.class) return "embedded, url or testcontainers";
+        if (type == MigrationFormat.class) return "one of " + String.join(", ",
+                java.util.stream.Stream.of(MigrationFormat.values()).map(MigrationFormat::id).toList());
         if (List.class.isAssignableFrom(type)) return "a list";
         if (java.util.Map.class.isAssignableFrom(type) || type.isRecord()) return "a mapping of keys to values";
         return "a " + type.getSimpleName();
@@ -266,6 +286,52 @@ public final class ConfigLoader {
             return Duration.ofSeconds(Long.parseLong(t));
         } catch (RuntimeException e) {
             return null;
+        }
+    }
+
+    /** {@code migrations: db/migrations}, or {@code migrations: {dir: ..., format: ...}}. */
+    static final class MigrationsDeserializer extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<MigrationsConfig> {
+        MigrationsDeserializer() {
+            super(MigrationsConfig.class);
+        }
+
+        @Override
+        public MigrationsConfig deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (p.currentToken() == JsonToken.VALUE_STRING) return new MigrationsConfig(p.getText(), null);
+            if (p.currentToken() != JsonToken.START_OBJECT) {
+                throw MismatchedInputException.from(p, MigrationsConfig.class, "not a path or a mapping");
+            }
+            String dir = null;
+            MigrationFormat format = null;
+            for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
+                String key = p.currentName();
+                p.nextToken();
+                switch (key) {
+                    case "dir" -> {
+                        if (p.currentToken() != JsonToken.VALUE_STRING) {
+                            MismatchedInputException e = MismatchedInputException.from(p, String.class, "not a string");
+                            e.prependPath(new JsonMappingException.Reference(null, "dir"));
+                            throw e;
+                        }
+                        dir = p.getText();
+                    }
+                    case "format" -> {
+                        String text = p.getValueAsString();
+                        format = java.util.stream.Stream.of(MigrationFormat.values())
+                                .filter(f -> f.id().equalsIgnoreCase(text == null ? "" : text.strip()))
+                                .findFirst().orElse(null);
+                        if (format == null) {
+                            InvalidFormatException e = InvalidFormatException.from(p, "not a migrations format", text,
+                                    MigrationFormat.class);
+                            e.prependPath(new JsonMappingException.Reference(null, "format"));
+                            throw e;
+                        }
+                    }
+                    default -> throw UnrecognizedPropertyException.from(p, MigrationsConfig.class, key,
+                            List.<Object>of("dir", "format"));
+                }
+            }
+            return new MigrationsConfig(dir, format);
         }
     }
 

@@ -102,10 +102,22 @@ public final class Baseline {
         String schemaShown = schemaDirectory ? config.schema().replaceAll("/+$", "") + "/schema.sql" : config.schema();
         Path schemaFile = root.resolve(schemaShown);
         List<Path> earlier = sqlFiles(root.resolve(config.migrations()));
+        if (config.migrationFormat() != io.automigrate.migrate.MigrationFormat.LIQUIBASE) {
+            // A baseline is written as formatted SQL: another tool's folder can only be recorded as it is.
+            MigrationHistory folder = MigrationHistory.read(root, config.migrations(), config.migrationFormat(), true);
+            if (folder.files().isEmpty() || force) {
+                throw AutomigrateException.badInput(config.migrations() + " is a " + config.migrationFormat().id()
+                        + " folder (migrations.format): init cannot write a baseline into it" + (force
+                        ? " (--force)" : ", and it holds no migration") + ". For a database "
+                        + config.migrationFormat().id() + " migrated, use 'automigrate init --adopt "
+                        + config.migrationFormat().id() + "' (docs/adopting.md)");
+            }
+            earlier = List.of(root.resolve(config.migrations()));
+        }
         // With a history already there, init can only adopt it: record it as applied where the database matches it.
         boolean adopt = !earlier.isEmpty() && !force;
         if (!adopt) checkSchemaTarget(schemaPath, schemaDirectory, schemaShown, force);
-        MigrationHistory existing = adopt ? MigrationHistory.read(root, config.migrations(), false) : null;
+        MigrationHistory existing = adopt ? MigrationHistory.read(root, config.migrations(), config.migrationFormat(), false) : null;
 
         InspectOptions options = StateReader.options(config);
         Catalog live;
@@ -253,7 +265,7 @@ public final class Baseline {
         try {
             check(StateReader.on(server, options).read(SchemaState.schema(temp, schemaShown)), live,
                     "the written schema file does not give the database's schema");
-            MigrationHistory history = MigrationHistory.read(temp, config.migrations(), false);
+            MigrationHistory history = MigrationHistory.read(temp, config.migrations(), config.migrationFormat(), false);
             try (ShadowDatabase db = server.createDatabase("baseline")) {
                 HistoryReplayer.replayInto(db, history.root(), history, null);
                 check(StateReader.inspect(db.url(), options), live,
@@ -292,7 +304,7 @@ public final class Baseline {
 
     /** Records the baseline, the only file of the new history, as applied without running it. */
     private static void record(DatabaseUrl url, Path root, Config config, String environment, boolean production) {
-        MigrationHistory history = MigrationHistory.read(root, config.migrations(), false);
+        MigrationHistory history = MigrationHistory.read(root, config.migrations(), config.migrationFormat(), false);
         try (Connection c = Connections.open(url); LiquibaseRunner runner = LiquibaseRunner.forHistory(c, history)) {
             runner.markAllApplied();
         } catch (SQLException e) {

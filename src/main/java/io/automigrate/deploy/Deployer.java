@@ -66,6 +66,7 @@ public final class Deployer {
             notRun.addAll(MigrationState.unappliedPaths(history, appliedRows));
             known = true;
             MigrationState state = state(request, history, appliedRows, who);
+            history = state.history();
             if (state.appliedCount() == 0) refuseUnbaselined(request, connection);
             List<MigrationFile> files = state.pendingFiles();
             ExpectedStates expected = expected(request, history, state.appliedCount(),
@@ -126,6 +127,7 @@ public final class Deployer {
         try (DeployLock lock = lockOrClose(request, first)) {
             releaseStaleLock(request, lock, notes);
             MigrationState state = state(request, history, ChangelogTable.read(lock.connection()), who);
+            history = state.history();
             List<Located> applied = appliedChangesets(history, state.appliedCount());
             int n = count != null ? count : countAfter(applied, toName, request);
             if (n < 1 || n > applied.size()) {
@@ -212,7 +214,7 @@ public final class Deployer {
                     + "migrations directory of formatted-SQL files ('migrations'); use Liquibase's own update for a "
                     + "master changelog");
         }
-        return MigrationHistory.read(request.root(), config.migrations(), false);
+        return MigrationHistory.read(request.root(), config.migrations(), config.migrationFormat(), false);
     }
 
     /**

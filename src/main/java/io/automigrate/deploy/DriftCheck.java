@@ -63,7 +63,7 @@ public final class DriftCheck {
                                   Config config, ShadowServer server) {
         // Bad schema or migration files are reported before the database is touched.
         SchemaState.Files desiredSchema = SchemaState.schema(root, config);
-        if (config.changelog() == null) MigrationHistory.read(root, config.migrations(), true);
+        if (config.changelog() == null) MigrationHistory.read(root, config.migrations(), config.migrationFormat(), true);
         try (Connection live = Connections.openReadOnly(url)) {
             InspectOptions options = StateReader.options(config);
             Catalog liveCatalog = StateReader.inspect(live, options);
@@ -81,7 +81,7 @@ public final class DriftCheck {
             } else if (!position.pending().isEmpty()) {
                 // Pending migrations are not drift: the schema is compared with the database as it will be once
                 // they are applied (its applied part is checked against the live database above).
-                Catalog whole = replay(server, MigrationHistory.read(root, config.migrations(), true), options);
+                Catalog whole = replay(server, MigrationHistory.read(root, config.migrations(), config.migrationFormat(), true), options);
                 schema = compare(whole, read(server, desiredSchema, options), desiredSchema).withNotes(List.of("compared as the "
                         + "database will be once the pending migration(s) are applied"));
             } else {
@@ -108,7 +108,7 @@ public final class DriftCheck {
     /** Pure but for reading the migration files; with a master changelog nothing is pending or ahead here. */
     static Position position(Path root, Config config, List<ChangelogTable.Applied> applied) {
         if (config.changelog() != null) return new Position(List.of(), List.of());
-        MigrationHistory history = MigrationHistory.read(root, config.migrations(), true);
+        MigrationHistory history = MigrationHistory.read(root, config.migrations(), config.migrationFormat(), true);
         Set<String> appliedKeys = applied.stream().map(ChangelogTable.Applied::key).collect(Collectors.toSet());
         Set<String> known = new java.util.HashSet<>();
         List<String> pending = new ArrayList<>();
@@ -234,7 +234,7 @@ public final class DriftCheck {
         if (config.changelog() != null) {
             return expectedFromChangelog(server, root, config, appliedKeys, options);
         }
-        MigrationHistory history = MigrationHistory.read(root, config.migrations(), true);
+        MigrationHistory history = MigrationHistory.read(root, config.migrations(), config.migrationFormat(), true);
         List<String> notes = new ArrayList<>();
         Set<String> known = new java.util.HashSet<>();
         List<MigrationFile> subset = new ArrayList<>();
@@ -259,9 +259,14 @@ public final class DriftCheck {
         if (whole) {
             return new Expected(replay(server, history, options), notes);
         }
+        if (history.format() != io.automigrate.migrate.MigrationFormat.LIQUIBASE) {
+            // Each migration of another tool's folder is one changeset: applied whole or not at all.
+            return new Expected(replay(server, history.only(subset.stream().map(MigrationFile::fileName)
+                    .collect(Collectors.toSet())), options), notes);
+        }
         Path temp = subsetProject(root, history, subset);
         try {
-            return new Expected(replay(server, MigrationHistory.read(temp, config.migrations(), true), options), notes);
+            return new Expected(replay(server, MigrationHistory.read(temp, config.migrations(), config.migrationFormat(), true), options), notes);
         } finally {
             io.automigrate.TempFolders.deleteQuietly(temp);
         }
@@ -281,7 +286,7 @@ public final class DriftCheck {
                     + config.changelog() + " has " + pending.size() + " changeset(s) not applied there, and with a "
                     + "master changelog only a fully applied one can be replayed (apply first)"));
         }
-        MigrationHistory none = MigrationHistory.read(root, config.migrations(), true);
+        MigrationHistory none = MigrationHistory.read(root, config.migrations(), config.migrationFormat(), true);
         return new Expected(StateReader.on(server, options).read(new SchemaState.History(none, config.changelog())),
                 List.of());
     }

@@ -39,6 +39,8 @@ public record MigrationState(MigrationHistory history, List<ChangelogTable.Appli
                                     IntFunction<Map<String, String>> checksums, String database) {
         Map<String, ChangelogTable.Applied> byKey = new LinkedHashMap<>();
         applied.forEach(a -> byKey.put(a.key(), a));
+        history = history.settled(applied.stream().map(ChangelogTable.Applied::fileName)
+                .collect(java.util.stream.Collectors.toSet()));
         Map<Integer, Map<String, String>> sumsByVersion = new HashMap<>();
         Map<String, Located> inHistory = new LinkedHashMap<>();
         for (MigrationFile file : history.files()) {

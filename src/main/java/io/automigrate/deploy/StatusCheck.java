@@ -55,7 +55,7 @@ public final class StatusCheck {
     public static StatusResult run(DatabaseUrl url, String target, String initCommand, Path root, Config config,
                                    ShadowServer server) {
         // Read the files first: a broken migration file is bad input, found before any database is touched.
-        if (config.changelog() == null) MigrationHistory.read(root, config.migrations(), true);
+        if (config.changelog() == null) MigrationHistory.read(root, config.migrations(), config.migrationFormat(), true);
         try (Connection live = Connections.openReadOnly(url)) {
             List<ChangelogTable.Applied> applied = ChangelogTable.read(live);
             List<FileState> states = states(checksums(url, root, config, applied), applied);
@@ -82,7 +82,9 @@ public final class StatusCheck {
         Connection parsing = Connections.openReadOnly(url);
         try (LiquibaseRunner runner = config.changelog() != null
                 ? LiquibaseRunner.forChangelog(parsing, root, config.changelog())
-                : LiquibaseRunner.forHistory(parsing, MigrationHistory.read(root, config.migrations(), true))) {
+                : LiquibaseRunner.forHistory(parsing, MigrationHistory.read(root, config.migrations(),
+                config.migrationFormat(), true).settled(applied.stream().map(ChangelogTable.Applied::fileName)
+                .collect(java.util.stream.Collectors.toSet())))) {
             for (int v : versions) sums.put(v, runner.checksums(v));
         } finally {
             Connections.closeQuietly(parsing);

@@ -50,6 +50,16 @@ public final class MigrationCommit {
      */
     public static Result commitAndPush(Path root, String file, byte[] content, String branch, String headSha,
                                        PersonIdent author, String message, String token) {
+        return commitAndPush(root, java.util.Map.of(file, content), branch, headSha, author, message, token);
+    }
+
+    /**
+     * As above, for every file of a migration ({@code files}: top-relative path → bytes), in one commit: a folder in
+     * another tool's format may need more than one (a down migration, an undo file, drizzle-kit's journal).
+     */
+    public static Result commitAndPush(Path root, java.util.Map<String, byte[]> files, String branch, String headSha,
+                                       PersonIdent author, String message, String token) {
+        String file = String.join(", ", files.keySet());
         CredentialsProvider credentials = new UsernamePasswordCredentialsProvider("x-access-token",
                 token == null ? "" : token);
         try (Repository repository = new FileRepositoryBuilder().findGitDir(root.toAbsolutePath().toFile()).build();
@@ -65,7 +75,7 @@ public final class MigrationCommit {
                             + "planned " + abbreviate(head) + "): the run for the newer commit plans again");
                 }
             }
-            ObjectId commit = commit(repository, head, file, content, author, message);
+            ObjectId commit = commit(repository, head, files, author, message);
             Iterable<PushResult> results = git.push().setRemote("origin").setCredentialsProvider(credentials)
                     .setRefSpecs(new RefSpec(commit.name() + ":refs/heads/" + branch)).call();
             for (PushResult result : results) {
@@ -85,8 +95,8 @@ public final class MigrationCommit {
         }
     }
 
-    /** The head commit's tree with {@code file} added or replaced, as a new commit on top of {@code head}. */
-    private static ObjectId commit(Repository repository, ObjectId head, String file, byte[] content,
+    /** The head commit's tree with {@code files} added or replaced, as a new commit on top of {@code head}. */
+    private static ObjectId commit(Repository repository, ObjectId head, java.util.Map<String, byte[]> files,
                                    PersonIdent author, String message) throws IOException {
         try (RevWalk walk = new RevWalk(repository); ObjectReader reader = repository.newObjectReader();
              ObjectInserter inserter = repository.newObjectInserter()) {
@@ -97,17 +107,19 @@ public final class MigrationCommit {
                 tree.addTree(parent.getTree());
                 tree.setRecursive(true);
                 while (tree.next()) {
-                    if (tree.getPathString().equals(file)) continue;
+                    if (files.containsKey(tree.getPathString())) continue;
                     DirCacheEntry entry = new DirCacheEntry(tree.getPathString());
                     entry.setFileMode(tree.getFileMode(0));
                     entry.setObjectId(tree.getObjectId(0));
                     builder.add(entry);
                 }
             }
-            DirCacheEntry added = new DirCacheEntry(file);
-            added.setFileMode(FileMode.REGULAR_FILE);
-            added.setObjectId(inserter.insert(Constants.OBJ_BLOB, content));
-            builder.add(added);
+            for (java.util.Map.Entry<String, byte[]> f : files.entrySet()) {
+                DirCacheEntry added = new DirCacheEntry(f.getKey());
+                added.setFileMode(FileMode.REGULAR_FILE);
+                added.setObjectId(inserter.insert(Constants.OBJ_BLOB, f.getValue()));
+                builder.add(added);
+            }
             builder.finish();
             CommitBuilder commit = new CommitBuilder();
             commit.setTreeId(index.writeTree(inserter));

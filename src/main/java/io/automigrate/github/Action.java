@@ -360,17 +360,19 @@ public final class Action {
     }
 
     private MigrationCommit.Result commitMigration(GitHubEvent.PullRequest pr, PlanResult result) {
-        Path file = root.resolve(result.migration().file());
-        byte[] content;
-        try {
-            content = Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw AutomigrateException.badInput(file + ": cannot read the generated migration: " + e.getMessage());
+        java.util.Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+        for (String relative : result.migration().files().keySet()) {
+            Path file = root.resolve(relative);
+            try {
+                files.put(fromTop(relative), Files.readAllBytes(file));
+            } catch (IOException e) {
+                throw AutomigrateException.badInput(file + ": cannot read the generated migration: " + e.getMessage());
+            }
         }
         PersonIdent author = new PersonIdent(config.commit().authorName(), config.commit().authorEmail());
         String message = config.commit().message().replace("{name}", result.migration().name());
-        return MigrationCommit.commitAndPush(root, fromTop(result.migration().file()), content, pr.headRef(),
-                pr.headSha(), author, message, inputs.token());
+        return MigrationCommit.commitAndPush(root, files, pr.headRef(), pr.headSha(), author, message,
+                inputs.token());
     }
 
     /** The migration files the detected changes add (top-relative paths); edits and removals are not additions. */

@@ -61,8 +61,8 @@ public final class FileLinter {
 
     /** {@code files} are paths as the user gave them, relative to {@code root} unless absolute. */
     public static Result lint(Path root, Config config, List<String> files, ShadowServer server) {
-        List<ParsedFile> parsed = files.stream().map(f -> parse(root, f)).toList();
-        MigrationHistory history = MigrationHistory.read(root, config.migrations(), true);
+        MigrationHistory history = MigrationHistory.read(root, config.migrations(), config.migrationFormat(), true);
+        List<ParsedFile> parsed = files.stream().map(f -> parse(root, history, f)).toList();
         InspectOptions options = new InspectOptions(config.schemas(), config.excludeSchemas());
         List<Finding> findings = new ArrayList<>();
         List<String> notes = new ArrayList<>();
@@ -92,11 +92,30 @@ public final class FileLinter {
      * order (the order they apply in); a folder without one is an error (exit 2).
      */
     public static List<String> migrationFiles(Path root, List<String> given) {
+        return migrationFiles(root, Config.defaults(), given);
+    }
+
+    /**
+     * As above; the configured folder, when in another tool's format, stands for its migrations (the forward files:
+     * a {@code .down.sql} or Flyway undo file is linted as part of its migration's rollback, not on its own).
+     */
+    public static List<String> migrationFiles(Path root, Config config, List<String> given) {
         List<String> files = new ArrayList<>();
         for (String g : given) {
             Path path = root.resolve(g);
             if (!Files.isDirectory(path)) {
                 files.add(g);
+                continue;
+            }
+            if (config.migrationFormat() != io.automigrate.migrate.MigrationFormat.LIQUIBASE
+                    && path.normalize().equals(root.resolve(config.migrations()).normalize())) {
+                MigrationHistory history = MigrationHistory.read(root, config.migrations(), config.migrationFormat(),
+                        false);
+                if (history.files().isEmpty()) {
+                    throw AutomigrateException.badInput(g + ": the folder holds no migration: give a migration file "
+                            + "or a folder of them");
+                }
+                history.files().forEach(f -> files.add(history.pathOf(f)));
                 continue;
             }
             List<String> names;
@@ -116,22 +135,35 @@ public final class FileLinter {
         return files;
     }
 
-    private static ParsedFile parse(Path root, String given) {
+    private static ParsedFile parse(Path root, MigrationHistory history, String given) {
         Path path = root.resolve(given);
         if (!Files.isRegularFile(path)) {
             throw AutomigrateException.badInput(given + ": no such file: give the path of a migration file or of a "
                     + "folder of them");
         }
         String text = TextFiles.readUtf8(path, given);
+        if (history.format() != io.automigrate.migrate.MigrationFormat.LIQUIBASE) {
+            // A file of another tool's folder is linted as the changeset the history reads from it.
+            for (MigrationFile f : history.files()) {
+                if (root.resolve(history.pathOf(f)).normalize().equals(path.normalize())) {
+                    return new ParsedFile(given, text, f);
+                }
+            }
+            throw AutomigrateException.badInput(given + ": not a migration of " + history.directory() + " ("
+                    + history.format().id() + " format, " + history.format().describe() + "): give one of its "
+                    + "migration files, or the folder");
+        }
         return new ParsedFile(given, text, FormattedSql.read(path.getFileName().toString(), given, text));
     }
 
     /** Replays the history files whose names sort before this one (the file itself excluded). */
     private static void replayBefore(ShadowDatabase db, MigrationHistory history, ParsedFile file) {
-        List<MigrationFile> earlier = history.files().stream()
-                .filter(f -> f.fileName().compareTo(file.migration().fileName()) < 0).toList();
+        int index = history.files().indexOf(file.migration());
+        List<MigrationFile> earlier = history.format() != io.automigrate.migrate.MigrationFormat.LIQUIBASE
+                ? history.files().subList(0, Math.max(0, index))
+                : history.files().stream().filter(f -> f.fileName().compareTo(file.migration().fileName()) < 0).toList();
         if (earlier.isEmpty()) return;
-        MigrationHistory before = new MigrationHistory(history.root(), history.directory(), earlier, "");
+        MigrationHistory before = history.withFiles(earlier, "");
         try (Connection connection = db.connect(); LiquibaseRunner runner = LiquibaseRunner.forHistory(connection, before)) {
             runner.update();
         } catch (SQLException | AutomigrateException e) {

@@ -23,6 +23,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,8 +65,14 @@ public final class LiquibaseRunner implements AutoCloseable {
     private final Path root;
     private final Path masterDir;
     private final String changelogFile;
+    private final List<String> translated;
 
     private LiquibaseRunner(Connection connection, Path root, Path masterDir, String changelogFile) {
+        this(connection, root, masterDir, changelogFile, List.of());
+    }
+
+    private LiquibaseRunner(Connection connection, Path root, Path masterDir, String changelogFile,
+                            List<String> translated) {
         awaitWarmUp();
         try {
             this.database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
@@ -75,6 +82,7 @@ public final class LiquibaseRunner implements AutoCloseable {
         this.root = root;
         this.masterDir = masterDir;
         this.changelogFile = changelogFile;
+        this.translated = translated;
     }
 
     /**
@@ -132,18 +140,75 @@ public final class LiquibaseRunner implements AutoCloseable {
         }
     }
 
-    /** Runs the files of {@code history} in name order. */
+    /**
+     * Runs the files of {@code history} in order. A folder in another tool's format is translated here, in a
+     * temporary folder: each migration becomes a formatted-SQL changelog of one changeset whose logicalFilePath is
+     * the migration's own path, so Liquibase records it under that path while {@link VerbatimSql} runs its text as
+     * written and names the original file and line when a statement fails.
+     */
     public static LiquibaseRunner forHistory(Connection connection, MigrationHistory history) {
+        Path dir = null;
         try {
-            Path dir = Files.createTempDirectory("automigrate-changelog");
-            String xml = masterXml(history.files().stream().map(history::pathOf).toList());
-            // A name of its own: Liquibase caches parsed changelogs by path for the life of the JVM.
+            dir = Files.createTempDirectory("automigrate-changelog");
+            List<String> includes = new ArrayList<>();
+            List<String> translated = new ArrayList<>();
+            if (history.format() == MigrationFormat.LIQUIBASE) {
+                includes.addAll(history.files().stream().map(history::pathOf).toList());
+            } else {
+                for (int n = 1; n <= history.files().size(); n++) {
+                    // Names of their own: Liquibase caches parsed changelogs by path for the life of the JVM.
+                    String name = "automigrate-" + dir.getFileName() + "-" + n + ".sql";
+                    Translation t = translate(history, history.files().get(n - 1), history.migrations().get(n - 1));
+                    Files.writeString(dir.resolve(name), t.text());
+                    VerbatimSql.ORIGINS.put(name, t.origin());
+                    translated.add(name);
+                    includes.add(name);
+                }
+            }
             String master = "automigrate-" + dir.getFileName() + ".xml";
-            Files.writeString(dir.resolve(master), xml);
-            return new LiquibaseRunner(connection, history.root(), dir, master);
+            Files.writeString(dir.resolve(master), masterXml(includes));
+            return new LiquibaseRunner(connection, history.root(), dir, master, translated);
         } catch (IOException e) {
+            TempFolders.deleteQuietly(dir);
             throw AutomigrateException.badInput("cannot write a temporary changelog: " + e.getMessage());
         }
+    }
+
+    private record Translation(String text, VerbatimSql.Origin origin) {
+    }
+
+    /** Lines Liquibase's formatted-SQL parser would read as its own directives; commented once more to stay SQL. */
+    private static final java.util.regex.Pattern DIRECTIVE = java.util.regex.Pattern.compile(
+            "(?i)^(--\\s*(liquibase|changeset|rollback|comment|precondition|preconditions|property|include|includeAll"
+                    + "|ignoreLines|validCheckSum|labels|context)\\b.*|/\\*\\s*liquibase\\b.*)$");
+    private static final int TRANSLATED_SQL_LINE = 4;
+
+    /** One migration of another tool's folder as a formatted-SQL changelog (see {@link #forHistory}). */
+    private static Translation translate(MigrationHistory history, MigrationFile file, MigrationFormat.Migration m) {
+        Changeset c = file.changesets().get(0);
+        String path = history.pathOf(file);
+        if (path.matches(".*\\s.*")) {
+            throw AutomigrateException.badInput(path + ": a migration path with a space cannot be recorded by "
+                    + "Liquibase: rename it");
+        }
+        StringBuilder out = new StringBuilder(FormattedSql.HEADER).append('\n');
+        out.append("--changeset ").append(c.author()).append(':').append(c.id())
+                .append(" logicalFilePath:").append(path)
+                .append(" splitStatements:false rollbackSplitStatements:false")
+                .append(c.runInTransaction() ? "" : " runInTransaction:false")
+                .append(history.format().runsOnChange(file.fileName()) ? " runOnChange:true" : "").append('\n');
+        out.append("--comment: ").append(history.format().id()).append(" migration ").append(path).append("\n");
+        // The SQL starts on TRANSLATED_SQL_LINE: VerbatimSql maps its lines back to the file's.
+        String sql = c.sql().isBlank() ? "-- (empty)" : c.sql();
+        for (String line : sql.split("\r?\n", -1)) {
+            out.append(DIRECTIVE.matcher(line.strip()).matches() ? "-- " + line : line).append('\n');
+        }
+        if (c.rollback() != null) {
+            for (String line : c.rollback().split("\r?\n", -1)) out.append("--rollback ").append(line).append('\n');
+        }
+        String dir = history.directory().replaceAll("/+$", "") + "/";
+        return new Translation(out.toString(), new VerbatimSql.Origin(path, m.line() - TRANSLATED_SQL_LINE,
+                dir + m.rollbackPath(), m.rollbackLine()));
     }
 
     /** Runs an existing master changelog (XML, YAML, JSON or SQL), relative to {@code root}. */
@@ -312,6 +377,7 @@ public final class LiquibaseRunner implements AutoCloseable {
             // closing: the connection may already be gone
         }
         TempFolders.deleteQuietly(masterDir);
+        translated.forEach(VerbatimSql.ORIGINS::remove);
     }
 
     private static String key(RanChangeSet r) {

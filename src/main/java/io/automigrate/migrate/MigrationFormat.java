@@ -72,8 +72,81 @@ public enum MigrationFormat {
                 + String.join(", ", Stream.of(values()).map(MigrationFormat::id).toList()));
     }
 
-    /** One migration of a folder: its path relative to the folder, and its forward and rollback SQL. */
-    public record Migration(String id, String path, String sql, String rollback, boolean runInTransaction, int line) {
+    /**
+     * One migration of a folder: its path relative to the folder, its forward SQL and the line of the file where it
+     * starts, and its rollback (null when there is none) with the file (relative to the folder) and line where that
+     * starts.
+     */
+    public record Migration(String id, String path, String sql, String rollback, boolean runInTransaction, int line,
+                            String rollbackPath, int rollbackLine) {
+        public Migration {
+            if (rollback != null && rollback.isBlank()) rollback = null;
+        }
+
+        Migration(String id, String path, String sql, String rollback, boolean runInTransaction, int line) {
+            this(id, path, sql, rollback, runInTransaction, line, path, 1);
+        }
+    }
+
+    /** A few words on how the format's folder looks, for messages. */
+    public String describe() {
+        return switch (this) {
+            case LIQUIBASE -> "YYYYMMDDHHMMSS_<name>.sql files starting with '--liquibase formatted sql'";
+            case PRISMA -> "<timestamp>_<name>/migration.sql folders";
+            case FLYWAY -> "V<version>__<name>.sql files";
+            case GOLANG_MIGRATE -> "<version>_<name>.up.sql and .down.sql files";
+            case DBMATE -> "<version>_<name>.sql files with '-- migrate:up'";
+            case DRIZZLE -> "meta/_journal.json and its <tag>.sql files";
+            case PLAIN -> "numbered .sql files";
+        };
+    }
+
+    /** Flyway's repeatable migrations run again whenever their text changes (Liquibase's runOnChange). */
+    public boolean runsOnChange(String path) {
+        return this == FLYWAY && path.startsWith("R__");
+    }
+
+    /**
+     * The format a folder's contents unmistakably show, or null when they show none (a missing or empty folder, or
+     * plain numbered SQL files, which several formats also are).
+     */
+    public static MigrationFormat sniff(Path dir) {
+        if (!Files.isDirectory(dir)) return null;
+        if (Files.isRegularFile(dir.resolve("meta/_journal.json"))) return DRIZZLE;
+        List<Path> children;
+        try (Stream<Path> listing = Files.list(dir)) {
+            children = listing.filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList();
+        } catch (IOException e) {
+            return null;
+        }
+        for (Path child : children) {
+            String name = child.getFileName().toString();
+            if (name.equals("migration_lock.toml")
+                    || (Files.isDirectory(child) && PRISMA_DIR.matcher(name).matches()
+                    && Files.isRegularFile(child.resolve("migration.sql")))) {
+                return PRISMA;
+            }
+        }
+        for (Path child : children) {
+            String name = child.getFileName().toString();
+            if (!name.endsWith(".sql") || Files.isDirectory(child)) continue;
+            if (GOLANG_FILE.matcher(name).matches()) return GOLANG_MIGRATE;
+            Matcher flyway = FLYWAY_FILE.matcher(name);
+            if (flyway.matches() && (flyway.group(1).equals("R") || !flyway.group(2).isEmpty())) return FLYWAY;
+        }
+        for (Path child : children) {
+            String name = child.getFileName().toString();
+            if (!name.endsWith(".sql") || Files.isDirectory(child)) continue;
+            String head;
+            try (Stream<String> lines = Files.lines(child)) {
+                head = String.join("\n", lines.limit(20).toList());
+            } catch (IOException | java.io.UncheckedIOException e) {
+                continue;
+            }
+            if (head.strip().toLowerCase(Locale.ROOT).startsWith(FormattedSql.HEADER)) return LIQUIBASE;
+            if (head.lines().anyMatch(l -> DBMATE_MARK.matcher(l.strip()).matches())) return DBMATE;
+        }
+        return null;
     }
 
     /**
@@ -157,7 +230,8 @@ public enum MigrationFormat {
             String text = TextFiles.readUtf8(v.path(), prefix + name);
             Path undoFile = undo.get(v.version().toString());
             String rollback = undoFile == null ? null : TextFiles.readUtf8(undoFile, prefix + undoFile.getFileName());
-            out.add(new Migration(stem(name), name, text, rollback, transactional(text, prefix + name), 1));
+            out.add(new Migration(stem(name), name, text, rollback, transactional(text, prefix + name), 1,
+                    undoFile == null ? name : undoFile.getFileName().toString(), 1));
         }
         // Repeatable migrations run after the versioned ones, in name order (as Flyway runs them).
         for (Path r : repeatable) {
@@ -217,7 +291,8 @@ public enum MigrationFormat {
             Path downFile = down.get(e.getKey());
             String rollback = downFile == null ? null : TextFiles.readUtf8(downFile, prefix + downFile.getFileName());
             String id = name.substring(0, name.length() - ".up.sql".length());
-            out.add(new Migration(id, name, text, rollback, transactional(text, prefix + name), 1));
+            out.add(new Migration(id, name, text, rollback, transactional(text, prefix + name), 1,
+                    downFile == null ? name : downFile.getFileName().toString(), 1));
         }
         return out;
     }
@@ -233,6 +308,7 @@ public enum MigrationFormat {
             StringBuilder current = null;
             boolean upInTransaction = true;
             int upLine = 1;
+            int downLine = 1;
             String[] lines = text.split("\n", -1);
             for (int i = 0; i < lines.length; i++) {
                 Matcher mark = DBMATE_MARK.matcher(lines[i].strip());
@@ -249,6 +325,7 @@ public enum MigrationFormat {
                         upInTransaction = !mark.group(2).replace(" ", "").contains("transaction:false");
                     } else {
                         downText = current;
+                        downLine = i + 2;
                     }
                     continue;
                 }
@@ -259,7 +336,7 @@ public enum MigrationFormat {
                         + "with it");
             }
             String rollback = downText == null || downText.toString().isBlank() ? null : downText.toString();
-            out.add(new Migration(stem(name), name, up.toString(), rollback, upInTransaction, upLine));
+            out.add(new Migration(stem(name), name, up.toString(), rollback, upInTransaction, upLine, name, downLine));
         }
         return out;
     }

@@ -44,6 +44,31 @@ final class VerbatimSql {
     private VerbatimSql() {
     }
 
+    /**
+     * Where the changeset of a changelog translated from another tool's migration stands in that tool's files
+     * ({@link LiquibaseRunner#forHistory}): the file of its SQL and the shift from the translated file's lines to
+     * it, and the file and first line of its rollback. Keyed by the translated file's name.
+     */
+    record Origin(String sqlFile, int sqlShift, String rollbackFile, int rollbackLine) {
+        FormattedSql.Located map(FormattedSql.Located located) {
+            SourceText sql = located.sql();
+            int[] lines = sql.lines().clone();
+            for (int i = 0; i < lines.length; i++) lines[i] += sqlShift;
+            SourceText mappedSql = new SourceText(sqlFile, sql.text(), lines, sql.columns());
+            SourceText back = located.rollback();
+            SourceText mappedBack = null;
+            if (back != null) {
+                int[] backLines = back.lines().clone();
+                int first = backLines.length == 0 ? 0 : backLines[0];
+                for (int i = 0; i < backLines.length; i++) backLines[i] = backLines[i] - first + rollbackLine;
+                mappedBack = new SourceText(rollbackFile, back.text(), backLines, new int[backLines.length]);
+            }
+            return new FormattedSql.Located(located.changeset(), mappedSql, mappedBack);
+        }
+    }
+
+    static final java.util.Map<String, Origin> ORIGINS = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** Takes over formatted-SQL files from Liquibase's own parser (which it runs first). */
     static final class Parser implements ChangeLogParser {
         private final FormattedSqlChangeLogParser liquibase = new FormattedSqlChangeLogParser();
@@ -68,7 +93,9 @@ final class VerbatimSql {
             } catch (IOException e) {
                 throw new ChangeLogParseException(path + ": cannot read: " + e.getMessage(), e);
             }
+            Origin origin = ORIGINS.get(path.substring(path.lastIndexOf('/') + 1));
             List<FormattedSql.Located> ours = FormattedSql.located(path, text);
+            if (origin != null) ours = ours.stream().map(origin::map).toList();
             List<ChangeSet> theirs = log.getChangeSets();
             for (int i = 0; i < theirs.size(); i++) {
                 ChangeSet changeSet = theirs.get(i);

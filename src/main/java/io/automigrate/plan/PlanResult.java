@@ -19,12 +19,21 @@ public record PlanResult(Status status, Detection detection, Migration migration
 
     /**
      * A generated migration: its name, its file relative to the project root, the file's text, its forward and
-     * rollback SQL, and the changes it makes (one line each).
+     * rollback SQL, and the changes it makes (one line each). {@code files}: every file it writes, relative to the
+     * project root, {@code file} first (a folder in another tool's format may take more than one: a down migration, an
+     * undo file, drizzle-kit's journal).
      */
     public record Migration(String name, String file, String text, String sql, String rollbackSql,
-                            List<String> changes) {
+                            List<String> changes, java.util.Map<String, String> files) {
         public Migration {
             changes = List.copyOf(changes);
+            files = files == null || files.isEmpty() ? java.util.Map.of(file, text)
+                    : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(files));
+        }
+
+        /** A migration of one file. */
+        public Migration(String name, String file, String text, String sql, String rollbackSql, List<String> changes) {
+            this(name, file, text, sql, rollbackSql, changes, null);
         }
     }
 

@@ -21,6 +21,7 @@ import io.automigrate.migrate.FormattedSql;
 import io.automigrate.migrate.LiquibaseRunner;
 import io.automigrate.migrate.MigrationBuilder;
 import io.automigrate.migrate.MigrationFile;
+import io.automigrate.migrate.MigrationFormat;
 import io.automigrate.migrate.MigrationHistory;
 import io.automigrate.migrate.MigrationNames;
 import io.automigrate.shadow.ShadowDatabase;
@@ -109,7 +110,9 @@ public final class Planner {
             ChangeDetector.export(root, request.head(), watched, snapshot);
             PlanResult result = planFiles(request.in(snapshot).revisions(null, null).detected(detection)
                     .checking(request.check(), true), touched);
-            if (result.written()) writeFile(root.resolve(result.migration().file()), result.migration().text());
+            if (result.written()) {
+                result.migration().files().forEach((path, content) -> writeFile(root.resolve(path), content));
+            }
             return result;
         } finally {
             io.automigrate.TempFolders.deleteQuietly(snapshot);
@@ -131,7 +134,7 @@ public final class Planner {
         }
         // Read and check every input before any database starts: bad input touches nothing.
         SchemaState.Files schema = SchemaState.schema(root, config);
-        MigrationHistory history = MigrationHistory.read(root, config.migrations(), config.changelog() != null);
+        MigrationHistory history = MigrationHistory.read(root, config.migrations(), config.migrationFormat(), config.changelog() != null);
         RenameHints hints = RenameHintParser.parse(schema.files());
         InspectOptions inspectOptions = StateReader.options(config);
 
@@ -222,21 +225,36 @@ public final class Planner {
             return PlanResult.schemaLacks(detection, review.withGaps(gaps), diff.notes(), server.description());
         }
         RenderedMigration rendered = MigrationRenderer.render(diff, current, render);
-        Instant stamp = MigrationNames.nextTimestamp(request.now(), history.fileNames());
+        List<String> taken = history.format() == MigrationFormat.LIQUIBASE ? history.fileNames()
+                : history.migrations().stream().map(m -> m.id() + ".sql").toList();
+        Instant stamp = MigrationNames.nextTimestamp(request.now(), taken);
         String name = MigrationNames.unique(request.name() != null ? MigrationNames.sanitize(request.name())
-                : MigrationNames.suggest(diff, current, desired, stamp), history.fileNames());
+                : MigrationNames.suggest(diff, current, desired, stamp), taken);
         String fileName = MigrationNames.fileName(stamp, name);
         MigrationFile file = MigrationBuilder.build(fileName, rendered, config.naming().author(),
                 "generated from " + config.schema(), render);
-        String text = FormattedSql.write(file);
+        String directory = config.migrations().replaceAll("/+$", "");
+        // The files to write, relative to the project root, the migration's own first: in the folder's format.
+        java.util.Map<String, String> files = new java.util.LinkedHashMap<>();
+        if (history.format() == MigrationFormat.LIQUIBASE) {
+            files.put(directory + "/" + fileName, FormattedSql.write(file));
+        } else {
+            for (MigrationFormat.NewFile f : history.format().write(root.resolve(directory), name, stamp,
+                    rendered.forwardSql(), rendered.rollbackSql())) {
+                files.put(directory + "/" + f.path(), f.text());
+            }
+        }
+        String relative = files.keySet().iterator().next();
+        String text = files.get(relative);
         List<Finding> findings = request.policy().judge(Linter.plan(current, desired, diff, rendered, file));
         List<String> changes = diff.changes().stream().map(c -> c.describe()).toList();
 
         Trace.step("plan: diffed, rendered and linted");
-        String relative = config.migrations().replaceAll("/+$", "") + "/" + fileName;
         List<ProofStep> proof;
-        try (NewMigration added = NewMigration.write(relative, file, text)) {
-            boolean transactional = file.changesets().stream().allMatch(Changeset::runInTransaction);
+        try (NewMigration added = history.format() == MigrationFormat.LIQUIBASE
+                ? NewMigration.write(relative, file, text)
+                : NewMigration.write(history, files, rendered.rollbackSql())) {
+            boolean transactional = added.file().changesets().stream().allMatch(Changeset::runInTransaction);
             at.templateVacuumed().join();
             proof = proofDatabase == null && template != null && transactional
                     ? proveOnTemplate(server, template, added, current, desired, schema, inspectOptions) : null;
@@ -250,13 +268,13 @@ public final class Planner {
         boolean proven = proof.stream().allMatch(ProofStep::passed);
         boolean write = proven && !request.check();
         if (write) {
-            writeFile(root.resolve(relative), text);
+            files.forEach((path, content) -> writeFile(root.resolve(path), content));
         }
         // A command's output is no file of the repository: its findings go on the migration file.
         findings = place(findings, config.schemaSource().isCommand() ? List.of() : schema.files(), relative, text,
                 write);
         PlanResult.Migration migration = new PlanResult.Migration(name, relative, text, rendered.forwardSql(),
-                rendered.rollbackSql(), changes);
+                rendered.rollbackSql(), changes, files);
         return PlanResult.generated(detection, migration, findings, proof, Linter.notesBesideFindings(diff.notes()),
                 write, server.description()).withReview(review);
     }

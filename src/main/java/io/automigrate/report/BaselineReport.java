@@ -10,8 +10,11 @@ public final class BaselineReport {
 
     public static String init(BaselineResult r) {
         if (r.adopted()) {
-            return "recorded the " + r.statements() + " migration(s) of " + r.migrationFile() + " as applied in "
-                    + r.database() + ": its schema is what they give\n";
+            StringBuilder out = new StringBuilder("recorded the ").append(r.statements()).append(" migration(s) of ")
+                    .append(r.migrationFile()).append(" as applied in ").append(r.database())
+                    .append(": its schema is what they give\n");
+            r.notes().forEach(n -> out.append("note: ").append(n).append('\n'));
+            return out.toString();
         }
         StringBuilder out = new StringBuilder("baselined ").append(r.database()).append('\n')
                 .append("  wrote ").append(r.schemaFile()).append(" (").append(r.statements()).append(" statements)\n")

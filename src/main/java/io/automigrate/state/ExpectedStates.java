@@ -94,8 +94,8 @@ public record ExpectedStates(Catalog applied, List<Catalog> afterEachFile) {
                 }
             }
             if (seen != count) return Optional.empty();
-            return Optional.of(new MigrationHistory(history.root(), history.directory(), files,
-                    java.util.HexFormat.of().formatHex(digest.digest())));
+            digest.update(history.format().id().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return Optional.of(history.withFiles(files, java.util.HexFormat.of().formatHex(digest.digest())));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

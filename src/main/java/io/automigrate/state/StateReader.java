@@ -3,6 +3,7 @@ package io.automigrate.state;
 import io.automigrate.AutomigrateException;
 import io.automigrate.Trace;
 import io.automigrate.catalog.Catalog;
+import io.automigrate.catalog.Sequence;
 import io.automigrate.catalog.Table;
 import io.automigrate.db.Connections;
 import io.automigrate.db.DatabaseUrl;
@@ -36,10 +37,15 @@ public final class StateReader implements AutoCloseable {
      * Tables that are never part of a schema: Liquibase's books, and the tables automigrate itself keeps in a
      * database it deploys to ({@code automigrate_repairs}, the record of what {@code repair} re-created;
      * {@code automigrate_environments}, the environments a database served, see deploy.EnvironmentRecord). Left out
-     * of every catalog, whichever road read it.
+     * of every catalog, whichever road read it. So are the tables of the tools whose migration folders automigrate
+     * takes over ({@code _prisma_migrations}, {@code flyway_schema_history}, golang-migrate's and dbmate's
+     * {@code schema_migrations}, drizzle-kit's {@code drizzle.__drizzle_migrations} with its sequence and, when it
+     * holds nothing else, its schema): a database adopted from them keeps them (see deploy.Adoption).
      */
     public static final Set<String> BOOKKEEPING = Set.of("databasechangelog", "databasechangeloglock",
-            "automigrate_repairs", "automigrate_environments");
+            "automigrate_repairs", "automigrate_environments", "_prisma_migrations", "flyway_schema_history",
+            "schema_migrations", "__drizzle_migrations");
+    private static final String DRIZZLE_SCHEMA = "drizzle";
 
     private final ShadowOptions shadowOptions;
     private final InspectOptions options;
@@ -167,8 +173,16 @@ public final class StateReader implements AutoCloseable {
         if (catalog.tables().stream().noneMatch(StateReader::isBookkeeping)) {
             return catalog;
         }
-        return new Catalog(catalog.schemas(), catalog.extensions(), catalog.enums(), catalog.compositeTypes(),
-                catalog.domains(), catalog.sequences(),
+        List<Sequence> sequences = catalog.sequences().stream()
+                .filter(q -> q.ownedBy() == null || !BOOKKEEPING.contains(q.ownedBy().name())).toList();
+        boolean drizzleHoldsMore = catalog.tables().stream().anyMatch(t -> t.schema().equals(DRIZZLE_SCHEMA)
+                && !isBookkeeping(t)) || sequences.stream().anyMatch(q -> q.schema().equals(DRIZZLE_SCHEMA))
+                || catalog.views().stream().anyMatch(v -> v.schema().equals(DRIZZLE_SCHEMA));
+        List<io.automigrate.catalog.Schema> schemas = drizzleHoldsMore ? catalog.schemas()
+                : catalog.schemas().stream().filter(s -> !s.name().equals(DRIZZLE_SCHEMA)
+                || catalog.tables().stream().noneMatch(t -> t.schema().equals(DRIZZLE_SCHEMA))).toList();
+        return new Catalog(schemas, catalog.extensions(), catalog.enums(), catalog.compositeTypes(),
+                catalog.domains(), sequences,
                 catalog.tables().stream().filter(t -> !isBookkeeping(t)).toList(),
                 catalog.indexes().stream().filter(i -> !BOOKKEEPING.contains(i.table().name())).toList(),
                 catalog.views(), catalog.routines(), catalog.triggers(), catalog.policies(),
