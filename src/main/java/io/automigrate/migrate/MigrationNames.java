@@ -91,6 +91,10 @@ public final class MigrationNames {
             case TABLE, COLUMN, CONSTRAINT, TRIGGER, RULE, POLICY -> Optional.of(ref.qualifiedName())
                     .filter(n -> to.table(n).isPresent() || from.table(n).isPresent());
             case INDEX -> to.index(ref.qualifiedName()).or(() -> from.index(ref.qualifiedName())).map(Index::table);
+            // a serial column's sequence belongs to its table: "add Comment" is one table added, not a larger change
+            case SEQUENCE -> to.sequence(ref.qualifiedName()).or(() -> from.sequence(ref.qualifiedName()))
+                    .map(io.automigrate.catalog.Sequence::ownedBy).filter(Objects::nonNull)
+                    .map(ObjectRef::qualifiedName);
             default -> Optional.empty();
         };
     }
