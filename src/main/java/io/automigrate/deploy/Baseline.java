@@ -82,6 +82,20 @@ public final class Baseline {
                 + "first migration; see docs/deploy.md)";
     }
 
+    /**
+     * A schema automigrate reads but does not write (a Prisma schema, a command's output) is the user's: init never
+     * writes the live schema over it, --force or not.
+     */
+    private static void refuseForeignSchema(Config config, Path schemaPath) {
+        String kind = config.schemaSource().isCommand() ? "the output of a command"
+                : io.automigrate.source.prisma.PrismaSchema.isPrisma(schemaPath) ? "a Prisma schema" : null;
+        if (kind == null) return;
+        throw AutomigrateException.badInput(Config.FILE_NAME + ": 'schema' is " + kind + " ("
+                + config.schemaSource().shown() + "), which init does not write: it writes the live schema as SQL. "
+                + "Keep that schema as it is and take the database over with 'automigrate init --adopt TOOL' "
+                + "(docs/adopting.md), or point 'schema' at a .sql file to start from the live schema");
+    }
+
     public static BaselineResult run(DatabaseUrl url, Path root, Config config, ShadowServer server, boolean force,
                                      Instant now) {
         return run(url, root, config, server, force, now, null, false);
@@ -116,7 +130,10 @@ public final class Baseline {
         }
         // With a history already there, init can only adopt it: record it as applied where the database matches it.
         boolean adopt = !earlier.isEmpty() && !force;
-        if (!adopt) checkSchemaTarget(schemaPath, schemaDirectory, schemaShown, force);
+        if (!adopt) {
+            refuseForeignSchema(config, schemaPath);
+            checkSchemaTarget(schemaPath, schemaDirectory, schemaShown, force);
+        }
         MigrationHistory existing = adopt ? MigrationHistory.read(root, config.migrations(), config.migrationFormat(), false) : null;
 
         InspectOptions options = StateReader.options(config);
