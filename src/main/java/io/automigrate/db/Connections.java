@@ -74,7 +74,6 @@ public final class Connections {
                 int colon = host.indexOf(':');
                 return colon > 0 ? host.substring(0, colon) : host.isEmpty() ? "of the URL" : host;
             }
-            if (t.getCause() == t) break;
         }
         return null;
     }

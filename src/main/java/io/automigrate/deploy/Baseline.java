@@ -56,9 +56,9 @@ public final class Baseline {
      * the state seam, so bookkeeping tables are not in it).
      */
     public static boolean holdsObjects(Catalog live) {
-        Catalog c = live;
-        return !c.tables().isEmpty() || !c.views().isEmpty() || !c.routines().isEmpty() || !c.enums().isEmpty()
-                || !c.compositeTypes().isEmpty() || !c.domains().isEmpty() || !c.sequences().isEmpty();
+        return !live.tables().isEmpty() || !live.views().isEmpty() || !live.routines().isEmpty()
+                || !live.enums().isEmpty() || !live.compositeTypes().isEmpty() || !live.domains().isEmpty()
+                || !live.sequences().isEmpty();
     }
 
     /**

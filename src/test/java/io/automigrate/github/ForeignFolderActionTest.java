@@ -21,7 +21,7 @@ class ForeignFolderActionTest extends ActionTestBase {
     @Test
     void aDbmateProjectGetsItsNextMigrationInDbmateLayout() throws Exception {
         fixture.author.checkout().setName("main").call();
-        String base = fixture.commitAndPush("main", "dbmate history", Map.of(
+        fixture.commitAndPush("main", "dbmate history", Map.of(
                 "automigrate.yml", ActionFixture.CONFIG + "migrations:\n  dir: db/dbmate\n  format: dbmate\n",
                 "db/dbmate/20261101000000_add_users_table.sql", """
                         -- migrate:up
@@ -34,7 +34,7 @@ class ForeignFolderActionTest extends ActionTestBase {
                         DROP TABLE public.users;
                         """));
         fixture.author.rm().addFilepattern("db/migrations").call();
-        base = fixture.commitAndPush("main", "Liquibase folder gone", Map.of());
+        String base = fixture.commitAndPush("main", "Liquibase folder gone", Map.of());
         fixture.author.checkout().setCreateBranch(true).setName(BRANCH).call();
         String head = fixture.commitAndPush(BRANCH, "Nickname", Map.of("db/schema.sql", """
                 CREATE TABLE users (
