@@ -22,7 +22,7 @@ import java.util.function.Consumer;
  */
 public final class DeployLock implements AutoCloseable {
     /** First half of the advisory key: automigrate's namespace ("am" in ASCII), so other users of pg_advisory_lock do not clash. */
-    static final int NAMESPACE = 0x616d;
+    public static final int NAMESPACE = 0x616d;
 
     private final Connection connection;
     private final int key;

@@ -106,7 +106,8 @@ public final class Deployer {
             return new DeployResult(DeployResult.Kind.APPLY, DeployResult.Status.APPLIED, request.describe(), done,
                     notes, backup, millisSince(start));
         } catch (AutomigrateException e) {
-            if (!known || e instanceof DeployFailure) throw e;
+            if (e instanceof DeployFailure) throw e;
+            if (!known) throw DeployFailure.beforeHistory(e, history.files().stream().map(history::pathOf).toList());
             throw new DeployFailure(e, ran, notRun);
         } finally {
             if (request.dryRun()) Connections.closeQuietly(first);

@@ -70,8 +70,13 @@ public final class Action {
                     if (AutoMigrate.switchedOff(variables)) {
                         return DeployResult.switchedOff(variables);
                     }
-                    return Deployer.apply(DeployRequest.of("apply", root, config, target,
-                            config.shadow(), false, false, allow, log, variables));
+                    try {
+                        return Deployer.apply(DeployRequest.of("apply", root, config, target,
+                                config.shadow(), false, false, allow, log, variables));
+                    } catch (AutomigrateException e) {
+                        // Stopped before the database answered: the step still says which files did not run.
+                        throw DeployFailure.beforeHistory(e, root, config);
+                    }
                 }
 
                 @Override
@@ -518,10 +523,16 @@ public final class Action {
             // A failure after the pending files were known says which ran and which did not.
             List<String> ran = e instanceof DeployFailure f ? f.applied() : List.of();
             List<String> notRun = e instanceof DeployFailure f ? f.notRun() : List.of();
+            boolean historyRead = e instanceof DeployFailure f && f.historyRead();
             commands.output("applied", String.join("\n", ran));
             commands.output("pending", String.join("\n", notRun));
+            commands.output("pending-known", String.valueOf(historyRead));
             StringBuilder summary = new StringBuilder("### automigrate: apply to ").append(environment)
                     .append(": failed\n\n```\n").append(Secrets.redact(e.getMessage()).strip()).append("\n```\n");
+            if (!historyRead) {
+                summary.append("\nThe database's migration history could not be read: this job ran none of the files "
+                        + "below, and which of them the database already has is unknown.\n\n");
+            }
             ran.forEach(file -> summary.append("- applied `").append(file).append("`\n"));
             notRun.forEach(file -> summary.append("- not run: `").append(file).append("`\n"));
             commands.summary(summary.toString());
@@ -532,6 +543,7 @@ public final class Action {
         boolean applied = result.status() == DeployResult.Status.APPLIED;
         commands.output("applied", String.join("\n", applied ? files : List.of()));
         commands.output("pending", String.join("\n", applied ? List.of() : files));
+        commands.output("pending-known", "true");
         commands.output("error", "");
         StringBuilder summary = new StringBuilder("### automigrate: apply to ").append(environment).append(": ")
                 .append(Secrets.redact(DeployReport.headline(result))).append("\n\n");
@@ -552,6 +564,7 @@ public final class Action {
         commands.log(Secrets.redact(StatusReport.text(result)).stripTrailing());
         commands.output("applied", String.join("\n", filesIn(result, FileState.State.APPLIED)));
         commands.output("pending", String.join("\n", filesIn(result, FileState.State.PENDING)));
+        commands.output("pending-known", "true");
         commands.output("error", "");
         StringBuilder summary = new StringBuilder("### automigrate: status of ").append(environment).append(": ")
                 .append(Secrets.redact(StatusReport.headline(result))).append("\n\n");

@@ -42,6 +42,7 @@ class DeployActionTest extends ActionTestBase {
             assertTrue(hasUsersTable(production), "the migration ran on production");
             Map<String, String> outputs = ActionFixture.outputs(run.outputs());
             assertEquals("db/migrations/20261101000000_add_users_table.sql", outputs.get("applied"), run.outputs());
+            assertEquals("true", outputs.get("pending-known"), run.outputs());
             assertTrue(run.summary().contains("### automigrate: apply to production: applied 1 changeset(s)"),
                     run.summary());
             fixture.assertNoSecrets(run);
@@ -122,6 +123,45 @@ class DeployActionTest extends ActionTestBase {
         assertEquals(3, run.exit(), run.all());
         assertTrue(run.out().contains("::error::apply to environment 'staging' failed: "), run.out());
         assertFalse(run.out().lines().filter(l -> l.startsWith("::error::")).count() > 1, run.out());
+        // The history was never read: every file of the folder is one this job did not run, and the output says
+        // that which of them the database has is unknown.
+        Map<String, String> outputs = ActionFixture.outputs(run.outputs());
+        assertEquals("db/migrations/20261101000000_add_users_table.sql", outputs.get("pending"), run.outputs());
+        assertEquals("false", outputs.get("pending-known"), run.outputs());
+        assertTrue(run.summary().contains("- not run: `db/migrations/20261101000000_add_users_table.sql`")
+                && run.summary().contains("history could not be read"), run.summary());
         fixture.assertNoSecrets(run);
+    }
+
+    @Test
+    void aDeployLockNotGrantedListsEveryFileAsNotRunAndSaysTheHistoryWasNotRead() throws Exception {
+        try (ShadowDatabase staging = TestPostgres.newDatabase("staging");
+             Connection holder = staging.connect()) {
+            try (java.sql.PreparedStatement st = holder.prepareStatement("SELECT pg_advisory_lock(?, ?)")) {
+                st.setInt(1, io.automigrate.deploy.DeployLock.NAMESPACE);
+                st.setInt(2, io.automigrate.deploy.DeployLock.projectKey("db/migrations"));
+                st.execute();
+            }
+            Path event = fixture.event("workflow_dispatch", Map.of("ENVIRONMENT", "staging"));
+            Path workspace = fixture.checkout("main", 1);
+            java.nio.file.Files.writeString(workspace.resolve("short-wait.yml"), """
+                    environments:
+                      staging:
+                        url-env: STAGING_DATABASE_URL
+                        lock-wait: 1s
+                    """);
+            Map<String, String> env = fixture.environment(workspace, "workflow_dispatch", event, "refs/heads/main");
+            env.put("INPUT_CONFIG", "short-wait.yml");
+            env.put("STAGING_DATABASE_URL", urlWithPassword(staging));
+            ActionFixture.Run run = fixture.action(env);
+
+            assertEquals(3, run.exit(), run.all());
+            assertTrue(run.out().contains("another deployer holds the deploy lock"), run.out());
+            Map<String, String> outputs = ActionFixture.outputs(run.outputs());
+            assertEquals("db/migrations/20261101000000_add_users_table.sql", outputs.get("pending"), run.outputs());
+            assertEquals("false", outputs.get("pending-known"), run.outputs());
+            assertEquals("", outputs.get("applied"), run.outputs());
+            assertFalse(hasUsersTable(staging));
+        }
     }
 }
