@@ -3,6 +3,7 @@ package io.automigrate.diff;
 import io.automigrate.catalog.Catalog;
 import io.automigrate.catalog.Policy;
 import io.automigrate.catalog.QualifiedName;
+import io.automigrate.catalog.Rule;
 import io.automigrate.catalog.Table;
 import io.automigrate.catalog.Trigger;
 
@@ -14,7 +15,7 @@ import java.util.TreeMap;
 /**
  * The {@code renamed-from} hints that apply to two catalogs (the old name exists only in the current one, the new
  * only in the desired one), and how an object of the current catalog reads once they ran: PostgreSQL keeps views,
- * policies, triggers, indexes and constraints across a rename and prints them with the new names.
+ * policies, triggers, rules, indexes and constraints across a rename and prints them with the new names.
  */
 final class AppliedRenames {
     /** Desired table name → its name in {@code from}. */
@@ -110,5 +111,11 @@ final class AppliedRenames {
         QualifiedName table = table(t.tableName());
         return new Trigger(table.schema(), table.name(), t.name(), sql(t.definition(), table), t.constraintTrigger(),
                 t.enabled(), t.comment());
+    }
+
+    /** A rule of the current catalog as PostgreSQL shows it after the renames. */
+    Rule rule(Rule r) {
+        QualifiedName table = table(r.tableName());
+        return new Rule(table.schema(), table.name(), r.name(), sql(r.definition(), table), r.enabled(), r.comment());
     }
 }

@@ -1,0 +1,1 @@
+ALTER TABLE public.drafts RENAME TO posts;

@@ -1,0 +1,1 @@
+ALTER TABLE public.readings RENAME TO measurements;

@@ -1,0 +1,15 @@
+CREATE TABLE public.measurements ( -- automigrate:renamed-from readings
+    id bigint PRIMARY KEY,
+    sensor text NOT NULL,
+    celsius numeric(5,2) NOT NULL
+);
+CREATE MATERIALIZED VIEW public.sensor_max AS
+    SELECT sensor, max(celsius) AS hottest FROM public.measurements GROUP BY sensor;
+CREATE VIEW public.readings_entry AS SELECT id, sensor, celsius FROM public.measurements;
+CREATE FUNCTION public.readings_entry_insert() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    INSERT INTO public.measurements (id, sensor, celsius) VALUES (NEW.id, lower(NEW.sensor), NEW.celsius);
+    RETURN NEW;
+END $$;
+CREATE TRIGGER readings_entry_insert INSTEAD OF INSERT ON public.readings_entry
+    FOR EACH ROW EXECUTE FUNCTION public.readings_entry_insert();

@@ -1,0 +1,1 @@
+ALTER TABLE public.contacts RENAME TO subscribers;

@@ -1,0 +1,1 @@
+ALTER TABLE public.payment_log RENAME TO payment_audit;

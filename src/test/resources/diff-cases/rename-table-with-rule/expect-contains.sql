@@ -1,0 +1,1 @@
+ALTER TABLE public.tickets RENAME TO issues;

@@ -1,0 +1,8 @@
+CREATE TABLE public.tickets (
+    id integer PRIMARY KEY,
+    title text NOT NULL,
+    closed boolean NOT NULL DEFAULT false
+);
+-- a ticket is never deleted, only closed
+CREATE RULE tickets_soft_delete AS ON DELETE TO public.tickets
+    DO INSTEAD UPDATE public.tickets SET closed = true WHERE id = OLD.id;
