@@ -268,7 +268,8 @@ public final class Action {
             stepFailed("the generated migration " + shown.migration().file() + " failed its proof: see the report");
             exit = ExitCode.CHECK_FAILED.code();
         }
-        if (result.refusedAtDeploy()) {
+        // The generated migration too, as the run on the commit that adds it will judge it: both runs fail alike.
+        if (result.refusedAtDeploy() || result.generatedRefused()) {
             stepFailed(refusal(shown));
             exit = ExitCode.CHECK_FAILED.code();
         }
@@ -300,7 +301,9 @@ public final class Action {
         review.edited().forEach(e -> reasons.add(e.file() + " is edited, but the base branch has it: deploy refuses "
                 + "its changed checksum; put the change in a new migration"));
         review.gaps().forEach(g -> reasons.add(g.message()));
-        review.files().stream().filter(f -> !f.refusedBy().isEmpty()).forEach(f -> reasons.add(f.file()
+        List<MigrationReview.FileReview> files = new ArrayList<>(review.files());
+        if (shown.generatedRefused()) files.add(shown.migration().review());
+        files.stream().filter(f -> !f.refusedBy().isEmpty()).forEach(f -> reasons.add(f.file()
                 + " would be refused by " + String.join(", ", f.refusedBy().stream().map(v -> v.describe() + " ("
                 + String.join(", ", v.blocking().stream().map(Finding::code).distinct().toList()) + ")").toList())));
         return "deploy will refuse a migration file of this change: " + String.join("; ", reasons) + " (see the report)";
@@ -479,7 +482,12 @@ public final class Action {
      * line), then what deploy will refuse in the change's own migration files.
      */
     private void annotate(PlanResult shown) {
-        for (Finding finding : shown.findings()) annotate(finding, null);
+        List<MigrationReview.Verdict> generated = shown.changed() ? shown.migration().refusedBy() : List.of();
+        for (Finding finding : shown.findings()) {
+            List<String> refusing = generated.stream().filter(v -> v.blocking().stream()
+                    .anyMatch(b -> b.code().equals(finding.code()))).map(MigrationReview.Verdict::describe).toList();
+            annotate(finding, refusing.isEmpty() ? null : "refused by " + String.join(", ", refusing));
+        }
         MigrationReview review = shown.review();
         for (MigrationReview.EditedMigration e : review.edited()) {
             commands.annotate(WorkflowCommands.Level.ERROR, e.file(), e.line(), "edited migration", e.message());

@@ -36,9 +36,7 @@ public record MigrationReview(List<FileReview> files, List<EditedMigration> edit
 
     /** This review with its paths under {@code prefix} (see {@link PlanResult#under}). */
     public MigrationReview under(String prefix) {
-        return new MigrationReview(files.stream().map(f -> new FileReview(prefix + f.file(), under(f.findings(), prefix),
-                        f.verdicts().stream().map(v -> new Verdict(v.environment(), under(v.judged(), prefix))).toList(),
-                        f.created())).toList(),
+        return new MigrationReview(files.stream().map(f -> f.under(prefix)).toList(),
                 edited.stream().map(e -> new EditedMigration(prefix + e.file(), e.line(), e.message())).toList(),
                 gaps.stream().map(g -> new SchemaGap(prefix + g.migrationFile(), g.line(), g.object(),
                         prefix + g.schema(), g.message().replace(g.migrationFile(), prefix + g.migrationFile())
@@ -67,6 +65,13 @@ public record MigrationReview(List<FileReview> files, List<EditedMigration> edit
         /** The environments whose apply refuses this file. */
         public List<Verdict> refusedBy() {
             return verdicts.stream().filter(Verdict::refuses).toList();
+        }
+
+        /** This review with its paths under {@code prefix} (see {@link PlanResult#under}). */
+        public FileReview under(String prefix) {
+            return new FileReview(prefix + file, MigrationReview.under(findings, prefix), verdicts.stream()
+                    .map(v -> new Verdict(v.environment(), MigrationReview.under(v.judged(), prefix))).toList(),
+                    created);
         }
     }
 

@@ -21,19 +21,26 @@ public record PlanResult(Status status, Detection detection, Migration migration
      * A generated migration: its name, its file relative to the project root, the file's text, its forward and
      * rollback SQL, and the changes it makes (one line each). {@code files}: every file it writes, relative to the
      * project root, {@code file} first (a folder in another tool's format may take more than one: a down migration, an
-     * undo file, drizzle-kit's journal).
+     * undo file, drizzle-kit's journal). {@code review}: the migration as the run after it is in the change will review
+     * it (linted as apply lints a file, judged by every environment's policy; null when its proof failed).
      */
     public record Migration(String name, String file, String text, String sql, String rollbackSql,
-                            List<String> changes, java.util.Map<String, String> files) {
+                            List<String> changes, java.util.Map<String, String> files,
+                            MigrationReview.FileReview review) {
         public Migration {
             changes = List.copyOf(changes);
             files = files == null || files.isEmpty() ? java.util.Map.of(file, text)
                     : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(files));
         }
 
-        /** A migration of one file. */
+        /** A migration of one file, not reviewed. */
         public Migration(String name, String file, String text, String sql, String rollbackSql, List<String> changes) {
-            this(name, file, text, sql, rollbackSql, changes, null);
+            this(name, file, text, sql, rollbackSql, changes, null, null);
+        }
+
+        /** The environments whose apply will refuse this migration once it is in the change. */
+        public List<MigrationReview.Verdict> refusedBy() {
+            return review == null ? List.of() : review.refusedBy();
         }
     }
 
@@ -101,7 +108,7 @@ public record PlanResult(Status status, Detection detection, Migration migration
      * change's own migration files that deploy will refuse. Allowed (suppressed) findings do not count.
      */
     public String risk() {
-        if (status == Status.PROOF_FAILED || review.blocks()) return "high";
+        if (status == Status.PROOF_FAILED || review.blocks() || generatedRefused()) return "high";
         List<Finding> all = new java.util.ArrayList<>(findings);
         review.files().forEach(f -> all.addAll(f.findings()));
         return LintPolicy.risk(all);
@@ -110,6 +117,14 @@ public record PlanResult(Status status, Detection detection, Migration migration
     /** True when deploy will refuse something of the change's own migration files (the check fails). */
     public boolean refusedAtDeploy() {
         return review.blocks();
+    }
+
+    /**
+     * True when deploy will refuse the generated migration once it is in the change (committed, or added by its
+     * author): what the next run's review of it will say.
+     */
+    public boolean generatedRefused() {
+        return migration != null && !migration.refusedBy().isEmpty();
     }
 
     /** This result with {@code found}, the review of the change's own migration files. */
@@ -124,7 +139,8 @@ public record PlanResult(Status status, Detection detection, Migration migration
     public PlanResult under(String prefix) {
         if (prefix == null || prefix.isEmpty()) return this;
         Migration moved = migration == null ? null : new Migration(migration.name(), prefix + migration.file(),
-                migration.text(), migration.sql(), migration.rollbackSql(), migration.changes());
+                migration.text(), migration.sql(), migration.rollbackSql(), migration.changes(), null,
+                migration.review() == null ? null : migration.review().under(prefix));
         return new PlanResult(status, detection, moved, MigrationReview.under(findings, prefix), proof, notes, written,
                 shadow, review.under(prefix));
     }

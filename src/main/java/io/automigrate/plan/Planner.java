@@ -45,6 +45,7 @@ import java.util.ArrayList;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
@@ -251,17 +252,27 @@ public final class Planner {
 
         Trace.step("plan: diffed, rendered and linted");
         List<ProofStep> proof;
+        AtomicReference<Catalog> migrated = new AtomicReference<>();
+        MigrationReview.FileReview deployReview = null;
         try (NewMigration added = history.format() == MigrationFormat.LIQUIBASE
                 ? NewMigration.write(relative, file, text)
                 : NewMigration.write(history, files, rendered.rollbackSql())) {
             boolean transactional = added.file().changesets().stream().allMatch(Changeset::runInTransaction);
             at.templateVacuumed().join();
             proof = proofDatabase == null && template != null && transactional
-                    ? proveOnTemplate(server, template, added, current, desired, schema, inspectOptions) : null;
+                    ? proveOnTemplate(server, template, added, current, desired, schema, inspectOptions, migrated)
+                    : null;
             if (proof == null) {
                 proof = prove(server, root, history, config.changelog(), added, current, desired, schema, inspectOptions,
                         proofDatabase != null ? joinUnwrapped(proofDatabase)
-                                : template != null ? server.createDatabase("proof", template) : null);
+                                : template != null ? server.createDatabase("proof", template) : null, migrated);
+            }
+            // Reviewed as the next run will review it once it is in the change (committed, or added by its author):
+            // linted as apply lints a file, on the schema the proof's apply left, under every environment's policy.
+            // The plan's own findings (above) are judged by one environment only.
+            if (proof.stream().allMatch(ProofStep::passed) && migrated.get() != null) {
+                deployReview = MigrationReviewer.review(current, migrated.get(), added.file(), relative,
+                        MigrationReviewer.policies(config, request.policy().allowed()));
             }
         }
         Trace.step("plan: proof done");
@@ -274,7 +285,7 @@ public final class Planner {
         findings = place(findings, config.schemaSource().isCommand() ? List.of() : schema.files(), relative, text,
                 write);
         PlanResult.Migration migration = new PlanResult.Migration(name, relative, text, rendered.forwardSql(),
-                rendered.rollbackSql(), changes, files);
+                rendered.rollbackSql(), changes, files, deployReview);
         return PlanResult.generated(detection, migration, findings, proof, Linter.notesBesideFindings(diff.notes()),
                 write, server.description()).withReview(review);
     }
@@ -301,13 +312,13 @@ public final class Planner {
      */
     private static List<ProofStep> proveOnTemplate(ShadowServer server, String template, NewMigration added,
                                                    Catalog current, Catalog desired, SchemaState.Files schema,
-                                                   InspectOptions options) {
+                                                   InspectOptions options, AtomicReference<Catalog> migrated) {
         List<ProofStep> steps = new ArrayList<>();
         try (LiquibaseRunner.Quiet quiet = LiquibaseRunner.quiet()) {
             RolledBack.run(server.templateUrl(template), connection -> {
                 try (LiquibaseRunner runner = added.runner(DeferredCommits.wrap(connection))) {
                     applyRollbackReapply(steps, runner, added, () -> StateReader.inspect(connection, options),
-                            current, desired, schema);
+                            current, desired, schema, migrated);
                 }
                 return null;
             });
@@ -332,7 +343,7 @@ public final class Planner {
     private static List<ProofStep> prove(ShadowServer server, Path root, MigrationHistory history, String changelog,
                                          NewMigration added, Catalog current, Catalog desired,
                                          SchemaState.Files schema, InspectOptions options,
-                                         ShadowDatabase fromTemplate) {
+                                         ShadowDatabase fromTemplate, AtomicReference<Catalog> migrated) {
         List<ProofStep> steps = new ArrayList<>();
         try (ShadowDatabase db = fromTemplate != null ? fromTemplate : server.createDatabase("proof")) {
             if (fromTemplate == null) {
@@ -340,7 +351,7 @@ public final class Planner {
             }
             try (Connection connection = db.connect(); LiquibaseRunner runner = added.runner(connection)) {
                 applyRollbackReapply(steps, runner, added, () -> StateReader.inspect(db.url(), options),
-                        current, desired, schema);
+                        current, desired, schema, migrated);
             } catch (SQLException e) {
                 throw AutomigrateException.database("throwaway database " + db.name() + ": " + e.getMessage(), e);
             }
@@ -368,13 +379,18 @@ public final class Planner {
         return steps;
     }
 
-    /** Steps (a)–(c) with {@code runner}; {@code inspect} reads the schema as the runner left it. */
+    /**
+     * Steps (a)–(c) with {@code runner}; {@code inspect} reads the schema as the runner left it; {@code migrated}
+     * receives the schema (a) left, as a deploy of the history with the migration leaves it.
+     */
     private static void applyRollbackReapply(List<ProofStep> steps, LiquibaseRunner runner, NewMigration added,
                                              Supplier<Catalog> inspect, Catalog current, Catalog desired,
-                                             SchemaState.Files schema) {
+                                             SchemaState.Files schema, AtomicReference<Catalog> migrated) {
         step(steps, "applies to the replayed history and gives the desired schema", () -> {
             runner.update();
-            return compare(inspect.get(), desired, schema, "after the migration, the database differs from the schema");
+            Catalog after = inspect.get();
+            migrated.set(after);
+            return compare(after, desired, schema, "after the migration, the database differs from the schema");
         });
         step(steps, "rollback restores the previous schema", () -> {
             runner.rollback(added.file().changesets().size());

@@ -50,6 +50,9 @@ public final class PlanReport {
         if (!r.changed()) return out.toString();
         out.append("\nchanges:\n");
         r.migration().changes().forEach(c -> out.append("  ").append(c).append('\n'));
+        if (r.migration().review() != null) {
+            out.append("\nat deploy: ").append(verdicts(r.migration().review(), false)).append('\n');
+        }
         if (!r.findings().isEmpty()) {
             out.append("\nfindings (risk ").append(r.risk()).append("; ").append(FindingsReport.counts(r.findings()))
                     .append("):\n").append(FindingsReport.text(r.findings()).indent(2));
@@ -72,6 +75,11 @@ public final class PlanReport {
             return out.append(reviewMarkdown(r.review())).toString();
         }
         out.append("**Risk:** ").append(r.risk()).append(" · **Migration:** `").append(r.migration().file()).append("`\n\n");
+        if (r.migration().review() != null) {
+            // What the run after it is in the change will say of it: judged by every environment it will reach.
+            out.append("**At deploy:** ").append(r.generatedRefused() ? "❌ " : "✅ ")
+                    .append(verdicts(r.migration().review(), true)).append("\n\n");
+        }
         out.append("| change | findings |\n| --- | --- |\n");
         for (String change : r.migration().changes()) {
             String codes = String.join(", ", r.findings().stream().filter(f -> concerns(f, change))
@@ -147,7 +155,7 @@ public final class PlanReport {
                     + "out of the migration; automigrate proposes no migration until they agree (one would drop it "
                     + "again).\n");
         }
-        if (r.refusedAtDeploy() && r.status() != PlanResult.Status.SCHEMA_LACKS) {
+        if ((r.refusedAtDeploy() || r.generatedRefused()) && r.status() != PlanResult.Status.SCHEMA_LACKS) {
             out.append("\n**Before merging:** the deploy after the merge will refuse what is marked ❌ above; fix it "
                     + "here, where it is cheap.\n");
         }

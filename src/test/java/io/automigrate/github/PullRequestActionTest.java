@@ -146,9 +146,11 @@ class PullRequestActionTest extends ActionTestBase {
 
     @Test
     void thePlanIsJudgedByThePolicyOfTheEnvironmentTheBaseBranchDeploysTo() throws Exception {
-        // main deploys to production, which allows the narrowing (AM104) and raises the lock warning (AM406).
+        // main deploys to production, which allows the narrowing (AM104) and raises the lock warning (AM406);
+        // staging allows the narrowing too, so no environment refuses the migration for it.
         String config = ActionFixture.CONFIG.replace("    production: true\n",
-                "    production: true\n    allow: [AM104]\n    errors: [AM406]\n");
+                "    production: true\n    allow: [AM104]\n    errors: [AM406]\n")
+                .replace("    url-env: STAGING_DATABASE_URL\n", "    url-env: STAGING_DATABASE_URL\n    allow: [AM104]\n");
         String head = fixture.commitAndPush(BRANCH, "Display names, allowed in production",
                 Map.of("db/schema.sql", SCHEMA_V1, "automigrate.yml", config));
         ActionFixture.Run run = fixture.action(pullRequest(fixture.checkout(BRANCH, 0), "pull_request_opened", head,
@@ -190,7 +192,9 @@ class PullRequestActionTest extends ActionTestBase {
         env.put("INPUT_COMMIT", "true");
         ActionFixture.Run run = fixture.action(env);
 
-        assertEquals(0, run.exit(), run.all());
+        // The migration narrows a column (AM104), which no environment of the fixture allows: committed, and the
+        // step fails as the run on the commit will (see the re-run below).
+        assertEquals(1, run.exit(), run.all());
         String tip = fixture.remoteTip(BRANCH);
         assertNotEquals(v1, tip, "a commit was pushed");
         String file = ActionFixture.outputs(run.outputs()).get("migration-file");
@@ -216,8 +220,10 @@ class PullRequestActionTest extends ActionTestBase {
         // The committed migration narrows a column (AM104), which no environment of the fixture allows: the re-run
         // reviews it as a migration file of the pull request and fails, as the deploy after the merge would.
         assertEquals(1, rerun.exit(), rerun.all());
-        assertTrue(rerun.out().contains("::error::deploy will refuse a migration file of this change: " + file
-                + " would be refused by environment production (AM104)"), rerun.out());
+        String refusal = "::error::deploy will refuse a migration file of this change: " + file
+                + " would be refused by environment production (AM104)";
+        assertTrue(rerun.out().contains(refusal), rerun.out());
+        assertTrue(run.out().contains(refusal), run.out());
         assertEquals(tip, fixture.remoteTip(BRANCH), "the re-run finds nothing new and pushes nothing");
         assertEquals(1, fixture.github.commentBodies().size());
         String updated = fixture.github.commentBodies().get(0);

@@ -68,6 +68,44 @@ class PullRequestChecksTest extends ActionTestBase {
     }
 
     @Test
+    void withCommitTheFirstRunJudgesTheGeneratedMigrationAsTheReRunOnTheBotsCommitWill() throws Exception {
+        // main deploys to production, which allows the narrowing (AM104); staging does not. The base branch's
+        // environment accepts it, but the migration reaches staging too.
+        String config = ActionFixture.CONFIG.replace("    production: true\n",
+                "    production: true\n    allow: [AM104]\n");
+        String head = fixture.commitAndPush(BRANCH, "Shorter e-mails", Map.of("automigrate.yml", config,
+                "db/schema.sql", ActionFixture.SCHEMA_MAIN.replace("email text", "email varchar(200)")));
+        Map<String, String> env = pullRequest(fixture.checkout(BRANCH, 0), fixture.mainSha, head);
+        env.put("INPUT_COMMIT", "true");
+        ActionFixture.Run first = fixture.action(env);
+        String file = ActionFixture.outputs(first.outputs()).get("migration-file");
+        String tip = fixture.remoteTip(BRANCH);
+        assertFalse(head.equals(tip), "the migration was committed\n" + first.all());
+
+        Path event = fixture.event("pull_request_synchronize", Map.of("BASE_SHA", fixture.mainSha, "HEAD_SHA", tip,
+                "BEFORE", head));
+        Map<String, String> again = fixture.environment(fixture.checkout(BRANCH, 0), "pull_request", event,
+                "refs/pull/7/merge");
+        again.put("INPUT_COMMIT", "true");
+        ActionFixture.Run rerun = fixture.action(again);
+
+        String refusal = "::error::deploy will refuse a migration file of this change: " + file
+                + " would be refused by environment staging (AM104) (see the report)";
+        assertEquals(1, rerun.exit(), rerun.all());
+        assertTrue(rerun.out().contains(refusal), rerun.out());
+        assertEquals(1, first.exit(), "the first run fails as the run on its own commit does\n" + first.all());
+        assertTrue(first.out().contains(refusal), first.out());
+        assertEquals("high", ActionFixture.outputs(first.outputs()).get("risk"), first.outputs());
+        assertEquals(ActionFixture.outputs(rerun.outputs()).get("risk"),
+                ActionFixture.outputs(first.outputs()).get("risk"));
+        assertTrue(first.out().contains("title=AM104 enum value removed or type narrowed (refused by environment staging)"),
+                first.out());
+        // The first run's comment (the re-run edited it since; the job summary holds the same report).
+        assertTrue(first.summary().contains("**At deploy:** ❌ accepted by environment production; refused by "
+                + "environment **staging** (AM104 not allowed)"), first.summary());
+    }
+
+    @Test
     void anEditOfAMigrationTheBaseHasIsAnErrorOnItsLine() throws Exception {
         String head = fixture.commitAndPush(BRANCH, "Names, in the first migration", Map.of(
                 "db/schema.sql", ActionFixture.SCHEMA_MAIN.replace("email text NOT NULL", "email text NOT NULL,\n    name text"),
