@@ -523,7 +523,8 @@ public final class TableChanges {
      * the drop (DROP TABLE would drop them too) and owned again after the copy.
      */
     public record RecreateTableRows(Table table, List<String> columns, boolean save, Set<ObjectRef> tree,
-                                Set<ObjectRef> afterRows, java.util.Map<String, QualifiedName> ownedSequences)
+                                Set<ObjectRef> afterRows, java.util.Map<String, QualifiedName> ownedSequences,
+                                QualifiedName holding)
             implements Change, OrderingHints {
         public RecreateTableRows {
             columns = List.copyOf(columns);
@@ -532,13 +533,16 @@ public final class TableChanges {
             afterRows = Set.copyOf(afterRows);
         }
 
-        /** The holding table's name: beside the table, so that the schema's privileges and quotas apply. */
-        public QualifiedName holding() {
-            String name = "automigrate_rows_of_" + table.name();
+        /**
+         * The holding table's name for the table named {@code desired} in the desired schema: beside the table, so
+         * that the schema's privileges and quotas apply, and the same for both copies when the table is renamed too.
+         */
+        public static QualifiedName holdingFor(QualifiedName desired) {
+            String name = "automigrate_rows_of_" + desired.name();
             while (name.getBytes(StandardCharsets.UTF_8).length > 63) {
                 name = name.substring(0, name.length() - 1);
             }
-            return new QualifiedName(table.schema(), name);
+            return new QualifiedName(desired.schema(), name);
         }
 
         public ObjectRef target() {
@@ -550,7 +554,7 @@ public final class TableChanges {
         }
 
         public Change inverse() {
-            return new RecreateTableRows(table, columns, !save, tree, afterRows, ownedSequences);
+            return new RecreateTableRows(table, columns, !save, tree, afterRows, ownedSequences, holding);
         }
 
         public String describe() {

@@ -88,6 +88,10 @@ public final class TableObjects implements ObjectFamily {
     /** How every column-order note begins; the diff command shows these as comments in the SQL. */
     public static final String COLUMN_ORDER_NOTE = "column order differs";
 
+    /** How a column-order note says to ask for the re-creation (automigrate.yml, or the commands' flag). */
+    private static final String REWRITE_HINT = "column-order: rewrite in automigrate.yml, or --rewrite-column-order, "
+            + "does that";
+
     /** One diff: the context, the renames that apply, and the changes found so far. */
     private static final class Run {
         private final DiffContext context;
@@ -99,10 +103,19 @@ public final class TableObjects implements ObjectFamily {
         /** Desired table name → (desired column → column name in {@code from}). */
         private final Map<QualifiedName, Map<String, String>> columnRenames;
         private final AppliedRenames renames;
+        /** Whether tables whose column order would differ from the schema's are re-created in it. */
+        private final boolean rewriteOrder;
         private final List<Change> out = new ArrayList<>();
+        /** Desired names of the tables re-created with their rows, once {@link #tables()} ran. */
+        private Set<QualifiedName> recreated = Set.of();
 
         Run(DiffContext context) {
+            this(context, context.options().rewriteColumnOrder());
+        }
+
+        Run(DiffContext context, boolean rewriteOrder) {
             this.context = context;
+            this.rewriteOrder = rewriteOrder;
             this.from = context.from();
             this.to = context.to();
             this.privileges = context.options().withPrivileges();
@@ -238,7 +251,7 @@ public final class TableObjects implements ObjectFamily {
 
         private void tables() {
             Set<QualifiedName> paired = new HashSet<>();
-            Set<QualifiedName> recreated = recreatedTables();
+            recreated = recreatedTables();
             for (Table after : to.tables()) {
                 QualifiedName old = tableRenames.getOrDefault(after.qualifiedName(), after.qualifiedName());
                 Optional<Table> before = from.table(old);
@@ -268,10 +281,13 @@ public final class TableObjects implements ObjectFamily {
         /**
          * Desired names of the tables that are dropped and created again, with their rows copied around it, because
          * PostgreSQL cannot change a table's partitioning in place: a table that becomes partitioned, stops being
-         * partitioned or changes its partition key, and its partitions on either side. Adds the copies of the rows.
+         * partitioned or changes its partition key, and its partitions on either side; and, when the options ask for
+         * it, a table whose columns would otherwise stay in another order than the schema declares. Adds the copies
+         * of the rows.
          */
         private Set<QualifiedName> recreatedTables() {
             Set<QualifiedName> names = new TreeSet<>();
+            Set<QualifiedName> reordered = rewriteOrder ? reorderedTables() : Set.of();
             for (Table after : to.tables()) {
                 QualifiedName old = tableRenames.getOrDefault(after.qualifiedName(), after.qualifiedName());
                 Optional<Table> current = from.table(old);
@@ -286,6 +302,8 @@ public final class TableObjects implements ObjectFamily {
                 } else if (!madeLocal.isEmpty()) {
                     why = "change which inherited columns table " + before.qualifiedName() + " also declares itself ("
                             + String.join(", ", madeLocal) + ")";
+                } else if (reordered.contains(after.qualifiedName())) {
+                    why = "put the columns of table " + before.qualifiedName() + " in the declared order";
                 } else {
                     continue;
                 }
@@ -376,10 +394,11 @@ public final class TableObjects implements ObjectFamily {
             from.policies().stream().filter(p -> oldTree.contains(p.tableName())).forEach(p -> oldAfterRows.add(p.ref()));
             to.triggers().stream().filter(t -> newTree.contains(t.tableName())).forEach(t -> newAfterRows.add(t.ref()));
             to.policies().stream().filter(p -> newTree.contains(p.tableName())).forEach(p -> newAfterRows.add(p.ref()));
+            QualifiedName holding = TableChanges.RecreateTableRows.holdingFor(after.qualifiedName());
             out.add(new TableChanges.RecreateTableRows(before, oldColumns, true, oldRefs, oldAfterRows,
-                    ownedSequences(from, before.qualifiedName())));
+                    ownedSequences(from, before.qualifiedName()), holding));
             out.add(new TableChanges.RecreateTableRows(after, newColumns, false, newRefs, newAfterRows,
-                    ownedSequences(to, after.qualifiedName())));
+                    ownedSequences(to, after.qualifiedName()), holding));
         }
 
         private static Map<String, QualifiedName> ownedSequences(Catalog catalog, QualifiedName table) {
@@ -892,16 +911,43 @@ public final class TableObjects implements ObjectFamily {
         // ---- notes
 
         /**
-         * Where the table the migration leaves has its columns in another order than the desired schema declares:
-         * PostgreSQL adds a column last and has no statement to move one, and column order is not compared, so
-         * without this note the difference would be silent. Tables in an inheritance or partition tree are left
-         * out: their column order follows their parent's.
+         * The misordered tables ({@link #misordered}) that can be re-created in the declared order: not those other
+         * tables inherit from, which a re-creation would drop too (they keep their note).
+         */
+        private Set<QualifiedName> reorderedTables() {
+            Set<QualifiedName> names = new TreeSet<>(new Run(context, false).misordered().keySet());
+            names.removeIf(name -> from.tables().stream().anyMatch(t -> t.inherits().contains(
+                    tableRenames.getOrDefault(name, name))));
+            return names;
+        }
+
+        /**
+         * The column-order notes of the tables the migration leaves misordered: all of {@link #misordered}, but for
+         * the tables the options re-create in the declared order.
          */
         List<String> columnOrderNotes() {
+            Map<QualifiedName, String> notes = new Run(context, false).misordered();
+            if (rewriteOrder) {
+                notes.keySet().removeAll(reorderedTables());
+                notes.replaceAll((name, note) -> note.replace(REWRITE_HINT,
+                        "not done for a table other tables inherit from, which a re-creation would drop"));
+            }
+            return new ArrayList<>(notes.values());
+        }
+
+        /**
+         * Where the table the migration leaves has its columns in another order than the desired schema declares,
+         * the table's note: PostgreSQL adds a column last and has no statement to move one, and column order is not
+         * compared, so without this note the difference would be silent. Tables in an inheritance or partition tree
+         * are left out: their column order follows their parent's. So are tables re-created anyway (in the
+         * declared order).
+         */
+        private Map<QualifiedName, String> misordered() {
             List<Change> changes = changes();
-            List<String> notes = new ArrayList<>();
+            Map<QualifiedName, String> notes = new TreeMap<>();
             for (Table after : to.tables()) {
                 QualifiedName name = after.qualifiedName();
+                if (recreated.contains(name)) continue;
                 Optional<Table> found = from.table(tableRenames.getOrDefault(name, name));
                 if (found.isEmpty()) continue;
                 Table before = found.get();
@@ -931,14 +977,14 @@ public final class TableObjects implements ObjectFamily {
                 int lastKept = kept.isEmpty() ? -1 : desired.indexOf(kept.get(kept.size() - 1));
                 List<String> misplaced = added.stream().filter(c -> desired.indexOf(c) < lastKept).toList();
                 if (kept.equals(declared) && !misplaced.isEmpty()) {
-                    notes.add(COLUMN_ORDER_NOTE + " in " + name + ": " + String.join(", ", misplaced)
+                    notes.put(name, COLUMN_ORDER_NOTE + " in " + name + ": " + String.join(", ", misplaced)
                             + (misplaced.size() == 1 ? " is" : " are") + " placed last, not where the schema declares "
                             + (misplaced.size() == 1 ? "it" : "them") + " (PostgreSQL adds columns at the end; "
-                            + "only re-creating the table would reorder them)");
+                            + "only re-creating the table would reorder them: " + REWRITE_HINT + ")");
                 } else {
-                    notes.add(COLUMN_ORDER_NOTE + " in " + name + ": the table keeps its columns in the order "
+                    notes.put(name, COLUMN_ORDER_NOTE + " in " + name + ": the table keeps its columns in the order "
                             + String.join(", ", result) + "; the schema declares " + String.join(", ", desired)
-                            + " (PostgreSQL cannot reorder columns without re-creating the table)");
+                            + " (PostgreSQL cannot reorder columns without re-creating the table: " + REWRITE_HINT + ")");
                 }
             }
             return notes;

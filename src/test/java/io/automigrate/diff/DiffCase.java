@@ -17,7 +17,8 @@ import java.util.stream.Stream;
 /**
  * One directory of {@code src/test/resources/diff-cases}: {@code from.sql} and {@code to.sql}, optionally
  * {@code options.properties} ({@code withPrivileges=true}; {@code noChanges=true} when the two files describe the
- * same schema and the migration must be empty), {@code expect-notes.txt} (lines that must appear in
+ * same schema and the migration must be empty; {@code rewriteColumnOrder=true} re-creates misordered tables, and the
+ * proof then also checks every table's column order), {@code expect-notes.txt} (lines that must appear in
  * the diff's notes), {@code expect-contains.sql} (lines that must appear in the forward SQL) and
  * {@code expect-absent.sql} (lines that must not). Expectations match case-insensitively with runs of
  * whitespace collapsed; blank lines and lines starting with {@code #} are ignored.
@@ -61,7 +62,8 @@ record DiffCase(String name, Path directory, String fromSql, String toSql, DiffO
         RenameHints hints = RenameHintParser.parse(List.of(new SqlFile(dir.getFileName() + "/to.sql",
                 dir.resolve("to.sql"))));
         return new DiffCase(dir.getFileName().toString(), dir, text(dir.resolve("from.sql")), to,
-                new DiffOptions(withPrivileges, hints), Boolean.parseBoolean(props.getProperty("noChanges", "false")),
+                new DiffOptions(withPrivileges, hints, Boolean.parseBoolean(props.getProperty("rewriteColumnOrder", "false"))),
+                Boolean.parseBoolean(props.getProperty("noChanges", "false")),
                 lines(dir.resolve("expect-notes.txt")),
                 lines(dir.resolve("expect-contains.sql")), lines(dir.resolve("expect-absent.sql")));
     }

@@ -98,6 +98,64 @@ class TableRecreationTest {
     }
 
     @Test
+    void columnOrderRewriteKeepsTheRowsInTheDeclaredOrderAndOnlyWhenAsked() throws SQLException {
+        try (ShadowDatabase current = TestPostgres.newDatabase("reorder");
+             ShadowDatabase desired = TestPostgres.newDatabase("reorderto")) {
+            TestPostgres.execute(current, """
+                    CREATE TABLE public.shipments (
+                        id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                        weight_g integer NOT NULL,
+                        sent_on date
+                    );
+                    INSERT INTO public.shipments (weight_g, sent_on) VALUES (1200, '2026-02-01'), (80, NULL);
+                    """);
+            TestPostgres.execute(desired, """
+                    CREATE TABLE public.shipments (
+                        id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                        carrier text NOT NULL DEFAULT 'post',
+                        sent_on date,
+                        weight_g integer NOT NULL
+                    );
+                    """);
+            Catalog before = inspect(current);
+            Catalog after = inspect(desired);
+            String attnums = "SELECT string_agg(attname, ',' ORDER BY attnum) FROM pg_attribute"
+                    + " WHERE attrelid = 'public.shipments'::regclass AND attnum > 0 AND NOT attisdropped";
+            String rows = "SELECT string_agg(concat_ws('|', id, carrier, sent_on, weight_g), ';' ORDER BY id)"
+                    + " FROM public.shipments";
+
+            // Without the option: the column is added last, the difference noted, nothing re-created.
+            SchemaDiff plain = SchemaDiffer.diff(before, after, DiffOptions.defaults());
+            assertTrue(plain.changes().stream().noneMatch(c -> c instanceof TableChanges.RecreateTableRows),
+                    plain.changes().toString());
+            assertTrue(plain.notes().stream().anyMatch(n -> n.startsWith("column order differs in public.shipments:")),
+                    plain.notes().toString());
+
+            SchemaDiff diff = SchemaDiffer.diff(before, after, DiffOptions.defaults().rewritingColumnOrder(true));
+            assertTrue(diff.notes().stream().noneMatch(n -> n.startsWith("column order differs")),
+                    diff.notes().toString());
+            RenderedMigration migration = MigrationRenderer.render(diff);
+            List<String> codes = Linter.plan(before, after, diff, migration,
+                            MigrationBuilder.build("20260101000000_x.sql", migration, "dev", "test"))
+                    .stream().map(Finding::code).sorted().toList();
+            assertEquals(List.of("AM413"), codes);
+
+            apply(current, migration.forward());
+            assertEquals("id,carrier,sent_on,weight_g", query(current, attnums));
+            assertEquals("1|post|2026-02-01|1200;2|post|80", query(current, rows));
+            assertEquals("0", query(current, "SELECT count(*) FROM pg_class WHERE relname LIKE 'automigrate_rows%'"));
+            TestPostgres.execute(current, "INSERT INTO public.shipments (weight_g) VALUES (5)");
+            assertEquals("3", query(current, "SELECT max(id) FROM public.shipments"));
+            TestPostgres.execute(current, "DELETE FROM public.shipments WHERE id = 3");
+
+            apply(current, migration.rollback());
+            assertEquals("id,weight_g,sent_on", query(current, attnums));
+            assertEquals("1|1200|2026-02-01;2|80", query(current,
+                    "SELECT string_agg(concat_ws('|', id, weight_g, sent_on), ';' ORDER BY id) FROM public.shipments"));
+        }
+    }
+
+    @Test
     void refusesWhereDroppingTheTableWouldDropAnInheritingOne() {
         try (ShadowDatabase current = TestPostgres.newDatabase("recreateinh");
              ShadowDatabase desired = TestPostgres.newDatabase("recreateinhto")) {

@@ -1,0 +1,1 @@
+automigrate_rows_of

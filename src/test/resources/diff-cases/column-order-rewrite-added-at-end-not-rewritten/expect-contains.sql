@@ -1,0 +1,1 @@
+ALTER TABLE public.tags ADD COLUMN color text;

@@ -1,0 +1,1 @@
+CREATE TABLE public.tags (id integer PRIMARY KEY, label text NOT NULL);

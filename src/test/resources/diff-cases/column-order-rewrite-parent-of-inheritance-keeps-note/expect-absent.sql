@@ -1,0 +1,2 @@
+automigrate_rows_of
+DROP TABLE
