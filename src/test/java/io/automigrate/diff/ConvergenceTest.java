@@ -1,6 +1,8 @@
 package io.automigrate.diff;
 
+import io.automigrate.sql.RenderOptions;
 import io.automigrate.testing.Convergence;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -8,32 +10,46 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * The convergence oracle over the whole corpus: one test per directory in {@code src/test/resources/diff-cases}.
- * Each migration must converge (see {@link Convergence}) and show the SQL and notes its case expects.
+ * The convergence oracle over the whole corpus: one test per directory in {@code src/test/resources/diff-cases},
+ * proving the plain migration and then its online-safe form ({@link RenderOptions#online}, applied changeset by
+ * changeset as Liquibase runs them). Both proofs share one loading of the case's schemas (see
+ * {@link Convergence.Pair}). Each migration must converge (see {@link Convergence}) and show the SQL and notes its
+ * case expects. The online form is applied only when it differs from the plain one (an index, constraint or NOT NULL
+ * change with an online form); otherwise it is only rendered, since the plain proof covers it.
  * {@code -Ddiff.cases=enum-,rename-table} runs only the cases whose name contains one of the given parts.
  *
  * <p>A case with a {@code known-failure.txt} is an engine defect not fixed yet; the file says what goes wrong. Such a
  * case must still fail (it counts as a known defect, never as coverage): when the engine is fixed, its test fails
- * with "now converges" until the file is removed.
+ * with "now converges" until the file is removed. {@code known-online-failure.txt} is the same for a defect of the
+ * online form only: the plain migration must converge and the online one must still fail.
  */
 class ConvergenceTest {
+    private static final RenderOptions ONLINE = RenderOptions.online(Duration.ofSeconds(5));
+    private static final AtomicInteger APPLIED_ONLINE = new AtomicInteger();
 
     @TestFactory
     Stream<DynamicTest> everyCaseConverges() {
-        return DiffCase.selected().stream().map(c -> knownFailure(c) == null
+        return DiffCase.selected().stream().map(c -> marker(c, "known-failure.txt") == null
                 ? DynamicTest.dynamicTest(c.name(), c.directory().toUri(), () -> check(c))
                 : DynamicTest.dynamicTest("known failure: " + c.name(), c.directory().toUri(), () -> stillFails(c)));
     }
 
-    private static String knownFailure(DiffCase c) {
-        Path marker = c.directory().resolve("known-failure.txt");
+    @AfterAll
+    static void report() {
+        System.out.println("ConvergenceTest: " + APPLIED_ONLINE.get() + " cases applied in their online form");
+    }
+
+    private static String marker(DiffCase c, String file) {
+        Path marker = c.directory().resolve(file);
         try {
             return Files.exists(marker) ? Files.readString(marker).strip() : null;
         } catch (IOException e) {
@@ -41,22 +57,75 @@ class ConvergenceTest {
         }
     }
 
+    /** The plain migration fails its proof or lacks what the case expects (a known defect may be either). */
     private static void stillFails(DiffCase c) {
-        try {
-            check(c);
+        try (Convergence.Pair pair = Convergence.Pair.load(c.fromSql(), c.toSql(), c.options())) {
+            if (!problems(c, pair.prove(RenderOptions.offline(), false)).isEmpty()) {
+                return;
+            }
         } catch (AssertionError expected) {
             return;
         }
-        fail(c.name() + " now converges: delete its known-failure.txt (" + knownFailure(c) + ")");
+        fail(c.name() + " now converges: delete its known-failure.txt (" + marker(c, "known-failure.txt") + ")");
     }
 
     private static void check(DiffCase c) {
-        Convergence.Result result = Convergence.check(c.fromSql(), c.toSql(), c.options());
-        List<String> problems = problems(c, result);
+        try (Convergence.Pair pair = Convergence.Pair.load(c.fromSql(), c.toSql(), c.options())) {
+            Convergence.Result plain = pair.prove(RenderOptions.offline(), false);
+            List<String> problems = problems(c, plain);
+            if (!problems.isEmpty()) {
+                fail(c.name() + ": " + String.join("; ", problems) + "\n--- forward SQL ---\n" + plain.forwardSql()
+                        + "--- rollback SQL ---\n" + plain.rollbackSql() + "--- notes ---\n"
+                        + String.join("\n", plain.notes()));
+            }
+            if (marker(c, "known-online-failure.txt") != null) {
+                onlineStillFails(c, pair);
+            } else {
+                checkOnline(c, pair);
+            }
+        }
+    }
+
+    private static void onlineStillFails(DiffCase c, Convergence.Pair pair) {
+        try {
+            if (!problems(c, pair.prove(ONLINE, false)).isEmpty()) {
+                return;
+            }
+        } catch (AssertionError expected) {
+            return;
+        }
+        fail(c.name() + " now converges in its online form and shows what it expects: delete its"
+                + " known-online-failure.txt");
+    }
+
+    private static void checkOnline(DiffCase c, Convergence.Pair pair) {
+        List<String> expected = onlineExpectations(c);
+        Convergence.Result online = pair.prove(ONLINE, true);
+        if (online.applied()) APPLIED_ONLINE.incrementAndGet();
+        List<String> problems = new ArrayList<>();
+        if (c.noChanges() != online.migration().isEmpty()) {
+            problems.add(c.noChanges() ? "expected no changes in the online form" : "the online migration is empty");
+        }
+        String forward = DiffCase.squeeze(online.forwardSql());
+        for (String line : expected) {
+            if (!forward.contains(DiffCase.squeeze(line))) problems.add("online forward SQL lacks: " + line);
+        }
+        if (!expected.isEmpty() && !online.applied()) {
+            problems.add("expects online forms but the online migration is the plain one");
+        }
         if (!problems.isEmpty()) {
-            fail(c.name() + ": " + String.join("; ", problems) + "\n--- forward SQL ---\n" + result.forwardSql()
-                    + "--- rollback SQL ---\n" + result.rollbackSql() + "--- notes ---\n"
-                    + String.join("\n", result.notes()));
+            fail(c.name() + " (online form): " + String.join("; ", problems) + "\n--- online forward SQL ---\n"
+                    + online.forwardSql());
+        }
+    }
+
+    private static List<String> onlineExpectations(DiffCase c) {
+        Path file = c.directory().resolve("expect-online-contains.sql");
+        try {
+            return !Files.exists(file) ? List.of() : Files.readAllLines(file).stream().map(String::strip)
+                    .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -55,9 +55,8 @@ public final class Convergence {
 
     /** Proves the migration from {@code fromSql} to {@code toSql}; every database it makes is dropped. */
     public static Result check(String fromSql, String toSql, DiffOptions options) {
-        try (ShadowDatabase current = TestPostgres.newDatabase("convfrom");
-             ShadowDatabase desired = TestPostgres.newDatabase("convto")) {
-            return new Proof(options, RenderOptions.offline(), false).run(current, desired, fromSql, toSql);
+        try (Pair pair = Pair.load(fromSql, toSql, options)) {
+            return pair.prove(RenderOptions.offline(), false);
         }
     }
 
@@ -69,9 +68,81 @@ public final class Convergence {
      */
     public static Result checkOnline(String fromSql, String toSql, DiffOptions options, RenderOptions render,
                                      boolean skipWhenOffline) {
-        try (ShadowDatabase current = TestPostgres.newDatabase("convfrom");
-             ShadowDatabase desired = TestPostgres.newDatabase("convto")) {
-            return new Proof(options, render, skipWhenOffline).run(current, desired, fromSql, toSql);
+        try (Pair pair = Pair.load(fromSql, toSql, options)) {
+            return pair.prove(render, skipWhenOffline);
+        }
+    }
+
+    /**
+     * The two schemas loaded once, inspected and dumped once, for several proofs (the offline form, then the online
+     * one): loading, inspecting and dumping cost most of a proof, so the corpus pays them once per case. Each proof
+     * after the first gets a fresh copy of the current schema; the desired database is only read.
+     */
+    public static final class Pair implements AutoCloseable {
+        private final String fromSql;
+        private final DiffOptions options;
+        private final ShadowDatabase desired;
+        private ShadowDatabase current;
+        private boolean currentUsed;
+        private final Catalog before;
+        private final Catalog target;
+        private final SchemaDump beforeDump;
+        private final SchemaDump targetDump;
+
+        private Pair(String fromSql, DiffOptions options, ShadowDatabase current, ShadowDatabase desired,
+                     Catalog before, Catalog target, SchemaDump beforeDump, SchemaDump targetDump) {
+            this.fromSql = fromSql;
+            this.options = options;
+            this.current = current;
+            this.desired = desired;
+            this.before = before;
+            this.target = target;
+            this.beforeDump = beforeDump;
+            this.targetDump = targetDump;
+        }
+
+        /** Loads both schemas into databases of their own; a failure names the step and drops what it made. */
+        public static Pair load(String fromSql, String toSql, DiffOptions options) {
+            ShadowDatabase current = TestPostgres.newDatabase("convfrom");
+            ShadowDatabase desired = null;
+            try {
+                desired = TestPostgres.newDatabase("convto");
+                Proof setup = new Proof(options, RenderOptions.offline(), false);
+                setup.load(current, fromSql, "load from.sql");
+                setup.load(desired, toSql, "load to.sql");
+                return new Pair(fromSql, options, current, desired,
+                        setup.inspect(current, "inspect from"), setup.inspect(desired, "inspect to"),
+                        setup.dump(current, "dump from"), setup.dump(desired, "dump to"));
+            } catch (RuntimeException | Error e) {
+                current.close();
+                if (desired != null) desired.close();
+                throw e;
+            }
+        }
+
+        /** One proof of the migration in the form {@code render} (see {@link #checkOnline}). */
+        public Result prove(RenderOptions render, boolean skipWhenOffline) {
+            Proof proof = new Proof(options, render, skipWhenOffline);
+            return proof.run(() -> freshCurrent(proof), before, target, beforeDump, targetDump);
+        }
+
+        private ShadowDatabase freshCurrent(Proof proof) {
+            if (currentUsed) {
+                current.close();
+                current = TestPostgres.newDatabase("convfrom");
+                proof.load(current, fromSql, "load from.sql again");
+            }
+            currentUsed = true;
+            return current;
+        }
+
+        @Override
+        public void close() {
+            try {
+                current.close();
+            } finally {
+                desired.close();
+            }
         }
     }
 
@@ -93,14 +164,8 @@ public final class Convergence {
             return MigrationRenderer.render(diff, before, render);
         }
 
-        Result run(ShadowDatabase current, ShadowDatabase desired, String fromSql, String toSql) {
-            load(current, fromSql, "load from.sql");
-            load(desired, toSql, "load to.sql");
-            Catalog before = inspect(current, "inspect from");
-            Catalog target = inspect(desired, "inspect to");
-            SchemaDump beforeDump = dump(current, "dump from");
-            SchemaDump targetDump = dump(desired, "dump to");
-
+        Result run(Supplier<ShadowDatabase> database, Catalog before, Catalog target, SchemaDump beforeDump,
+                   SchemaDump targetDump) {
             SchemaDiff diff = step("diff", () -> SchemaDiffer.diff(before, target, options));
             notes = diff.notes();
             migration = step("render", () -> render(diff, before));
@@ -113,6 +178,7 @@ public final class Convergence {
                 return new Result(migration.forwardSql(), migration.rollbackSql(), notes, migration, false);
             }
 
+            ShadowDatabase current = database.get();
             forward(current, "apply forward");
             Catalog forwarded = inspect(current, "inspect after forward");
             requireEqual("after forward", target, forwarded);
