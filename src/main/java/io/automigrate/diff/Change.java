@@ -80,7 +80,8 @@ public sealed interface Change permits
         ViewChanges.DropView,
         ViewChanges.ReplaceView,
         ViewChanges.AlterViewOptions,
-        ViewChanges.RefreshMaterializedView {
+        ViewChanges.RefreshMaterializedView,
+        RecreateOnRollback {
     /** The object this change creates, drops or alters. */
     ObjectRef target();
 
@@ -98,6 +99,15 @@ public sealed interface Change permits
      */
     default Set<ObjectRef> invalidates() {
         return action() == ChangeAction.DROP ? Set.of(target()) : Set.of();
+    }
+
+    /**
+     * Objects whose dependants only this change's inverse must move: the forward change leaves them alone (an
+     * {@code ADD VALUE}), but the rollback cannot (it swaps the enum type). {@link SchemaDiffer} drops and re-creates
+     * those dependants in the rollback only ({@link RecreateOnRollback}).
+     */
+    default Set<ObjectRef> invalidatesOnRollback() {
+        return Set.of();
     }
 
     /** {@code visitor}'s method for this record's type. */

@@ -57,7 +57,10 @@ public final class ChangeOrder {
             for (ObjectRef name : takes(c)) {
                 byTakenName.computeIfAbsent(name, k -> new ArrayList<>()).add(i);
             }
-            for (ObjectRef ref : c.invalidates()) {
+            // What only the inverse moves is re-created around the change too (in the rollback only).
+            Set<ObjectRef> invalidated = new HashSet<>(c.invalidates());
+            invalidated.addAll(c.invalidatesOnRollback());
+            for (ObjectRef ref : invalidated) {
                 byInvalidated.computeIfAbsent(ref, k -> new ArrayList<>()).add(i);
             }
             ObjectRef old = hints(c).renamedFrom();

@@ -90,4 +90,5 @@ public interface ChangeVisitor<R> {
     R visit(AlterProgrammableComment change);
 
     R visit(AlterProgrammableGrants change);
+    R visit(RecreateOnRollback change);
 }

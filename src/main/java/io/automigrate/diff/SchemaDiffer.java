@@ -8,9 +8,11 @@ import io.automigrate.catalog.QualifiedName;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -38,35 +40,75 @@ public final class SchemaDiffer {
     /**
      * The changes that turn {@code from} into {@code to}, in an order that applies. Objects that depend on something
      * a change drops or invalidates are dropped and re-created around it, transitively, until nothing new is found.
+     * Those only a change's inverse needs moved ({@link Change#invalidatesOnRollback()}) are found by diffing again
+     * without them: a re-creation of an unchanged object that only the first diff has runs in the rollback only
+     * ({@link RecreateOnRollback}).
      */
     public static SchemaDiff diff(Catalog from, Catalog to, DiffOptions options) {
         List<Dependency> fromGraph = DependencyGraph.of(from);
         Map<ObjectRef, List<ObjectRef>> dependants = dependants(from, fromGraph);
+        Fixpoint full = fixpoint(from, to, options, dependants, false);
+        List<Change> changes = full.changes();
+        Set<Change> rollbackOnly = Collections.newSetFromMap(new IdentityHashMap<>());
+        if (changes.stream().anyMatch(c -> !c.invalidatesOnRollback().isEmpty())) {
+            rollbackOnly = rollbackOnly(changes, fixpoint(from, to, options, dependants, true).changes());
+        }
+        Set<String> notes = new LinkedHashSet<>();
+        for (ObjectFamily family : families()) {
+            notes.addAll(family.notes(full.context()));
+        }
+        List<String> orderNotes = new ArrayList<>();
+        List<Change> ordered = ChangeOrder.order(changes, fromGraph, DependencyGraph.of(to), orderNotes);
+        notes.addAll(orderNotes);
+        Set<Change> marked = rollbackOnly;
+        List<Change> out = ordered.stream().map(c -> marked.contains(c) ? new RecreateOnRollback(c) : c).toList();
+        return new SchemaDiff(out, List.copyOf(notes));
+    }
+
+    private record Fixpoint(DiffContext context, List<Change> changes) {
+    }
+
+    private static Fixpoint fixpoint(Catalog from, Catalog to, DiffOptions options,
+                                     Map<ObjectRef, List<ObjectRef>> dependants, boolean forwardOnly) {
         Set<ObjectRef> forced = new TreeSet<>();
         while (true) {
-            DiffContext context = new DiffContext(from, to, options, forced);
+            DiffContext context = new DiffContext(from, to, options, forced, forwardOnly);
             List<Change> changes = new ArrayList<>();
             for (ObjectFamily family : families()) {
                 changes.addAll(family.diff(context));
             }
             Set<ObjectRef> wider = new TreeSet<>(forced);
-            wider.addAll(affected(changes, dependants));
+            wider.addAll(affected(changes, dependants, forwardOnly));
             if (wider.equals(forced)) {
-                Set<String> notes = new LinkedHashSet<>();
-                for (ObjectFamily family : families()) {
-                    notes.addAll(family.notes(context));
-                }
-                List<String> orderNotes = new ArrayList<>();
-                List<Change> ordered = ChangeOrder.order(changes, fromGraph, DependencyGraph.of(to), orderNotes);
-                notes.addAll(orderNotes);
-                return new SchemaDiff(ordered, List.copyOf(notes));
+                return new Fixpoint(context, changes);
             }
             forced = wider;
         }
     }
 
+    /**
+     * The drops and creates of {@code full} that re-create an unchanged object and that the forward-only diff does
+     * not have (by identity, as changes of equal value may repeat).
+     */
+    private static Set<Change> rollbackOnly(List<Change> full, List<Change> forward) {
+        Set<Change> needed = new HashSet<>(forward);
+        Set<Change> found = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Change drop : full) {
+            if (drop.action() != ChangeAction.DROP || needed.contains(drop)) continue;
+            for (Change create : full) {
+                if (create.action() == ChangeAction.CREATE && create.target().equals(drop.target())
+                        && !needed.contains(create) && create.equals(drop.inverse())) {
+                    found.add(drop);
+                    found.add(create);
+                }
+            }
+        }
+        return found;
+    }
+
     /** Everything that transitively depends on what the changes invalidate, except what they drop anyway. */
-    private static Set<ObjectRef> affected(List<Change> changes, Map<ObjectRef, List<ObjectRef>> dependants) {
+    private static Set<ObjectRef> affected(List<Change> changes, Map<ObjectRef, List<ObjectRef>> dependants,
+                                           boolean forwardOnly) {
         Set<ObjectRef> dropped = new HashSet<>();
         Deque<ObjectRef> pending = new ArrayDeque<>();
         for (Change change : changes) {
@@ -74,6 +116,9 @@ public final class SchemaDiffer {
                 dropped.add(change.target());
             }
             pending.addAll(change.invalidates());
+            if (!forwardOnly) {
+                pending.addAll(change.invalidatesOnRollback());
+            }
         }
         Set<ObjectRef> seen = new HashSet<>(pending);
         Set<ObjectRef> found = new TreeSet<>();

@@ -578,7 +578,9 @@ public final class TableObjects implements ObjectFamily {
                 }
                 boolean retyped = !before.type().equals(after.type())
                         || !Objects.equals(before.collation(), after.collation());
-                defaults(table, name, before.defaultExpr(), after.defaultExpr(), retyped || forced);
+                if (!swappedColumns().contains(TableChanges.column(fromTable, before.name()))) {
+                    defaults(table, name, before.defaultExpr(), after.defaultExpr(), retyped || forced);
+                }
                 if (retyped) {
                     out.add(new AlterColumnType(table, name, before.type(), before.collation(), after.type(),
                             after.collation(), fromTable, using(table, name, before.type(), after.type(), false),
@@ -621,6 +623,13 @@ public final class TableObjects implements ObjectFamily {
         }
 
         private ColumnCasts casts;
+        private Set<ObjectRef> swappedColumns;
+
+        /** Columns whose type is swapped under them: the swap drops their default and sets the desired one. */
+        private Set<ObjectRef> swappedColumns() {
+            if (swappedColumns == null) swappedColumns = TypeDiff.columnsInForwardSwap(context);
+            return swappedColumns;
+        }
 
         private ColumnCasts casts() {
             if (casts == null) casts = ColumnCasts.of(from, to);

@@ -10,6 +10,7 @@ import io.automigrate.catalog.QualifiedName;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** Changes to enum types, composite types and domains. */
 public final class TypeChanges {
@@ -29,6 +30,22 @@ public final class TypeChanges {
 
         ColumnUse inverse() {
             return new ColumnUse(table, column, array, defaultAfter, defaultBefore);
+        }
+    }
+
+    /**
+     * A domain over an enum type that is swapped (or, by the rollback, swapped back): no ALTER DOMAIN changes a base
+     * type, so the domain is swapped with it (renamed away, created again over the new type, its {@code columns}
+     * converted through text, the old one dropped). {@code before}/{@code after}: the domain in the current and
+     * desired schema.
+     */
+    public record DomainUse(Domain before, Domain after, List<ColumnUse> columns) {
+        public DomainUse {
+            columns = List.copyOf(columns);
+        }
+
+        DomainUse inverse() {
+            return new DomainUse(after, before, columns.stream().map(ColumnUse::inverse).toList());
         }
     }
 
@@ -79,12 +96,14 @@ public final class TypeChanges {
     /**
      * New labels, every old one kept in its order: {@code ALTER TYPE ... ADD VALUE}. {@code nonTransactional} when
      * another object of the same migration uses a new label (PostgreSQL refuses a label added in the same
-     * transaction). The inverse re-creates the type without them, which needs the {@code columns} of the type.
+     * transaction). The inverse re-creates the type without them, which needs the {@code columns} and {@code domains}
+     * of the type.
      */
-    public record AlterEnumAddLabels(EnumType before, EnumType after, List<ColumnUse> columns, boolean nonTransactional)
-            implements Change {
+    public record AlterEnumAddLabels(EnumType before, EnumType after, List<ColumnUse> columns, List<DomainUse> domains,
+                                     boolean nonTransactional) implements Change {
         public AlterEnumAddLabels {
             columns = List.copyOf(columns);
+            domains = List.copyOf(domains);
         }
 
         public ObjectRef target() {
@@ -96,12 +115,18 @@ public final class TypeChanges {
         }
 
         public Change inverse() {
-            return new RecreateEnum(after, before, columns.stream().map(ColumnUse::inverse).toList());
+            return new RecreateEnum(after, before, columns.stream().map(ColumnUse::inverse).toList(),
+                    domains.stream().map(DomainUse::inverse).toList());
         }
 
-        /** As its inverse's: the rollback swaps the type under these columns, so their dependants must move. */
+        /** ADD VALUE leaves every use of the type as it is. */
         public Set<ObjectRef> invalidates() {
-            return columnRefs(columns);
+            return Set.of();
+        }
+
+        /** The rollback swaps the type under these columns: their dependants are re-created around it there. */
+        public Set<ObjectRef> invalidatesOnRollback() {
+            return columnRefs(columns, domains);
         }
 
         public String describe() {
@@ -115,12 +140,14 @@ public final class TypeChanges {
     }
 
     /**
-     * Labels removed or reordered: the old type is renamed away, the new one created, every column of the type
-     * converted through text, and the old type dropped.
+     * Labels removed or reordered: the old type is renamed away, the new one created, the domains over it swapped
+     * too, every column of the type (or of such a domain) converted through text, and the old types dropped.
      */
-    public record RecreateEnum(EnumType before, EnumType after, List<ColumnUse> columns) implements Change {
+    public record RecreateEnum(EnumType before, EnumType after, List<ColumnUse> columns, List<DomainUse> domains)
+            implements Change {
         public RecreateEnum {
             columns = List.copyOf(columns);
+            domains = List.copyOf(domains);
         }
 
         public ObjectRef target() {
@@ -132,12 +159,13 @@ public final class TypeChanges {
         }
 
         public Change inverse() {
-            return new RecreateEnum(after, before, columns.stream().map(ColumnUse::inverse).toList());
+            return new RecreateEnum(after, before, columns.stream().map(ColumnUse::inverse).toList(),
+                    domains.stream().map(DomainUse::inverse).toList());
         }
 
         /** The converted columns: views, indexes and constraints over them are re-created around the swap. */
         public Set<ObjectRef> invalidates() {
-            return columnRefs(columns);
+            return columnRefs(columns, domains);
         }
 
         public String describe() {
@@ -325,5 +353,10 @@ public final class TypeChanges {
 
     private static Set<ObjectRef> columnRefs(List<ColumnUse> columns) {
         return columns.stream().map(ColumnUse::ref).collect(Collectors.toUnmodifiableSet());
+    }
+
+    private static Set<ObjectRef> columnRefs(List<ColumnUse> columns, List<DomainUse> domains) {
+        return Stream.concat(columns.stream(), domains.stream().flatMap(d -> d.columns().stream()))
+                .map(ColumnUse::ref).collect(Collectors.toUnmodifiableSet());
     }
 }

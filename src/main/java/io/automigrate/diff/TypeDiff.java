@@ -14,6 +14,7 @@ import io.automigrate.diff.TypeChanges.ColumnUse;
 import io.automigrate.sqltext.Sql;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -36,19 +37,30 @@ final class TypeDiff {
     /**
      * This family's type changes. First adds to {@code forced} this family's own dependants of every type that
      * is swapped under its columns (they cannot follow the rename), then diffs every type. An enum that only
-     * gains labels is swapped too, by the rollback (PostgreSQL cannot remove a label): its dependants are
-     * re-created around the forward change so that they are around the rollback as well.
+     * gains labels is swapped too, by the rollback (PostgreSQL cannot remove a label): its dependants are forced
+     * unless the context is {@link DiffContext#forwardOnly()}, and {@link SchemaDiffer} re-creates them in the
+     * rollback only. Domains over a swapped enum are swapped with it ({@link TypeChanges.DomainUse}), not forced;
+     * their own dependants are.
      */
     static List<Change> diff(DiffContext context, Set<ObjectRef> forced) {
         List<Pair<EnumType>> enums = pairs(context.from().enums(), context.to().enums(), EnumType::qualifiedName);
         List<Pair<Domain>> domains = pairs(context.from().domains(), context.to().domains(), Domain::qualifiedName);
-        Stream.concat(
-                        enums.stream().filter(p -> p.both() && !p.before().labels().equals(p.after().labels()))
-                                .map(TypeDiff::ref),
-                        domains.stream().filter(p -> p.both() && domainSwapped(p.before(), p.after())).map(TypeDiff::ref))
-                .filter(type -> !forced.contains(type))
+        Set<ObjectRef> swappedDomains = new HashSet<>();
+        List<ObjectRef> swappedTypes = new ArrayList<>();
+        for (Pair<EnumType> p : enums) {
+            if (!p.both() || p.before().labels().equals(p.after().labels()) || forced.contains(ref(p))) continue;
+            if (context.forwardOnly() && !enumSwapped(p.before(), p.after())) continue;
+            swappedTypes.add(ref(p));
+            domainsOver(context, p.before().qualifiedName()).forEach(d -> {
+                swappedDomains.add(d.before().ref());
+                swappedTypes.add(d.before().ref());
+            });
+        }
+        domains.stream().filter(p -> p.both() && domainSwapped(p.before(), p.after())).map(TypeDiff::ref)
+                .filter(type -> !forced.contains(type)).forEach(swappedTypes::add);
+        swappedTypes.stream()
                 .flatMap(type -> context.from().dependentsOf(type).stream())
-                .filter(d -> OWN_KINDS.contains(d.kind()))
+                .filter(d -> OWN_KINDS.contains(d.kind()) && !swappedDomains.contains(d))
                 .toList()
                 .forEach(forced::add);
 
@@ -68,13 +80,80 @@ final class TypeDiff {
                 comment(out, ProgrammableSubject.TYPE, p.after().ref(), "", p.before().comment(), p.after().comment());
             }
         }
+        Set<ObjectRef> inSwap = domainsInForwardSwap(context, enums, forced);
         for (Pair<Domain> p : domains) {
+            if (p.both() && inSwap.contains(ref(p))) continue; // the enum's swap creates it as desired
             if (createOrDrop(out, p, forced.contains(ref(p)), TypeChanges.CreateDomain::new,
                     TypeChanges.DropDomain::new)) {
                 domainInPlace(out, context, p.before(), p.after());
             }
         }
         return out;
+    }
+
+    /** The columns of an enum type itself: a column of a domain over it is converted with the domain. */
+    private static List<ColumnUse> enumColumns(DiffContext context, QualifiedName type,
+                                               List<TypeChanges.DomainUse> domains) {
+        Set<ObjectRef> ofDomains = new HashSet<>();
+        domains.forEach(d -> d.columns().forEach(c -> ofDomains.add(c.ref())));
+        return columnUses(context, type).stream().filter(c -> !ofDomains.contains(c.ref())).toList();
+    }
+
+    /**
+     * The columns (refs as in {@code from}) that a forward swap converts: of an enum whose labels are removed or
+     * reordered, of a domain over it, of a domain whose base type changes. The swap drops and sets their default.
+     */
+    static Set<ObjectRef> columnsInForwardSwap(DiffContext context) {
+        Set<ObjectRef> refs = new HashSet<>();
+        for (Pair<EnumType> p : pairs(context.from().enums(), context.to().enums(), EnumType::qualifiedName)) {
+            if (p.both() && !context.mustRecreate(ref(p)) && enumSwapped(p.before(), p.after())) {
+                List<TypeChanges.DomainUse> domains = domainsOver(context, p.before().qualifiedName());
+                enumColumns(context, p.before().qualifiedName(), domains).forEach(c -> refs.add(c.ref()));
+                domains.forEach(d -> d.columns().forEach(c -> refs.add(c.ref())));
+            }
+        }
+        for (Pair<Domain> p : pairs(context.from().domains(), context.to().domains(), Domain::qualifiedName)) {
+            if (p.both() && !context.mustRecreate(ref(p)) && domainSwapped(p.before(), p.after())) {
+                columnUses(context, p.before().qualifiedName()).forEach(c -> refs.add(c.ref()));
+            }
+        }
+        return refs;
+    }
+
+    /** Domains that an enum's forward swap ({@link TypeChanges.RecreateEnum}) re-creates over the new type. */
+    private static Set<ObjectRef> domainsInForwardSwap(DiffContext context, List<Pair<EnumType>> enums,
+                                                       Set<ObjectRef> forced) {
+        Set<ObjectRef> refs = new HashSet<>();
+        for (Pair<EnumType> p : enums) {
+            if (p.both() && !forced.contains(ref(p)) && enumSwapped(p.before(), p.after())) {
+                domainsOver(context, p.before().qualifiedName()).forEach(d -> refs.add(d.before().ref()));
+            }
+        }
+        return refs;
+    }
+
+    /**
+     * The domains whose base type is {@code type} (or an array of it) in both catalogs, with their columns; a domain
+     * that changes base type is swapped on its own ({@link TypeChanges.RecreateDomain}).
+     */
+    private static List<TypeChanges.DomainUse> domainsOver(DiffContext context, QualifiedName type) {
+        List<TypeChanges.DomainUse> uses = new ArrayList<>();
+        for (Domain domain : context.from().domains()) {
+            Optional<Domain> desired = context.to().domains().stream()
+                    .filter(d -> d.qualifiedName().equals(domain.qualifiedName())).findFirst();
+            if (desired.isPresent() && isOver(domain, type) && isOver(desired.get(), type)
+                    && !domainSwapped(domain, desired.get())) {
+                uses.add(new TypeChanges.DomainUse(domain, desired.get(), columnUses(context, domain.qualifiedName())));
+            }
+        }
+        return uses;
+    }
+
+    private static boolean isOver(Domain domain, QualifiedName type) {
+        for (String name : List.of(Sql.qualified(type), Sql.ident(type.name()))) {
+            if (domain.baseType().equals(name) || domain.baseType().equals(name + "[]")) return true;
+        }
+        return false;
     }
 
     /** Labels removed or reordered: only a new type can hold them. */
@@ -97,12 +176,14 @@ final class TypeDiff {
     private static void enumInPlace(List<Change> out, DiffContext context, EnumType before, EnumType after) {
         boolean commented = true;
         if (!before.labels().equals(after.labels())) {
-            List<ColumnUse> columns = columnUses(context, before.qualifiedName());
+            List<TypeChanges.DomainUse> domains = domainsOver(context, before.qualifiedName());
+            List<ColumnUse> columns = enumColumns(context, before.qualifiedName(), domains);
             if (!enumSwapped(before, after)) {
                 List<String> added = after.labels().stream().filter(l -> !before.labels().contains(l)).toList();
-                out.add(new TypeChanges.AlterEnumAddLabels(before, after, columns, usedByChangedObjects(context, added)));
+                out.add(new TypeChanges.AlterEnumAddLabels(before, after, columns, domains,
+                        usedByChangedObjects(context, added)));
             } else {
-                out.add(new TypeChanges.RecreateEnum(before, after, columns));
+                out.add(new TypeChanges.RecreateEnum(before, after, columns, domains));
                 commented = false; // the new type is created with its comment
             }
         }

@@ -51,21 +51,34 @@ public final class MigrationBuilder {
     public static List<Group> groups(RenderedMigration migration, RenderOptions options) {
         List<List<RenderedChange>> grouped = new ArrayList<>();
         List<RenderedChange> open = new ArrayList<>();
+        // A change that runs in the rollback only (no forward SQL) rides with the changeset of the change before it,
+        // or, when it comes first, of the one after it: its rollback then runs at its place, walking backwards.
+        List<RenderedChange> waiting = new ArrayList<>();
         for (RenderedChange change : migration.changes()) {
-            if (change.forward().isEmpty()) continue;
+            if (change.forward().isEmpty()) {
+                if (change.rollback().isEmpty()) continue;
+                if (!open.isEmpty()) open.add(change);
+                else if (!grouped.isEmpty()) grouped.get(grouped.size() - 1).add(change);
+                else waiting.add(change);
+                continue;
+            }
             if (transactional(change) && !change.ownChangeset()) {
+                open.addAll(waiting);
                 open.add(change);
             } else {
                 if (!open.isEmpty()) grouped.add(open);
                 open = new ArrayList<>();
-                grouped.add(List.of(change));
+                List<RenderedChange> alone = new ArrayList<>(waiting);
+                alone.add(change);
+                grouped.add(alone);
             }
+            waiting.clear();
         }
         if (!open.isEmpty()) grouped.add(open);
 
         List<Group> groups = new ArrayList<>();
         for (List<RenderedChange> changes : grouped) {
-            boolean transactional = transactional(changes.get(0));
+            boolean transactional = changes.stream().allMatch(MigrationBuilder::transactional);
             Statement lockTimeout = options.lockTimeoutStatement(transactional);
             List<Statement> forward = new ArrayList<>();
             List<Statement> rollback = new ArrayList<>();

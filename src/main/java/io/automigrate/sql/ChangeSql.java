@@ -4,6 +4,7 @@ import io.automigrate.diff.AlterProgrammableComment;
 import io.automigrate.diff.AlterProgrammableGrants;
 import io.automigrate.diff.Change;
 import io.automigrate.diff.ChangeVisitor;
+import io.automigrate.diff.RecreateOnRollback;
 import io.automigrate.diff.PolicyChanges;
 import io.automigrate.diff.RoutineChanges;
 import io.automigrate.diff.TableChanges;
@@ -308,6 +309,12 @@ public final class ChangeSql implements ChangeVisitor<List<Statement>> {
     @Override
     public List<Statement> visit(ViewChanges.RefreshMaterializedView change) {
         return ViewSql.render(change);
+    }
+
+    /** Nothing forward: only its inverse, in the rollback, runs SQL. */
+    @Override
+    public List<Statement> visit(RecreateOnRollback change) {
+        return List.of();
     }
 
     @Override

@@ -42,8 +42,16 @@ final class TypeSql {
         return addLabels(a);
     }
 
+    /**
+     * The enum swap; each domain over it is swapped right after the new type exists (its columns converted through
+     * text), so that the old type has no user left when it is dropped.
+     */
     static List<Statement> render(TypeChanges.RecreateEnum r) {
-        return swap("TYPE", r.before().qualifiedName(), createEnum(r.after()), r.columns(), "text");
+        List<Statement> create = new ArrayList<>(createEnum(r.after()));
+        for (TypeChanges.DomainUse domain : r.domains()) {
+            create.addAll(swapDomain(domain.before(), domain.after(), domain.columns(), "text"));
+        }
+        return swap("TYPE", r.before().qualifiedName(), create, r.columns(), "text");
     }
 
     static List<Statement> render(TypeChanges.CreateComposite c) {
@@ -71,8 +79,22 @@ final class TypeSql {
     }
 
     static List<Statement> render(TypeChanges.RecreateDomain r) {
-        return swap("DOMAIN", r.before().qualifiedName(), createDomain(r.after()), r.columns(),
-                r.after().baseType());
+        return swapDomain(r.before(), r.after(), r.columns(), r.after().baseType());
+    }
+
+    /**
+     * A domain's swap. Since PostgreSQL 17 a domain's NOT NULL is a constraint with a name chosen unique in the
+     * schema: the renamed old domain drops it first, or the new one's would be named {@code ..._not_null1}.
+     */
+    private static List<Statement> swapDomain(Domain before, Domain after, List<ColumnUse> columns, String via) {
+        List<Statement> create = new ArrayList<>();
+        if (before.notNull()) {
+            String old = truncate(before.qualifiedName().name(), SWAP_SUFFIX);
+            create.add(Statement.of("ALTER DOMAIN " + Sql.qualified(before.qualifiedName().schema(), old)
+                    + " DROP NOT NULL;"));
+        }
+        create.addAll(createDomain(after));
+        return swap("DOMAIN", before.qualifiedName(), create, columns, via);
     }
 
     private static List<Statement> drop(String keyword, QualifiedName name) {

@@ -61,4 +61,24 @@ class MigrationBuilderTest {
         assertEquals("SET LOCAL lock_timeout = '2500ms';\nCOMMENT ON TABLE a IS NULL;\n",
                 file.changesets().get(2).rollback());
     }
+
+    @Test
+    void aChangeThatRunsInTheRollbackOnlyKeepsItsPlaceInTheRollbackOfANeighbouringChangeset() {
+        // Before the fix such changes (no forward SQL) were left out, and with them their rollback.
+        RenderedMigration migration = new RenderedMigration(List.of(
+                new RenderedChange(step("drop-view"), List.of(), List.of(Statement.of("CREATE VIEW v AS SELECT 1;"))),
+                change("add", Statement.nonTransactional("ALTER TYPE e ADD VALUE 'x';"),
+                        Statement.of("SWAP e;")),
+                new RenderedChange(step("create-view"), List.of(), List.of(Statement.of("DROP VIEW v;"))),
+                change("c", Statement.of("COMMENT ON TABLE a IS 'x';"), Statement.of("COMMENT ON TABLE a IS NULL;"))));
+        MigrationFile file = MigrationBuilder.build("20261122153000_x.sql", migration, "automigrate", null);
+        assertEquals(2, file.changesets().size());
+        Changeset first = file.changesets().get(0);
+        assertFalse(first.runInTransaction());
+        assertEquals("ALTER TYPE e ADD VALUE 'x';\n", first.sql());
+        assertEquals("DROP VIEW v;\nSWAP e;\nCREATE VIEW v AS SELECT 1;\n", first.rollback());
+        assertEquals("COMMENT ON TABLE a IS NULL;\n", file.changesets().get(1).rollback());
+        assertEquals(migration.rollback(), List.of(Statement.of("COMMENT ON TABLE a IS NULL;"),
+                Statement.of("DROP VIEW v;"), Statement.of("SWAP e;"), Statement.of("CREATE VIEW v AS SELECT 1;")));
+    }
 }

@@ -61,8 +61,8 @@ class ProgrammableSqlTest {
         Trigger disabled = new Trigger("app", "t", "Trig", TRIGGER.definition(), false, 'D', null);
         Policy widened = new Policy("app", "t", "p", false, "DELETE", List.of("PUBLIC"), "(1 = 1)", null, null);
         return List.of(new TypeChanges.CreateEnum(ENUM), new TypeChanges.DropEnum(ENUM),
-                new TypeChanges.AlterEnumAddLabels(ENUM, more, List.of(use), false),
-                new TypeChanges.RecreateEnum(more, ENUM, List.of(use)),
+                new TypeChanges.AlterEnumAddLabels(ENUM, more, List.of(use), List.of(), false),
+                new TypeChanges.RecreateEnum(more, ENUM, List.of(use), List.of()),
                 new TypeChanges.CreateComposite(COMPOSITE), new TypeChanges.DropComposite(COMPOSITE),
                 new TypeChanges.AlterComposite(COMPOSITE, new CompositeType("app", "pair", List.of(), null)),
                 new TypeChanges.CreateDomain(DOMAIN), new TypeChanges.DropDomain(DOMAIN),
@@ -85,7 +85,7 @@ class ProgrammableSqlTest {
         for (Change change : everyChange()) {
             if (change instanceof TypeChanges.AlterEnumAddLabels add) {
                 // no statement removes a label: undoing the undo swaps the type again, to the same labels
-                assertEquals(new TypeChanges.RecreateEnum(add.before(), add.after(), add.columns()),
+                assertEquals(new TypeChanges.RecreateEnum(add.before(), add.after(), add.columns(), add.domains()),
                         change.inverse().inverse());
             } else {
                 assertEquals(change, change.inverse().inverse(), change.describe());

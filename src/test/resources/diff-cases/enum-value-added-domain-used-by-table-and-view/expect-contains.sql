@@ -1,0 +1,1 @@
+ADD VALUE 'medium' BEFORE 'high'

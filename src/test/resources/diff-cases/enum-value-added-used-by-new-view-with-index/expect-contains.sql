@@ -1,0 +1,2 @@
+ADD VALUE 'calm' BEFORE 'happy'
+CREATE VIEW public.calm_days

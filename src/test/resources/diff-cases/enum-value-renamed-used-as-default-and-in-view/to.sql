@@ -1,0 +1,3 @@
+CREATE TYPE public.post_state AS ENUM ('draft', 'live');
+CREATE TABLE public.posts (id integer PRIMARY KEY, state public.post_state NOT NULL DEFAULT 'live', body text);
+CREATE VIEW public.live_posts AS SELECT id, body FROM public.posts WHERE state = 'live';
