@@ -1,8 +1,12 @@
 package io.automigrate.git;
 
 import io.automigrate.AutomigrateException;
-import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.diff.DiffEntry;
+import org.eclipse.jgit.diff.ContentSource;
+import org.eclipse.jgit.diff.DiffFormatter;
+import org.eclipse.jgit.diff.RenameDetector;
+import org.eclipse.jgit.lib.NullProgressMonitor;
+import org.eclipse.jgit.util.io.DisabledOutputStream;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
@@ -48,28 +52,41 @@ public final class ChangeDetector {
                     : tree(reader, commit(repository, walk, head));
             List<String> filters = relativeToTop(repository, root, paths);
             List<DiffEntry> entries;
-            try (Git git = new Git(repository)) {
-                entries = git.diff().setOldTree(oldTree).setNewTree(newTree).setShowNameAndStatusOnly(true)
-                        .setPathFilter(PathFilterGroup.createFromStrings(filters)).call();
+            // With rename detection (git's, 60% similar by default): a migration file moved to another name is a
+            // rename of a file the base has, which deploy treats differently from a new file.
+            try (DiffFormatter diff = new DiffFormatter(DisabledOutputStream.INSTANCE)) {
+                diff.setRepository(repository);
+                diff.setPathFilter(PathFilterGroup.createFromStrings(filters));
+                entries = diff.scan(oldTree, newTree);
             }
+            // The working tree's side is read through a fresh iterator: the scan's is spent, and a similar (not
+            // identical) file's content must be read to be matched.
+            RenameDetector renames = new RenameDetector(repository);
+            renames.addAll(entries);
+            ContentSource committed = ContentSource.create(reader);
+            entries = renames.compute(new ContentSource.Pair(committed, head == null
+                    ? ContentSource.create(new FileTreeIterator(repository)) : committed), NullProgressMonitor.INSTANCE);
             TreeSet<String> changed = new TreeSet<>();
             Map<String, Detection.Kind> kinds = new HashMap<>();
+            Map<String, String> renamedFrom = new HashMap<>();
             for (DiffEntry entry : entries) {
                 if (!entry.getOldPath().equals(DiffEntry.DEV_NULL)) changed.add(entry.getOldPath());
                 if (!entry.getNewPath().equals(DiffEntry.DEV_NULL)) changed.add(entry.getNewPath());
                 switch (entry.getChangeType()) {
-                    case ADD -> kinds.put(entry.getNewPath(), Detection.Kind.ADDED);
+                    case ADD, COPY -> kinds.put(entry.getNewPath(), Detection.Kind.ADDED);
                     case DELETE -> kinds.put(entry.getOldPath(), Detection.Kind.DELETED);
                     case MODIFY -> kinds.put(entry.getNewPath(), Detection.Kind.MODIFIED);
-                    default -> {
+                    case RENAME -> {
                         kinds.put(entry.getOldPath(), Detection.Kind.DELETED);
-                        kinds.put(entry.getNewPath(), Detection.Kind.ADDED);
+                        kinds.put(entry.getNewPath(), Detection.Kind.RENAMED);
+                        renamedFrom.put(entry.getNewPath(), entry.getOldPath());
                     }
                 }
             }
             String method = "git diff " + abbreviate(baseCommit) + ".." + (head == null ? "working tree" : head);
-            return new Detection(!changed.isEmpty(), new ArrayList<>(changed), method, kinds, baseCommit.name());
-        } catch (IOException | org.eclipse.jgit.api.errors.GitAPIException e) {
+            return new Detection(!changed.isEmpty(), new ArrayList<>(changed), method, kinds, baseCommit.name(),
+                    renamedFrom);
+        } catch (IOException | org.eclipse.jgit.api.errors.CanceledException e) {
             throw AutomigrateException.badInput("cannot compare revisions in " + root + ": " + e.getMessage());
         }
     }

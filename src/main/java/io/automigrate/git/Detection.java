@@ -7,24 +7,36 @@ import java.util.TreeMap;
 /**
  * Whether anything automigrate cares about changed between two revisions: {@code changedFiles} are the relevant
  * paths (relative to the repository root) that differ; {@code method} says how this was found out, for the report.
- * {@code kinds} says, for each changed file, whether it was added, modified or deleted (unknown when the list came
- * from somewhere that does not say); {@code base} is the base commit's id when the base is in the clone (null
- * otherwise), so a file as it is on the base can be read.
+ * {@code kinds} says, for each changed file, whether it was added, modified, deleted or renamed (unknown when the
+ * list came from somewhere that does not say); {@code renamedFrom} gives a renamed file's path on the base (its old
+ * path is also in {@code changedFiles}, as deleted); {@code base} is the base commit's id when the base is in the
+ * clone (null otherwise), so a file as it is on the base can be read.
  */
 public record Detection(boolean changed, List<String> changedFiles, String method, Map<String, Kind> kinds,
-                        String base) {
+                        String base, Map<String, String> renamedFrom) {
 
-    /** How a file differs from the base. */
-    public enum Kind { ADDED, MODIFIED, DELETED, UNKNOWN }
+    /** How a file differs from the base; RENAMED is the new path of a file the base has under another. */
+    public enum Kind { ADDED, MODIFIED, DELETED, RENAMED, UNKNOWN }
 
     public Detection {
         changedFiles = List.copyOf(changedFiles);
         kinds = kinds == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(kinds));
+        renamedFrom = renamedFrom == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(renamedFrom));
+    }
+
+    /** A change set without renames. */
+    public Detection(boolean changed, List<String> changedFiles, String method, Map<String, Kind> kinds, String base) {
+        this(changed, changedFiles, method, kinds, base, Map.of());
     }
 
     /** A change set whose kinds of change are not known (a file list from elsewhere). */
     public Detection(boolean changed, List<String> changedFiles, String method) {
-        this(changed, changedFiles, method, Map.of(), null);
+        this(changed, changedFiles, method, Map.of(), null, Map.of());
+    }
+
+    /** The path a renamed {@code file} has on the base; null when it was not renamed. */
+    public String previousPath(String file) {
+        return renamedFrom.get(file);
     }
 
     /** How {@code file} (relative to the repository root) differs from the base. */

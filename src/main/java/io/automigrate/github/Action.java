@@ -298,8 +298,14 @@ public final class Action {
     private static String refusal(PlanResult shown) {
         MigrationReview review = shown.review();
         List<String> reasons = new ArrayList<>();
-        review.edited().forEach(e -> reasons.add(e.file() + " is edited, but the base branch has it: deploy refuses "
-                + "its changed checksum; put the change in a new migration"));
+        review.edited().forEach(e -> reasons.add(switch (e.how()) {
+            case EDITED -> e.file() + " is edited, but the base branch has it: deploy refuses its changed checksum; "
+                    + "put the change in a new migration";
+            case RENAMED -> e.file() + " renames " + e.previous() + ", which the base branch has: deploy refuses a "
+                    + "history whose applied file is gone; keep its name";
+            case DELETED -> e.file() + " is deleted, but the base branch has it: deploy refuses a history whose "
+                    + "applied file is gone; restore it";
+        }));
         review.gaps().forEach(g -> reasons.add(g.message()));
         List<MigrationReview.FileReview> files = new ArrayList<>(review.files());
         if (shown.generatedRefused()) files.add(shown.migration().review());
@@ -490,7 +496,8 @@ public final class Action {
         }
         MigrationReview review = shown.review();
         for (MigrationReview.EditedMigration e : review.edited()) {
-            commands.annotate(WorkflowCommands.Level.ERROR, e.file(), e.line(), "edited migration", e.message());
+            commands.annotate(WorkflowCommands.Level.ERROR, e.file(), e.line(),
+                    e.how().name().toLowerCase(java.util.Locale.ROOT) + " migration", e.message());
         }
         for (MigrationReview.SchemaGap g : review.gaps()) {
             commands.annotate(WorkflowCommands.Level.ERROR, g.migrationFile(), g.line(), "not in the schema",

@@ -37,7 +37,7 @@ public record MigrationReview(List<FileReview> files, List<EditedMigration> edit
     /** This review with its paths under {@code prefix} (see {@link PlanResult#under}). */
     public MigrationReview under(String prefix) {
         return new MigrationReview(files.stream().map(f -> f.under(prefix)).toList(),
-                edited.stream().map(e -> new EditedMigration(prefix + e.file(), e.line(), e.message())).toList(),
+                edited.stream().map(e -> e.under(prefix)).toList(),
                 gaps.stream().map(g -> new SchemaGap(prefix + g.migrationFile(), g.line(), g.object(),
                         prefix + g.schema(), g.message().replace(g.migrationFile(), prefix + g.migrationFile())
                         .replace("which " + g.schema(), "which " + prefix + g.schema()))).toList());
@@ -98,8 +98,31 @@ public record MigrationReview(List<FileReview> files, List<EditedMigration> edit
         }
     }
 
-    /** An edit of a migration file that exists on the base, at its first changed line. */
-    public record EditedMigration(String file, int line, String message) {
+    /**
+     * A migration file the base has, changed by the change: edited (at its first changed line), renamed ({@code file}
+     * is the new path, {@code previous} the base's, at its first changeset's line) or deleted ({@code file} is the
+     * base's path; line 0: the change has no such file). Deploy refuses each where an environment applied the file.
+     */
+    public record EditedMigration(String file, int line, How how, String previous, String message) {
+        public enum How { EDITED, RENAMED, DELETED }
+
+        /** An edit in place. */
+        public EditedMigration(String file, int line, String message) {
+            this(file, line, How.EDITED, null, message);
+        }
+
+        /** "is edited", "renames db/migrations/X.sql", "is deleted": what the change did to the file. */
+        public String what() {
+            return switch (how) {
+                case EDITED -> "is edited";
+                case RENAMED -> "renames " + previous;
+                case DELETED -> "is deleted";
+            };
+        }
+
+        EditedMigration under(String prefix) {
+            return new EditedMigration(prefix + file, line, how, previous == null ? null : prefix + previous, message);
+        }
     }
 
     /**

@@ -10,6 +10,8 @@ import io.automigrate.git.Detection;
 import io.automigrate.inspect.InspectOptions;
 import io.automigrate.lint.Finding;
 import io.automigrate.lint.Linter;
+import io.automigrate.migrate.Changeset;
+import io.automigrate.migrate.FormattedSql;
 import io.automigrate.migrate.MigrationFile;
 import io.automigrate.migrate.MigrationHistory;
 import io.automigrate.policy.EnvironmentPolicy;
@@ -35,7 +37,8 @@ public final class MigrationReviewer {
 
     /**
      * The migration files a change touches, relative to the project root: those it adds (to lint; also those whose
-     * kind of change is unknown, from a file list without statuses) and the edits of files the base has.
+     * kind of change is unknown, from a file list without statuses) and the edits, renames and deletions of files the
+     * base has.
      */
     public record Touched(List<String> added, List<MigrationReview.EditedMigration> edited) {
         public Touched {
@@ -77,12 +80,42 @@ public final class MigrationReviewer {
                             + "Undo the edit and put the change in a new migration (automigrate plan writes it from "
                             + "the schema)"));
                 }
+                case RENAMED -> {
+                    String previous = detection.previousPath(file);
+                    String after = head == null ? readOrNull(root.resolve(relative))
+                            : ChangeDetector.textAt(root, head, file);
+                    edited.add(new MigrationReview.EditedMigration(relative, firstChangesetLine(relative, after),
+                            MigrationReview.EditedMigration.How.RENAMED, previous.substring(prefix.length()),
+                            "the base branch has this migration as " + previous.substring(prefix.length())
+                                    + ", so an environment may have applied it under that name: deploy then finds "
+                                    + "the changesets it applied from that file gone and refuses (Liquibase knows a "
+                                    + "changeset by its file's path). Keep the file's name (a merged migration is "
+                                    + "never renamed); put a change in a new migration"));
+                }
                 case DELETED -> {
-                    // a removed file is not run again; Liquibase keeps its rows and does not refuse
+                    if (detection.renamedFrom().containsValue(file)) break; // reported as the rename
+                    edited.add(new MigrationReview.EditedMigration(relative, 0,
+                            MigrationReview.EditedMigration.How.DELETED, null,
+                            "the base branch has this migration and this change deletes it: an environment "
+                                    + "that applied it keeps its changesets in its history, so deploy finds their "
+                                    + "file gone and refuses, and a new database never gets what it created. Restore "
+                                    + "the file; to undo what it did, add a new migration (automigrate plan writes it "
+                                    + "from the schema)"));
                 }
             }
         }
         return new Touched(added, edited);
+    }
+
+    /** 1-based: the line of the first changeset of formatted-SQL {@code text}; 1 when it has none or does not read. */
+    static int firstChangesetLine(String file, String text) {
+        if (text == null) return 1;
+        try {
+            List<Changeset> changesets = FormattedSql.read(file, file, text).changesets();
+            return changesets.isEmpty() ? 1 : Math.max(1, changesets.get(0).line());
+        } catch (io.automigrate.AutomigrateException e) {
+            return 1; // the history read says what is wrong with it
+        }
     }
 
     /** 1-based: the first line where {@code after} differs from {@code before} (a removed tail: its last line). */

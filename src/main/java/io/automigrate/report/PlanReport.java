@@ -182,8 +182,8 @@ public final class PlanReport {
         if (review.isEmpty()) return "";
         StringBuilder out = new StringBuilder("\nmigration files of this change (what deploy will check):\n");
         for (MigrationReview.EditedMigration e : review.edited()) {
-            out.append("  error: ").append(e.file()).append(':').append(e.line()).append(": ").append(e.message())
-                    .append('\n');
+            out.append("  error: ").append(e.file()).append(e.line() > 0 ? ":" + e.line() : "").append(": ")
+                    .append(e.message()).append('\n');
         }
         for (MigrationReview.SchemaGap g : review.gaps()) {
             out.append("  error: ").append(g.migrationFile()).append(':').append(g.line()).append(": ")
@@ -201,8 +201,9 @@ public final class PlanReport {
         if (review.isEmpty()) return "";
         StringBuilder out = new StringBuilder("\n#### Migration files of this change (what deploy will check)\n\n");
         for (MigrationReview.EditedMigration e : review.edited()) {
-            out.append("- ❌ `").append(e.file()).append("` (line ").append(e.line()).append(") is edited: ")
-                    .append(Markdown.text(e.message())).append(".\n");
+            out.append("- ❌ `").append(e.file()).append('`').append(e.line() > 0 ? " (line " + e.line() + ")" : "")
+                    .append(' ').append(Markdown.text(e.what())).append(": ").append(Markdown.text(e.message()))
+                    .append(".\n");
         }
         for (MigrationReview.SchemaGap g : review.gaps()) {
             out.append("- ❌ ").append(Markdown.text(g.message())).append(" (`").append(g.migrationFile()).append("` line ")
@@ -263,8 +264,15 @@ public final class PlanReport {
     private static Map<String, Object> reviewJson(MigrationReview review) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("refused", review.blocks());
-        out.put("edited", review.edited().stream().map(e -> Map.of("file", e.file(), "line", e.line(),
-                "message", e.message())).toList());
+        out.put("edited", review.edited().stream().map(e -> {
+            Map<String, Object> edit = new LinkedHashMap<>();
+            edit.put("file", e.file());
+            edit.put("line", e.line());
+            edit.put("change", e.how().name().toLowerCase(java.util.Locale.ROOT));
+            if (e.previous() != null) edit.put("previous", e.previous());
+            edit.put("message", e.message());
+            return edit;
+        }).toList());
         out.put("schemaLacks", review.gaps().stream().map(g -> Map.of("file", g.migrationFile(), "line", g.line(),
                 "object", g.object().toString(), "schema", g.schema(), "message", g.message())).toList());
         out.put("files", review.files().stream().map(f -> {

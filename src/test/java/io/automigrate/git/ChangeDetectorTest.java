@@ -83,6 +83,34 @@ class ChangeDetectorTest {
     }
 
     @Test
+    void aRenamedMigrationIsARenameOfTheBasesFileInCommitsAndInTheWorkingTree() throws Exception {
+        String text = "--liquibase formatted sql\n\n--changeset a:1\nCREATE TABLE t (\n    id int,\n"
+                + "    name text NOT NULL,\n    created_at timestamptz NOT NULL DEFAULT now()\n);\n"
+                + "--rollback DROP TABLE t;\n";
+        try (Git git = Git.init().setDirectory(repo.toFile()).setInitialBranch("main").call()) {
+            write("db/migrations/20260101000000_t.sql", text);
+            write("db/migrations/20260102000000_u.sql", "--liquibase formatted sql\n\n--changeset a:2\nCREATE TABLE u ();\n");
+            RevCommit base = commit(git, "base");
+            Files.delete(repo.resolve("db/migrations/20260101000000_t.sql"));
+            Files.delete(repo.resolve("db/migrations/20260102000000_u.sql"));
+            // moved, one line changed: still git's rename (similar enough)
+            write("db/migrations/20260103000000_t.sql", text.replace("id int", "id bigint"));
+
+            Detection tree = ChangeDetector.detect(repo, base.name(), null, PATHS);
+            git.add().addFilepattern(".").setUpdate(true).call();
+            RevCommit head = commit(git, "rename");
+            Detection commits = ChangeDetector.detect(repo, base.name(), head.name(), PATHS);
+            for (Detection d : List.of(commits, tree)) {
+                assertEquals(Detection.Kind.RENAMED, d.kindOf("db/migrations/20260103000000_t.sql"), d.toString());
+                assertEquals("db/migrations/20260101000000_t.sql", d.previousPath("db/migrations/20260103000000_t.sql"));
+                assertEquals(Detection.Kind.DELETED, d.kindOf("db/migrations/20260101000000_t.sql"), d.toString());
+                assertEquals(Detection.Kind.DELETED, d.kindOf("db/migrations/20260102000000_u.sql"), d.toString());
+                assertEquals(null, d.previousPath("db/migrations/20260102000000_u.sql"));
+            }
+        }
+    }
+
+    @Test
     void unknownRevisionAndMissingRepositoryAreBadInput() throws Exception {
         AutomigrateException outside = assertThrows(AutomigrateException.class,
                 () -> ChangeDetector.detect(repo, "HEAD", null, PATHS));

@@ -30,7 +30,11 @@ class PullRequestChecksTest extends ActionTestBase {
     }
 
     private ActionFixture.Run plan(String head) throws Exception {
-        return fixture.action(pullRequest(fixture.checkout(BRANCH, 0), fixture.mainSha, head));
+        return plan(fixture.mainSha, head);
+    }
+
+    private ActionFixture.Run plan(String base, String head) throws Exception {
+        return fixture.action(pullRequest(fixture.checkout(BRANCH, 0), base, head));
     }
 
     private List<GitHubStandIn.Request> writes() {
@@ -119,6 +123,54 @@ class PullRequestChecksTest extends ActionTestBase {
         assertTrue(comment.contains("❌ `" + FIRST + "` (line 6) is edited"), comment);
         assertTrue(comment.contains("put the change in a new migration"), comment);
         assertFalse(comment.contains("This pull request adds"), comment);
+    }
+
+    @Test
+    void aRenamedOrDeletedMigrationTheBaseHasIsAnErrorAndAnAddedOneIsFine() throws Exception {
+        String nickname = "db/migrations/20261105000000_add_users_nickname.sql";
+        String base = fixture.commitAndPush(BRANCH, "Nicknames", Map.of(
+                "db/schema.sql", ActionFixture.SCHEMA_MAIN.replace("email text NOT NULL", "email text NOT NULL,\n    nickname text"),
+                nickname, """
+                        --liquibase formatted sql
+
+                        --changeset automigrate:20261105000000_add_users_nickname
+                        ALTER TABLE public.users ADD COLUMN nickname text;
+                        --rollback ALTER TABLE public.users DROP COLUMN nickname;
+                        """));
+        String renamed = "db/migrations/20261201000000_add_users_table.sql";
+        String added = "db/migrations/20261202000000_add_users_age.sql";
+        fixture.author.rm().addFilepattern(FIRST).addFilepattern(nickname).call();
+        String head = fixture.commitAndPush(BRANCH, "Tidy the migrations", Map.of(
+                renamed, ActionFixture.FIRST_MIGRATION,
+                added, """
+                        --liquibase formatted sql
+
+                        --changeset mona:add-users-age
+                        ALTER TABLE public.users ADD COLUMN age int;
+                        --rollback ALTER TABLE public.users DROP COLUMN age;
+                        """,
+                "db/schema.sql", ActionFixture.SCHEMA_MAIN.replace("email text NOT NULL", "email text NOT NULL,\n    age int")));
+        ActionFixture.Run run = plan(base, head);
+
+        assertEquals(1, run.exit(), run.all());
+        assertTrue(run.out().contains("::error file=" + renamed + ",line=3,title=renamed migration::the base branch "
+                + "has this migration as " + FIRST + ", so an environment may have applied it under that name"),
+                run.out());
+        assertTrue(run.out().contains("::error file=" + nickname + ",title=deleted migration::the base branch has "
+                + "this migration and this change deletes it"), run.out());
+        assertFalse(run.out().contains("file=" + FIRST + ","), "the rename is reported once, at its new name\n"
+                + run.out());
+        String comment = fixture.github.commentBodies().get(0);
+        assertTrue(comment.contains("❌ `" + renamed + "` (line 3) renames " + FIRST + ":"), comment);
+        assertTrue(comment.contains("❌ `" + nickname + "` is deleted:"), comment);
+        assertTrue(comment.contains("✅ `" + added + "`"), "the added file is reviewed, not refused\n" + comment);
+        String refusal = run.out().lines().filter(l -> l.startsWith("::error::deploy will refuse")).findFirst()
+                .orElse("");
+        assertTrue(refusal.contains(renamed + " renames " + FIRST + ", which the base branch has: deploy refuses a "
+                + "history whose applied file is gone; keep its name"), run.out());
+        assertTrue(refusal.contains(nickname + " is deleted, but the base branch has it: deploy refuses a history "
+                + "whose applied file is gone; restore it"), run.out());
+        assertFalse(refusal.contains(added), refusal);
     }
 
     @Test
