@@ -56,6 +56,9 @@ final class DiffCommand implements Callable<Integer> {
     SchemaFlags schemas;
 
     @Mixin
+    ColumnOrderFlag columnOrder;
+
+    @Mixin
     ShadowFlags shadow;
 
     DiffCommand(CliContext context) {
@@ -64,7 +67,7 @@ final class DiffCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Config config = ConfigLoader.load(context.root(), context.environment());
+        Config config = columnOrder.resolve(ConfigLoader.load(context.root(), context.environment()));
         SchemaState fromSource = SchemaState.parse(from);
         SchemaState toSource = SchemaState.parse(to);
         if (toSource instanceof SchemaState.Files files && !config.schemaSource().keepUnmodelled()) {
@@ -78,7 +81,8 @@ final class DiffCommand implements Callable<Integer> {
             Catalog before = resolver.read(fromSource);
             Catalog after = resolver.read(toSource);
             try {
-                diff = SchemaDiffer.diff(before, after, new DiffOptions(withPrivileges, hints));
+                diff = SchemaDiffer.diff(before, after, new DiffOptions(withPrivileges, hints,
+                        config.rewriteColumnOrder()));
             } catch (UnconvertibleColumn e) {
                 throw toSource instanceof SchemaState.Files files ? RenameHintParser.located(e, files.files()) : e;
             }

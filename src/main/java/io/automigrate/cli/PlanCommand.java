@@ -76,6 +76,9 @@ final class PlanCommand implements Callable<Integer> {
     @Mixin
     LintFlags lint;
 
+    @Mixin
+    ColumnOrderFlag columnOrder;
+
     PlanCommand(CliContext context) {
         this.context = context;
     }
@@ -85,7 +88,7 @@ final class PlanCommand implements Callable<Integer> {
         Config config = ConfigLoader.load(context.root(), context.environment());
         if (schemaFile != null) config = config.withSchema(schemaFile);
         if (migrations != null) config = config.withMigrations(migrations);
-        config = config.withShadow(shadow.resolve(config.shadow()));
+        config = columnOrder.resolve(config.withShadow(shadow.resolve(config.shadow())));
 
         PlanResult result = Planner.plan(PlanRequest.of(context.root(), config, Instant.now())
                 .configuredBy(context.environment().get("AUTOMIGRATE_CONFIG"))

@@ -39,13 +39,16 @@ final class PushCommand implements Callable<Integer> {
     @Mixin
     ShadowFlags shadow;
 
+    @Mixin
+    ColumnOrderFlag columnOrder;
+
     PushCommand(CliContext context) {
         this.context = context;
     }
 
     @Override
     public Integer call() {
-        Config config = ConfigLoader.load(context.root(), context.environment());
+        Config config = columnOrder.resolve(ConfigLoader.load(context.root(), context.environment()));
         Target target = Target.resolve(config, null, url, context.environment());
         target.awaitReachable("automigrate push", context.log());
         ProductionGuard.Decision decision = ProductionGuard.decide(target, config, context.environment());

@@ -22,7 +22,8 @@ public record Config(
         @JsonProperty("shadow") ShadowOptions shadow,
         @JsonProperty("environments") Map<String, EnvironmentConfig> environments,
         @JsonProperty("naming") NamingConfig naming,
-        @JsonProperty("commit") CommitConfig commit) {
+        @JsonProperty("commit") CommitConfig commit,
+        @JsonProperty("column-order") ColumnOrder columnOrder) {
 
     public static final String FILE_NAME = "automigrate.yml";
 
@@ -45,10 +46,11 @@ public record Config(
         }
         naming = naming == null ? NamingConfig.defaults() : naming;
         commit = commit == null ? CommitConfig.defaults() : commit;
+        columnOrder = columnOrder == null ? ColumnOrder.KEEP : columnOrder;
     }
 
     public static Config defaults() {
-        return new Config(null, null, null, null, null, null, null, null, null);
+        return new Config(null, null, null, null, null, null, null, null, null, null);
     }
 
     /** The migrations folder, relative to the repository root. */
@@ -70,18 +72,29 @@ public record Config(
 
     /** A schema path given by the environment or a flag: replaces a command too. */
     public Config withSchema(String value) {
-        return new Config(schemaSource.withPath(value), migrationFolder, changelog, schemas, excludeSchemas, shadow, environments, naming, commit);
+        return new Config(schemaSource.withPath(value), migrationFolder, changelog, schemas, excludeSchemas, shadow, environments, naming, commit, columnOrder);
     }
 
     public Config withMigrations(String value) {
-        return new Config(schemaSource, migrationFolder.withDir(value), changelog, schemas, excludeSchemas, shadow, environments, naming, commit);
+        return new Config(schemaSource, migrationFolder.withDir(value), changelog, schemas, excludeSchemas, shadow, environments, naming, commit, columnOrder);
     }
 
     public Config withChangelog(String value) {
-        return new Config(schemaSource, migrationFolder, value, schemas, excludeSchemas, shadow, environments, naming, commit);
+        return new Config(schemaSource, migrationFolder, value, schemas, excludeSchemas, shadow, environments, naming, commit, columnOrder);
+    }
+
+    /** Whether tables whose column order would differ from the schema's are re-created in it. */
+    @JsonIgnore
+    public boolean rewriteColumnOrder() {
+        return columnOrder == ColumnOrder.REWRITE;
+    }
+
+    /** A column order given by a flag ({@code --rewrite-column-order}). */
+    public Config withColumnOrder(ColumnOrder value) {
+        return new Config(schemaSource, migrationFolder, changelog, schemas, excludeSchemas, shadow, environments, naming, commit, value);
     }
 
     public Config withShadow(ShadowOptions value) {
-        return new Config(schemaSource, migrationFolder, changelog, schemas, excludeSchemas, value, environments, naming, commit);
+        return new Config(schemaSource, migrationFolder, changelog, schemas, excludeSchemas, value, environments, naming, commit, columnOrder);
     }
 }

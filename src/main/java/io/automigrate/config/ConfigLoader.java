@@ -47,7 +47,10 @@ public final class ConfigLoader {
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
             .addModule(new SimpleModule()
                     .addDeserializer(Duration.class, new DurationDeserializer())
-                    .addDeserializer(ShadowKind.class, new ShadowKindDeserializer())
+                    .addDeserializer(ShadowKind.class, new NamedValueDeserializer<>(ShadowKind.class,
+                            ShadowKind.values(), ShadowKind::id, "not a shadow provider"))
+                    .addDeserializer(ColumnOrder.class, new NamedValueDeserializer<>(ColumnOrder.class,
+                            ColumnOrder.values(), ColumnOrder::id, "not a column order"))
                     .addDeserializer(MigrationsConfig.class, new MigrationsDeserializer()))
             .build();
 
@@ -248,6 +251,7 @@ public final class ConfigLoader {
         if (type == String.class) return "a string";
         if (type == Duration.class) return "a duration such as 500ms, 5s, 2m or 1h";
         if (type == ShadowKind.class) return "embedded, url or testcontainers";
+        if (type == ColumnOrder.class) return "keep or rewrite";
         if (type == MigrationFormat.class) return "one of " + String.join(", ",
                 java.util.stream.Stream.of(MigrationFormat.values()).map(MigrationFormat::id).toList());
         if (List.class.isAssignableFrom(type)) return "a list";
@@ -335,18 +339,26 @@ public final class ConfigLoader {
         }
     }
 
-    static final class ShadowKindDeserializer extends StdScalarDeserializer<ShadowKind> {
-        ShadowKindDeserializer() {
-            super(ShadowKind.class);
+    /** A value named by its id in automigrate.yml (case and surrounding blanks aside), one of {@code values}. */
+    static final class NamedValueDeserializer<T> extends StdScalarDeserializer<T> {
+        private final List<T> values;
+        private final java.util.function.Function<T, String> id;
+        private final String what;
+
+        NamedValueDeserializer(Class<T> type, T[] values, java.util.function.Function<T, String> id, String what) {
+            super(type);
+            this.values = List.of(values);
+            this.id = id;
+            this.what = what;
         }
 
         @Override
-        public ShadowKind deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+        public T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
             String text = p.getValueAsString();
-            for (ShadowKind kind : ShadowKind.values()) {
-                if (kind.id().equalsIgnoreCase(text == null ? "" : text.strip())) return kind;
+            for (T value : values) {
+                if (id.apply(value).equalsIgnoreCase(text == null ? "" : text.strip())) return value;
             }
-            throw InvalidFormatException.from(p, "not a shadow provider", text, ShadowKind.class);
+            throw InvalidFormatException.from(p, what, text, handledType());
         }
     }
 }

@@ -67,7 +67,8 @@ public final class Push {
         SchemaDiff diff;
         try {
             diff = schema.keep(SchemaDiffer.diff(live, desired,
-                    new DiffOptions(false, RenameHintParser.parse(schema.files()))), live);
+                    new DiffOptions(false, RenameHintParser.parse(schema.files()),
+                            config.rewriteColumnOrder())), live);
         } catch (UnconvertibleColumn e) {
             throw RenameHintParser.located(e, schema.files());
         }

@@ -156,7 +156,9 @@ public enum Rule {
                     + "runInTransaction:false."),
     AM413("table re-created, its rows copied", Severity.WARNING,
             "PostgreSQL cannot make a table partitioned, stop it being partitioned or change its partition key in "
-                    + "place, nor make an inherited column declared by the table itself or not: the migration copies every row into a holding table, drops the table, creates it in "
+                    + "place, nor make an inherited column declared by the table itself or not, nor move a column "
+                    + "(with column-order: rewrite, a table whose columns would otherwise stay in another order than "
+                    + "the schema declares is re-created): the migration copies every row into a holding table, drops the table, creates it in "
                     + "its new shape and copies the rows back, with its indexes, views, policies, triggers and "
                     + "foreign keys made again. Every row moves twice under an ACCESS EXCLUSIVE lock; a row that "
                     + "fits no new partition makes the migration fail.",

@@ -216,7 +216,8 @@ public final class Planner {
         String template = at.template();
         CompletableFuture<ShadowDatabase> proofDatabase = at.proofDatabase();
         // Objects the schema's language cannot express (a Prisma schema's functions, triggers...) are kept, not dropped.
-        SchemaDiff diff = schema.keep(SchemaDiffer.diff(current, desired, new DiffOptions(false, hints)), current);
+        SchemaDiff diff = schema.keep(SchemaDiffer.diff(current, desired, new DiffOptions(false, hints,
+                config.rewriteColumnOrder())), current);
         if (diff.isEmpty()) {
             return PlanResult.inSync(detection, diff.notes(), server.description()).withReview(review);
         }

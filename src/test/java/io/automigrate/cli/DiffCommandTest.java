@@ -276,6 +276,38 @@ class DiffCommandTest {
     }
 
     @Test
+    void column_order_is_a_comment_after_the_sql_unless_the_rewrite_is_asked_for() throws Exception {
+        String fromSql = "CREATE TABLE parcels (id int PRIMARY KEY, weight int);\n";
+        String before = write("before.sql", fromSql);
+        String after = write("after.sql", "CREATE TABLE parcels (id int PRIMARY KEY, label text, weight int);\n");
+        Result noted = diff("--from", before, "--to", after);
+        assertEquals(0, noted.code(), noted.err());
+        assertTrue(noted.out().contains("ALTER TABLE public.parcels ADD COLUMN label text;\n-- column order differs in "
+                + "public.parcels: label is placed last"), noted.out());
+        assertTrue(noted.err().startsWith("note: column order differs in public.parcels"), noted.err());
+
+        Result rewritten = diff("--from", before, "--to", after, "--rewrite-column-order");
+        assertEquals(0, rewritten.code(), rewritten.err());
+        assertTrue(rewritten.out().contains("CREATE TABLE public.automigrate_rows_of_parcels AS SELECT id, "
+                + "weight FROM public.parcels;"), rewritten.out());
+        assertFalse(rewritten.out().contains("column order differs") || rewritten.err().contains("column order"),
+                rewritten.out() + rewritten.err());
+        ShadowDatabase db = database(fromSql + "INSERT INTO parcels VALUES (1, 250), (2, 40);\n");
+        apply(db, rewritten.out());
+        try (Connection c = db.connect(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT string_agg(attname, ',' ORDER BY attnum) FROM pg_attribute"
+                     + " WHERE attrelid = 'public.parcels'::regclass AND attnum > 0 AND NOT attisdropped")) {
+            rs.next();
+            assertEquals("id,label,weight", rs.getString(1));
+        }
+        try (Connection c = db.connect(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT string_agg(id || ':' || weight, ',' ORDER BY id) FROM parcels")) {
+            rs.next();
+            assertEquals("1:250,2:40", rs.getString(1));
+        }
+    }
+
+    @Test
     void misplaced_hint_is_bad_input() throws Exception {
         String after = write("after.sql", "CREATE TABLE t (id int);\n-- automigrate:renamed-from old\n");
         Result result = diff("--from", "empty", "--to", after);

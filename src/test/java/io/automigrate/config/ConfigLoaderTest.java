@@ -45,6 +45,8 @@ class ConfigLoaderTest {
         assertTrue(config.environments().isEmpty());
         assertEquals("automigrate", config.naming().author());
         assertFalse(config.commit().enabled());
+        assertEquals(ColumnOrder.KEEP, config.columnOrder());
+        assertFalse(config.rewriteColumnOrder());
     }
 
     @Test
@@ -73,6 +75,7 @@ class ConfigLoaderTest {
                   author: release-bot
                 commit:
                   enabled: true
+                column-order: rewrite
                 """);
         assertEquals("database/schema", config.schema());
         assertEquals(List.of("public", "billing"), config.schemas());
@@ -95,6 +98,7 @@ class ConfigLoaderTest {
         assertNull(io.automigrate.deploy.Target.environmentForBranch(config, "feature/x"));
         assertEquals("release-bot", config.naming().author());
         assertTrue(config.commit().enabled());
+        assertTrue(config.rewriteColumnOrder());
     }
 
     @Test
@@ -127,6 +131,10 @@ class ConfigLoaderTest {
 
         String provider = failure("shadow:\n  provider: docker\n");
         assertTrue(provider.contains("embedded, url or testcontainers"), provider);
+
+        String order = failure("schema: db/schema.sql\ncolumn-order: sorted\n");
+        assertTrue(order.startsWith("automigrate.yml:2:"), order);
+        assertTrue(order.contains("'column-order'") && order.contains("keep or rewrite"), order);
 
         String mapping = failure("environments: [staging]\n");
         assertTrue(mapping.contains("'environments'"), mapping);

@@ -18,7 +18,7 @@ class TargetTest {
 
     private static final Config CONFIG = new Config(null, null, null, null, null, null, Map.of(
             "staging", env(List.of("develop"), "STAGING_URL", false),
-            "production", env(List.of("main", "release/*"), "PROD_URL", true)), null, null);
+            "production", env(List.of("main", "release/*"), "PROD_URL", true)), null, null, null);
 
     @Test
     void anEnvironmentTakesItsUrlFromItsVariable() {

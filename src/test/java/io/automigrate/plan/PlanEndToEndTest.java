@@ -397,6 +397,32 @@ class PlanEndToEndTest {
         assertTrue(text.contains("SET LOCAL lock_timeout = '5s';"), "the default lock-timeout: " + text);
     }
 
+    @Test
+    void aColumnDeclaredInTheMiddleIsNotedUnlessAutomigrateYmlAsksForTheRewrite() throws Exception {
+        schema("CREATE TABLE notes (id bigint PRIMARY KEY, body text NOT NULL);\n");
+        planWrites("add_notes_table");
+        schema("CREATE TABLE notes (id bigint PRIMARY KEY, title text, body text NOT NULL);\n");
+        Run noted = automigrate("plan");
+        assertEquals(0, noted.exit(), noted.out() + noted.err());
+        assertTrue(noted.out().contains("column order differs in public.notes: title is placed last"), noted.out());
+        String added = Files.readString(repo.resolve("db/migrations").resolve(migrations().get(1)));
+        assertTrue(added.contains("ALTER TABLE public.notes ADD COLUMN title text;"), added);
+        assertFalse(added.contains("automigrate_rows_of"), added);
+
+        // Asked for, the next plan puts the columns in the declared order, proven like every plan.
+        Files.writeString(repo.resolve("automigrate.yml"), "column-order: rewrite\n");
+        Run check = automigrate("plan", "--check", "--no-rewrite-column-order");
+        assertEquals(0, check.exit(), "the flag overrides automigrate.yml: " + check.out() + check.err());
+        String rewrite = planWrites("\\w+");
+        assertTrue(rewrite.contains("CREATE TABLE public.automigrate_rows_of_notes AS SELECT id, title, body FROM "
+                + "public.notes;"), rewrite);
+        assertTrue(rewrite.contains("INSERT INTO public.notes (id, title, body) SELECT * FROM "
+                + "public.automigrate_rows_of_notes;"), rewrite);
+        assertTrue(rewrite.contains("--rollback"), rewrite);
+        Run quiet = automigrate("plan", "--check");
+        assertFalse(quiet.out().contains("column order differs"), quiet.out());
+    }
+
     private static RevCommit commit(Git git, String message) throws Exception {
         git.add().addFilepattern(".").call();
         return git.commit().setMessage(message).setAuthor("t", "t@example.com").setCommitter("t", "t@example.com")

@@ -16,7 +16,7 @@ class EnvironmentPolicyTest {
     }
 
     private static Config config(Map<String, EnvironmentConfig> environments) {
-        return new Config(null, null, null, null, null, null, environments, null, null);
+        return new Config(null, null, null, null, null, null, environments, null, null, null);
     }
 
     @Test
