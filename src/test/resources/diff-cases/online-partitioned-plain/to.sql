@@ -1,6 +1,7 @@
 CREATE TABLE tenants (id bigint PRIMARY KEY);
 -- Partitioned: CONCURRENTLY, NOT VALID foreign keys and USING INDEX are refused there, so those stay plain; the
--- check and the NOT NULL still take their online form. The partition's own index is built concurrently.
+-- check and the NOT NULL still take their online form. The partition's own index is built concurrently, and so is
+-- its copy of the parent's index (made ON ONLY the parent), which is then attached.
 CREATE TABLE visits (
     tenant_id bigint NOT NULL REFERENCES tenants (id),
     day date NOT NULL,

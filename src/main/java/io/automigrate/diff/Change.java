@@ -36,6 +36,8 @@ public sealed interface Change permits
         TableChanges.AlterTableLogged,
         TableChanges.AlterTableStorage,
         TableChanges.AlterPartitionAttachment,
+        TableChanges.AlterKeyAttachment,
+        TableChanges.AlterIndexAttachments,
         TableChanges.RecreateTableRows,
         TableChanges.AlterTableInheritance,
         TableChanges.AlterRowSecurity,

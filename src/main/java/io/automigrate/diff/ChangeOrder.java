@@ -311,6 +311,9 @@ public final class ChangeOrder {
             for (ObjectRef ref : h.usesUntilDropped()) {
                 droppersOf(ref).forEach(then -> edge(self, then));
             }
+            for (ObjectRef ref : h.droppedFirst()) {
+                droppersOf(ref).forEach(first -> edge(first, self));
+            }
         }
         orderWithinTargets();
     }

@@ -23,6 +23,10 @@ public interface ChangeVisitor<R> {
     R visit(TableChanges.AlterTableLogged change);
     R visit(TableChanges.AlterTableStorage change);
     R visit(TableChanges.AlterPartitionAttachment change);
+
+    R visit(TableChanges.AlterKeyAttachment change);
+
+    R visit(TableChanges.AlterIndexAttachments change);
     R visit(TableChanges.RecreateTableRows change);
     R visit(TableChanges.AlterTableInheritance change);
     R visit(TableChanges.AlterRowSecurity change);

@@ -48,6 +48,10 @@ final class DependencyGraph {
         for (Index index : catalog.indexes()) {
             ObjectKind on = catalog.view(index.table()).isPresent() ? ObjectKind.VIEW : ObjectKind.TABLE;
             all.add(new Dependency(index.ref(), ObjectRef.of(on, index.table())));
+            if (index.attachedTo() != null) {
+                // pg_depend records it as a partition dependency ('P'), which the inspector does not read
+                all.add(new Dependency(index.ref(), ObjectRef.of(ObjectKind.INDEX, index.attachedTo())));
+            }
         }
         for (Extension extension : catalog.extensions()) {
             if (extension.schema() != null) {

@@ -55,6 +55,11 @@ public interface OrderingHints {
         return Set.of();
     }
 
+    /** Refs (as in the current catalog) whose drop must come before this change. */
+    default Set<ObjectRef> droppedFirst() {
+        return Set.of();
+    }
+
     /** Refs (as in the desired catalog) whose creation must wait for this change. */
     default Set<ObjectRef> precedes() {
         return Set.of();

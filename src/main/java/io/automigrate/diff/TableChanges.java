@@ -511,6 +511,96 @@ public final class TableChanges {
     }
 
     /**
+     * {@code ALTER INDEX parent ATTACH PARTITION child} for each index in {@code added} that a partitioned table's
+     * index which stays gains ({@code attach}); those named in {@code adopted} exist already as indexes of their
+     * own, the others are created first. PostgreSQL has no DETACH for an index, so the other direction drops the
+     * parent index (which drops every index attached to it), creates it again ON ONLY its table with the indexes
+     * attached before ({@code kept}), and the adopted ones as indexes of their own. {@code parent} is as before.
+     */
+    public record AlterIndexAttachments(Index parent, List<Index> kept, List<Index> added, Set<QualifiedName> adopted,
+                                        boolean attach) implements Change, OrderingHints {
+        public AlterIndexAttachments {
+            kept = List.copyOf(kept);
+            added = List.copyOf(added);
+            adopted = Set.copyOf(adopted);
+        }
+
+        public ObjectRef target() {
+            return parent.ref();
+        }
+
+        public ChangeAction action() {
+            return ChangeAction.ALTER;
+        }
+
+        public Change inverse() {
+            return new AlterIndexAttachments(parent, kept, added, adopted, !attach);
+        }
+
+        public String describe() {
+            return (attach ? "attach to index " : "detach from index ") + parent.qualifiedName() + " "
+                    + added.stream().map(i -> i.qualifiedName().toString()).collect(java.util.stream.Collectors
+                    .joining(", "));
+        }
+
+        public Step step() {
+            return attach ? Step.ADD : Step.REMOVE;
+        }
+
+        /** The partitions whose indexes are attached: their changes come first. */
+        public Set<ObjectRef> settledFirst() {
+            Set<ObjectRef> tables = new java.util.HashSet<>();
+            added.forEach(i -> tables.add(ObjectRef.of(ObjectKind.TABLE, i.table())));
+            return tables;
+        }
+
+        public <R> R accept(ChangeVisitor<R> visitor) {
+            return visitor.visit(this);
+        }
+    }
+
+    /**
+     * A partition's own primary key or unique constraint that backs its parent's equal key ({@code attached}): the
+     * parent's {@code ADD CONSTRAINT} adopts it, so nothing runs, before that key is added. The other way (the key
+     * is the partition's own again) it is added back after the parent's key is dropped, which drops it with it.
+     */
+    public record AlterKeyAttachment(QualifiedName table, Constraint constraint, ObjectRef parentKey,
+                                     boolean attached) implements Change, OrderingHints {
+        public ObjectRef target() {
+            return TableChanges.constraint(table, constraint.name());
+        }
+
+        public ChangeAction action() {
+            return ChangeAction.ALTER;
+        }
+
+        public Change inverse() {
+            return new AlterKeyAttachment(table, constraint, parentKey, !attached);
+        }
+
+        public String describe() {
+            return (attached ? "attach key " : "detach key ") + table + "." + constraint.name()
+                    + (attached ? " to " : " from ") + parentKey.qualifiedName() + "." + parentKey.member();
+        }
+
+        public Group group() {
+            return Group.CONSTRAINT;
+        }
+
+        public Set<ObjectRef> precedes() {
+            return attached ? Set.of(parentKey) : Set.of();
+        }
+
+        public Set<ObjectRef> droppedFirst() {
+            return attached ? Set.of() : Set.of(parentKey);
+        }
+
+        public <R> R accept(ChangeVisitor<R> visitor) {
+            return visitor.visit(this);
+        }
+    }
+
+    /**
      * The rows of a table that is re-created (PostgreSQL cannot change whether or how a table is partitioned in
      * place): {@code save} copies them into a holding table ({@code CREATE TABLE ... AS}) before the old shape is
      * dropped; the other direction puts them into the new shape once it and its partitions exist, moves its
@@ -1173,7 +1263,20 @@ public final class TableChanges {
         }
     }
 
-    public record CreateIndex(Index index) implements Change {
+    /**
+     * {@code CREATE INDEX}; a partition's index attached to its parent's index is attached by name after it.
+     * {@code settledFirst}: tables whose creation and changes come first (the partitions of a partitioned table,
+     * whose index is created ON ONLY it).
+     */
+    public record CreateIndex(Index index, Set<ObjectRef> settledFirst) implements Change, OrderingHints {
+        public CreateIndex {
+            settledFirst = Set.copyOf(settledFirst);
+        }
+
+        public CreateIndex(Index index) {
+            this(index, Set.of());
+        }
+
         public ObjectRef target() {
             return index.ref();
         }
@@ -1183,7 +1286,7 @@ public final class TableChanges {
         }
 
         public Change inverse() {
-            return new DropIndex(index);
+            return new DropIndex(index, settledFirst);
         }
 
         public String describe() {
@@ -1195,7 +1298,19 @@ public final class TableChanges {
         }
     }
 
-    public record DropIndex(Index index) implements Change {
+    /**
+     * {@code DROP INDEX}; none for an index attached to a parent index, which goes with that index or its table.
+     * {@code settledFirst}: a detached partition, whose detach releases the index first.
+     */
+    public record DropIndex(Index index, Set<ObjectRef> settledFirst) implements Change, OrderingHints {
+        public DropIndex {
+            settledFirst = Set.copyOf(settledFirst);
+        }
+
+        public DropIndex(Index index) {
+            this(index, Set.of());
+        }
+
         public ObjectRef target() {
             return index.ref();
         }
@@ -1205,7 +1320,7 @@ public final class TableChanges {
         }
 
         public Change inverse() {
-            return new CreateIndex(index);
+            return new CreateIndex(index, settledFirst);
         }
 
         public String describe() {

@@ -61,6 +61,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 import java.util.function.Function;
 
 /** Schemas, extensions, sequences, tables with their columns and constraints, and indexes. */
@@ -467,8 +468,11 @@ public final class TableObjects implements ObjectFamily {
                 out.add(new AlterPartitionAttachment(name, oldParent, before.partitionBound(), false, members(after)));
             }
             if (after.partitionOf() != null) {
+                // the table's own indexes first: ATTACH PARTITION adopts them instead of making copies
+                Set<ObjectRef> members = members(after);
+                to.indexes().stream().filter(i -> i.table().equals(name)).forEach(i -> members.add(i.ref()));
                 out.add(new AlterPartitionAttachment(name, after.partitionOf(), after.partitionBound(), true,
-                        members(after)));
+                        members));
             }
         }
 
@@ -663,7 +667,10 @@ public final class TableObjects implements ObjectFamily {
             QualifiedName old = before.qualifiedName();
             List<Constraint> dropped = new ArrayList<>();
             List<Constraint> added = new ArrayList<>();
-            pairs(local(before), local(after), Constraint::name, (current, desired) -> {
+            Set<String> adopted = keyAttachments(before, after);
+            List<Constraint> currentLocal = local(before).stream().filter(c -> !adopted.contains(c.name())).toList();
+            List<Constraint> desiredLocal = local(after).stream().filter(c -> !adopted.contains(c.name())).toList();
+            pairs(currentLocal, desiredLocal, Constraint::name, (current, desired) -> {
                 if (current == null) {
                     added.add(desired);
                 } else if (desired == null) {
@@ -693,6 +700,46 @@ public final class TableObjects implements ObjectFamily {
             added.forEach(desired -> out.add(new CreateConstraint(name, desired, old)));
         }
 
+        /**
+         * A partition's own key that the parent's new key adopts (PostgreSQL attaches an equal key instead of making
+         * one), or that becomes the partition's own again when the parent's key goes: {@link
+         * TableChanges.AlterKeyAttachment}. The names of such keys, which the constraint diff then leaves alone.
+         */
+        private Set<String> keyAttachments(Table before, Table after) {
+            Set<String> names = new HashSet<>();
+            QualifiedName name = after.qualifiedName();
+            for (Constraint current : before.constraints()) {
+                Constraint desired = after.constraint(current.name()).orElse(null);
+                if (desired == null || current.local() == desired.local() || !isKey(current)
+                        || current.kind() != desired.kind()
+                        || !renames.sql(current.definition(), name).equals(desired.definition())) {
+                    continue;
+                }
+                boolean attached = !desired.local();
+                Table partition = attached ? after : before;
+                Catalog side = attached ? to : from;
+                Table parent = partition.partitionOf() == null ? null : side.table(partition.partitionOf()).orElse(null);
+                Constraint parentKey = parent == null ? null : parent.constraints().stream()
+                        .filter(k -> k.kind() == current.kind() && k.local()
+                                && new HashSet<>(k.columns()).equals(new HashSet<>(current.columns())))
+                        .findFirst().orElse(null);
+                if (parentKey == null) {
+                    continue;
+                }
+                names.add(current.name());
+                if (movedPartitions().contains(name)) {
+                    continue; // ATTACH PARTITION adopts the key, DETACH PARTITION leaves it the table's own
+                }
+                out.add(new TableChanges.AlterKeyAttachment(name, attached ? desired : current,
+                        TableChanges.constraint(parent.qualifiedName(), parentKey.name()), attached));
+            }
+            return names;
+        }
+
+        private static boolean isKey(Constraint c) {
+            return c.kind() == ConstraintKind.PRIMARY_KEY || c.kind() == ConstraintKind.UNIQUE;
+        }
+
         private void constraintInPlace(QualifiedName table, Constraint current, Constraint desired) {
             if (current.validated() != desired.validated()) {
                 out.add(new AlterConstraintValidation(table, desired, desired.validated()));
@@ -707,17 +754,69 @@ public final class TableObjects implements ObjectFamily {
         // ---- indexes
 
         private void indexes() {
+            Set<QualifiedName> stable = stableParentIndexes();
+            List<Index> current = currentIndexes();
+            List<Index> desired = desiredIndexes(stable);
+            // A parent index that only gains attached indexes attaches them (AlterIndexAttachments); one that loses
+            // any, or changes validity otherwise, is re-created with them: PostgreSQL cannot detach an index. So is
+            // the parent of a re-created attached index, which PostgreSQL will not drop on its own.
+            Set<QualifiedName> rebuilt = new HashSet<>();
+            Map<QualifiedName, TableChanges.AlterIndexAttachments> attaching = new TreeMap<>();
+            boolean grew = true;
+            while (grew) {
+                grew = false;
+                attaching.clear();
+                for (QualifiedName parent : stable) {
+                    if (rebuilt.contains(parent)) {
+                        continue;
+                    }
+                    TableChanges.AlterIndexAttachments attach = attachments(parent, current, desired);
+                    Set<QualifiedName> before = attachedNames(current, parent);
+                    Set<QualifiedName> after = attachedNames(desired, parent);
+                    boolean validity = from.index(parent).map(Index::valid).orElse(true)
+                            != to.index(parent).map(Index::valid).orElse(true);
+                    if (attach != null) {
+                        attaching.put(parent, attach);
+                    } else if (!before.equals(after) || validity) {
+                        grew |= rebuilt.add(parent);
+                    }
+                }
+                Map<QualifiedName, Index> wanted = new HashMap<>();
+                desired.forEach(i -> wanted.put(i.qualifiedName(), i));
+                for (Index before : current) {
+                    Index after = wanted.get(before.qualifiedName());
+                    QualifiedName parent = before.attachedTo();
+                    if (parent != null && stable.contains(parent) && !rebuilt.contains(parent)
+                            && (rebuilt.contains(before.qualifiedName()) || after != null && replaced(before, after))) {
+                        grew |= rebuilt.add(parent);
+                    }
+                }
+                Set<QualifiedName> kept = new HashSet<>(stable);
+                kept.removeAll(rebuilt);
+                desired = desiredIndexes(kept);
+            }
+            Set<QualifiedName> handled = new HashSet<>();
+            attaching.values().forEach(a -> {
+                out.add(a);
+                a.added().forEach(i -> handled.add(i.qualifiedName()));
+                for (Index i : a.added()) {
+                    from.index(i.qualifiedName()).ifPresent(b -> comment(i.ref(), b.comment(), i.comment()));
+                }
+            });
+            current = current.stream().filter(i -> !handled.contains(i.qualifiedName())).toList();
+            desired = desired.stream().filter(i -> !handled.contains(i.qualifiedName())).toList();
             List<Index> dropped = new ArrayList<>();
             List<Index> added = new ArrayList<>();
-            pairs(from.indexes(), to.indexes(), Index::qualifiedName, (before, after) -> {
+            pairs(current, desired, Index::qualifiedName, (before, after) -> {
                 if (before == null) {
                     added.add(after);
                 } else if (after == null) {
                     dropped.add(before);
-                } else if (context.mustRecreate(before.ref()) || !renamedTable(before.table()).equals(after.table())
-                        || !sameIndexDefinition(before, after)) {
-                    out.add(new DropIndex(before));
-                    out.add(new CreateIndex(after));
+                } else if (rebuilt.contains(after.qualifiedName()) || replaced(before, after)
+                        // attaching the last missing index is what makes a parent index valid
+                        && !(attaching.containsKey(after.qualifiedName()) && !replaced(withValid(before), after))) {
+                    out.add(dropIndex(before));
+                    out.add(createIndex(after));
                 } else {
                     comment(after.ref(), before.comment(), after.comment());
                 }
@@ -726,17 +825,190 @@ public final class TableObjects implements ObjectFamily {
             for (Index before : dropped) {
                 Index same = context.mustRecreate(before.ref()) ? null : added.stream()
                         .filter(a -> a.schema().equals(before.schema()) && renamedTable(before.table()).equals(a.table())
+                                && Objects.equals(before.attachedTo(), a.attachedTo())
                                 && sameIndexDefinition(withName(before, a.name()), a))
                         .findFirst().orElse(null);
                 if (same == null) {
-                    out.add(new DropIndex(before));
+                    out.add(dropIndex(before));
                 } else {
                     added.remove(same);
                     out.add(new TableChanges.RenameIndex(before.qualifiedName(), same.qualifiedName()));
                     comment(same.ref(), before.comment(), same.comment());
                 }
             }
-            added.forEach(after -> out.add(new CreateIndex(after)));
+            added.forEach(after -> out.add(createIndex(after)));
+        }
+
+        private static Index withValid(Index index) {
+            return new Index(index.schema(), index.name(), index.table(), index.definition(), index.unique(),
+                    index.comment(), index.attachedTo(), true);
+        }
+
+        /** Whether an index is dropped and created again (PostgreSQL alters neither its definition nor its parent). */
+        private boolean replaced(Index before, Index after) {
+            return context.mustRecreate(before.ref()) || !renamedTable(before.table()).equals(after.table())
+                    || !sameIndexDefinition(before, after) || !Objects.equals(before.attachedTo(), after.attachedTo())
+                    || before.valid() != after.valid();
+        }
+
+        /**
+         * The attachments a parent index that stays gains, when it gains some and loses none, and neither it nor
+         * its attached indexes are partitioned indexes with attachments of their own (the inverse re-creates the
+         * parent, and one level of it); else null. An added index that exists as an index of its own is adopted.
+         */
+        private TableChanges.AlterIndexAttachments attachments(QualifiedName parent, List<Index> current,
+                                                               List<Index> desired) {
+            Index index = to.index(parent).orElse(null);
+            if (index == null || index.attachedTo() != null) {
+                return null;
+            }
+            List<Index> kept = current.stream().filter(i -> parent.equals(i.attachedTo())).toList();
+            Set<QualifiedName> keptNames = attachedNames(current, parent);
+            if (!attachedNames(desired, parent).containsAll(keptNames)) {
+                return null;
+            }
+            List<Index> added = desired.stream().filter(i -> parent.equals(i.attachedTo())
+                    && !keptNames.contains(i.qualifiedName())).toList();
+            if (added.isEmpty() || Stream.concat(kept.stream(), added.stream())
+                    .anyMatch(i -> i.definition().contains(" ON ONLY "))) {
+                return null;
+            }
+            Set<QualifiedName> adopted = new TreeSet<>();
+            for (Index child : added) {
+                Index before = current.stream().filter(i -> i.qualifiedName().equals(child.qualifiedName()))
+                        .findFirst().orElse(null);
+                if (before == null) {
+                    continue;
+                }
+                if (before.attachedTo() != null || context.mustRecreate(before.ref())
+                        || !renamedTable(before.table()).equals(child.table()) || !sameIndexDefinition(before, child)) {
+                    return null;
+                }
+                adopted.add(child.qualifiedName());
+            }
+            return new TableChanges.AlterIndexAttachments(from.index(parent).orElse(index), kept, added, adopted,
+                    true);
+        }
+
+        /**
+         * A created index of a partitioned table is made ON ONLY it, after its partitions exist (one created later
+         * would get a copy PostgreSQL names), and each partition's index is then created and attached by name.
+         */
+        private CreateIndex createIndex(Index index) {
+            return new CreateIndex(index, partitionsOf(to, index.table()));
+        }
+
+        /**
+         * An index a detached partition keeps is dropped (or renamed) after the detach; one still attached is
+         * dropped by PostgreSQL with its parent index or its table.
+         */
+        private DropIndex dropIndex(Index index) {
+            QualifiedName table = renamedTable(index.table());
+            boolean detached = index.attachedTo() == null && from.index(index.qualifiedName())
+                    .map(Index::attachedTo).isPresent() && movedPartitions().contains(table);
+            return new DropIndex(index, detached ? Set.of(ObjectRef.of(ObjectKind.TABLE, table)) : Set.of());
+        }
+
+        private static Set<ObjectRef> partitionsOf(Catalog catalog, QualifiedName table) {
+            Set<ObjectRef> partitions = new HashSet<>();
+            catalog.tables().stream().filter(t -> table.equals(t.partitionOf())).forEach(t -> partitions.add(t.ref()));
+            return partitions;
+        }
+
+        private static Set<QualifiedName> attachedNames(List<Index> indexes, QualifiedName parent) {
+            Set<QualifiedName> names = new TreeSet<>();
+            indexes.stream().filter(i -> parent.equals(i.attachedTo())).forEach(i -> names.add(i.qualifiedName()));
+            return names;
+        }
+
+        /** Tables (desired names) that are partitions on one side only, or of another parent or bound. */
+        private Set<QualifiedName> movedPartitions() {
+            Set<QualifiedName> moved = new HashSet<>();
+            for (Table before : from.tables()) {
+                QualifiedName name = renamedTable(before.qualifiedName());
+                Table after = to.table(name).orElse(null);
+                if (after == null) {
+                    continue;
+                }
+                QualifiedName oldParent = before.partitionOf() == null ? null : renamedTable(before.partitionOf());
+                if (!Objects.equals(oldParent, after.partitionOf())
+                        || !Objects.equals(before.partitionBound(), after.partitionBound())) {
+                    moved.add(name);
+                }
+            }
+            return moved;
+        }
+
+        /** Tables (desired names) that do not exist before this migration, or are dropped and created again. */
+        private boolean createdTable(QualifiedName desired) {
+            Optional<Table> before = from.tables().stream()
+                    .filter(t -> renamedTable(t.qualifiedName()).equals(desired)).findFirst();
+            return before.isEmpty() || context.mustRecreate(before.get().ref()) || recreated.contains(desired);
+        }
+
+        /**
+         * The current indexes as the diff sees them: a partition's index leaves its parent index when the partition
+         * is detached (it stays as an index of its own), and goes with a dropped or re-created partition.
+         */
+        private List<Index> currentIndexes() {
+            Set<QualifiedName> moved = movedPartitions();
+            List<Index> current = new ArrayList<>();
+            for (Index index : from.indexes()) {
+                QualifiedName table = renamedTable(index.table());
+                boolean tableGoes = to.table(table).isEmpty() || recreated.contains(table)
+                        || context.mustRecreate(ObjectRef.of(ObjectKind.TABLE, index.table()));
+                if (index.attachedTo() != null && tableGoes) {
+                    continue;
+                }
+                current.add(index.attachedTo() != null && moved.contains(table) ? index.attachedTo(null) : index);
+            }
+            return current;
+        }
+
+        /**
+         * The desired indexes as the diff makes them: under a parent index that stays, a new partition gets its
+         * copy from PostgreSQL, and a table attached as a partition brings its index (created first, so that ATTACH
+         * PARTITION adopts it instead of making one).
+         */
+        private List<Index> desiredIndexes(Set<QualifiedName> stableParents) {
+            Set<QualifiedName> moved = movedPartitions();
+            // a copy PostgreSQL makes for a new partition is itself copied to that partition's new partitions
+            Set<QualifiedName> copied = new HashSet<>();
+            boolean grew = true;
+            while (grew) {
+                grew = false;
+                for (Index index : to.indexes()) {
+                    QualifiedName parent = index.attachedTo();
+                    if (parent != null && (stableParents.contains(parent) || copied.contains(parent))
+                            && createdTable(index.table())) {
+                        grew |= copied.add(index.qualifiedName());
+                    }
+                }
+            }
+            List<Index> desired = new ArrayList<>();
+            for (Index index : to.indexes()) {
+                if (copied.contains(index.qualifiedName())) {
+                    continue;
+                }
+                boolean adopted = index.attachedTo() != null && stableParents.contains(index.attachedTo())
+                        && moved.contains(index.table());
+                desired.add(adopted ? index.attachedTo(null) : index);
+            }
+            return desired;
+        }
+
+        /** Partitioned tables' indexes that exist on both sides and are not re-created for their own reasons. */
+        private Set<QualifiedName> stableParentIndexes() {
+            Set<QualifiedName> stable = new HashSet<>();
+            for (Index after : to.indexes()) {
+                Index before = from.index(after.qualifiedName()).orElse(null);
+                if (before != null && !context.mustRecreate(before.ref())
+                        && renamedTable(before.table()).equals(after.table()) && sameIndexDefinition(before, after)
+                        && Objects.equals(before.attachedTo(), after.attachedTo())) {
+                    stable.add(after.qualifiedName());
+                }
+            }
+            return stable;
         }
 
         // ---- replica identity
@@ -891,7 +1163,8 @@ public final class TableObjects implements ObjectFamily {
             String head = " INDEX " + io.automigrate.sqltext.Sql.ident(index.name()) + " ON ";
             String definition = index.definition().replaceFirst(java.util.regex.Pattern.quote(head),
                     java.util.regex.Matcher.quoteReplacement(" INDEX " + io.automigrate.sqltext.Sql.ident(name) + " ON "));
-            return new Index(index.schema(), name, index.table(), definition, index.unique(), index.comment());
+            return new Index(index.schema(), name, index.table(), definition, index.unique(), index.comment(),
+                    index.attachedTo(), index.valid());
         }
 
         /** Definitions equal once renamed tables and columns in the current one read as their new names. */

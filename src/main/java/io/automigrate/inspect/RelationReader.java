@@ -138,17 +138,21 @@ final class RelationReader {
 
     private static final String INDEXES = "SELECT i.indexrelid, n.nspname, ic.relname AS index_name,"
             + " t.relname AS table_name, pg_get_indexdef(i.indexrelid) AS definition, i.indisunique, "
-            + comment("pg_class", "i.indexrelid") + " AS comment"
+            + comment("pg_class", "i.indexrelid") + " AS comment,"
+            + " pn.nspname AS parent_schema, pc.relname AS parent_name,"
+            // only a partitioned table's index is invalid by design (ON ONLY, not yet attached on every partition)
+            + " i.indisvalid OR ic.relkind <> 'I' AS valid"
             + " FROM pg_index i"
             + " JOIN pg_class ic ON ic.oid = i.indexrelid"
             + " JOIN pg_class t ON t.oid = i.indrelid"
             + " JOIN pg_namespace n ON n.oid = t.relnamespace"
+            + " LEFT JOIN pg_inherits h ON h.inhrelid = i.indexrelid"
+            + " LEFT JOIN pg_class pc ON pc.oid = h.inhparent"
+            + " LEFT JOIN pg_namespace pn ON pn.oid = pc.relnamespace"
             + " WHERE t.relkind IN ('r', 'p', 'm') AND " + IN_SCOPE + " AND " + notExtensionMember("pg_class", "t.oid")
             // indexes of a table's own primary key, unique and exclusion constraints are those constraints
             + " AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid"
-            + "   AND k.conrelid = i.indrelid AND k.contype IN ('p', 'u', 'x'))"
-            // PostgreSQL creates the partitions' copies of a partitioned index
-            + " AND NOT EXISTS (SELECT 1 FROM pg_inherits h WHERE h.inhrelid = i.indexrelid)";
+            + "   AND k.conrelid = i.indrelid AND k.contype IN ('p', 'u', 'x'))";
 
     private RelationReader() {
     }
@@ -336,12 +340,13 @@ final class RelationReader {
         }, (Object) scope);
     }
 
-    /** Indexes that are neither a constraint's nor a partition's copy of a partitioned index. */
+    /** Indexes that are not a constraint's, with the partitioned parent's index each is attached to. */
     static List<Index> indexes(CatalogQueries queries, String[] scope, ObjectIds ids) {
         return queries.list("indexes", INDEXES, row -> {
             String schema = row.text("nspname");
             Index index = new Index(schema, row.text("index_name"), new QualifiedName(schema, row.text("table_name")),
-                    row.text("definition"), row.bool("indisunique"), row.text("comment"));
+                    row.text("definition"), row.bool("indisunique"), row.text("comment"),
+                    row.name("parent_schema", "parent_name"), row.bool("valid"));
             ids.addIndex(row.number("indexrelid"), index.ref(), index.table());
             return index;
         }, (Object) scope);

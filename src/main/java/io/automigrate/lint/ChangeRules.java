@@ -72,7 +72,9 @@ final class ChangeRules {
                 dataCheck(validation.table(), validation.constraint(), target, sql, findings);
             } else if (change instanceof TableChanges.CreateIndex index && subject.existedBefore(index.index().table())) {
                 index(subject, index, index.index(), c, findings);
-            } else if (change instanceof TableChanges.DropIndex index && subject.existedBefore(index.index().table())) {
+            } else if (change instanceof TableChanges.DropIndex index && subject.existedBefore(index.index().table())
+                    // an attached index goes with its parent index or table: no statement of its own
+                    && index.index().attachedTo() == null) {
                 index(subject, index, index.index(), c, findings);
             } else if (change instanceof TriggerChanges.CreateTrigger trigger
                     && subject.existedBefore(trigger.trigger().tableName())

@@ -107,6 +107,16 @@ public final class ChangeSql implements ChangeVisitor<List<Statement>> {
     }
 
     @Override
+    public List<Statement> visit(TableChanges.AlterKeyAttachment change) {
+        return TableSql.render(change);
+    }
+
+    @Override
+    public List<Statement> visit(TableChanges.AlterIndexAttachments change) {
+        return TableSql.render(change);
+    }
+
+    @Override
     public List<Statement> visit(TableChanges.AlterTableInheritance change) {
         return TableSql.render(change);
     }

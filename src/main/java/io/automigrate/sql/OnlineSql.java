@@ -161,6 +161,9 @@ final class OnlineSql {
         if (fresh.contains(index.table()) || index.definition().contains(" ON ONLY ")) {
             return null;
         }
+        if (index.attachedTo() != null) {
+            return attachedIndex(c, index);
+        }
         Statement drop = Statement.nonTransactional("DROP INDEX CONCURRENTLY " + Sql.qualified(index.qualifiedName())
                 + ";");
         if (c.action() == ChangeAction.CREATE) {
@@ -176,6 +179,24 @@ final class OnlineSql {
         }
         steps.add(new RenderedChange(c, List.of(drop), List.of(build(index))));
         return new Expansion(steps, List.of(), List.of());
+    }
+
+    /**
+     * A partition's index for its parent's index: built concurrently, then attached in a step of its own. It has no
+     * rollback of its own: PostgreSQL cannot detach it, and the rollback's drop of the parent index (or of the
+     * partition) takes it along. One that goes is dropped that way too: the plain form (no statement).
+     */
+    private Expansion attachedIndex(Change c, Index index) {
+        if (c.action() != ChangeAction.CREATE) {
+            return null;
+        }
+        List<Statement> attach = new ArrayList<>();
+        attach.add(Statement.of(TableSql.attachIndex(index)));
+        if (index.comment() != null) {
+            attach.add(Statement.of(TableSql.comment(index.ref(), index.comment())));
+        }
+        return new Expansion(List.of(new RenderedChange(c, createConcurrently(index), List.of()),
+                new RenderedChange(c, attach, List.of())), List.of(), List.of());
     }
 
     /**

@@ -158,6 +158,47 @@ final class TableSql {
         return statements(sql);
     }
 
+    /**
+     * Attaching: each new index created, then attached. The other way (PostgreSQL has no DETACH for an index): the
+     * parent dropped with everything attached to it, made again ON ONLY with the indexes attached before, and the
+     * adopted indexes made again as indexes of their own.
+     */
+    static List<Statement> render(TableChanges.AlterIndexAttachments c) {
+        List<String> sql = new ArrayList<>();
+        if (c.attach()) {
+            for (Index child : c.added()) {
+                if (!c.adopted().contains(child.qualifiedName())) {
+                    sql.add(child.definition() + ";");
+                }
+                sql.add(attachIndex(child));
+                if (!c.adopted().contains(child.qualifiedName())) {
+                    commentIfAny(child.ref(), child.comment(), sql);
+                }
+            }
+            return statements(sql);
+        }
+        sql.add("DROP INDEX " + Sql.qualified(c.parent().qualifiedName()) + ";");
+        index(false, c.parent(), sql);
+        for (Index child : c.kept()) {
+            index(false, child, sql);
+        }
+        for (Index child : c.added()) {
+            if (c.adopted().contains(child.qualifiedName())) {
+                index(false, child.attachedTo(null), sql);
+            }
+        }
+        return statements(sql);
+    }
+
+    /** Nothing when the parent's key adopts the partition's; its ADD CONSTRAINT when it is the partition's again. */
+    static List<Statement> render(TableChanges.AlterKeyAttachment c) {
+        List<String> sql = new ArrayList<>();
+        if (!c.attached()) {
+            constraint(ChangeAction.CREATE, c.table(), c.constraint(), true, sql);
+        }
+        return statements(sql);
+    }
+
     static List<Statement> render(AlterPartitionAttachment c) {
         List<String> sql = new ArrayList<>();
         sql.add(alter(c.parent()) + (c.attach()
@@ -699,13 +740,26 @@ final class TableSql {
 
     // ---- indexes, comments, grants
 
+    static String attachIndex(Index index) {
+        return "ALTER INDEX " + Sql.qualified(index.attachedTo()) + " ATTACH PARTITION "
+                + Sql.qualified(index.qualifiedName()) + ";";
+    }
+
     private static void index(boolean drop, Index index, List<String> sql) {
+        if (drop && index.attachedTo() != null) {
+            // PostgreSQL refuses to drop it: its parent index (or its table) is dropped, and it goes with it
+            return;
+        }
         if (drop) {
             sql.add("DROP INDEX " + Sql.qualified(index.qualifiedName()) + ";");
             return;
         }
-        // ON ONLY would leave a partitioned table's index invalid until every partition's index is attached.
-        sql.add(index.definition().replaceFirst(" ON ONLY ", " ON ") + ";");
+        // A partitioned table's index is made ON ONLY it, as pg_dump does: each partition's index is created and
+        // attached by its own change, under the name the schema gives it.
+        sql.add(index.definition() + ";");
+        if (index.attachedTo() != null) {
+            sql.add(attachIndex(index));
+        }
         commentIfAny(index.ref(), index.comment(), sql);
     }
 

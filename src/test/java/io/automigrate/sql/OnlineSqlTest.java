@@ -109,8 +109,27 @@ class OnlineSqlTest {
                 "CREATE INDEX events_day_idx ON ONLY \"Sales\".events USING btree (day)", false, null);
         List<Group> groups = groups(new CreateIndex(partitioned));
         assertEquals(1, groups.size());
-        assertEquals(List.of(TX, "CREATE INDEX events_day_idx ON \"Sales\".events USING btree (day);"),
+        assertEquals(List.of(TX, "CREATE INDEX events_day_idx ON ONLY \"Sales\".events USING btree (day);"),
+                sql(groups.get(0).forward()), "each partition's index is created and attached by a change of its own");
+    }
+
+    @Test
+    void aPartitionsIndexForItsParentsIndexIsBuiltConcurrentlyThenAttached() {
+        QualifiedName partition = new QualifiedName("Sales", "events_2026");
+        Index attached = new Index("Sales", "events_2026_day_idx", partition,
+                "CREATE INDEX events_2026_day_idx ON \"Sales\".events_2026 USING btree (day)", false, null,
+                new QualifiedName("Sales", "events_day_idx"), true);
+        List<Group> groups = groups(new CreateIndex(attached));
+        assertEquals(2, groups.size(), groups.toString());
+        assertEquals(false, groups.get(0).transactional());
+        assertEquals(List.of(NO_TX, "DROP INDEX CONCURRENTLY IF EXISTS \"Sales\".events_2026_day_idx;",
+                "CREATE INDEX CONCURRENTLY events_2026_day_idx ON \"Sales\".events_2026 USING btree (day);"),
                 sql(groups.get(0).forward()));
+        assertEquals(List.of(TX,
+                "ALTER INDEX \"Sales\".events_day_idx ATTACH PARTITION \"Sales\".events_2026_day_idx;"),
+                sql(groups.get(1).forward()));
+        assertEquals(List.of(), sql(groups.get(0).rollback()), "an attached index goes with its parent index");
+        assertEquals(List.of(), sql(groups.get(1).rollback()));
     }
 
     @Test

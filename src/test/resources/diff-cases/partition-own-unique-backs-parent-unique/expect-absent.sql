@@ -1,0 +1,1 @@
+DROP CONSTRAINT tickets_2026_code_sold_on_key
