@@ -1,0 +1,2 @@
+ADD VALUE 'medium' BEFORE 'large'
+ADD VALUE 'green';
