@@ -18,7 +18,8 @@ public record Catalog(List<Schema> schemas, List<Extension> extensions, List<Enu
                       List<CompositeType> compositeTypes, List<Domain> domains, List<Sequence> sequences,
                       List<Table> tables, List<Index> indexes, List<View> views, List<Routine> routines,
                       List<Trigger> triggers, List<Policy> policies, List<Dependency> dependencies,
-                      List<Collation> collations, List<Rule> rules, ServerFacts server) {
+                      List<Collation> collations, List<Rule> rules, ServerFacts server,
+                      List<UnmanagedObject> unmanaged) {
 
     public Catalog {
         schemas = sorted(schemas, Comparator.comparing(Schema::name));
@@ -37,6 +38,17 @@ public record Catalog(List<Schema> schemas, List<Extension> extensions, List<Enu
         collations = sorted(collations, Comparator.comparing(Collation::qualifiedName));
         rules = sorted(rules, Comparator.comparing(Rule::ref));
         server = server == null ? ServerFacts.none() : server;
+        unmanaged = sorted(unmanaged == null ? List.of() : unmanaged, Comparator.naturalOrder());
+    }
+
+    /** A catalog without objects of the kinds automigrate does not generate (see {@link UnmanagedObject}). */
+    public Catalog(List<Schema> schemas, List<Extension> extensions, List<EnumType> enums,
+                   List<CompositeType> compositeTypes, List<Domain> domains, List<Sequence> sequences,
+                   List<Table> tables, List<Index> indexes, List<View> views, List<Routine> routines,
+                   List<Trigger> triggers, List<Policy> policies, List<Dependency> dependencies,
+                   List<Collation> collations, List<Rule> rules, ServerFacts server) {
+        this(schemas, extensions, enums, compositeTypes, domains, sequences, tables, indexes, views, routines,
+                triggers, policies, dependencies, collations, rules, server, List.of());
     }
 
     /** A catalog that was not read from a server (nothing is known of its casts or version), without rules. */
@@ -68,15 +80,21 @@ public record Catalog(List<Schema> schemas, List<Extension> extensions, List<Enu
                         t.rowSecurity(), t.forceRowSecurity(), t.comment(), t.grants(), t.replicaIdentity()))
                 .toList();
         return new Catalog(schemas, extensions, enums, compositeTypes, domains, sequences, byColumnName, indexes,
-                views, routines, triggers, policies, List.of(), collations, rules, ServerFacts.none());
+                views, routines, triggers, policies, List.of(), collations, rules, ServerFacts.none(), unmanaged);
     }
 
     /**
-     * This catalog without any GRANT: the form compared when privileges are not (they are off by default, since roles
-     * differ between environments).
+     * This catalog without any GRANT or default privilege: the form compared when privileges are not (they are off
+     * by default, since roles differ between environments).
      */
     public Catalog withoutGrants() {
-        return withGrants(g -> false);
+        return withGrants(g -> false).withUnmanaged(unmanaged.stream().filter(u -> !u.privilege()).toList());
+    }
+
+    /** This catalog with {@code objects} as its objects of kinds automigrate does not generate. */
+    public Catalog withUnmanaged(List<UnmanagedObject> objects) {
+        return new Catalog(schemas, extensions, enums, compositeTypes, domains, sequences, tables, indexes, views,
+                routines, triggers, policies, dependencies, collations, rules, server, objects);
     }
 
     /** This catalog with only the GRANTs {@code keep} accepts (repair leaves out grants to roles a database lacks). */
@@ -100,7 +118,8 @@ public record Catalog(List<Schema> schemas, List<Extension> extensions, List<Enu
                 r.identityArguments(), r.arguments(), r.result(), r.definition(), r.comment(), kept(r.grants(), keep)))
                 .toList();
         return new Catalog(bareSchemas, extensions, enums, compositeTypes, domains, bareSequences, bareTables, indexes,
-                bareViews, bareRoutines, triggers, policies, dependencies, collations, rules, server);
+                bareViews, bareRoutines, triggers, policies, dependencies, collations, rules, server,
+                unmanaged);
     }
 
     private static List<Grant> kept(List<Grant> grants, java.util.function.Predicate<Grant> keep) {
@@ -144,7 +163,7 @@ public record Catalog(List<Schema> schemas, List<Extension> extensions, List<Enu
         int columns = tables.stream().mapToInt(t -> t.columns().size() + t.constraints().size()).sum();
         return schemas.size() + extensions.size() + enums.size() + compositeTypes.size() + domains.size()
                 + sequences.size() + tables.size() + columns + indexes.size() + views.size() + routines.size()
-                + triggers.size() + policies.size() + collations.size() + rules.size();
+                + triggers.size() + policies.size() + collations.size() + rules.size() + unmanaged.size();
     }
 
     /** Objects by name, built once per catalog: a diff looks names up once per table, key and index. */

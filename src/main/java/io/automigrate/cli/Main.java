@@ -40,9 +40,7 @@ public final class Main implements Runnable {
         PrintStream err = utf8(FileDescriptor.err);
         System.setOut(out);
         System.setErr(err);
-        int code = run(args, out, err);
-        io.automigrate.Trace.step("exit");
-        System.exit(code);
+        System.exit(run(args, out, err));
     }
 
     private static PrintStream utf8(FileDescriptor fd) {

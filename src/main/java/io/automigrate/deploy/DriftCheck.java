@@ -193,10 +193,11 @@ public final class DriftCheck {
      * every difference counts.
      */
     public static Drift compare(Catalog live, Catalog expected, SchemaState.Files desired) {
-        Catalog a = live;
+        List<String> platformNotes = new ArrayList<>();
+        Catalog a = withoutPlatformObjects(live, expected, platformNotes);
         Catalog b = expected;
         if (SchemaDiffer.sameSchema(a, b)) {
-            return Drift.none();
+            return Drift.none().withNotes(platformNotes);
         }
         SchemaDiff whole = SchemaDiffer.diff(a, b, DiffOptions.defaults());
         SchemaDiff fix = desired == null ? whole : desired.keep(whole, a);
@@ -205,6 +206,7 @@ public final class DriftCheck {
         }
         SchemaDiff back = SchemaDiffer.diff(b, a, DiffOptions.defaults());
         List<String> notes = new ArrayList<>(fix.notes());
+        notes.addAll(platformNotes);
         if (fix.isEmpty()) {
             notes.add("the schemas differ in a way automigrate cannot express as DDL (compare them with "
                     + "'automigrate diff')");
@@ -212,6 +214,24 @@ public final class DriftCheck {
         return new Drift(true, fix.changes().stream().map(c -> c.describe()).toList(),
                 fix.isEmpty() ? "" : MigrationRenderer.render(fix).forwardSql(),
                 back.isEmpty() ? "" : MigrationRenderer.render(back).forwardSql(), notes);
+    }
+
+    /**
+     * {@code live} without the database-wide objects of kinds automigrate does not generate (publications, event
+     * triggers...) that {@code expected} does not have at all: a managed platform makes its own, and the migrations
+     * never mention them, so they are listed in a note instead of counting as drift. One the migrations made, or one
+     * that differs from theirs, still counts.
+     */
+    private static Catalog withoutPlatformObjects(Catalog live, Catalog expected, List<String> notes) {
+        java.util.Set<String> known = new java.util.HashSet<>();
+        expected.unmanaged().forEach(u -> known.add(u.describe()));
+        List<io.automigrate.catalog.UnmanagedObject> foreign = live.unmanaged().stream()
+                .filter(u -> u.databaseWide() && !known.contains(u.describe())).toList();
+        if (foreign.isEmpty()) return live;
+        notes.add("not counted as drift: " + String.join(", ", foreign.stream()
+                .map(io.automigrate.catalog.UnmanagedObject::describe).toList())
+                + " (database-wide, not made by the migrations; automigrate leaves them alone)");
+        return live.withUnmanaged(live.unmanaged().stream().filter(u -> !foreign.contains(u)).toList());
     }
 
     /** The desired schema loaded into a throwaway database and inspected. */

@@ -146,7 +146,6 @@ public final class Action {
         putIfGiven("AUTOMIGRATE_PG_VERSION", inputs.pgVersion());
         putIfGiven("AUTOMIGRATE_CONFIG", inputs.config());
         config = ConfigLoader.load(root, childEnv);
-        io.automigrate.Trace.step("action: inputs and configuration read");
         if (deploys == null) {
             deploys = Deploys.local(root, config, childEnv, line -> err.println(Secrets.redact(line)));
         }
@@ -155,7 +154,6 @@ public final class Action {
         }
         String eventName = env.getOrDefault("GITHUB_EVENT_NAME", "");
         event = GitHubEvent.read(path(env, "GITHUB_EVENT_PATH"));
-        io.automigrate.Trace.step("action: event read");
         boolean pullRequest = eventName.equals("pull_request") || eventName.equals("pull_request_target");
         if (eventName.equals("pull_request_target")) {
             commands.warning("pull_request_target runs with the base repository's secrets and a write token, and "
@@ -220,16 +218,12 @@ public final class Action {
         }
         String schemaPath = fromTop(config.schema());
         String marker = "<!-- automigrate:plan:" + schemaPath + " -->";
-        boolean mayWrite = !fork && inputs.comment();
         ApiHolder api = new ApiHolder(pr);
-        // Every pull request with a comment to keep talks to the API, even when nothing relevant changed (a comment
-        // from an earlier push learns that): connecting (TLS, the client, the repository) overlaps detection and plan.
-        if (mayWrite && !inputs.token().isEmpty()) api.connectAhead();
         Detection detection = detectPullRequest(pr, api);
-        io.automigrate.Trace.step("action: changes detected");
         commands.log("automigrate: detected by " + detection.method() + ": " + (detection.changedFiles().isEmpty()
                 ? "no relevant files changed" : String.join(", ", detection.changedFiles())));
         String detail = "automigrate · head " + abbreviate(pr.headSha()) + " · detected by " + detection.method();
+        boolean mayWrite = !fork && inputs.comment();
         PlanResult result;
         try {
             result = Planner.plan(PlanRequest.of(root, config, stampOf(pr)).configuredBy(inputs.config())
@@ -267,7 +261,6 @@ public final class Action {
         boolean unchanged = result.status() == PlanResult.Status.NO_RELEVANT_CHANGES;
         // A comment is created only for something to review; one that exists learns that the change is gone.
         boolean posted = mayWrite && comment(api, pr, marker, body, !unchanged);
-        io.automigrate.Trace.step("action: pull-request comment done");
         commands.summary(unchanged ? PlanReport.markdown(shown) : body);
         planOutputs(shown);
         int exit = ExitCode.OK.code();
@@ -312,8 +305,6 @@ public final class Action {
                     + "history whose applied file is gone; keep its name";
             case DELETED -> e.file() + " is deleted, but the base branch has it: deploy refuses a history whose "
                     + "applied file is gone; restore it";
-            case UNVERIFIED -> e.file() + " may edit a migration the base branch has (nothing says whether it is "
-                    + "added or edited, so it is read as edited); give the check the base commit (fetch-depth: 0)";
         }));
         review.gaps().forEach(g -> reasons.add(g.message()));
         List<MigrationReview.FileReview> files = new ArrayList<>(review.files());
@@ -324,39 +315,22 @@ public final class Action {
         return "deploy will refuse a migration file of this change: " + String.join("; ", reasons) + " (see the report)";
     }
 
-    /**
-     * The GitHub API, connected on first use (a pull request with its base in the clone and no comment needs none),
-     * or ahead of it in the background. Comments are read only when one is written, as late as possible: two runs of
-     * one pull request must not both find none and both create one.
-     */
+    /** The GitHub API, connected on first use (a pull request with its base in the clone and no comment needs none). */
     private final class ApiHolder {
         private final GitHubEvent.PullRequest pr;
-        private java.util.concurrent.CompletableFuture<PullRequestApi> api;
+        private PullRequestApi api;
 
         ApiHolder(GitHubEvent.PullRequest pr) {
             this.pr = pr;
         }
 
-        void connectAhead() {
-            if (api == null) api = java.util.concurrent.CompletableFuture.supplyAsync(this::connect);
-        }
-
         PullRequestApi get() {
-            if (api == null) api = java.util.concurrent.CompletableFuture.completedFuture(connect());
-            try {
-                return api.join();
-            } catch (java.util.concurrent.CompletionException e) {
-                if (e.getCause() instanceof RuntimeException cause) throw cause;
-                throw e;
+            if (api == null) {
+                String repository = env.getOrDefault("GITHUB_REPOSITORY", pr.baseRepository());
+                api = PullRequestApi.connect(env.getOrDefault("GITHUB_API_URL", "https://api.github.com"),
+                        inputs.token(), repository);
             }
-        }
-
-        private PullRequestApi connect() {
-            String repository = env.getOrDefault("GITHUB_REPOSITORY", pr.baseRepository());
-            PullRequestApi connected = PullRequestApi.connect(env.getOrDefault("GITHUB_API_URL", "https://api.github.com"),
-                    inputs.token(), repository);
-            io.automigrate.Trace.step("github: connected");
-            return connected;
+            return api;
         }
     }
 
@@ -367,43 +341,9 @@ public final class Action {
             // base..checkout is exactly what the pull request changes, even when base moved on since it branched.
             return ChangeDetector.detect(root, pr.baseSha(), null, watched);
         }
-        // A shallow clone: fetch the base commit alone, so git answers as with a full clone (edits, renames, lines).
-        String notFetched = pr.baseSha().isEmpty() ? "the event names no base commit"
-                : ChangeDetector.fetchCommit(root, pr.baseSha(), inputs.token());
-        if (notFetched == null) {
-            Detection fetched = ChangeDetector.detect(root, pr.baseSha(), null, watched);
-            return new Detection(fetched.changed(), fetched.changedFiles(), fetched.method() + " (base commit "
-                    + abbreviate(pr.baseSha()) + " fetched into this shallow clone)", fetched.kinds(), fetched.base(),
-                    fetched.renamedFrom());
-        }
-        commands.log("automigrate: could not fetch base commit " + abbreviate(pr.baseSha()) + " into this shallow "
-                + "clone (" + notFetched + "): asking the GitHub API for the pull request's files");
-        // Else GitHub's own status of each file (added, modified, removed, renamed with its previous name).
-        List<PullRequestApi.ChangedFile> files = api.get().changedFiles(pr.number());
-        List<String> paths = new ArrayList<>();
-        Map<String, Detection.Kind> kinds = new HashMap<>();
-        Map<String, String> renamedFrom = new HashMap<>();
-        for (PullRequestApi.ChangedFile file : files) {
-            paths.add(file.path());
-            Detection.Kind kind = switch (file.status()) {
-                case "added", "copied" -> Detection.Kind.ADDED;
-                case "modified", "changed" -> Detection.Kind.MODIFIED;
-                case "removed" -> Detection.Kind.DELETED;
-                case "renamed" -> file.previous() == null ? Detection.Kind.ADDED : Detection.Kind.RENAMED;
-                default -> Detection.Kind.UNKNOWN; // no status: MigrationReviewer takes the strictest reading
-            };
-            kinds.put(file.path(), kind);
-            if (kind == Detection.Kind.RENAMED) {
-                paths.add(file.previous());
-                kinds.put(file.previous(), Detection.Kind.DELETED);
-                renamedFrom.put(file.path(), file.previous());
-            }
-        }
-        boolean statuses = kinds.values().stream().noneMatch(k -> k == Detection.Kind.UNKNOWN);
-        return ChangeDetector.fromFiles(root, paths, kinds, renamedFrom, watched, "the pull request's changed-file "
-                + "list from the GitHub API" + (statuses ? "" : ", without a status for every file")
-                + " (base commit " + abbreviate(pr.baseSha()) + " is not in this shallow clone and could not be "
-                + "fetched)");
+        List<String> files = api.get().changedFiles(pr.number());
+        return ChangeDetector.fromFiles(root, files, watched, "the pull request's changed-file list from the GitHub API "
+                + "(base commit " + abbreviate(pr.baseSha()) + " is not in this shallow clone)");
     }
 
     /** True when the pull request now shows {@code body} (a comment created or edited). */

@@ -93,8 +93,9 @@ public final class CatalogInspector {
         List<Rule> rules = CodeReader.rules(queries, scope, ids);
         List<Dependency> dependencies = DependencyReader.dependencies(queries, ids);
         ServerFacts server = TypeReader.serverFacts(queries);
+        List<io.automigrate.catalog.UnmanagedObject> unmanaged = UnmanagedReader.read(queries, scope);
         return new Catalog(schemas, extensions, enums, composites, domains, sequences, tables, indexes, views,
-                routines, triggers, policies, dependencies, collations, rules, server);
+                routines, triggers, policies, dependencies, collations, rules, server, unmanaged);
     }
 
     private static boolean autoCommit(Connection connection, CatalogQueries queries) {

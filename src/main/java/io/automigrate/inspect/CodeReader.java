@@ -24,8 +24,11 @@ final class CodeReader {
             + comment("pg_proc", "p.oid") + " AS comment, "
             + grants("p.proacl", "f", "p.proowner") + " AS grants"
             + " FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace"
-            // aggregates ('a') are not modelled
-            + " WHERE p.prokind IN ('f', 'p', 'w') AND " + IN_SCOPE + " AND " + notExtensionMember("pg_proc", "p.oid");
+            // aggregates ('a') are read as objects not generated (UnmanagedReader); a range type's constructors
+            // are made by CREATE TYPE ... AS RANGE (an internal dependency on the type), not by CREATE FUNCTION
+            + " WHERE p.prokind IN ('f', 'p', 'w') AND " + IN_SCOPE + " AND " + notExtensionMember("pg_proc", "p.oid")
+            + " AND NOT EXISTS (SELECT 1 FROM pg_depend i WHERE i.classid = 'pg_proc'::regclass AND i.objid = p.oid"
+            + " AND i.refclassid = 'pg_type'::regclass AND i.deptype = 'i')";
 
     private static final String TRIGGERS = "SELECT g.oid, n.nspname, c.relname, g.tgname,"
             + " pg_get_triggerdef(g.oid) AS definition, g.tgconstraint <> 0 AS constraint_trigger, g.tgenabled, "

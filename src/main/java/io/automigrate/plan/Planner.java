@@ -8,6 +8,7 @@ import io.automigrate.db.RolledBack;
 import io.automigrate.diff.DiffOptions;
 import io.automigrate.diff.RenameHints;
 import io.automigrate.diff.SchemaDiff;
+import io.automigrate.diff.NotGenerated;
 import io.automigrate.diff.SchemaDiffer;
 import io.automigrate.diff.UnconvertibleColumn;
 import io.automigrate.git.ChangeDetector;
@@ -218,6 +219,7 @@ public final class Planner {
         // Objects the schema's language cannot express (a Prisma schema's functions, triggers...) are kept, not dropped.
         SchemaDiff diff = schema.keep(SchemaDiffer.diff(current, desired, new DiffOptions(false, hints,
                 config.rewriteColumnOrder())), current);
+        refuseNotGenerated(current, desired, schema, config);
         if (diff.isEmpty()) {
             return PlanResult.inSync(detection, diff.notes(), server.description()).withReview(review);
         }
@@ -289,6 +291,22 @@ public final class Planner {
                 rendered.rollbackSql(), changes, files, deployReview);
         return PlanResult.generated(detection, migration, findings, proof, Linter.notesBesideFindings(diff.notes()),
                 write, server.description()).withReview(review);
+    }
+
+    /**
+     * Objects of kinds no migration is generated for (extended statistics, publications...) that differ: a plan would
+     * be empty, or its proof would fail, while the schemas differ. Objects only in the current schema are kept when
+     * the schema's language cannot express them (a Prisma schema), as other objects it cannot express are.
+     */
+    private static void refuseNotGenerated(Catalog current, Catalog desired, SchemaState.Files schema, Config config) {
+        List<NotGenerated.Difference> differences = NotGenerated.between(current, desired, false).stream()
+                .filter(d -> d.wanted() || schema.kept() == null).toList();
+        if (differences.isEmpty()) return;
+        throw AutomigrateException.checkFailed(config.schema() + " and the schema the migrations build differ in "
+                + "objects automigrate does not generate migrations for:\n  - "
+                + String.join("\n  - ", differences.stream().map(NotGenerated.Difference::message).toList())
+                + "\nWrite a migration for them by hand in " + config.migrations() + "; plan then generates the rest"
+                + " (see docs/migrations.md, 'Objects automigrate does not generate').");
     }
 
     /** A copy of the template, with Liquibase's books read once on it so the proof's first step starts warm. */

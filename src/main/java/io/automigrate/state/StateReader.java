@@ -190,7 +190,7 @@ public final class StateReader implements AutoCloseable {
                         .filter(d -> !BOOKKEEPING.contains(d.dependent().name())
                                 && !BOOKKEEPING.contains(d.referenced().name()))
                         .toList(),
-                catalog.collations(), catalog.rules(), catalog.server());
+                catalog.collations(), catalog.rules(), catalog.server(), catalog.unmanaged());
     }
 
     private static boolean isBookkeeping(Table table) {

@@ -225,6 +225,35 @@ class PlanEndToEndTest {
     }
 
     @Test
+    void anObjectNoMigrationIsGeneratedForIsNamedUntilAHandWrittenMigrationMakesIt() throws Exception {
+        schema("CREATE TABLE orders (id bigint PRIMARY KEY, city text, zip text);\n");
+        planWrites("add_orders_table");
+        List<String> before = migrations();
+        schema("CREATE TABLE orders (id bigint PRIMARY KEY, city text, zip text, note text);\n"
+                + "CREATE STATISTICS orders_city_zip (dependencies) ON city, zip FROM orders;\n");
+        Run refused = automigrate("plan");
+        assertEquals(1, refused.exit(), refused.out() + refused.err());
+        assertTrue(refused.err().contains("statistics public.orders_city_zip is in the desired schema only")
+                && refused.err().contains("CREATE STATISTICS public.orders_city_zip (dependencies) ON city, zip"
+                + " FROM public.orders;") && refused.err().contains("db/migrations"), refused.err());
+        assertFalse(refused.err().contains("\tat "), "no stack trace: " + refused.err());
+        assertEquals(before, migrations(), "nothing written");
+
+        Files.writeString(repo.resolve("db/migrations/20990101000000_orders_statistics.sql"), """
+                --liquibase formatted sql
+
+                --changeset alice:orders-statistics
+                CREATE STATISTICS orders_city_zip (dependencies) ON city, zip FROM orders;
+                --rollback DROP STATISTICS orders_city_zip;
+                """);
+        Run rest = automigrate("plan");
+        assertEquals(0, rest.exit(), rest.out() + rest.err());
+        assertTrue(rest.out().startsWith("wrote db/migrations/"), rest.out());
+        Run again = automigrate("plan");
+        assertEquals("schema and migrations agree\n", again.out(), again.err());
+    }
+
+    @Test
     void aHandWrittenMigrationThatCoversTheEditIsAccepted() throws Exception {
         schema("CREATE TABLE users (id bigint PRIMARY KEY);\n");
         planWrites("add_users_table");
@@ -409,8 +438,7 @@ class PlanEndToEndTest {
         assertTrue(added.contains("ALTER TABLE public.notes ADD COLUMN title text;"), added);
         assertFalse(added.contains("automigrate_rows_of"), added);
 
-        // Asked for, the next plan puts the columns in the declared order, proven like every plan; the plan after it
-        // (in planWrites) says exactly "schema and migrations agree", so no column-order note is left.
+        // Asked for, the next plan puts the columns in the declared order, proven like every plan.
         Files.writeString(repo.resolve("automigrate.yml"), "column-order: rewrite\n");
         Run check = automigrate("plan", "--check", "--no-rewrite-column-order");
         assertEquals(0, check.exit(), "the flag overrides automigrate.yml: " + check.out() + check.err());
@@ -420,6 +448,8 @@ class PlanEndToEndTest {
         assertTrue(rewrite.contains("INSERT INTO public.notes (id, title, body) SELECT * FROM "
                 + "public.automigrate_rows_of_notes;"), rewrite);
         assertTrue(rewrite.contains("--rollback"), rewrite);
+        Run quiet = automigrate("plan", "--check");
+        assertFalse(quiet.out().contains("column order differs"), quiet.out());
     }
 
     private static RevCommit commit(Git git, String message) throws Exception {

@@ -1,2 +1,0 @@
-INHERITS (public.cities)
-automigrate_rows_of_capitals

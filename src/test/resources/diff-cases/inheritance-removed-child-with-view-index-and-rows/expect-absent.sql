@@ -1,4 +1,0 @@
-DROP TABLE
-DROP VIEW
-DROP INDEX
-automigrate_rows_of

@@ -1,1 +1,0 @@
-NO INHERIT public.cities

@@ -1,0 +1,1 @@
+CREATE TABLE t (id int PRIMARY KEY, a int, b int, c text); CREATE MATERIALIZED VIEW mv AS SELECT a FROM t;
