@@ -8,6 +8,7 @@ import io.automigrate.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Groups a rendered migration into changesets: consecutive changes that run in a transaction share one changeset;
@@ -51,30 +52,39 @@ public final class MigrationBuilder {
     public static List<Group> groups(RenderedMigration migration, RenderOptions options) {
         List<List<RenderedChange>> grouped = new ArrayList<>();
         List<RenderedChange> open = new ArrayList<>();
-        // A change that runs in the rollback only (no forward SQL) rides with the changeset of the change before it,
-        // or, when it comes first, of the one after it: its rollback then runs at its place, walking backwards.
-        List<RenderedChange> waiting = new ArrayList<>();
+        // A change that runs in the rollback only (no forward SQL) rides with a changeset beside it, so that its
+        // rollback runs at its place, walking backwards: the open transactional one, else the one before it (the
+        // ADD VALUE whose rollback needs it), else the one after it. One whose rollback has a statement PostgreSQL
+        // refuses in a transaction (DROP INDEX CONCURRENTLY) is taken last: that rollback is sent whole.
+        List<Map.Entry<RenderedChange, Integer>> riders = new ArrayList<>();
         for (RenderedChange change : migration.changes()) {
             if (change.forward().isEmpty()) {
                 if (change.rollback().isEmpty()) continue;
                 if (!open.isEmpty()) open.add(change);
-                else if (!grouped.isEmpty()) grouped.get(grouped.size() - 1).add(change);
-                else waiting.add(change);
+                else riders.add(Map.entry(change, grouped.size() - 1));
                 continue;
             }
             if (transactional(change) && !change.ownChangeset()) {
-                open.addAll(waiting);
                 open.add(change);
             } else {
                 if (!open.isEmpty()) grouped.add(open);
                 open = new ArrayList<>();
-                List<RenderedChange> alone = new ArrayList<>(waiting);
-                alone.add(change);
-                grouped.add(alone);
+                grouped.add(new ArrayList<>(List.of(change)));
             }
-            waiting.clear();
         }
         if (!open.isEmpty()) grouped.add(open);
+        int[] placedFirst = new int[grouped.size()];
+        for (Map.Entry<RenderedChange, Integer> rider : riders) {
+            int before = rider.getValue();
+            int after = before + 1;
+            boolean beforeFits = before >= 0 && rollbackTransactional(grouped.get(before));
+            boolean afterFits = after < grouped.size() && rollbackTransactional(grouped.get(after));
+            if (beforeFits || before >= 0 && !afterFits) {
+                grouped.get(before).add(rider.getKey());
+            } else if (after < grouped.size()) {
+                grouped.get(after).add(placedFirst[after]++, rider.getKey());
+            }
+        }
 
         List<Group> groups = new ArrayList<>();
         for (List<RenderedChange> changes : grouped) {
@@ -95,6 +105,10 @@ public final class MigrationBuilder {
             groups.add(new Group(transactional, forward, rollback));
         }
         return groups;
+    }
+
+    private static boolean rollbackTransactional(List<RenderedChange> changes) {
+        return changes.stream().allMatch(c -> c.rollback().stream().allMatch(Statement::transactional));
     }
 
     private static boolean transactional(RenderedChange change) {

@@ -81,4 +81,22 @@ class MigrationBuilderTest {
         assertEquals(migration.rollback(), List.of(Statement.of("COMMENT ON TABLE a IS NULL;"),
                 Statement.of("DROP VIEW v;"), Statement.of("SWAP e;"), Statement.of("CREATE VIEW v AS SELECT 1;")));
     }
+
+    @Test
+    void aChangeThatRunsInTheRollbackOnlyAvoidsAChangesetOutsideATransactionWhereATransactionalOneIsBeside() {
+        // DROP INDEX CONCURRENTLY cannot share the whole-sent rollback of its changeset with another statement.
+        RenderedMigration migration = new RenderedMigration(List.of(
+                change("a", Statement.of("CREATE TABLE a (id int);"), Statement.of("DROP TABLE a;")),
+                change("i", Statement.nonTransactional("CREATE INDEX CONCURRENTLY a_id ON a (id);"),
+                        Statement.nonTransactional("DROP INDEX CONCURRENTLY a_id;")),
+                new RenderedChange(step("index-on-view"), List.of(), List.of(Statement.of("DROP INDEX v_idx;"))),
+                new RenderedChange(step("other"), List.of(), List.of(Statement.of("DROP INDEX w_idx;"))),
+                change("c", Statement.of("COMMENT ON TABLE a IS 'x';"), Statement.of("COMMENT ON TABLE a IS NULL;"))));
+        MigrationFile file = MigrationBuilder.build("20261122153000_x.sql", migration, "automigrate", null);
+        assertEquals(3, file.changesets().size());
+        assertEquals("DROP INDEX CONCURRENTLY a_id;\n", file.changesets().get(1).rollback());
+        assertEquals("COMMENT ON TABLE a IS NULL;\nDROP INDEX w_idx;\nDROP INDEX v_idx;\n",
+                file.changesets().get(2).rollback());
+        assertTrue(file.changesets().get(2).runInTransaction());
+    }
 }
