@@ -40,7 +40,9 @@ public final class Main implements Runnable {
         PrintStream err = utf8(FileDescriptor.err);
         System.setOut(out);
         System.setErr(err);
-        System.exit(run(args, out, err));
+        int code = run(args, out, err);
+        io.automigrate.Trace.step("exit");
+        System.exit(code);
     }
 
     private static PrintStream utf8(FileDescriptor fd) {

@@ -17,8 +17,9 @@ import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Restarts the cache's embedded server without the embedded library, from the binaries the library unpacked on an
- * earlier run (recorded beside the data directory). Measured on every later run: the library hashes its 10 MB
+ * Starts the embedded server without the embedded library: the cache's server from the binaries the library unpacked
+ * on an earlier run (recorded beside the data directory), or any initialised data directory from binaries unpacked in
+ * the cache folder ({@link PostgresBinaries#install}). Measured on every later run: the library hashes its 10 MB
  * binary archive to find the unpacked copy, runs two probe processes, and waits for start and for stop in 100 ms
  * steps, about 0.35 s in all; here the postmaster is started directly, polled every few milliseconds, and stopped
  * without waiting (the next start waits for a postmaster that is still going down). Linux and macOS only; anything
@@ -72,10 +73,6 @@ final class CachedPostgres implements AutoCloseable {
      * {@code version}, or empty when that is not possible here; the caller then uses the library.
      */
     static Optional<CachedPostgres> start(Path dataDirectory, String version, Map<String, String> settings) {
-        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
-        if (!(os.contains("linux") || os.contains("mac")) || !Files.isRegularFile(dataDirectory.resolve("PG_VERSION"))) {
-            return Optional.empty();
-        }
         Properties record = new Properties();
         try (var in = Files.newInputStream(record(dataDirectory))) {
             record.load(in);
@@ -83,7 +80,20 @@ final class CachedPostgres implements AutoCloseable {
             return Optional.empty();
         }
         String binary = record.getProperty("postgres");
-        if (!version.equals(record.getProperty("version")) || binary == null || !Files.isExecutable(Path.of(binary))) {
+        if (!version.equals(record.getProperty("version")) || binary == null) {
+            return Optional.empty();
+        }
+        return start(dataDirectory, Path.of(binary), settings);
+    }
+
+    /**
+     * Starts the server of {@code dataDirectory} (an initialised cluster) with the postmaster {@code binary}, or
+     * empty when that is not possible here; the caller then uses the library.
+     */
+    static Optional<CachedPostgres> start(Path dataDirectory, Path binary, Map<String, String> settings) {
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        if (!(os.contains("linux") || os.contains("mac")) || !Files.isRegularFile(dataDirectory.resolve("PG_VERSION"))
+                || !Files.isExecutable(binary)) {
             return Optional.empty();
         }
         stopLeftover(dataDirectory);
@@ -95,9 +105,14 @@ final class CachedPostgres implements AutoCloseable {
                 // PostgreSQL refuses to run as root; a user namespace makes it an ordinary user, as the library does
                 command.addAll(List.of("unshare", "-U"));
             }
-            command.addAll(List.of(binary, "-D", dataDirectory.toString(), "-p", Integer.toString(port)));
+            command.addAll(List.of(binary.toString(), "-D", dataDirectory.toString(), "-p", Integer.toString(port)));
             settings.forEach((key, value) -> command.addAll(List.of("-c", key + "=" + value)));
             Path log = dataDirectory.resolve("automigrate-server.log");
+            // as private as the rest of the data directory
+            if (!Files.exists(log)) Files.createFile(log);
+            if (Files.getFileStore(log).supportsFileAttributeView("posix")) {
+                Files.setPosixFilePermissions(log, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            }
             process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.to(log.toFile())).start();
             CachedPostgres server = new CachedPostgres(process, port);
@@ -185,5 +200,17 @@ final class CachedPostgres implements AutoCloseable {
     @Override
     public void close() {
         process.destroy();
+    }
+
+    /** As {@link #close}, then waits for the server to be gone (before its data directory is removed). */
+    void stopAndWait() {
+        process.destroy();
+        try {
+            if (!process.waitFor(LEFTOVER_STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly().waitFor(LEFTOVER_STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

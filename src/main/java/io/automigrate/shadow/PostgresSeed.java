@@ -2,13 +2,10 @@ package io.automigrate.shadow;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.tukaani.xz.LZMA2Options;
-import org.tukaani.xz.XZInputStream;
 import org.tukaani.xz.XZOutputStream;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,7 +19,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -73,7 +69,7 @@ public final class PostgresSeed {
             unpack(archive, partial);
             if (!Files.isRegularFile(partial.resolve("PG_VERSION"))) return false;
             // PostgreSQL refuses a data directory that others may read
-            if (Files.getFileStore(partial).supportsFileAttributeView("posix")) setMode(partial, 0700);
+            if (Files.getFileStore(partial).supportsFileAttributeView("posix")) TarXz.setMode(partial, 0700);
             Files.deleteIfExists(dataDirectory);
             Files.move(partial, dataDirectory, StandardCopyOption.ATOMIC_MOVE);
             partial = null;
@@ -95,32 +91,9 @@ public final class PostgresSeed {
     }
 
     private static void unpack(Path archive, Path target) throws IOException {
-        // asked once: the file store's lookup reads the mount table, which cost half a second over a thousand files
-        boolean posix = Files.getFileStore(target).supportsFileAttributeView("posix");
-        try (InputStream file = new BufferedInputStream(Files.newInputStream(archive), 1 << 16);
-             TarArchiveInputStream tar = new TarArchiveInputStream(new XZInputStream(file))) {
-            for (TarArchiveEntry entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
-                Path path = target.resolve(entry.getName()).normalize();
-                if (!path.startsWith(target)) throw new IOException("entry outside the data directory: " + entry.getName());
-                if (entry.isDirectory()) {
-                    Files.createDirectories(path);
-                } else if (entry.isFile()) {
-                    Files.createDirectories(path.getParent());
-                    Files.copy(tar, path);
-                } else {
-                    throw new IOException("unexpected entry " + entry.getName());
-                }
-                if (posix) setMode(path, entry.getMode() & 0700);
-            }
+        try (InputStream file = Files.newInputStream(archive)) {
+            TarXz.unpack(file, target, false);
         }
-    }
-
-    private static void setMode(Path path, int mode) throws IOException {
-        Set<PosixFilePermission> permissions = EnumSet.noneOf(PosixFilePermission.class);
-        if ((mode & 0400) != 0) permissions.add(PosixFilePermission.OWNER_READ);
-        if ((mode & 0200) != 0) permissions.add(PosixFilePermission.OWNER_WRITE);
-        if ((mode & 0100) != 0) permissions.add(PosixFilePermission.OWNER_EXECUTE);
-        Files.setPosixFilePermissions(path, permissions);
     }
 
     /**

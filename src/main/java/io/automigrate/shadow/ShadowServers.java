@@ -64,7 +64,7 @@ public final class ShadowServers {
             CacheLock lock = CacheLock.tryTake(cache, "pg" + major);
             if (lock != null) {
                 try {
-                    return embedded(major, cache.resolve("pg" + major), lock, seed);
+                    return embedded(major, cache.resolve("pg" + major), lock, seed, cache);
                 } catch (RuntimeException e) {
                     lock.close();
                     if (e instanceof AutomigrateException ae && ae.exitCode() == io.automigrate.ExitCode.BAD_INPUT) {
@@ -74,7 +74,7 @@ public final class ShadowServers {
                 }
             }
         }
-        return embedded(major, null, null, seed);
+        return embedded(major, null, null, seed, cache);
     }
 
     /**
@@ -156,10 +156,18 @@ public final class ShadowServers {
             "fsync", "off", "synchronous_commit", "off", "full_page_writes", "off", "max_connections", "200",
             "timezone", "UTC");
 
-    private static ShadowServer embedded(int major, Path dataDirectory, CacheLock lock, Path seed) {
+    /**
+     * {@code cache}: the cache folder (null: none), where PostgreSQL's binaries are kept unpacked
+     * ({@link PostgresBinaries#install}); {@code dataDirectory} and {@code lock}: the cache's data directory and its
+     * lock, or null for a temporary server.
+     */
+    private static ShadowServer embedded(int major, Path dataDirectory, CacheLock lock, Path seed, Path cache) {
         PostgresBinaries binaries = PostgresBinaries.forMajor(major);
+        java.util.Optional<Path> installed = cache == null ? java.util.Optional.empty() : binaries.installed(cache);
         if (dataDirectory != null) {
-            java.util.Optional<CachedPostgres> cached = CachedPostgres.start(dataDirectory, binaries.version(), SETTINGS);
+            java.util.Optional<CachedPostgres> cached = installed.isPresent()
+                    ? CachedPostgres.start(dataDirectory, installed.get().resolve("bin/postgres"), SETTINGS)
+                    : CachedPostgres.start(dataDirectory, binaries.version(), SETTINGS);
             if (cached.isPresent()) {
                 CachedPostgres server = cached.get();
                 io.automigrate.Trace.step("embedded server restarted from the cache");
@@ -170,16 +178,45 @@ public final class ShadowServers {
         Path temporary = null;
         try {
             Path data = dataDirectory;
-            if (data == null && seed != null && Files.isRegularFile(PostgresSeed.archive(seed, binaries.version()))) {
+            boolean seeded = seed != null && Files.isRegularFile(PostgresSeed.archive(seed, binaries.version()));
+            if (data == null && seeded) {
                 temporary = Files.createTempDirectory("automigrate-pg");
                 data = temporary.resolve("data");
             }
-            if (data != null && PostgresSeed.plant(seed, binaries.version(), data)) {
+            // A seeded start needs no initdb: with binaries kept in the cache, the library is not needed at all, and
+            // they are unpacked (once) while the seed is.
+            java.util.concurrent.CompletableFuture<Path> installing = cache != null && seeded && installed.isEmpty()
+                    ? java.util.concurrent.CompletableFuture.supplyAsync(() -> installOrNull(binaries, cache))
+                    : java.util.concurrent.CompletableFuture.completedFuture(installed.orElse(null));
+            boolean planted = data != null && PostgresSeed.plant(seed, binaries.version(), data);
+            if (planted) {
                 io.automigrate.Trace.step("embedded server: data directory unpacked from the seed");
             } else if (temporary != null) {
                 io.automigrate.TempFolders.deleteQuietly(temporary);
                 temporary = null;
                 data = null;
+            }
+            Path home = installing.join();
+            if (home != null && data != null && Files.isRegularFile(data.resolve("PG_VERSION"))) {
+                io.automigrate.Trace.step("embedded server: binaries ready in the cache");
+                java.util.Optional<CachedPostgres> direct = CachedPostgres.start(data, home.resolve("bin/postgres"), SETTINGS);
+                if (direct.isPresent()) {
+                    io.automigrate.Trace.step("embedded server started from the cache's binaries");
+                    CachedPostgres server = direct.get();
+                    if (dataDirectory != null) {
+                        CachedPostgres.remember(dataDirectory, binaries.version());
+                        return started(server.port(), server, lock);
+                    }
+                    Path removed = temporary;
+                    temporary = null;
+                    return started(server.port(), () -> {
+                        try {
+                            server.stopAndWait();
+                        } finally {
+                            io.automigrate.TempFolders.deleteQuietly(removed);
+                        }
+                    }, null);
+                }
             }
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
             if (data != null) {
@@ -211,6 +248,15 @@ public final class ShadowServers {
             }
             throw AutomigrateException.database("cannot start the embedded PostgreSQL " + major + ": "
                     + e.getMessage() + " (try --shadow url with an existing server)", e);
+        }
+    }
+
+    /** The binaries unpacked in {@code cache}, or null when that fails (the library then unpacks its own copy). */
+    private static Path installOrNull(PostgresBinaries binaries, Path cache) {
+        try {
+            return binaries.install(cache);
+        } catch (IOException | RuntimeException e) {
+            return null;
         }
     }
 

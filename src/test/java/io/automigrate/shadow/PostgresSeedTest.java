@@ -21,7 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The seed of the action's image (made as the Dockerfile makes it): a run with an empty cache, or with none, starts
  * from a copy of the seed's cluster (the same system identifier: no initdb ran), owned by the running user with
- * initdb's modes; without a seed for the binaries' version, initdb runs as before.
+ * initdb's modes; with a cache, from binaries unpacked there (no embedded library); without a seed for the binaries'
+ * version, initdb runs as before.
  */
 class PostgresSeedTest {
     private static final int MAJOR = PostgresBinaries.BUNDLED_MAJOR;
@@ -72,6 +73,12 @@ class PostgresSeedTest {
             assertEquals(Long.toString(seedIdentifier), identity[0], "the seed's cluster, not a new initdb");
             assertEquals(data.toRealPath(), Path.of(identity[1]).toRealPath());
             assertEquals("1MB", setting(first, "wal_segment_size"), "the seed's smaller WAL segments");
+            long pid = Long.parseLong(Files.readAllLines(data.resolve("postmaster.pid")).get(0).strip());
+            ProcessHandle postmaster = ProcessHandle.of(pid).orElseThrow();
+            assertEquals(ProcessHandle.current(), postmaster.parent().orElseThrow(), "started directly, not by the library");
+            Path installed = PostgresBinaries.forMajor(MAJOR).installed(cache).orElseThrow();
+            assertEquals(installed.resolve("bin/postgres").toRealPath(), Path.of("/proc/" + pid + "/exe").toRealPath(),
+                    "the binaries unpacked in the cache folder");
         }
         assertEquals(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE,
                 PosixFilePermission.OWNER_EXECUTE), Files.getPosixFilePermissions(data), "PostgreSQL's own mode");
@@ -84,7 +91,8 @@ class PostgresSeedTest {
             }
         }
         try (Stream<Path> siblings = Files.list(cache)) {
-            assertTrue(siblings.noneMatch(p -> p.getFileName().toString().contains(".seed")), "no partial copy left");
+            assertTrue(siblings.noneMatch(p -> p.getFileName().toString().contains(".seed")
+                    || p.getFileName().toString().startsWith(".postgres-")), "no partial copy left");
         }
         try (ShadowServer second = ShadowServers.embedded(MAJOR, cache, seed)) {
             assertEquals(Long.toString(seedIdentifier), identity(second)[0], "the cache's cluster, kept");
