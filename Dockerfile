@@ -101,7 +101,8 @@ RUN --mount=type=bind,from=build,source=/opt/classes.lst,target=/tmp/classes.lst
     /opt/automigrate/jre/bin/java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:dump \
         -XX:SharedClassListFile=/tmp/classes.lst -XX:SharedArchiveFile=/opt/automigrate/automigrate.jsa \
         -cp /opt/automigrate/automigrate.jar -Xlog:cds=off -Xlog:cds+dynamic=off > /dev/null
-ENTRYPOINT ["/opt/automigrate/jre/bin/java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", \
+# -XX:-UsePerfData: no hsperfdata file in /tmp (nobody attaches jstat to a job).
+ENTRYPOINT ["/opt/automigrate/jre/bin/java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData", \
     "-XX:SharedArchiveFile=/opt/automigrate/automigrate.jsa", "-Xshare:auto", "-Xlog:cds=off", \
     "-Dfile.encoding=UTF-8", "-Dsun.stdout.encoding=UTF-8", "-Dsun.stderr.encoding=UTF-8", \
     "-jar", "/opt/automigrate/automigrate.jar", "action"]

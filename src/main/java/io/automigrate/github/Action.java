@@ -146,6 +146,7 @@ public final class Action {
         putIfGiven("AUTOMIGRATE_PG_VERSION", inputs.pgVersion());
         putIfGiven("AUTOMIGRATE_CONFIG", inputs.config());
         config = ConfigLoader.load(root, childEnv);
+        io.automigrate.Trace.step("action: inputs and configuration read");
         if (deploys == null) {
             deploys = Deploys.local(root, config, childEnv, line -> err.println(Secrets.redact(line)));
         }
@@ -154,6 +155,7 @@ public final class Action {
         }
         String eventName = env.getOrDefault("GITHUB_EVENT_NAME", "");
         event = GitHubEvent.read(path(env, "GITHUB_EVENT_PATH"));
+        io.automigrate.Trace.step("action: event read");
         boolean pullRequest = eventName.equals("pull_request") || eventName.equals("pull_request_target");
         if (eventName.equals("pull_request_target")) {
             commands.warning("pull_request_target runs with the base repository's secrets and a write token, and "
@@ -218,12 +220,16 @@ public final class Action {
         }
         String schemaPath = fromTop(config.schema());
         String marker = "<!-- automigrate:plan:" + schemaPath + " -->";
+        boolean mayWrite = !fork && inputs.comment();
         ApiHolder api = new ApiHolder(pr);
+        // Every pull request with a comment to keep talks to the API, even when nothing relevant changed (a comment
+        // from an earlier push learns that): connecting (TLS, the client, the repository) overlaps detection and plan.
+        if (mayWrite && !inputs.token().isEmpty()) api.connectAhead();
         Detection detection = detectPullRequest(pr, api);
+        io.automigrate.Trace.step("action: changes detected");
         commands.log("automigrate: detected by " + detection.method() + ": " + (detection.changedFiles().isEmpty()
                 ? "no relevant files changed" : String.join(", ", detection.changedFiles())));
         String detail = "automigrate · head " + abbreviate(pr.headSha()) + " · detected by " + detection.method();
-        boolean mayWrite = !fork && inputs.comment();
         PlanResult result;
         try {
             result = Planner.plan(PlanRequest.of(root, config, stampOf(pr)).configuredBy(inputs.config())
@@ -261,6 +267,7 @@ public final class Action {
         boolean unchanged = result.status() == PlanResult.Status.NO_RELEVANT_CHANGES;
         // A comment is created only for something to review; one that exists learns that the change is gone.
         boolean posted = mayWrite && comment(api, pr, marker, body, !unchanged);
+        io.automigrate.Trace.step("action: pull-request comment done");
         commands.summary(unchanged ? PlanReport.markdown(shown) : body);
         planOutputs(shown);
         int exit = ExitCode.OK.code();
@@ -315,22 +322,39 @@ public final class Action {
         return "deploy will refuse a migration file of this change: " + String.join("; ", reasons) + " (see the report)";
     }
 
-    /** The GitHub API, connected on first use (a pull request with its base in the clone and no comment needs none). */
+    /**
+     * The GitHub API, connected on first use (a pull request with its base in the clone and no comment needs none),
+     * or ahead of it in the background. Comments are read only when one is written, as late as possible: two runs of
+     * one pull request must not both find none and both create one.
+     */
     private final class ApiHolder {
         private final GitHubEvent.PullRequest pr;
-        private PullRequestApi api;
+        private java.util.concurrent.CompletableFuture<PullRequestApi> api;
 
         ApiHolder(GitHubEvent.PullRequest pr) {
             this.pr = pr;
         }
 
+        void connectAhead() {
+            if (api == null) api = java.util.concurrent.CompletableFuture.supplyAsync(this::connect);
+        }
+
         PullRequestApi get() {
-            if (api == null) {
-                String repository = env.getOrDefault("GITHUB_REPOSITORY", pr.baseRepository());
-                api = PullRequestApi.connect(env.getOrDefault("GITHUB_API_URL", "https://api.github.com"),
-                        inputs.token(), repository);
+            if (api == null) api = java.util.concurrent.CompletableFuture.completedFuture(connect());
+            try {
+                return api.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                if (e.getCause() instanceof RuntimeException cause) throw cause;
+                throw e;
             }
-            return api;
+        }
+
+        private PullRequestApi connect() {
+            String repository = env.getOrDefault("GITHUB_REPOSITORY", pr.baseRepository());
+            PullRequestApi connected = PullRequestApi.connect(env.getOrDefault("GITHUB_API_URL", "https://api.github.com"),
+                    inputs.token(), repository);
+            io.automigrate.Trace.step("github: connected");
+            return connected;
         }
     }
 
