@@ -67,6 +67,7 @@ class PostgresSeedTest {
     @Test
     void anEmptyCacheStartsFromTheSeedAndKeepsIt() throws Exception {
         Path data = cache.resolve("pg" + MAJOR);
+        ProcessHandle postmaster;
         try (ShadowServer first = ShadowServers.embedded(MAJOR, cache, seed)) {
             assertTrue(first.persistent());
             String[] identity = identity(first);
@@ -74,12 +75,14 @@ class PostgresSeedTest {
             assertEquals(data.toRealPath(), Path.of(identity[1]).toRealPath());
             assertEquals("1MB", setting(first, "wal_segment_size"), "the seed's smaller WAL segments");
             long pid = Long.parseLong(Files.readAllLines(data.resolve("postmaster.pid")).get(0).strip());
-            ProcessHandle postmaster = ProcessHandle.of(pid).orElseThrow();
+            postmaster = ProcessHandle.of(pid).orElseThrow();
             assertEquals(ProcessHandle.current(), postmaster.parent().orElseThrow(), "started directly, not by the library");
             Path installed = PostgresBinaries.forMajor(MAJOR).installed(cache).orElseThrow();
             assertEquals(installed.resolve("bin/postgres").toRealPath(), Path.of("/proc/" + pid + "/exe").toRealPath(),
                     "the binaries unpacked in the cache folder");
         }
+        // a direct start's stop does not wait for the server; its files settle once it is gone
+        postmaster.onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
         assertEquals(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE,
                 PosixFilePermission.OWNER_EXECUTE), Files.getPosixFilePermissions(data), "PostgreSQL's own mode");
         Object me = Files.getAttribute(cache, "unix:uid");
