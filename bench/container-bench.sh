@@ -5,6 +5,8 @@
 #   - a pull request with a schema change (the quick start: examples/quickstart, before.sql → db/schema.sql), with a
 #     cold cache as in a job without actions/cache: container start to exit, the comment posted to a local stand-in
 #     for the GitHub API;
+#   - the same with a warm cache, as in a job whose actions/cache restored the cache folder: HOME=/github/home mounted
+#     from a folder of the host (one per image), filled by the unmeasured run before the measured ones;
 #   - podman's own floor: the same image started with /bin/true as its entrypoint (container start to exit with no
 #     Java at all), in the same rotation, so that figures taken on a loaded machine can be judged.
 # The two images and the floor run in turn (A B F A B F ...), so that a machine that slows down or speeds up during
@@ -68,11 +70,18 @@ event "$readme_sha" readme >"$work/workflow-readme/event.json"
 run() {  # IMAGE CASE [floor] -> prints seconds from container start to exit; appends the log
     local image=$1 case=$2 floor=${3:-} start end code
     local entry=(); [ -n "$floor" ] && entry=(--entrypoint /bin/true)
+    local home=()
+    if [ "$case" = schema-warm ]; then
+        # the job's HOME, as GitHub mounts it, restored by actions/cache: one per image
+        mkdir -p "$work/home-${image//[^a-zA-Z0-9]/_}"
+        home=(-e HOME=/github/home -v "$work/home-${image//[^a-zA-Z0-9]/_}":/github/home)
+        case=schema
+    fi
     : >"$work/file_commands/output"; : >"$work/file_commands/summary"
     start=$(date +%s.%N)
     set +e
     "$container_sh" run "$image" "$work/ws-$case" --network host "${entry[@]}" \
-        -v "$work/workflow-$case":/github/workflow -v "$work/file_commands":/github/file_commands \
+        -v "$work/workflow-$case":/github/workflow -v "$work/file_commands":/github/file_commands "${home[@]}" \
         -e GITHUB_EVENT_NAME=pull_request -e GITHUB_EVENT_PATH=/github/workflow/event.json \
         -e GITHUB_REF=refs/pull/7/merge -e GITHUB_REPOSITORY=octo-org/shop -e GITHUB_API_URL="$api_url" \
         -e GITHUB_OUTPUT=/github/file_commands/output -e GITHUB_STEP_SUMMARY=/github/file_commands/summary \
@@ -102,7 +111,7 @@ echo "$(nproc) cores"
 echo
 echo "| case | new | base | new/base | podman floor (/bin/true) | load average before → after |"
 echo "| --- | ---: | ---: | ---: | ---: | --- |"
-for case in readme schema; do
+for case in readme schema schema-warm; do
     # one unmeasured run of each: page cache, podman's storage
     run "$new" "$case" >/dev/null; run "$base" "$case" >/dev/null; run "$new" "$case" floor >/dev/null
     : >"$work/a"; : >"$work/b"; : >"$work/r"; : >"$work/f"
