@@ -32,7 +32,8 @@ public final class TextFiles {
             if (bytes[i] == 0) {
                 int line = 1;
                 for (int j = 0; j < i; j++) if (bytes[j] == '\n') line++;
-                throw AutomigrateException.badInput(shown + ":" + line + ": is a binary file (a NUL byte at offset " + i
+                throw AutomigrateException.badInputAt(new AutomigrateException.Location(shown, line, 0),
+                        "is a binary file (a NUL byte at offset " + i
                         + "), not text: point at the SQL text file, or save it as UTF-8 text");
             }
         }
@@ -46,7 +47,8 @@ public final class TextFiles {
             int offset = in.position();
             int line = 1;
             for (int i = 0; i < offset; i++) if (bytes[i] == '\n') line++;
-            throw AutomigrateException.badInput(shown + ":" + line + ": not UTF-8 (invalid byte at offset " + offset
+            throw AutomigrateException.badInputAt(new AutomigrateException.Location(shown, line, 0),
+                    "not UTF-8 (invalid byte at offset " + offset
                     + "): save the file as UTF-8");
         }
         decoder.flush(out);

@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.automigrate.AutomigrateException;
+import io.automigrate.ExitCode;
 import io.automigrate.migrate.MigrationFormat;
 import io.automigrate.shadow.ShadowKind;
 import io.automigrate.shadow.ShadowOptions;
@@ -94,7 +95,8 @@ public final class ConfigLoader {
             checkMigrationFolder(config, root, shown, text);
             return config;
         } catch (JsonProcessingException e) {
-            throw AutomigrateException.badInput(describe(shown, text, e));
+            throw new AutomigrateException(ExitCode.BAD_INPUT, describe(shown, text, e), null,
+                    location(shown, where(text, e)));
         }
     }
 
@@ -109,8 +111,8 @@ public final class ConfigLoader {
                     JsonLocation at = locate(text, List.of(new JsonMappingException.Reference(null, "environments"),
                             new JsonMappingException.Reference(null, env.getKey()),
                             new JsonMappingException.Reference(null, "branches")));
-                    throw AutomigrateException.badInput(shown + (at == null ? "" : ":" + at.getLineNr() + ":"
-                            + at.getColumnNr()) + ": branch '" + plain + "' is mapped to two environments, '" + first
+                    throw AutomigrateException.badInputAt(location(shown, at), "branch '" + plain
+                            + "' is mapped to two environments, '" + first
                             + "' and '" + env.getKey() + "': a push to it must deploy to one; remove it from the "
                             + "'branches' of one of them");
                 }
@@ -127,8 +129,8 @@ public final class ConfigLoader {
         MigrationFormat looks = MigrationFormat.sniff(root.resolve(config.migrations()));
         if (looks == null || looks == format) return;
         JsonLocation at = locate(text, List.of(new JsonMappingException.Reference(null, "migrations")));
-        throw AutomigrateException.badInput(shown + (at == null ? "" : ":" + at.getLineNr() + ":" + at.getColumnNr())
-                + ": 'migrations' is in format " + format.id() + ", but " + config.migrations() + " looks like a "
+        throw AutomigrateException.badInputAt(location(shown, at), "'migrations' is in format " + format.id()
+                + ", but " + config.migrations() + " looks like a "
                 + looks.id() + " folder (" + looks.describe() + "): set 'migrations: {dir: " + config.migrations()
                 + ", format: " + looks.id() + "}', or point 'dir' at the right folder");
     }
@@ -170,12 +172,22 @@ public final class ConfigLoader {
         }
     }
 
-    static String describe(String file, String text, JsonProcessingException e) {
+    /** Where {@code e} is in the YAML {@code text}: the offending key's place, else the parser's. */
+    private static JsonLocation where(String text, JsonProcessingException e) {
         // Record creators buffer their properties, so the exception's own location is often the end of the
         // mapping: find the offending key's line from its path instead.
-        JsonLocation at = e instanceof JsonMappingException m && !m.getPath().isEmpty()
-                ? locate(text, m.getPath()) : e.getLocation();
-        String where = file + (at == null || at.getLineNr() < 0 ? "" : ":" + at.getLineNr() + ":" + at.getColumnNr());
+        return e instanceof JsonMappingException m && !m.getPath().isEmpty() ? locate(text, m.getPath())
+                : e.getLocation();
+    }
+
+    /** {@code at} in {@code file} as errors carry it (the file alone when the place is unknown). */
+    private static AutomigrateException.Location location(String file, JsonLocation at) {
+        return at == null || at.getLineNr() < 0 ? new AutomigrateException.Location(file, 0, 0)
+                : new AutomigrateException.Location(file, at.getLineNr(), Math.max(0, at.getColumnNr()));
+    }
+
+    static String describe(String file, String text, JsonProcessingException e) {
+        String where = location(file, where(text, e)).toString();
         String key = e instanceof JsonMappingException m ? path(m) : "";
         if (e instanceof UnrecognizedPropertyException u) {
             String known = u.getKnownPropertyIds() == null ? "" : u.getKnownPropertyIds().stream()

@@ -139,7 +139,9 @@ public final class Deployer {
             java.util.Collections.reverse(undo);
             for (Located l : undo) {
                 if (l.changeset().rollback() == null || l.changeset().rollback().isBlank()) {
-                    throw AutomigrateException.checkFailed(l.path() + ":" + l.changeset().line() + ": changeset "
+                    throw AutomigrateException.checkFailedAt(
+                            new AutomigrateException.Location(l.path(), l.changeset().line(), 0),
+                            "changeset "
                             + l.changeset().author() + ":" + l.changeset().id() + " has no rollback statement ("
                             + (l.changeset().rollback() == null ? "no --rollback lines" : "--rollback not required")
                             + "), so it cannot be rolled back; nothing was rolled back. Write the inverse as a new "
@@ -411,6 +413,8 @@ public final class Deployer {
     private static AutomigrateException stepFailure(DeployRequest request, String path, boolean transactional,
                                                     boolean rollback, Exception e, String state, int attempts) {
         String what = rollback ? "rolling back " + path : path;
+        // A statement's failure names its place (file, line, column): every form of the failure keeps it.
+        AutomigrateException.Location at = e instanceof AutomigrateException located ? located.location() : null;
         String undone = transactional ? "nothing of this step was committed (it was rolled back as a whole)"
                 : "this changeset runs outside a transaction (runInTransaction:false) and is not recorded as applied: "
                 + "to continue, undo the statements that ran and drop what the failed one left (an INVALID index "
@@ -420,9 +424,9 @@ public final class Deployer {
                 .replaceAll("(liquibase\\.exception\\.\\w+|org\\.postgresql\\.util\\.PSQLException): ", "")
                 .replaceAll("Migration failed for changeset (\\S+?):? Reason: ", "changeset $1: ");
         if (state.startsWith("08") || state.startsWith("57P")) {
-            return AutomigrateException.database(what + ": the connection to " + request.access().display()
-                    + " was lost (" + detail + "); " + undone + ". Steps before it are committed; run the command "
-                    + "again to continue", e);
+            return new AutomigrateException(ExitCode.DATABASE, what + ": the connection to "
+                    + request.access().display() + " was lost (" + detail + "); " + undone + ". Steps before it are "
+                    + "committed; run the command again to continue", e, at);
         }
         if (state.equals("55P03")) {
             return AutomigrateException.database(what + ": a lock was not granted within lock-timeout ("
@@ -437,8 +441,8 @@ public final class Deployer {
         if (e instanceof AutomigrateException known && known.exitCode() != ExitCode.CHECK_FAILED) {
             return known;
         }
-        return AutomigrateException.checkFailed(what + ": " + detail.replaceFirst("^migration failed: ", "")
-                + "; " + undone + ". Steps before it are committed");
+        return new AutomigrateException(ExitCode.CHECK_FAILED, what + ": " + detail.replaceFirst("^migration failed: ",
+                "") + "; " + undone + ". Steps before it are committed", null, at);
     }
 
     static void setTimeouts(Connection connection, DeployRequest request) throws SQLException {

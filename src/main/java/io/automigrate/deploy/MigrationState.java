@@ -60,7 +60,9 @@ public record MigrationState(MigrationHistory history, List<ChangelogTable.Appli
             int version = Integer.parseInt(row.checksum().substring(0, row.checksum().indexOf(':')));
             String now = sumsByVersion.computeIfAbsent(version, checksums::apply).get(row.key());
             if (now != null && !now.equals(row.checksum())) {
-                throw AutomigrateException.checkFailed(row.fileName() + ":" + located.changeset.line() + ": changeset "
+                throw AutomigrateException.checkFailedAt(
+                        new AutomigrateException.Location(row.fileName(), located.changeset.line(), 0),
+                        "changeset "
                         + row.author() + ":" + row.id() + " was changed after it was applied to " + database + " (on "
                         + row.executedAt() + "; checksum then " + row.checksum() + ", now " + now + "). Restore the "
                         + "file as it was applied (git log -p " + row.fileName() + ") and put the change in a new "
@@ -73,8 +75,9 @@ public record MigrationState(MigrationHistory history, List<ChangelogTable.Appli
             if (byKey.containsKey(entry.getKey())) {
                 if (!pending.isEmpty()) {
                     Located first = pending.get(0);
-                    throw AutomigrateException.checkFailed(history.pathOf(first.file) + ":" + first.changeset.line()
-                            + ": changeset " + first.changeset.author() + ":" + first.changeset.id() + " is not applied "
+                    throw AutomigrateException.checkFailedAt(
+                            new AutomigrateException.Location(history.pathOf(first.file), first.changeset.line(), 0),
+                            "changeset " + first.changeset.author() + ":" + first.changeset.id() + " is not applied "
                             + "to " + database + ", but it sorts before " + entry.getKey().replaceAll("::.*", "")
                             + ", which is (out of order, e.g. a branch merged after a later one was deployed). "
                             + "Give the file a timestamp after the last applied migration (rename it) so it runs last");

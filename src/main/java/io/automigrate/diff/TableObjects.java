@@ -1,5 +1,7 @@
 package io.automigrate.diff;
 
+import io.automigrate.AutomigrateException;
+
 import io.automigrate.catalog.Catalog;
 import io.automigrate.catalog.Collation;
 import io.automigrate.catalog.Column;
@@ -619,7 +621,8 @@ public final class TableObjects implements ObjectFamily {
                 case VIA_TEXT:
                     return Sql.ident(column) + "::text::" + toType;
                 default:
-                    String where = hint == null ? null : hint.file() + ":" + hint.line();
+                    AutomigrateException.Location where = hint == null ? null
+                            : new AutomigrateException.Location(hint.file(), hint.line(), 0);
                     throw rollback
                             ? new UnconvertibleColumn(table, column, toType, fromType, true, where)
                             : new UnconvertibleColumn(table, column, fromType, toType, false, where);

@@ -7,7 +7,7 @@ import io.automigrate.catalog.QualifiedName;
 /**
  * A column changes to a type PostgreSQL has no cast to (from its current type, or back for the rollback), and the
  * schema does not say how its values convert. Bad input (exit 2): no SQL is written that could not apply.
- * {@link #at(String)} adds where the column is declared, which only the schema's files know.
+ * {@link #at} adds where the column is declared, which only the schema's files know.
  */
 public final class UnconvertibleColumn extends AutomigrateException {
     private final QualifiedName table;
@@ -15,15 +15,15 @@ public final class UnconvertibleColumn extends AutomigrateException {
     private final boolean located;
 
     UnconvertibleColumn(QualifiedName table, String column, String fromType, String toType, boolean rollback,
-                        String where) {
-        super(ExitCode.BAD_INPUT, message(table, column, fromType, toType, rollback, where));
+                        Location where) {
+        super(ExitCode.BAD_INPUT, message(table, column, fromType, toType, rollback, where), null, where);
         this.table = table;
         this.column = column;
         this.located = where != null;
     }
 
-    private UnconvertibleColumn(UnconvertibleColumn e, String where) {
-        super(ExitCode.BAD_INPUT, where + ": " + e.getMessage());
+    private UnconvertibleColumn(UnconvertibleColumn e, Location where) {
+        super(ExitCode.BAD_INPUT, where + ": " + e.getMessage(), null, where);
         this.table = e.table;
         this.column = e.column;
         this.located = true;
@@ -38,12 +38,12 @@ public final class UnconvertibleColumn extends AutomigrateException {
     }
 
     /** The same failure, its message prefixed by {@code where} ({@code file:line}) unless it names a place. */
-    public UnconvertibleColumn at(String where) {
+    public UnconvertibleColumn at(Location where) {
         return where == null || located ? this : new UnconvertibleColumn(this, where);
     }
 
     private static String message(QualifiedName table, String column, String fromType, String toType,
-                                  boolean rollback, String where) {
+                                  boolean rollback, Location where) {
         String name = table.schema() + "." + table.name() + "." + column;
         if (rollback) {
             return (where == null ? "" : where + ": ") + "column " + name + " changes from " + fromType + " to "

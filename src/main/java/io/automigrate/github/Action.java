@@ -120,7 +120,7 @@ public final class Action {
             return action.run();
         } catch (AutomigrateException e) {
             action.commands.output("error", e.getMessage().strip());
-            action.commands.error(firstLine(e.getMessage()));
+            action.commands.error(firstLine(e.getMessage()), e.location());
             err.println("error: " + Secrets.redact(e.getMessage()));
             return e.exitCode().code();
         }
@@ -657,7 +657,7 @@ public final class Action {
     /** One error line for the step, the whole message on stderr; the workflow's own exit code. */
     private int failed(String failure, AutomigrateException e) {
         commands.output("error", failure + ": " + e.getMessage().strip());
-        commands.error(failure + ": " + firstLine(e.getMessage()));
+        commands.error(failure + ": " + firstLine(e.getMessage()), e.location());
         err.println("error: " + Secrets.redact(e.getMessage()));
         return e.exitCode().code();
     }

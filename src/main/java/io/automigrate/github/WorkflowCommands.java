@@ -10,8 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The ways a step talks to the GitHub Actions runner: workflow commands on stdout ({@code ::add-mask::},
@@ -26,14 +24,6 @@ public final class WorkflowCommands {
             return name().toLowerCase(java.util.Locale.ROOT);
         }
     }
-
-    /**
-     * A place in a message as automigrate writes it: {@code db/schema.sql:10:34: } or {@code db/migrations/x.sql:3: },
-     * at the start or after other text ({@code apply ... failed: db/migrations/x.sql:3: ...}). The file has an
-     * extension, which keeps {@code changeset author:id} and times out of it.
-     */
-    private static final Pattern LOCATION =
-            Pattern.compile("(?<![\\w./@+-])([\\w./@+-]*\\w\\.[A-Za-z0-9]+):(\\d+)(?::(\\d+))?: ");
 
     private final PrintStream out;
     private final Path outputFile;
@@ -89,14 +79,20 @@ public final class WorkflowCommands {
                 + escapeData(Secrets.redact(message)));
     }
 
-    /** An error; one that names a place ({@code db/schema.sql:10:34: ...}) is annotated on that file and line. */
+    /** An error that belongs to no file. */
     public void error(String message) {
-        Matcher at = LOCATION.matcher(message);
-        if (at.find()) {
-            annotate(Level.ERROR, fromTop(at.group(1)), Integer.parseInt(at.group(2)),
-                    at.group(3) == null ? 0 : Integer.parseInt(at.group(3)), null, message);
-        } else {
+        error(message, null);
+    }
+
+    /**
+     * An error, annotated at {@code at} (null: nowhere in particular): the place the failure carries as data
+     * ({@link AutomigrateException#location()}), never read back out of the message's text.
+     */
+    public void error(String message, AutomigrateException.Location at) {
+        if (at == null || at.file() == null) {
             annotate(Level.ERROR, null, 0, null, message);
+        } else {
+            annotate(Level.ERROR, fromTop(at.file()), at.line(), at.col(), null, message);
         }
     }
 

@@ -237,7 +237,8 @@ public final class FileLinter {
                     st.execute(shape.sql());
                 } catch (SQLException e) {
                     if (!connection.getAutoCommit()) connection.rollback();
-                    throw AutomigrateException.badInput(shown + ":" + shape.line() + ": changeset "
+                    throw AutomigrateException.badInputAt(new AutomigrateException.Location(shown, shape.line(), 0),
+                            "changeset "
                             + changeset.author() + ":" + changeset.id() + " fails on the history before it: "
                             + Connections.describe(e));
                 }

@@ -79,7 +79,8 @@ public final class FormattedSql {
         int first = 0;
         while (first < lines.length && lines[first].isBlank()) first++;
         if (first == lines.length || !lines[first].strip().toLowerCase(Locale.ROOT).startsWith(HEADER)) {
-            throw AutomigrateException.badInput(shown + ":" + (first + 1) + ": not a Liquibase formatted SQL file: "
+            throw AutomigrateException.badInputAt(new AutomigrateException.Location(shown, (first + 1), 0),
+                    "not a Liquibase formatted SQL file: "
                     + "the first line must be '" + HEADER + "'");
         }
         List<Located> changesets = new ArrayList<>();
@@ -93,7 +94,8 @@ public final class FormattedSql {
                 if (current != null) changesets.add(current.build(shown));
                 String key = changeset.group(1) + ":" + changeset.group(2);
                 if (!ids.add(key)) {
-                    throw AutomigrateException.badInput(shown + ":" + (i + 1) + ": duplicate changeset id '" + key
+                    throw AutomigrateException.badInputAt(new AutomigrateException.Location(shown, (i + 1), 0),
+                            "duplicate changeset id '" + key
                             + "': give each changeset of the file its own id");
                 }
                 current = new Builder(changeset.group(1), changeset.group(2), i + 1);
@@ -101,12 +103,14 @@ public final class FormattedSql {
                 continue;
             }
             if (trimmed.toLowerCase(Locale.ROOT).startsWith("--changeset")) {
-                throw AutomigrateException.badInput(shown + ":" + (i + 1) + ": malformed changeset line: expected "
+                throw AutomigrateException.badInputAt(new AutomigrateException.Location(shown, (i + 1), 0),
+                        "malformed changeset line: expected "
                         + "'--changeset author:id [attributes]'");
             }
             if (current == null) {
                 if (!trimmed.isEmpty() && !trimmed.startsWith("--")) {
-                    throw AutomigrateException.badInput(shown + ":" + (i + 1) + ": SQL before the first "
+                    throw AutomigrateException.badInputAt(new AutomigrateException.Location(shown, (i + 1), 0),
+                            "SQL before the first "
                             + "'--changeset author:id' line: every statement belongs to a changeset");
                 }
                 continue;
@@ -141,18 +145,21 @@ public final class FormattedSql {
             String name = attribute.group(1);
             String value = attribute.group(2);
             if (name == null) {
-                throw AutomigrateException.badInput(shown + ":" + line + ": '" + attribute.group(3) + "' on the "
+                throw AutomigrateException.badInputAt(new AutomigrateException.Location(shown, line, 0),
+                        "'" + attribute.group(3) + "' on the "
                         + "changeset line is not an attribute: write attributes as name:value (e.g. "
                         + "runInTransaction:false), put a description in a '--comment:' line below");
             }
             if (BOOLEAN_ATTRIBUTES.contains(name)) {
                 if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
-                    throw AutomigrateException.badInput(shown + ":" + line + ": " + name + ":" + value
+                    throw AutomigrateException.badInputAt(new AutomigrateException.Location(shown, line, 0),
+                            "" + name + ":" + value
                             + ": the value must be true or false");
                 }
                 if (name.equals("runInTransaction")) runInTransaction = value.equalsIgnoreCase("true");
             } else if (!OTHER_ATTRIBUTES.contains(name)) {
-                throw AutomigrateException.badInput(shown + ":" + line + ": unknown changeset attribute '" + name
+                throw AutomigrateException.badInputAt(new AutomigrateException.Location(shown, line, 0),
+                        "unknown changeset attribute '" + name
                         + "': Liquibase would ignore it. Known: " + String.join(", ", new java.util.TreeSet<>(
                         java.util.stream.Stream.concat(BOOLEAN_ATTRIBUTES.stream(), OTHER_ATTRIBUTES.stream())
                                 .toList())) + " (names are case-sensitive)");
@@ -193,7 +200,8 @@ public final class FormattedSql {
         Located build(String shown) {
             SourceText text = sql.text(shown);
             if (text.text().isEmpty()) {
-                throw AutomigrateException.badInput(shown + ":" + line + ": changeset " + author + ":" + id
+                throw AutomigrateException.badInputAt(new AutomigrateException.Location(shown, line, 0),
+                        "changeset " + author + ":" + id
                         + " holds no SQL");
             }
             SourceText back = rollback.text(shown);

@@ -315,7 +315,8 @@ public enum MigrationFormat {
                 if (mark.matches()) {
                     boolean isUp = mark.group(1).equals("up");
                     if ((isUp ? up : downText) != null) {
-                        throw AutomigrateException.badInput(shown + ":" + (i + 1) + ": a second -- migrate:"
+                        throw AutomigrateException.badInputAt(new AutomigrateException.Location(shown, (i + 1), 0),
+                                "a second -- migrate:"
                                 + mark.group(1) + " section: keep one");
                     }
                     current = new StringBuilder();

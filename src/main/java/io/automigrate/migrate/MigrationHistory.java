@@ -87,7 +87,8 @@ public record MigrationHistory(Path root, String directory, MigrationFormat form
                 String key = c.author() + ":" + c.id();
                 String previous = seen.putIfAbsent(key, shown);
                 if (previous != null) {
-                    throw AutomigrateException.badInput(shown + ":" + c.line() + ": changeset id '" + key
+                    throw AutomigrateException.badInputAt(new AutomigrateException.Location(shown, c.line(), 0),
+                            "changeset id '" + key
                             + "' is already used in " + previous + ": changeset ids must be unique in the history");
                 }
             }

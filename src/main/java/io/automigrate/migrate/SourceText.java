@@ -11,7 +11,12 @@ import java.util.List;
 public record SourceText(String file, String text, int[] lines, int[] columns) {
     /** {@code file:line:col} of an offset into {@link #text}. */
     public String where(int offset) {
-        return file + ":" + line(offset) + ":" + column(offset);
+        return location(offset).toString();
+    }
+
+    /** The place of an offset into {@link #text} in the file, as errors carry it. */
+    public io.automigrate.AutomigrateException.Location location(int offset) {
+        return new io.automigrate.AutomigrateException.Location(file, line(offset), column(offset));
     }
 
     /** The file line of an offset into {@link #text}. */

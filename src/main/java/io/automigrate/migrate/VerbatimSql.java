@@ -208,8 +208,8 @@ final class VerbatimSql {
      * changeset's statements ran. Exit 3 when the connection was lost, else 1.
      */
     static final class StatementFailure extends AutomigrateException {
-        StatementFailure(ExitCode code, String message, SQLException cause) {
-            super(code, message, cause);
+        StatementFailure(ExitCode code, String message, SQLException cause, Location at) {
+            super(code, message, cause, at);
         }
 
         static StatementFailure of(Script script, List<SqlStatements.Span> statements, int failed, SQLException e) {
@@ -239,7 +239,7 @@ final class VerbatimSql {
             String state = e.getSQLState() == null ? "" : e.getSQLState();
             boolean lost = state.startsWith("08") || state.startsWith("57P0");
             return new StatementFailure(lost ? ExitCode.DATABASE : ExitCode.CHECK_FAILED,
-                    Secrets.redact(message.toString()), e);
+                    Secrets.redact(message.toString()), e, source.location(offset));
         }
 
         /** Which statements ran (committed, outside a transaction) and which did not. */

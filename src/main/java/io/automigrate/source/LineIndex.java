@@ -33,7 +33,8 @@ final class LineIndex {
         return line - 1 < lineStarts.length ? lineStarts[Math.max(0, line - 1)] : Integer.MAX_VALUE;
     }
 
-    String position(int offset) {
-        return line(offset) + ":" + column(offset);
+    /** The place of {@code offset} in {@code file}, as errors carry it. */
+    io.automigrate.AutomigrateException.Location location(String file, int offset) {
+        return new io.automigrate.AutomigrateException.Location(file, line(offset), column(offset));
     }
 }

@@ -52,23 +52,23 @@ public final class RenameHintParser {
                 Matcher using = USING.matcher(token.text());
                 if (using.find()) {
                     int line = lines.line(token.start());
-                    String where = file.displayName() + ":" + line;
+                    AutomigrateException.Location where = new AutomigrateException.Location(file.displayName(), line, 0);
                     Target target = targetOnLine(statement.isEmpty() ? previous : statement, lines, line);
                     if (target == null || target.column() == null) {
-                        throw AutomigrateException.badInput(where
-                                + ": automigrate:using must follow the column whose values it converts");
+                        throw AutomigrateException.badInputAt(where,
+                                "automigrate:using must follow the column whose values it converts");
                     }
                     usings.add(using(target, using.group(1), file.displayName(), line));
                 }
                 Matcher hint = HINT.matcher(token.text());
                 if (hint.find()) {
                     int line = lines.line(token.start());
-                    String where = file.displayName() + ":" + line;
+                    AutomigrateException.Location where = new AutomigrateException.Location(file.displayName(), line, 0);
                     String oldName = oldName(hint.group(1), where);
                     Target target = targetOnLine(statement.isEmpty() ? previous : statement, lines, line);
                     if (target == null) {
-                        throw AutomigrateException.badInput(where
-                                + ": automigrate:renamed-from must follow the table or column it renames");
+                        throw AutomigrateException.badInputAt(where,
+                                "automigrate:renamed-from must follow the table or column it renames");
                     }
                     if (target.column() == null) {
                         tables.add(new TableRename(target.table(), oldName, file.displayName(), line));
@@ -193,7 +193,7 @@ public final class RenameHintParser {
      * migration's rollback. A semicolon outside strings and parentheses cannot be part of an expression.
      */
     private static ColumnUsing using(Target target, String rest, String file, int line) {
-        String where = file + ":" + line;
+        AutomigrateException.Location where = new AutomigrateException.Location(file, line, 0);
         // a second hint on the line (-- automigrate:renamed-from old) ends the expression
         for (SqlToken token : SqlLexer.tokenize(rest)) {
             if (token.kind() == SqlToken.Kind.LINE_COMMENT) rest = rest.substring(0, token.start());
@@ -209,21 +209,21 @@ public final class RenameHintParser {
                 String after = rest.substring(token.end()).strip();
                 List<SqlToken> words = SqlLexer.tokenize(after);
                 if (words.isEmpty() || !words.get(0).isWord("rollback")) {
-                    throw AutomigrateException.badInput(where + ": after the ';' of automigrate:using comes "
+                    throw AutomigrateException.badInputAt(where, "after the ';' of automigrate:using comes "
                             + "'rollback <expression>', how the rollback converts the values back (for example: "
                             + "-- automigrate:using to_timestamp(created_at); rollback extract(epoch FROM "
                             + "created_at)::bigint)");
                 }
                 back = after.substring(words.get(0).end()).strip();
                 if (back.isEmpty()) {
-                    throw AutomigrateException.badInput(where + ": automigrate:using ...; rollback needs the "
+                    throw AutomigrateException.badInputAt(where, "automigrate:using ...; rollback needs the "
                             + "expression that converts the values back");
                 }
                 break;
             }
         }
         if (forward.isEmpty()) {
-            throw AutomigrateException.badInput(where + ": automigrate:using needs the expression that converts the "
+            throw AutomigrateException.badInputAt(where, "automigrate:using needs the expression that converts the "
                     + "column's values to its new type (for example: -- automigrate:using to_timestamp(created_at))");
         }
         return new ColumnUsing(target.table(), target.column(), forward, back, file, line);
@@ -233,7 +233,8 @@ public final class RenameHintParser {
      * Where {@code column} of {@code table} is declared in {@code files} ({@code file:line}): a column line of its
      * CREATE TABLE, or an ALTER TABLE ... ADD COLUMN; null when no file declares it.
      */
-    public static String whereDeclared(List<SqlFile> files, QualifiedName table, String column) {
+    public static AutomigrateException.Location whereDeclared(List<SqlFile> files, QualifiedName table,
+                                                             String column) {
         for (SqlFile file : files) {
             String text = file.read();
             LineIndex lines = new LineIndex(text);
@@ -241,14 +242,14 @@ public final class RenameHintParser {
             for (SqlToken token : SqlLexer.tokenize(text)) {
                 if (token.isSymbol(';')) {
                     Integer line = declarationLine(statement, lines, table, column);
-                    if (line != null) return file.displayName() + ":" + line;
+                    if (line != null) return new AutomigrateException.Location(file.displayName(), line, 0);
                     statement.clear();
                 } else if (!token.isComment()) {
                     statement.add(token);
                 }
             }
             Integer line = declarationLine(statement, lines, table, column);
-            if (line != null) return file.displayName() + ":" + line;
+            if (line != null) return new AutomigrateException.Location(file.displayName(), line, 0);
         }
         return null;
     }
@@ -272,12 +273,12 @@ public final class RenameHintParser {
     }
 
     /** The old name after the marker: one identifier, quoted or not. */
-    private static String oldName(String rest, String where) {
+    private static String oldName(String rest, AutomigrateException.Location where) {
         // a second hint may follow on the line (-- automigrate:using ...)
         List<SqlToken> tokens = SqlLexer.tokenize(rest.strip()).stream()
                 .filter(t -> t.kind() != SqlToken.Kind.LINE_COMMENT).toList();
         if (tokens.size() != 1 || !tokens.get(0).isIdentifier()) {
-            throw AutomigrateException.badInput(where + ": automigrate:renamed-from needs the old name, one "
+            throw AutomigrateException.badInputAt(where, "automigrate:renamed-from needs the old name, one "
                     + "identifier without schema (for example: -- automigrate:renamed-from old_name)");
         }
         return tokens.get(0).identifierName();

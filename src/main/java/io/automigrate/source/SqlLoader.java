@@ -112,13 +112,13 @@ public final class SqlLoader {
             if (error == null) throw e;
             int offset = SqlStatements.errorOffset(script.text(), statement.chunkStart(), statement.codeStart(),
                     statement.sql(), !statement.tokens().isEmpty(), error);
-            StringBuilder message = new StringBuilder(script.file().displayName()).append(':')
-                    .append(script.lines().position(offset)).append(": ")
+            AutomigrateException.Location at = script.lines().location(script.file().displayName(), offset);
+            StringBuilder message = new StringBuilder(at.toString()).append(": ")
                     .append(error.getSeverity() == null ? "ERROR" : error.getSeverity()).append(": ")
                     .append(error.getMessage());
             if (error.getDetail() != null) message.append("\n  detail: ").append(error.getDetail());
             if (error.getHint() != null) message.append("\n  hint: ").append(error.getHint());
-            throw new AutomigrateException(ExitCode.BAD_INPUT, message.toString(), e);
+            throw new AutomigrateException(ExitCode.BAD_INPUT, message.toString(), e, at);
         }
     }
 }

@@ -45,8 +45,8 @@ record SqlScript(SqlFile file, String text, LineIndex lines, List<Statement> sta
             if (token.isSymbol('\\') && atLineStart(text, token.start())) {
                 int lineEnd = text.indexOf('\n', token.start());
                 String command = text.substring(token.start(), lineEnd < 0 ? text.length() : lineEnd).strip();
-                throw AutomigrateException.badInput(file.displayName() + ":" + lines.position(token.start())
-                        + ": psql meta-command '" + command + "' is not SQL: automigrate runs plain SQL files "
+                throw AutomigrateException.badInputAt(lines.location(file.displayName(), token.start()),
+                        "psql meta-command '" + command + "' is not SQL: automigrate runs plain SQL files "
                         + "without psql; remove the line or write it as SQL");
             }
         }
@@ -58,8 +58,8 @@ record SqlScript(SqlFile file, String text, LineIndex lines, List<Statement> sta
         int codeStart = tokens.get(0).start();
         String code = text.substring(codeStart, end);
         if (tokens.get(0).isWord("copy") && COPY_FROM_STDIN.matcher(code).matches()) {
-            throw AutomigrateException.badInput(file.displayName() + ":" + lines.position(codeStart)
-                    + ": COPY ... FROM STDIN needs psql to send the data: automigrate loads schema only; "
+            throw AutomigrateException.badInputAt(lines.location(file.displayName(), codeStart),
+                    "COPY ... FROM STDIN needs psql to send the data: automigrate loads schema only; "
                     + "move data loading out of the schema files");
         }
         return new Statement(text.substring(chunkStart, end), chunkStart, codeStart, List.copyOf(tokens));

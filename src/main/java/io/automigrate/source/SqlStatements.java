@@ -103,7 +103,8 @@ public final class SqlStatements {
 
     /** {@code line:col} (1-based) of a character offset of {@code text}. */
     public static String position(String text, int offset) {
-        return new LineIndex(text).position(offset);
+        LineIndex lines = new LineIndex(text);
+        return lines.line(offset) + ":" + lines.column(offset);
     }
 
     /** The 1-based line of a character offset of {@code text}. */

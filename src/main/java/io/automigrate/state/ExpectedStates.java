@@ -58,8 +58,9 @@ public record ExpectedStates(Catalog applied, List<Catalog> afterEachFile) {
                     runner.update(appliedCount);
                     appliedCatalog = StateReader.inspect(db.url(), options);
                 } catch (AutomigrateException e) {
-                    throw AutomigrateException.checkFailed("the applied migrations do not replay on an empty database, "
-                            + "so the live schema cannot be checked against them: " + e.getMessage());
+                    throw new AutomigrateException(io.automigrate.ExitCode.CHECK_FAILED, "the applied migrations do "
+                            + "not replay on an empty database, so the live schema cannot be checked against them: "
+                            + e.getMessage(), e);
                 }
             }
             List<Catalog> after = new ArrayList<>();

@@ -65,9 +65,10 @@ public final class HistoryReplayer {
             throw AutomigrateException.database("throwaway database " + db.name() + ": " + e.getMessage(), e);
         } catch (AutomigrateException e) {
             if (e.exitCode() == io.automigrate.ExitCode.DATABASE) throw e;
-            throw AutomigrateException.checkFailed("the migration history does not replay on an empty database "
-                    + "(a migration no longer applies, for example after merging two branches that changed the same "
-                    + "object): " + e.getMessage());
+            // With e as the cause: the failing migration's place (file, line) stays with the failure.
+            throw new AutomigrateException(io.automigrate.ExitCode.CHECK_FAILED, "the migration history does not "
+                    + "replay on an empty database (a migration no longer applies, for example after merging two "
+                    + "branches that changed the same object): " + e.getMessage(), e);
         }
     }
 

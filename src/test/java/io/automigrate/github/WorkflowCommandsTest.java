@@ -1,5 +1,6 @@
 package io.automigrate.github;
 
+import io.automigrate.AutomigrateException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,25 +36,40 @@ class WorkflowCommandsTest {
     }
 
     @Test
-    void anErrorThatNamesAPlaceIsAnnotatedThereRelativeToTheRepositoryRoot() {
+    void anErrorThatCarriesAPlaceIsAnnotatedThereRelativeToTheRepositoryRoot() {
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         WorkflowCommands commands = new WorkflowCommands(new PrintStream(log, true, StandardCharsets.UTF_8), null, null);
         // a monorepo: the project is services/shop, GitHub wants paths from the repository root
         commands.paths(dir, dir.resolve("services/shop"));
-        commands.error("db/schema.sql:10:34: syntax error at or near \"bigint\"");
+        commands.error("db/schema.sql:10:34: syntax error at or near \"bigint\"",
+                new AutomigrateException.Location("db/schema.sql", 10, 34));
         commands.error("apply to environment 'staging' failed: db/migrations/20261101000000_add_users.sql:3: "
-                + "changeset automigrate:20261101000000_add_users failed");
+                + "changeset automigrate:20261101000000_add_users failed",
+                new AutomigrateException.Location("db/migrations/20261101000000_add_users.sql", 3, 0));
         Path prisma = dir.resolve("services/shop/prisma/schema.prisma");
-        commands.error(prisma + ":7:3: unknown attribute");
-        commands.error("environment 'production' drifted from its migrations at 10:45: run drift");
+        commands.error(prisma + ":7:3: unknown attribute", new AutomigrateException.Location(prisma.toString(), 7, 3));
+        commands.error("automigrate.yml: not found", new AutomigrateException.Location("automigrate.yml", 0, 0));
+        // The place is data: a message that merely looks like one is not read for it (front ends never parse text).
+        commands.error("db/migrations/x.sql:3: looks like a place, carries none");
         assertEquals("::error file=services/shop/db/schema.sql,line=10,col=34::db/schema.sql:10:34: syntax error at "
                 + "or near \"bigint\"\n"
                 + "::error file=services/shop/db/migrations/20261101000000_add_users.sql,line=3::apply to environment "
                 + "'staging' failed: db/migrations/20261101000000_add_users.sql:3: changeset "
                 + "automigrate:20261101000000_add_users failed\n"
                 + "::error file=services/shop/prisma/schema.prisma,line=7,col=3::" + prisma + ":7:3: unknown attribute\n"
-                + "::error::environment 'production' drifted from its migrations at 10:45: run drift\n",
+                + "::error file=services/shop/automigrate.yml::automigrate.yml: not found\n"
+                + "::error::db/migrations/x.sql:3: looks like a place, carries none\n",
                 log.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aFailureKeepsItsPlaceWhenWrappedWithMoreWords() {
+        AutomigrateException located = AutomigrateException.badInputAt(
+                new AutomigrateException.Location("db/migrations/x.sql", 3, 0), "malformed changeset line");
+        assertEquals("db/migrations/x.sql:3: malformed changeset line", located.getMessage());
+        AutomigrateException wrapped = new AutomigrateException(io.automigrate.ExitCode.CHECK_FAILED,
+                "the migration history does not replay: " + located.getMessage(), located);
+        assertEquals(located.location(), wrapped.location());
     }
 
     @Test

@@ -75,10 +75,11 @@ class RenameHintParserTest {
                 ALTER TABLE users ADD COLUMN email text;
                 """);
         List<SqlFile> files = List.of(new SqlFile("db/schema.sql", path));
-        assertEquals("db/schema.sql:4", RenameHintParser.whereDeclared(files,
+        assertEquals(new io.automigrate.AutomigrateException.Location("db/schema.sql", 4, 0),
+                RenameHintParser.whereDeclared(files,
                 QualifiedName.of("billing", "Invoice Lines"), "Amount"));
-        assertEquals("db/schema.sql:6", RenameHintParser.whereDeclared(files, QualifiedName.of("public", "users"),
-                "email"));
+        assertEquals(new io.automigrate.AutomigrateException.Location("db/schema.sql", 6, 0),
+                RenameHintParser.whereDeclared(files, QualifiedName.of("public", "users"), "email"));
         assertEquals(null, RenameHintParser.whereDeclared(files, QualifiedName.of("public", "users"), "name"));
     }
 

@@ -47,7 +47,8 @@ public final class PrismaParser {
     }
 
     static AutomigrateException error(Position at, String message) {
-        return AutomigrateException.badInput(at + ": " + message);
+        return AutomigrateException.badInputAt(new AutomigrateException.Location(at.file(), at.line(), at.column()),
+                message);
     }
 
     // ---- tokens
