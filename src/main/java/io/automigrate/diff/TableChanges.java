@@ -1332,8 +1332,20 @@ public final class TableChanges {
         }
     }
 
-    /** {@code ALTER INDEX ... RENAME TO}: the same index under the name the desired schema gives it. */
-    public record RenameIndex(QualifiedName from, QualifiedName to) implements Change, OrderingHints {
+    /**
+     * {@code ALTER INDEX ... RENAME TO}: the same index under the name the desired schema gives it. {@code
+     * settledFirst}: the new partition whose creation makes the index (PostgreSQL names its copy of a parent's index).
+     */
+    public record RenameIndex(QualifiedName from, QualifiedName to, Set<ObjectRef> settledFirst)
+            implements Change, OrderingHints {
+        public RenameIndex {
+            settledFirst = Set.copyOf(settledFirst);
+        }
+
+        public RenameIndex(QualifiedName from, QualifiedName to) {
+            this(from, to, Set.of());
+        }
+
         public ObjectRef target() {
             return ObjectRef.of(ObjectKind.INDEX, to);
         }
@@ -1343,7 +1355,7 @@ public final class TableChanges {
         }
 
         public Change inverse() {
-            return new RenameIndex(to, from);
+            return new RenameIndex(to, from, settledFirst);
         }
 
         public String describe() {

@@ -53,6 +53,7 @@ import io.automigrate.diff.TableChanges.AlterTableStorage;
 import io.automigrate.sqltext.Sql;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -109,6 +110,8 @@ public final class TableObjects implements ObjectFamily {
         /** Whether tables whose column order would differ from the schema's are re-created in it. */
         private final boolean rewriteOrder;
         private final List<Change> out = new ArrayList<>();
+        /** Partitions' indexes PostgreSQL copies from a parent's index when it creates the partition. */
+        private final List<Index> copies = new ArrayList<>();
         /** Desired names of the tables re-created with their rows, once {@link #tables()} ran. */
         private Set<QualifiedName> recreated = Set.of();
 
@@ -840,6 +843,56 @@ public final class TableObjects implements ObjectFamily {
                 }
             }
             added.forEach(after -> out.add(createIndex(after)));
+            copyNames();
+        }
+
+        /**
+         * A copy PostgreSQL names otherwise than the schema does is renamed once its partition exists. Each name
+         * PostgreSQL picks is taken for the next copy (by parent index name: the order it copies them in, as long
+         * as they were created in that order).
+         */
+        private void copyNames() {
+            Map<String, Set<String>> taken = new HashMap<>();
+            List<Index> ordered = new ArrayList<>(copies);
+            ordered.sort(Comparator.comparing((Index i) -> i.table().toString())
+                    .thenComparing(i -> i.attachedTo().toString()));
+            for (Index copy : ordered) {
+                Set<String> names = taken.computeIfAbsent(copy.schema(), schema -> {
+                    // a name the migration frees (a dropped or re-created table's, or its indexes') is free by then
+                    Set<String> kept = relationNames(from, schema, this::tableGoes);
+                    kept.retainAll(relationNames(to, schema, t -> false));
+                    return kept;
+                });
+                Index parent = to.index(copy.attachedTo()).orElse(null);
+                String made = parent == null ? null : IndexCopyNames.copyName(parent, copy.table().name(), names);
+                if (made == null) {
+                    continue;
+                }
+                names.add(made);
+                if (!made.equals(copy.name())) {
+                    out.add(new TableChanges.RenameIndex(new QualifiedName(copy.schema(), made), copy.qualifiedName(),
+                            Set.of(ObjectRef.of(ObjectKind.TABLE, copy.table()))));
+                }
+            }
+        }
+
+        /** Names of a catalog's relations in {@code schema} (tables, views, sequences, indexes). */
+        private static Set<String> relationNames(Catalog catalog, String schema,
+                                                 java.util.function.Predicate<QualifiedName> leftOut) {
+            Set<String> names = new HashSet<>();
+            for (Table t : catalog.tables()) {
+                if (t.schema().equals(schema) && !leftOut.test(t.qualifiedName())) {
+                    names.add(t.name());
+                    t.constraints().stream().filter(c -> c.kind() == ConstraintKind.PRIMARY_KEY
+                            || c.kind() == ConstraintKind.UNIQUE || c.kind() == ConstraintKind.EXCLUSION)
+                            .forEach(c -> names.add(c.name()));
+                }
+            }
+            catalog.indexes().stream().filter(i -> i.schema().equals(schema) && !leftOut.test(i.table()))
+                    .forEach(i -> names.add(i.name()));
+            catalog.sequences().stream().filter(q -> q.schema().equals(schema)).forEach(q -> names.add(q.name()));
+            catalog.views().stream().filter(v -> v.schema().equals(schema)).forEach(v -> names.add(v.name()));
+            return names;
         }
 
         private static Index withValid(Index index) {
@@ -942,6 +995,13 @@ public final class TableObjects implements ObjectFamily {
             return moved;
         }
 
+        /** Whether a current table (current name) is dropped, or dropped and created again, by this migration. */
+        private boolean tableGoes(QualifiedName current) {
+            QualifiedName table = renamedTable(current);
+            return to.table(table).isEmpty() || recreated.contains(table)
+                    || context.mustRecreate(ObjectRef.of(ObjectKind.TABLE, current));
+        }
+
         /** Tables (desired names) that do not exist before this migration, or are dropped and created again. */
         private boolean createdTable(QualifiedName desired) {
             Optional<Table> before = from.tables().stream()
@@ -958,9 +1018,7 @@ public final class TableObjects implements ObjectFamily {
             List<Index> current = new ArrayList<>();
             for (Index index : from.indexes()) {
                 QualifiedName table = renamedTable(index.table());
-                boolean tableGoes = to.table(table).isEmpty() || recreated.contains(table)
-                        || context.mustRecreate(ObjectRef.of(ObjectKind.TABLE, index.table()));
-                if (index.attachedTo() != null && tableGoes) {
+                if (index.attachedTo() != null && tableGoes(index.table())) {
                     continue;
                 }
                 current.add(index.attachedTo() != null && moved.contains(table) ? index.attachedTo(null) : index);
@@ -977,6 +1035,7 @@ public final class TableObjects implements ObjectFamily {
             Set<QualifiedName> moved = movedPartitions();
             // a copy PostgreSQL makes for a new partition is itself copied to that partition's new partitions
             Set<QualifiedName> copied = new HashSet<>();
+            copies.clear();
             boolean grew = true;
             while (grew) {
                 grew = false;
@@ -991,6 +1050,7 @@ public final class TableObjects implements ObjectFamily {
             List<Index> desired = new ArrayList<>();
             for (Index index : to.indexes()) {
                 if (copied.contains(index.qualifiedName())) {
+                    copies.add(index);
                     continue;
                 }
                 boolean adopted = index.attachedTo() != null && stableParents.contains(index.attachedTo())

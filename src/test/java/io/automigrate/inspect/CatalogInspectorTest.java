@@ -3,6 +3,7 @@ package io.automigrate.inspect;
 import io.automigrate.AutomigrateException;
 import io.automigrate.ExitCode;
 import io.automigrate.catalog.Catalog;
+import io.automigrate.catalog.QualifiedName;
 import io.automigrate.db.Connections;
 import io.automigrate.shadow.ShadowDatabase;
 import io.automigrate.testing.TestPostgres;
@@ -18,6 +19,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -154,6 +156,34 @@ class CatalogInspectorTest {
     void oneDifferenceInspectsDifferent(String change) {
         Catalog changed = Inspect.ddl(SCHEMA + change + ";");
         assertNotEquals(straight().normalized(), changed.normalized(), change);
+    }
+
+    @Test
+    void aPartitionsIndexNamesTheParentIndexItIsAttachedToAndAnOnOnlyParentIsInvalidUntilEachPartitionHasOne() {
+        String partlyAttached = """
+                CREATE SCHEMA app;
+                CREATE TABLE app.readings (sensor int NOT NULL, at date NOT NULL) PARTITION BY LIST (sensor);
+                CREATE TABLE app.readings_1 PARTITION OF app.readings FOR VALUES IN (1);
+                CREATE TABLE app.readings_2 PARTITION OF app.readings FOR VALUES IN (2);
+                CREATE INDEX readings_at ON ONLY app.readings (at);
+                CREATE INDEX readings_1_at ON app.readings_1 (at);
+                ALTER INDEX app.readings_at ATTACH PARTITION app.readings_1_at;
+                CREATE INDEX readings_2_at ON app.readings_2 (at);
+                """;
+        QualifiedName parent = QualifiedName.of("app", "readings_at");
+        QualifiedName first = QualifiedName.of("app", "readings_1_at");
+        QualifiedName second = QualifiedName.of("app", "readings_2_at");
+        Catalog partly = Inspect.ddl(partlyAttached);
+        assertFalse(partly.index(parent).orElseThrow().valid());
+        assertNull(partly.index(parent).orElseThrow().attachedTo());
+        assertEquals(parent, partly.index(first).orElseThrow().attachedTo());
+        assertNull(partly.index(second).orElseThrow().attachedTo());
+        assertTrue(partly.index(second).orElseThrow().valid(), "an index of a plain table counts as valid");
+
+        Catalog complete = Inspect.ddl(partlyAttached + "ALTER INDEX app.readings_at ATTACH PARTITION app.readings_2_at;");
+        assertTrue(complete.index(parent).orElseThrow().valid());
+        assertEquals(parent, complete.index(second).orElseThrow().attachedTo());
+        assertNotEquals(partly.normalized(), complete.normalized());
     }
 
     @Test

@@ -1,0 +1,1 @@
+RENAME TO
