@@ -12,8 +12,26 @@ final class Identifiers {
     }
 
     /**
+     * Whether the qualifier ending before {@code dot} is {@code new} or {@code old}: in a rule or a trigger's WHEN
+     * clause these stand for a row of the object's own table, so a column they qualify is renamed like a bare one.
+     */
+    private static boolean rowReference(String sql, int dot) {
+        int start = dot;
+        while (start > 0 && (Character.isLetterOrDigit(sql.charAt(start - 1)) || sql.charAt(start - 1) == '_')) {
+            start--;
+        }
+        if (start > 0 && (sql.charAt(start - 1) == '.' || sql.charAt(start - 1) == '"'
+                || sql.charAt(start - 1) == '$')) {
+            return false;
+        }
+        String qualifier = sql.substring(start, dot);
+        return qualifier.equalsIgnoreCase("new") || qualifier.equalsIgnoreCase("old");
+    }
+
+    /**
      * {@code sql} with every identifier named in {@code newByOld} replaced by its new name, quoted as needed; string
-     * literals, other identifiers and function names (an identifier followed by a parenthesis) are left alone.
+     * literals, other identifiers and function names (an identifier followed by a parenthesis) are left alone, as are
+     * qualified names but for a row's ({@code new.x}, {@code old.x}).
      */
     static String rename(String sql, Map<String, String> newByOld) {
         StringBuilder out = new StringBuilder();
@@ -51,7 +69,7 @@ final class Identifiers {
                         || sql.charAt(end) == '$')) {
                     end++;
                 }
-                boolean qualified = i > 0 && sql.charAt(i - 1) == '.';
+                boolean qualified = i > 0 && sql.charAt(i - 1) == '.' && !rowReference(sql, i - 1);
                 String word = sql.substring(i, end);
                 out.append(qualified ? word : replacement(sql, end, word, newByOld, word));
                 i = end;

@@ -1,0 +1,1 @@
+ALTER TABLE public.accounts RENAME COLUMN balance TO funds;

@@ -1,0 +1,1 @@
+ALTER TABLE public.parcels RENAME COLUMN state TO status;
