@@ -156,6 +156,36 @@ class TableRecreationTest {
     }
 
     @Test
+    void aGeneratedColumnAddedAgainBeforePostgres17IsPlacedLast() {
+        try (ShadowDatabase current = TestPostgres.newDatabase("genorder");
+             ShadowDatabase desired = TestPostgres.newDatabase("genorderto")) {
+            TestPostgres.execute(current, "CREATE TABLE public.boxes (w numeric NOT NULL, h numeric NOT NULL,"
+                    + " area numeric GENERATED ALWAYS AS (w * h) STORED, label text);");
+            TestPostgres.execute(desired, "CREATE TABLE public.boxes (w numeric NOT NULL, h numeric NOT NULL,"
+                    + " area numeric GENERATED ALWAYS AS (w * h * 2) STORED, label text);");
+            Catalog read = inspect(current);
+            // As read from a PostgreSQL 16 server, which has no SET EXPRESSION: the column is dropped and added.
+            Catalog before = new Catalog(read.schemas(), read.extensions(), read.enums(), read.compositeTypes(),
+                    read.domains(), read.sequences(), read.tables(), read.indexes(), read.views(), read.routines(),
+                    read.triggers(), read.policies(), read.dependencies(), read.collations(), read.rules(),
+                    new io.automigrate.catalog.ServerFacts(160004, read.server().casts(), read.server().stringTypes()),
+                    read.unmanaged());
+            Catalog after = inspect(desired);
+            SchemaDiff plain = SchemaDiffer.diff(before, after, DiffOptions.defaults());
+            assertTrue(plain.notes().stream().anyMatch(n -> n.startsWith(
+                    "column order differs in public.boxes: area is placed last")), plain.notes().toString());
+            SchemaDiff rewritten = SchemaDiffer.diff(before, after, DiffOptions.defaults().rewritingColumnOrder(true));
+            assertTrue(rewritten.changes().stream().anyMatch(c -> c instanceof TableChanges.RecreateTableRows),
+                    rewritten.changes().toString());
+            // On PostgreSQL 17 the expression changes in place: nothing moves, nothing is re-created.
+            SchemaDiff inPlace = SchemaDiffer.diff(read, after, DiffOptions.defaults().rewritingColumnOrder(true));
+            assertTrue(inPlace.changes().stream().noneMatch(c -> c instanceof TableChanges.RecreateTableRows),
+                    inPlace.changes().toString());
+            assertTrue(inPlace.notes().isEmpty(), inPlace.notes().toString());
+        }
+    }
+
+    @Test
     void refusesWhereDroppingTheTableWouldDropAnInheritingOne() {
         try (ShadowDatabase current = TestPostgres.newDatabase("recreateinh");
              ShadowDatabase desired = TestPostgres.newDatabase("recreateinhto")) {
