@@ -88,19 +88,22 @@ public final class SchemaDiffer {
     }
 
     /**
-     * The drops and creates of {@code full} that re-create an unchanged object and that the forward-only diff does
-     * not have (by identity, as changes of equal value may repeat).
+     * The changes of {@code full} that the forward-only diff does not have and whose exact inverse {@code full} also
+     * has, unneeded by the forward migration too: the drop and create of an unchanged object, the copy of its rows
+     * aside and back (by identity, as changes of equal value may repeat).
      */
     private static Set<Change> rollbackOnly(List<Change> full, List<Change> forward) {
         Set<Change> needed = new HashSet<>(forward);
         Set<Change> found = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (Change drop : full) {
-            if (drop.action() != ChangeAction.DROP || needed.contains(drop)) continue;
-            for (Change create : full) {
-                if (create.action() == ChangeAction.CREATE && create.target().equals(drop.target())
-                        && !needed.contains(create) && create.equals(drop.inverse())) {
-                    found.add(drop);
-                    found.add(create);
+        for (Change change : full) {
+            if (needed.contains(change) || found.contains(change)) continue;
+            Change inverse = change.inverse();
+            for (Change partner : full) {
+                if (partner != change && !needed.contains(partner) && !found.contains(partner)
+                        && partner.equals(inverse)) {
+                    found.add(change);
+                    found.add(partner);
+                    break;
                 }
             }
         }

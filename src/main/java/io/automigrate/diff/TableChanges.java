@@ -677,11 +677,21 @@ public final class TableChanges {
         }
     }
 
-    /** {@code INHERIT parent} or {@code NO INHERIT parent}. */
-    public record AlterTableInheritance(QualifiedName table, QualifiedName parent, boolean inherit, Set<ObjectRef> members)
-            implements Change, OrderingHints {
+    /**
+     * {@code INHERIT parent} or {@code NO INHERIT parent}. {@code recreatedOnRollback}: the table has columns it only
+     * inherits from {@code parent} on the side without NO INHERIT; INHERIT leaves every column declared by the table
+     * itself too ({@code attislocal}), and no statement undoes that for a column, so the side with INHERIT is reached
+     * by re-creating the table (its inverse's dependants, the table itself, see {@link #invalidatesOnRollback()}).
+     */
+    public record AlterTableInheritance(QualifiedName table, QualifiedName parent, boolean inherit, Set<ObjectRef> members,
+                                        boolean recreatedOnRollback) implements Change, OrderingHints {
         public AlterTableInheritance {
             members = Set.copyOf(members);
+        }
+
+        /** The rollback of a NO INHERIT re-creates the table: what depends on it moves in the rollback only. */
+        public Set<ObjectRef> invalidatesOnRollback() {
+            return recreatedOnRollback && !inherit ? Set.of(target()) : Set.of();
         }
 
         public ObjectRef target() {
@@ -693,7 +703,7 @@ public final class TableChanges {
         }
 
         public Change inverse() {
-            return new AlterTableInheritance(table, parent, !inherit, members);
+            return new AlterTableInheritance(table, parent, !inherit, members, recreatedOnRollback);
         }
 
         public String describe() {

@@ -263,6 +263,9 @@ public final class TableObjects implements ObjectFamily {
                 Optional<Table> before = from.table(old);
                 if (before.isPresent() && !recreated.contains(after.qualifiedName())) {
                     paired.add(old);
+                    if (!context.forwardOnly() && !inheritedOnlyLost(before.get(), after).isEmpty()) {
+                        recreateForRollback(before.get());
+                    }
                     table(before.get(), after);
                 } else {
                     Table state = stateOf(after);
@@ -308,6 +311,9 @@ public final class TableObjects implements ObjectFamily {
                 } else if (!madeLocal.isEmpty()) {
                     why = "change which inherited columns table " + before.qualifiedName() + " also declares itself ("
                             + String.join(", ", madeLocal) + ")";
+                } else if (!inheritedOnlyGained(before, after).isEmpty()) {
+                    why = "make table " + before.qualifiedName() + " inherit columns it declares now ("
+                            + String.join(", ", inheritedOnlyGained(before, after)) + ") without declaring them";
                 } else if (reordered.contains(after.qualifiedName())) {
                     why = "put the columns of table " + before.qualifiedName() + " in the declared order";
                 } else {
@@ -321,6 +327,69 @@ public final class TableObjects implements ObjectFamily {
                 copyRows(before, after, oldTree, newTree);
             }
             return names;
+        }
+
+        /**
+         * Columns the table has now that it will only inherit from a new parent ({@code attislocal} false): INHERIT
+         * leaves them declared by the table too, so only a re-created table reaches the schema.
+         */
+        private List<String> inheritedOnlyGained(Table before, Table after) {
+            if (after.partitionOf() != null || before.partitionOf() != null) return List.of();
+            Set<QualifiedName> old = new TreeSet<>();
+            before.inherits().forEach(p -> old.add(renamedTable(p)));
+            if (old.containsAll(after.inherits())) return List.of();
+            Map<String, String> renamed = columnRenames.getOrDefault(after.qualifiedName(), Map.of());
+            return after.columns().stream().filter(c -> !c.local())
+                    .filter(c -> before.column(renamed.getOrDefault(c.name(), c.name())).isPresent())
+                    .map(Column::name).toList();
+        }
+
+        /**
+         * The parents of {@code before} it stops inheriting from while it has columns it only inherits from them
+         * ({@code attislocal} false): after NO INHERIT they are the table's own, and INHERIT, in the rollback, leaves
+         * them so. Empty where the table is renamed or partitioned, its parent is dropped, or another table inherits
+         * from it (re-creating it would take that table along).
+         */
+        private Set<QualifiedName> inheritedOnlyLost(Table before, Table after) {
+            if (!before.qualifiedName().equals(after.qualifiedName()) || before.partitionOf() != null
+                    || from.tables().stream().anyMatch(t -> t.inherits().contains(before.qualifiedName()))) {
+                return Set.of();
+            }
+            Set<QualifiedName> lost = new TreeSet<>();
+            for (QualifiedName parent : before.inherits()) {
+                Optional<Table> declared = from.table(parent);
+                if (after.inherits().contains(parent) || to.table(parent).isEmpty() || declared.isEmpty()) continue;
+                boolean inheritedOnly = before.columns().stream()
+                        .anyMatch(c -> !c.local() && declared.get().column(c.name()).isPresent());
+                if (inheritedOnly) lost.add(parent);
+            }
+            return lost;
+        }
+
+        /**
+         * The current table dropped and created again as it is, with its rows, separate constraints and (forced by
+         * {@link AlterTableInheritance#invalidatesOnRollback()}) what depends on it: {@link SchemaDiffer} finds that
+         * only the rollback needs this and runs it there, where it brings back the columns the table only inherits.
+         */
+        private void recreateForRollback(Table before) {
+            QualifiedName name = before.qualifiedName();
+            rollbackRecreated.add(name);
+            Set<QualifiedName> tree = Set.of(name);
+            copyRows(before, before, tree, tree);
+            for (Constraint c : separateConstraints(before)) {
+                out.add(new DropConstraint(name, c, name));
+                out.add(new CreateConstraint(name, c, name));
+            }
+            out.add(new DropTable(stateOf(before)));
+            out.add(new CreateTable(stateOf(before)));
+        }
+
+        /** Tables {@link #recreateForRollback} re-creates: their own columns and constraints come with the table. */
+        private final Set<QualifiedName> rollbackRecreated = new HashSet<>();
+
+        /** Whether a column or constraint of a table is forced to be re-created on its own. */
+        private boolean forcedMember(ObjectRef ref) {
+            return context.mustRecreate(ref) && !rollbackRecreated.contains(ref.qualifiedName());
         }
 
         /** A table and its partitions, at any depth. */
@@ -487,12 +556,13 @@ public final class TableObjects implements ObjectFamily {
             Set<QualifiedName> desired = new TreeSet<>(after.inherits());
             for (QualifiedName parent : old) {
                 if (!desired.contains(parent)) {
-                    out.add(new AlterTableInheritance(after.qualifiedName(), parent, false, members(after)));
+                    out.add(new AlterTableInheritance(after.qualifiedName(), parent, false, members(after),
+                            inheritedOnlyLost(before, after).contains(parent)));
                 }
             }
             for (QualifiedName parent : desired) {
                 if (!old.contains(parent)) {
-                    out.add(new AlterTableInheritance(after.qualifiedName(), parent, true, members(after)));
+                    out.add(new AlterTableInheritance(after.qualifiedName(), parent, true, members(after), false));
                 }
             }
         }
@@ -549,7 +619,7 @@ public final class TableObjects implements ObjectFamily {
         private void column(QualifiedName fromTable, QualifiedName table, Column before, Column after) {
             String name = after.name();
             ObjectRef ref = TableChanges.column(table, name);
-            boolean forced = context.mustRecreate(TableChanges.column(fromTable, before.name()));
+            boolean forced = forcedMember(TableChanges.column(fromTable, before.name()));
             if (before.local() || after.local()) {
                 if (before.generatedExpr() != null && after.generatedExpr() == null && !forced
                         && before.type().equals(after.type())) {
@@ -683,7 +753,7 @@ public final class TableObjects implements ObjectFamily {
                     dropped.add(current);
                 } else if (current.kind() != desired.kind()
                         || !renames.sql(current.definition(), name).equals(desired.definition())
-                        || context.mustRecreate(TableChanges.constraint(old, current.name()))) {
+                        || forcedMember(TableChanges.constraint(old, current.name()))) {
                     out.add(new DropConstraint(name, current, old));
                     out.add(new CreateConstraint(name, desired, old));
                 } else {
@@ -692,7 +762,7 @@ public final class TableObjects implements ObjectFamily {
             });
             // The same constraint under another name (a renamed table's key keeps its old name): renamed.
             for (Constraint current : dropped) {
-                Constraint same = context.mustRecreate(TableChanges.constraint(old, current.name())) ? null
+                Constraint same = forcedMember(TableChanges.constraint(old, current.name())) ? null
                         : added.stream().filter(d -> d.kind() == current.kind()
                         && renames.sql(current.definition(), name).equals(d.definition())).findFirst().orElse(null);
                 if (same == null) {

@@ -1,0 +1,2 @@
+INHERITS (public.cities)
+automigrate_rows_of_capitals

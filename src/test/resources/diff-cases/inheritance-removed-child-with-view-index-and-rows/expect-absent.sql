@@ -1,0 +1,4 @@
+DROP TABLE
+DROP VIEW
+DROP INDEX
+automigrate_rows_of

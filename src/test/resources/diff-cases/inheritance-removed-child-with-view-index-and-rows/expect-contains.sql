@@ -1,0 +1,1 @@
+NO INHERIT public.cities
