@@ -186,6 +186,50 @@ class TableRecreationTest {
     }
 
     @Test
+    void inheritanceRemovedIsNoInheritForwardAndItsRollbackRecreatesTheChildWithItsRows() throws SQLException {
+        try (ShadowDatabase current = TestPostgres.newDatabase("noinherit");
+             ShadowDatabase desired = TestPostgres.newDatabase("noinheritto")) {
+            TestPostgres.execute(current, """
+                    CREATE TABLE public.cities (name text NOT NULL, population integer);
+                    CREATE TABLE public.capitals (state char(2) NOT NULL) INHERITS (public.cities);
+                    CREATE VIEW public.capital_names AS SELECT name, state FROM public.capitals;
+                    INSERT INTO public.cities VALUES ('Fresno', 540000);
+                    INSERT INTO public.capitals VALUES ('Sacramento', 520000, 'CA'), ('Austin', 980000, 'TX');
+                    """);
+            TestPostgres.execute(desired, """
+                    CREATE TABLE public.cities (name text NOT NULL, population integer);
+                    CREATE TABLE public.capitals (name text NOT NULL, population integer, state char(2) NOT NULL);
+                    CREATE VIEW public.capital_names AS SELECT name, state FROM public.capitals;
+                    """);
+            Catalog before = inspect(current);
+            Catalog after = inspect(desired);
+            SchemaDiff diff = SchemaDiffer.diff(before, after, DiffOptions.defaults());
+            RenderedMigration migration = MigrationRenderer.render(diff);
+            assertEquals("ALTER TABLE public.capitals NO INHERIT public.cities;\n", migration.forwardSql());
+            // The forward migration copies nothing: no table rewrite to report.
+            List<String> codes = Linter.plan(before, after, diff, migration,
+                            MigrationBuilder.build("20260101000000_x.sql", migration, "dev", "test"))
+                    .stream().map(Finding::code).toList();
+            assertTrue(!codes.contains("AM413"), codes.toString());
+            String capitals = "SELECT string_agg(concat_ws('|', name, population, state), ';' ORDER BY name)"
+                    + " FROM ONLY public.capitals";
+            String local = "SELECT string_agg(attname || ':' || attislocal, ',' ORDER BY attnum) FROM pg_attribute"
+                    + " WHERE attrelid = 'public.capitals'::regclass AND attnum > 0 AND NOT attisdropped";
+
+            apply(current, migration.forward());
+            assertEquals("Austin|980000|TX;Sacramento|520000|CA", query(current, capitals));
+            assertEquals("1", query(current, "SELECT count(*) FROM public.cities"));
+
+            apply(current, migration.rollback());
+            assertEquals("Austin|980000|TX;Sacramento|520000|CA", query(current, capitals));
+            assertEquals("3", query(current, "SELECT count(*) FROM public.cities"));
+            assertEquals("name:false,population:false,state:true", query(current, local));
+            assertEquals("2", query(current, "SELECT count(*) FROM public.capital_names"));
+            assertEquals("0", query(current, "SELECT count(*) FROM pg_class WHERE relname LIKE 'automigrate_rows%'"));
+        }
+    }
+
+    @Test
     void refusesWhereDroppingTheTableWouldDropAnInheritingOne() {
         try (ShadowDatabase current = TestPostgres.newDatabase("recreateinh");
              ShadowDatabase desired = TestPostgres.newDatabase("recreateinhto")) {
