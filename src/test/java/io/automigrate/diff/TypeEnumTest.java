@@ -152,4 +152,26 @@ class TypeEnumTest {
         List<Change> changes = diff(same, same, DiffOptions.defaults(), java.util.Set.of(mood("a").ref()));
         assertEquals("DROP TYPE public.mood;\nCREATE TYPE public.mood AS ENUM ('a');", sql(forward(changes)));
     }
+
+    @Test
+    void anAddedLabelLeavesTheViewsOfTheTypeAloneForwardAndMovesThemInTheRollbackOnly() {
+        io.automigrate.catalog.View view = new io.automigrate.catalog.View("public", "sad_rows", false,
+                " SELECT m FROM t WHERE m = 'a'::mood;", List.of(), List.of(), true, null, List.of());
+        io.automigrate.catalog.Dependency uses = new io.automigrate.catalog.Dependency(view.ref(),
+                TableChanges.column(io.automigrate.catalog.QualifiedName.of("public", "t"), "m"));
+        Catalog from = catalog(mood("a"), table("t", column("m", "mood", null)), view, uses);
+        Catalog to = catalog(mood("a", "b"), table("t", column("m", "mood", null)), view, uses);
+
+        SchemaDiff diff = SchemaDiffer.diff(from, to, DiffOptions.defaults());
+        // Before the fix the view was dropped and created again around the ADD VALUE, forward too.
+        assertEquals(List.of(RecreateOnRollback.class, TypeChanges.AlterEnumAddLabels.class, RecreateOnRollback.class),
+                diff.changes().stream().map(Object::getClass).toList());
+        io.automigrate.sql.RenderedMigration m = io.automigrate.sql.MigrationRenderer.render(diff);
+        assertEquals("ALTER TYPE public.mood ADD VALUE 'b';\n", m.forwardSql());
+        List<String> rollback = m.rollback().stream().map(Statement::sql).toList();
+        assertTrue(rollback.get(0).startsWith("DROP VIEW public.sad_rows"), rollback.toString());
+        assertTrue(rollback.get(1).startsWith("ALTER TYPE public.mood RENAME TO"), rollback.toString());
+        assertTrue(rollback.get(rollback.size() - 1).startsWith("CREATE VIEW public.sad_rows"), rollback.toString());
+        assertTrue(diff.changes().get(0).describe().endsWith("(in the rollback only)"));
+    }
 }
