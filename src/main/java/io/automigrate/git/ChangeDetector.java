@@ -2,6 +2,7 @@ package io.automigrate.git;
 
 import io.automigrate.AutomigrateException;
 import org.eclipse.jgit.diff.DiffEntry;
+import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.diff.ContentSource;
 import org.eclipse.jgit.diff.DiffFormatter;
 import org.eclipse.jgit.diff.RenameDetector;
@@ -13,6 +14,8 @@ import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.transport.RefSpec;
+import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 import org.eclipse.jgit.treewalk.AbstractTreeIterator;
 import org.eclipse.jgit.treewalk.CanonicalTreeParser;
 import org.eclipse.jgit.treewalk.FileTreeIterator;
@@ -98,6 +101,15 @@ public final class ChangeDetector {
      */
     public static Detection fromFiles(Path root, Collection<String> changedFiles, Collection<String> paths,
                                       String method) {
+        return fromFiles(root, changedFiles, Map.of(), Map.of(), paths, method);
+    }
+
+    /**
+     * As above, with what the list says of each file: {@code kinds} (files it does not name are UNKNOWN) and the
+     * base's path of each renamed file ({@code renamedFrom}, new path → old path; the old path is a changed file too).
+     */
+    public static Detection fromFiles(Path root, Collection<String> changedFiles, Map<String, Detection.Kind> kinds,
+                                      Map<String, String> renamedFrom, Collection<String> paths, String method) {
         List<String> filters;
         try (Repository repository = open(root)) {
             filters = relativeToTop(repository, root, paths);
@@ -113,7 +125,36 @@ public final class ChangeDetector {
                 }
             }
         }
-        return new Detection(!changed.isEmpty(), new ArrayList<>(changed), method);
+        Map<String, Detection.Kind> known = new HashMap<>();
+        kinds.forEach((file, kind) -> {
+            if (changed.contains(file)) known.put(file, kind);
+        });
+        Map<String, String> renames = new HashMap<>();
+        renamedFrom.forEach((file, previous) -> {
+            if (changed.contains(file)) renames.put(file, previous);
+        });
+        return new Detection(!changed.isEmpty(), new ArrayList<>(changed), method, known, null, renames);
+    }
+
+    /**
+     * Fetches commit {@code sha} (only it: depth 1) from the clone's {@code origin} into a shallow clone that lacks
+     * it, so a pull request's base can be compared with git; {@code token} authenticates (actions/checkout keeps its
+     * own credentials in an http header that JGit does not read). Null when the commit is now in the clone; else why
+     * not, for the log.
+     */
+    public static String fetchCommit(Path root, String sha, String token) {
+        if (!ObjectId.isId(sha)) return "'" + sha + "' is not a commit id";
+        try (Repository repository = open(root); Git git = new Git(repository)) {
+            if (repository.getConfig().getString("remote", "origin", "url") == null) return "the clone has no origin";
+            git.fetch().setRemote("origin").setDepth(1)
+                    .setCredentialsProvider(new UsernamePasswordCredentialsProvider("x-access-token",
+                            token == null ? "" : token))
+                    .setRefSpecs(new RefSpec(sha + ":refs/automigrate/base")).call();
+            return hasCommit(root, sha) ? null : "origin did not send it";
+        } catch (IOException | org.eclipse.jgit.api.errors.GitAPIException | RuntimeException e) {
+            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            return io.automigrate.Secrets.redact(message.lines().findFirst().orElse(""));
+        }
     }
 
     /**

@@ -312,6 +312,8 @@ public final class Action {
                     + "history whose applied file is gone; keep its name";
             case DELETED -> e.file() + " is deleted, but the base branch has it: deploy refuses a history whose "
                     + "applied file is gone; restore it";
+            case UNVERIFIED -> e.file() + " may edit a migration the base branch has (nothing says whether it is "
+                    + "added or edited, so it is read as edited); give the check the base commit (fetch-depth: 0)";
         }));
         review.gaps().forEach(g -> reasons.add(g.message()));
         List<MigrationReview.FileReview> files = new ArrayList<>(review.files());
@@ -365,9 +367,43 @@ public final class Action {
             // base..checkout is exactly what the pull request changes, even when base moved on since it branched.
             return ChangeDetector.detect(root, pr.baseSha(), null, watched);
         }
-        List<String> files = api.get().changedFiles(pr.number());
-        return ChangeDetector.fromFiles(root, files, watched, "the pull request's changed-file list from the GitHub API "
-                + "(base commit " + abbreviate(pr.baseSha()) + " is not in this shallow clone)");
+        // A shallow clone: fetch the base commit alone, so git answers as with a full clone (edits, renames, lines).
+        String notFetched = pr.baseSha().isEmpty() ? "the event names no base commit"
+                : ChangeDetector.fetchCommit(root, pr.baseSha(), inputs.token());
+        if (notFetched == null) {
+            Detection fetched = ChangeDetector.detect(root, pr.baseSha(), null, watched);
+            return new Detection(fetched.changed(), fetched.changedFiles(), fetched.method() + " (base commit "
+                    + abbreviate(pr.baseSha()) + " fetched into this shallow clone)", fetched.kinds(), fetched.base(),
+                    fetched.renamedFrom());
+        }
+        commands.log("automigrate: could not fetch base commit " + abbreviate(pr.baseSha()) + " into this shallow "
+                + "clone (" + notFetched + "): asking the GitHub API for the pull request's files");
+        // Else GitHub's own status of each file (added, modified, removed, renamed with its previous name).
+        List<PullRequestApi.ChangedFile> files = api.get().changedFiles(pr.number());
+        List<String> paths = new ArrayList<>();
+        Map<String, Detection.Kind> kinds = new HashMap<>();
+        Map<String, String> renamedFrom = new HashMap<>();
+        for (PullRequestApi.ChangedFile file : files) {
+            paths.add(file.path());
+            Detection.Kind kind = switch (file.status()) {
+                case "added", "copied" -> Detection.Kind.ADDED;
+                case "modified", "changed" -> Detection.Kind.MODIFIED;
+                case "removed" -> Detection.Kind.DELETED;
+                case "renamed" -> file.previous() == null ? Detection.Kind.ADDED : Detection.Kind.RENAMED;
+                default -> Detection.Kind.UNKNOWN; // no status: MigrationReviewer takes the strictest reading
+            };
+            kinds.put(file.path(), kind);
+            if (kind == Detection.Kind.RENAMED) {
+                paths.add(file.previous());
+                kinds.put(file.previous(), Detection.Kind.DELETED);
+                renamedFrom.put(file.path(), file.previous());
+            }
+        }
+        boolean statuses = kinds.values().stream().noneMatch(k -> k == Detection.Kind.UNKNOWN);
+        return ChangeDetector.fromFiles(root, paths, kinds, renamedFrom, watched, "the pull request's changed-file "
+                + "list from the GitHub API" + (statuses ? "" : ", without a status for every file")
+                + " (base commit " + abbreviate(pr.baseSha()) + " is not in this shallow clone and could not be "
+                + "fetched)");
     }
 
     /** True when the pull request now shows {@code body} (a comment created or edited). */

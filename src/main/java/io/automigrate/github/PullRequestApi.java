@@ -46,13 +46,21 @@ public final class PullRequestApi {
         }
     }
 
-    /** The paths (relative to the repository's top) the pull request changes, renamed files by both names. */
-    public List<String> changedFiles(int number) {
+    /**
+     * One file the pull request changes (paths relative to the repository's top): {@code status} as GitHub gives it
+     * (added, modified, removed, renamed, copied, changed, unchanged; empty when the server sent none),
+     * {@code previous} a renamed file's old path (null otherwise).
+     */
+    public record ChangedFile(String path, String status, String previous) {
+    }
+
+    /** The files the pull request changes, with GitHub's status of each. */
+    public List<ChangedFile> changedFiles(int number) {
         try {
-            List<String> files = new ArrayList<>();
+            List<ChangedFile> files = new ArrayList<>();
             for (GHPullRequestFileDetail file : repository.getPullRequest(number).listFiles()) {
-                files.add(file.getFilename());
-                if (file.getPreviousFilename() != null) files.add(file.getPreviousFilename());
+                files.add(new ChangedFile(file.getFilename(), file.getStatus() == null ? "" : file.getStatus(),
+                        file.getPreviousFilename()));
             }
             return files;
         } catch (IOException e) {

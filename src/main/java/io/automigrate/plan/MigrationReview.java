@@ -104,7 +104,8 @@ public record MigrationReview(List<FileReview> files, List<EditedMigration> edit
      * base's path; line 0: the change has no such file). Deploy refuses each where an environment applied the file.
      */
     public record EditedMigration(String file, int line, How how, String previous, String message) {
-        public enum How { EDITED, RENAMED, DELETED }
+        /** UNVERIFIED: added or edited, nothing says which (no base to compare, no status); read as edited. */
+        public enum How { EDITED, RENAMED, DELETED, UNVERIFIED }
 
         /** An edit in place. */
         public EditedMigration(String file, int line, String message) {
@@ -117,6 +118,7 @@ public record MigrationReview(List<FileReview> files, List<EditedMigration> edit
                 case EDITED -> "is edited";
                 case RENAMED -> "renames " + previous;
                 case DELETED -> "is deleted";
+                case UNVERIFIED -> "may be an edit";
             };
         }
 

@@ -69,12 +69,23 @@ public final class MigrationReviewer {
             }
             String relative = file.substring(prefix.length());
             switch (detection.kindOf(file)) {
-                case ADDED, UNKNOWN -> added.add(relative);
+                case ADDED -> added.add(relative);
+                case UNKNOWN -> {
+                    // Linted as if added, and, the strictest reading, refused as if edited: nothing says which.
+                    added.add(relative);
+                    edited.add(new MigrationReview.EditedMigration(relative, 0,
+                            MigrationReview.EditedMigration.How.UNVERIFIED, null, "nothing says whether this change "
+                            + "adds this migration or edits one the base branch has (" + detection.method() + "), so "
+                            + "it is read as edited, which deploy refuses where an environment applied it. Give the "
+                            + "check the base commit (actions/checkout with fetch-depth: 0) to have it decided"));
+                }
                 case MODIFIED -> {
-                    String before = ChangeDetector.textAt(root, detection.base(), file);
+                    // Without the base in the clone (a status from the GitHub API) the changed line is not known.
+                    String before = detection.base() == null ? null : ChangeDetector.textAt(root, detection.base(), file);
                     String after = head == null ? readOrNull(root.resolve(relative))
                             : ChangeDetector.textAt(root, head, file);
-                    int line = firstDifferentLine(before == null ? "" : before, after == null ? "" : after);
+                    int line = before == null ? 0
+                            : firstDifferentLine(before, after == null ? "" : after);
                     edited.add(new MigrationReview.EditedMigration(relative, line, "this migration is on the base branch, so an environment may have applied it already; "
                             + "deploy compares each applied changeset's checksum and refuses a file that changed. "
                             + "Undo the edit and put the change in a new migration (automigrate plan writes it from "

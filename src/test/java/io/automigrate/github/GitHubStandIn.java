@@ -42,7 +42,7 @@ public final class GitHubStandIn implements AutoCloseable {
     private final String repository;
     private final List<Request> requests = Collections.synchronizedList(new ArrayList<>());
     private final Map<Long, ObjectNode> comments = Collections.synchronizedMap(new LinkedHashMap<>());
-    private volatile List<String> pullRequestFiles = List.of();
+    private volatile List<PullFile> pullRequestFiles = List.of();
     private final Path log;
     private long nextCommentId = 1_000_001;
 
@@ -63,7 +63,51 @@ public final class GitHubStandIn implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort() + PREFIX;
     }
 
+    /**
+     * One entry of {@code GET /repos/{owner}/{repo}/pulls/{number}/files}: {@code status} is GitHub's (added, modified,
+     * removed, renamed, ...; null leaves the field out, as a server that does not send it would), {@code previous}
+     * the old path of a renamed file.
+     */
+    public record PullFile(String filename, String status, String previous) {
+    }
+
+    /** The pull request's files, each "modified" (what the tests that only need a list of names get). */
     public void pullRequestFiles(List<String> files) {
+        pullRequestFiles = files.stream().map(f -> new PullFile(f, "modified", null)).toList();
+    }
+
+    public void pullRequestFileEntries(List<PullFile> files) {
+        pullRequestFiles = List.copyOf(files);
+    }
+
+    /**
+     * The pull request's files as GitHub lists them: the difference between {@code base} and {@code head} in the
+     * repository at {@code gitDir}, with git's rename detection; {@code withStatus} false leaves the status out.
+     */
+    public void pullRequestFiles(Path gitDir, String base, String head, boolean withStatus) throws IOException {
+        List<PullFile> files = new ArrayList<>();
+        try (org.eclipse.jgit.lib.Repository repository = new org.eclipse.jgit.storage.file.FileRepositoryBuilder()
+                .setGitDir(gitDir.toFile()).build();
+             org.eclipse.jgit.revwalk.RevWalk walk = new org.eclipse.jgit.revwalk.RevWalk(repository);
+             org.eclipse.jgit.diff.DiffFormatter diff = new org.eclipse.jgit.diff.DiffFormatter(
+                     org.eclipse.jgit.util.io.DisabledOutputStream.INSTANCE)) {
+            diff.setRepository(repository);
+            diff.setDetectRenames(true);
+            for (org.eclipse.jgit.diff.DiffEntry e : diff.scan(walk.parseCommit(repository.resolve(base)).getTree(),
+                    walk.parseCommit(repository.resolve(head)).getTree())) {
+                String status = switch (e.getChangeType()) {
+                    case ADD -> "added";
+                    case DELETE -> "removed";
+                    case MODIFY -> "modified";
+                    case RENAME -> "renamed";
+                    case COPY -> "copied";
+                };
+                String path = e.getChangeType() == org.eclipse.jgit.diff.DiffEntry.ChangeType.DELETE
+                        ? e.getOldPath() : e.getNewPath();
+                files.add(new PullFile(path, withStatus ? status : null,
+                        e.getChangeType() == org.eclipse.jgit.diff.DiffEntry.ChangeType.RENAME ? e.getOldPath() : null));
+            }
+        }
         pullRequestFiles = List.copyOf(files);
     }
 
@@ -145,13 +189,17 @@ public final class GitHubStandIn implements AutoCloseable {
             send(exchange, 200, comment);
         } else if ((m = PULL_FILES.matcher(path)).matches() && method.equals("GET")) {
             ArrayNode list = JSON.createArrayNode();
-            for (String file : pullRequestFiles) {
-                list.addObject().put("sha", "bbcd538c8e72b8c175046e27cc8f907076331401").put("filename", file)
-                        .put("status", "modified").put("additions", 2).put("deletions", 1).put("changes", 3)
+            for (PullFile pulled : pullRequestFiles) {
+                String file = pulled.filename();
+                ObjectNode entry = list.addObject().put("sha", "bbcd538c8e72b8c175046e27cc8f907076331401")
+                        .put("filename", file);
+                if (pulled.status() != null) entry.put("status", pulled.status());
+                entry.put("additions", 2).put("deletions", 1).put("changes", 3)
                         .put("blob_url", "https://github.com/" + repository + "/blob/HEAD/" + file)
                         .put("raw_url", "https://github.com/" + repository + "/raw/HEAD/" + file)
                         .put("contents_url", apiUrl() + "/repos/" + repository + "/contents/" + file)
                         .put("patch", "@@ -1 +1,2 @@");
+                if (pulled.previous() != null) entry.put("previous_filename", pulled.previous());
             }
             send(exchange, 200, list);
         } else if ((m = PULL.matcher(path)).matches() && method.equals("GET")) {

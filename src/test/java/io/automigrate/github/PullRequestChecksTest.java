@@ -173,6 +173,77 @@ class PullRequestChecksTest extends ActionTestBase {
         assertFalse(refusal.contains(added), refusal);
     }
 
+    /** A shallow clone (actions/checkout's default) of the branch, whose origin is gone when {@code reachable} is false. */
+    private Path shallow(boolean reachable) throws Exception {
+        Path workspace = fixture.checkout(BRANCH, 1);
+        if (!reachable) {
+            try (org.eclipse.jgit.api.Git git = org.eclipse.jgit.api.Git.open(workspace.toFile())) {
+                git.getRepository().getConfig().setString("remote", "origin", "url",
+                        fixture.dir.resolve("gone.git").toUri().toString());
+                git.getRepository().getConfig().save();
+            }
+        }
+        return workspace;
+    }
+
+    private String editFirstMigration() throws Exception {
+        return fixture.commitAndPush(BRANCH, "Names, in the first migration", Map.of(
+                "db/schema.sql", ActionFixture.SCHEMA_MAIN.replace("email text NOT NULL", "email text NOT NULL,\n    name text"),
+                FIRST, ActionFixture.FIRST_MIGRATION.replace("email text NOT NULL\n", "email text NOT NULL,\n    name text\n")));
+    }
+
+    @Test
+    void aShallowCloneFetchesTheBaseCommitAndFindsTheEditAsAFullCloneDoes() throws Exception {
+        String head = editFirstMigration();
+        ActionFixture.Run run = fixture.action(pullRequest(shallow(true), fixture.mainSha, head));
+
+        assertEquals(1, run.exit(), run.all());
+        assertTrue(run.out().contains("(base commit " + fixture.mainSha.substring(0, 7) + " fetched into this shallow "
+                + "clone)"), run.out());
+        assertTrue(run.out().contains("::error file=" + FIRST + ",line=6,title=edited migration::"), run.out());
+        assertFalse(fixture.github.requests().stream().anyMatch(r -> r.path().endsWith("/pulls/7/files")),
+                "git answered: no need for the API's list");
+    }
+
+    @Test
+    void withoutTheBaseTheApisStatusOfEachFileDecides() throws Exception {
+        String head = editFirstMigration();
+        fixture.github.pullRequestFiles(fixture.remote, fixture.mainSha, head, true);
+        ActionFixture.Run run = fixture.action(pullRequest(shallow(false), fixture.mainSha, head));
+
+        assertEquals(1, run.exit(), run.all());
+        assertTrue(run.out().contains("could not fetch base commit " + fixture.mainSha.substring(0, 7)), run.out());
+        assertTrue(run.out().contains("detected by the pull request's changed-file list from the GitHub API (base "
+                + "commit"), run.out());
+        // GitHub says "modified": an edit, on the file (the changed line needs the base's text).
+        assertTrue(run.out().contains("::error file=" + FIRST + ",title=edited migration::this migration is on the "
+                + "base branch"), run.out());
+    }
+
+    @Test
+    void withoutTheBaseOrAStatusAMigrationFileIsReadAsEditedAndTheStepSaysWhy() throws Exception {
+        String added = "db/migrations/20261202000000_add_users_age.sql";
+        String head = fixture.commitAndPush(BRANCH, "Ages", Map.of(
+                "db/schema.sql", ActionFixture.SCHEMA_MAIN.replace("email text NOT NULL", "email text NOT NULL,\n    age int"),
+                added, """
+                        --liquibase formatted sql
+
+                        --changeset mona:add-users-age
+                        ALTER TABLE public.users ADD COLUMN age int;
+                        --rollback ALTER TABLE public.users DROP COLUMN age;
+                        """));
+        fixture.github.pullRequestFiles(fixture.remote, fixture.mainSha, head, false);
+        ActionFixture.Run run = fixture.action(pullRequest(shallow(false), fixture.mainSha, head));
+
+        assertEquals(1, run.exit(), "the strictest reading: it may edit an applied migration\n" + run.all());
+        assertTrue(run.out().contains("without a status for every file"), run.out());
+        assertTrue(run.out().contains("::error file=" + added + ",title=unverified migration::nothing says whether "
+                + "this change adds this migration or edits one the base branch has"), run.out());
+        assertTrue(run.out().contains(added + " may edit a migration the base branch has"), run.out());
+        assertTrue(fixture.github.commentBodies().get(0).contains("❌ `" + added + "` may be an edit:"),
+                fixture.github.commentBodies().get(0));
+    }
+
     @Test
     void aMigrationCreatingWhatTheSchemaLacksIsSaidSoWithoutADropMigration() throws Exception {
         String audit = "db/migrations/20261202000000_audit.sql";
