@@ -6,6 +6,7 @@
 # that it starts from the seed and the binaries it unpacks into the cache, and restarts from that cache); its classes
 # are not archived (17 MB more image for about a second of CPU in a run of several; docs/benchmarks.md). With
 # AUTOMIGRATE_SEED_DIR set, the plan must start its server from that seed. No GitHub API is needed: comment is off.
+# The archived run traces nothing (AUTOMIGRATE_TRACE=0): a job does not, and tracing loads classes of its own.
 #   scripts/image-classlist.sh JAVA JAR OUT_CLASSLIST
 set -euo pipefail
 java=$1 jar=$2 out=$3
@@ -27,10 +28,10 @@ echo '# readme' >"$repo/README.md"
 git add README.md && git commit -qm readme
 readme=$(git rev-parse HEAD)
 
-run() {  # LIST EVENT_NAME EVENT_JSON
+run() {  # LIST EVENT_NAME EVENT_JSON EXPECTED_OUTPUT [TRACE: 1, the default, or 0]
     printf '%s\n' "$3" >"$work/event.json"
     (cd "$repo" && env GITHUB_WORKSPACE="$repo" GITHUB_EVENT_NAME="$2" GITHUB_EVENT_PATH="$work/event.json" \
-        GITHUB_REPOSITORY=image/record AUTOMIGRATE_TRACE=1 INPUT_COMMAND=auto INPUT_COMMENT=false INPUT_COMMIT=false \
+        GITHUB_REPOSITORY=image/record AUTOMIGRATE_TRACE="${5:-1}" INPUT_COMMAND=auto INPUT_COMMENT=false INPUT_COMMIT=false \
         "INPUT_WORKING-DIRECTORY=." "$java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:off \
         -XX:DumpLoadedClassList="$1" -jar "$jar" action >"$work/log" 2>&1) || true
     grep -q "$4" "$work/log" || { echo "recording run '$2' did not do what it should:" >&2; cat "$work/log" >&2; exit 1; }
@@ -49,6 +50,6 @@ if [ -n "${AUTOMIGRATE_SEED_DIR:-}" ]; then
     run "$work/pr2.lst" pull_request "$pr_event" "embedded server restarted from the cache"
 fi
 run "$work/push.lst" push "{\"ref\": \"refs/heads/docs\", \"before\": \"$head\", \"after\": \"$readme\",
-  \"repository\": {\"full_name\": \"image/record\"}}" "no schema changes"
+  \"repository\": {\"full_name\": \"image/record\"}}" "no schema changes" 0
 cp "$work/push.lst" "$out"
 echo "recorded $(grep -vc '^[#@]' "$out") classes"
