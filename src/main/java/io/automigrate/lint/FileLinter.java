@@ -185,7 +185,7 @@ public final class FileLinter {
             List<StatementShapes.Shape> shapes = StatementShapes.of(changeset.sql(), firstLine(changeset, text), shown);
             apply(connection, changeset, shapes, shown);
             Catalog after = StateReader.inspect(connection, options);
-            SchemaDiff diff = SchemaDiffer.diff(before, after, new DiffOptions(false, renames(shapes, before, shown)));
+            SchemaDiff diff = SchemaDiffer.diff(before, after, options(renames(shapes, before, shown)));
             List<LintSubject.ChangeSql> changes = withoutCarriedAlong(diff.changes()).stream()
                     .map(c -> new LintSubject.ChangeSql(c, statementsOf(c, shapes))).toList();
             List<Finding> found = new ArrayList<>(Linter.changes(new LintSubject(baseline, before, after, changes,
@@ -322,6 +322,14 @@ public final class FileLinter {
         if (change.action() == ChangeAction.ALTER) return "ALTER";
         ObjectKind kind = change.target().kind();
         return kind == ObjectKind.COLUMN || kind == ObjectKind.CONSTRAINT ? "ADD" : "CREATE";
+    }
+
+    /**
+     * How a migration file's effect is diffed: with the renames it spells out, and with column order rewritten, since
+     * what the file left is a fact: a table it left in another column order than ALTERs could was re-created (AM413).
+     */
+    static DiffOptions options(RenameHints renames) {
+        return new DiffOptions(false, renames, true);
     }
 
     /**

@@ -47,7 +47,7 @@ public final class Linter {
         List<StatementShapes.Shape> shapes = new ArrayList<>();
         for (Changeset c : file.changesets()) shapes.addAll(shapes(c, shown));
         SchemaDiff diff = SchemaDiffer.diff(before, after,
-                new DiffOptions(false, FileLinter.renames(shapes, before, shown)));
+                FileLinter.options(FileLinter.renames(shapes, before, shown)));
         List<LintSubject.ChangeSql> changes = FileLinter.withoutCarriedAlong(diff.changes()).stream()
                 .map(c -> new LintSubject.ChangeSql(c, FileLinter.statementsOf(c, shapes))).toList();
         List<Finding> findings = new ArrayList<>(changes(new LintSubject(before, before, after, changes, diff.notes())));

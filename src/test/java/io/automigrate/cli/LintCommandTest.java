@@ -82,6 +82,20 @@ class LintCommandTest {
     }
 
     @Test
+    void aMigrationThatReCreatesATableInAnotherColumnOrderIsReportedAsATableReCreation() throws Exception {
+        String file = migration("20260102000000_reorder_users.sql", """
+                CREATE TABLE public.automigrate_rows_of_users AS SELECT id, legacy, email FROM public.users;
+                DROP TABLE public.users;
+                CREATE TABLE public.users (id bigint PRIMARY KEY, legacy text, email text);
+                INSERT INTO public.users (id, legacy, email) SELECT * FROM public.automigrate_rows_of_users;
+                DROP TABLE public.automigrate_rows_of_users;
+                """);
+        Result result = run("lint", file);
+        assertEquals(0, result.code(), result.out() + result.err());
+        assertTrue(result.out().contains("AM413"), result.out());
+    }
+
+    @Test
     void environmentPolicyAllowsAndRaises() throws Exception {
         Files.writeString(project.resolve("automigrate.yml"), """
                 environments:

@@ -438,7 +438,8 @@ class PlanEndToEndTest {
         assertTrue(added.contains("ALTER TABLE public.notes ADD COLUMN title text;"), added);
         assertFalse(added.contains("automigrate_rows_of"), added);
 
-        // Asked for, the next plan puts the columns in the declared order, proven like every plan.
+        // Asked for, the next plan puts the columns in the declared order, proven like every plan; the plan after it
+        // (in planWrites) says exactly "schema and migrations agree", so no column-order note is left.
         Files.writeString(repo.resolve("automigrate.yml"), "column-order: rewrite\n");
         Run check = automigrate("plan", "--check", "--no-rewrite-column-order");
         assertEquals(0, check.exit(), "the flag overrides automigrate.yml: " + check.out() + check.err());
@@ -448,8 +449,6 @@ class PlanEndToEndTest {
         assertTrue(rewrite.contains("INSERT INTO public.notes (id, title, body) SELECT * FROM "
                 + "public.automigrate_rows_of_notes;"), rewrite);
         assertTrue(rewrite.contains("--rollback"), rewrite);
-        Run quiet = automigrate("plan", "--check");
-        assertFalse(quiet.out().contains("column order differs"), quiet.out());
     }
 
     private static RevCommit commit(Git git, String message) throws Exception {
