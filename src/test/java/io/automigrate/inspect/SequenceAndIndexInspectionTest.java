@@ -39,7 +39,7 @@ class SequenceAndIndexInspectionTest {
     }
 
     @Test
-    void indexesThatAreNotConstraintsNorPartitionCopies() {
+    void indexesThatAreNotConstraintsWithPartitionCopiesAttachedToTheirParent() {
         Catalog catalog = Inspect.ddl("""
                 CREATE FUNCTION lower_code(text) RETURNS text LANGUAGE sql IMMUTABLE AS 'SELECT lower($1)';
                 CREATE TABLE a (id int PRIMARY KEY, code text, span int4range,
@@ -57,8 +57,12 @@ class SequenceAndIndexInspectionTest {
                 CREATE MATERIALIZED VIEW m AS SELECT id FROM a;
                 CREATE UNIQUE INDEX m_id ON m (id);
                 """);
-        assertEquals(List.of("a_code_id", "a_lower_code", "b_code", "m_id", "p1_own", "p_v"),
+        assertEquals(List.of("a_code_id", "a_lower_code", "b_code", "m_id", "p1_own", "p1_v_idx", "p_v"),
                 catalog.indexes().stream().map(Index::name).toList());
+        // the partition's copy of the parent's index is modelled, attached to it; the partition's own is not
+        assertEquals(QualifiedName.of("public", "p_v"),
+                catalog.index(QualifiedName.of("public", "p1_v_idx")).orElseThrow().attachedTo());
+        assertNull(catalog.index(QualifiedName.of("public", "p1_own")).orElseThrow().attachedTo());
         Index lower = catalog.index(QualifiedName.of("public", "a_lower_code")).orElseThrow();
         assertEquals("CREATE UNIQUE INDEX a_lower_code ON public.a USING btree (public.lower_code(code)) "
                 + "WHERE (id > 0)", lower.definition());
