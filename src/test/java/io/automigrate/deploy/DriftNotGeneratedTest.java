@@ -1,17 +1,13 @@
 package io.automigrate.deploy;
 
 import io.automigrate.catalog.Catalog;
-import io.automigrate.inspect.CatalogInspector;
-import io.automigrate.inspect.InspectOptions;
 import io.automigrate.shadow.ShadowDatabase;
 import io.automigrate.testing.TestPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -62,14 +58,6 @@ class DriftNotGeneratedTest {
     }
 
     private static Catalog load(String sql) throws SQLException {
-        try (Connection c = database.connect(); Statement st = c.createStatement()) {
-            c.setAutoCommit(false);
-            try {
-                st.execute(sql);
-                return CatalogInspector.inspect(c, InspectOptions.all());
-            } finally {
-                c.rollback();
-            }
-        }
+        return TestPostgres.inspectRolledBack(database, sql);
     }
 }

@@ -1,8 +1,6 @@
 package io.automigrate.diff;
 
 import io.automigrate.catalog.Catalog;
-import io.automigrate.inspect.CatalogInspector;
-import io.automigrate.inspect.InspectOptions;
 import io.automigrate.shadow.ShadowDatabase;
 import io.automigrate.testing.CatalogDifference;
 import io.automigrate.testing.Convergence;
@@ -13,9 +11,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -77,18 +73,12 @@ class DiffCasesLoadTest {
         return orders;
     }
 
-    /** Loads the script in a transaction, inspects the result and rolls it back. */
-    private static Catalog load(String label, String sql) throws SQLException {
-        try (Connection c = database.connect(); Statement st = c.createStatement()) {
-            c.setAutoCommit(false);
-            try {
-                st.execute(sql);
-                return CatalogInspector.inspect(c, InspectOptions.all());
-            } catch (SQLException e) {
-                return fail(label + " does not load: " + e.getMessage());
-            } finally {
-                c.rollback();
-            }
+    /** The catalog the script makes, read in a transaction that is rolled back. */
+    private static Catalog load(String label, String sql) {
+        try {
+            return TestPostgres.inspectRolledBack(database, sql);
+        } catch (SQLException e) {
+            return fail(label + " does not load: " + e.getMessage());
         }
     }
 }

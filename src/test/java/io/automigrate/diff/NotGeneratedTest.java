@@ -1,8 +1,6 @@
 package io.automigrate.diff;
 
 import io.automigrate.catalog.Catalog;
-import io.automigrate.inspect.CatalogInspector;
-import io.automigrate.inspect.InspectOptions;
 import io.automigrate.shadow.ShadowDatabase;
 import io.automigrate.testing.TestPostgres;
 import org.junit.jupiter.api.AfterAll;
@@ -10,9 +8,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -104,16 +100,7 @@ class NotGeneratedTest {
                 .replace("{event}", EVENT_FUNCTION);
     }
 
-    /** Loads the script in a transaction, inspects the result and rolls it back. */
     private static Catalog load(String sql) throws SQLException {
-        try (Connection c = database.connect(); Statement st = c.createStatement()) {
-            c.setAutoCommit(false);
-            try {
-                if (!sql.isBlank()) st.execute(sql);
-                return CatalogInspector.inspect(c, InspectOptions.all());
-            } finally {
-                c.rollback();
-            }
-        }
+        return TestPostgres.inspectRolledBack(database, sql);
     }
 }

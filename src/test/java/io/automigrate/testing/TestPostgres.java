@@ -32,6 +32,23 @@ public final class TestPostgres {
         return server().createDatabase(purpose);
     }
 
+    /**
+     * The catalog {@code sql} (several statements are fine) makes on the database, read inside a transaction that is
+     * then rolled back: DDL is transactional, so many schemas can be inspected on one database, each from its start.
+     */
+    public static io.automigrate.catalog.Catalog inspectRolledBack(ShadowDatabase database, String sql)
+            throws SQLException {
+        try (Connection c = database.connect(); Statement st = c.createStatement()) {
+            c.setAutoCommit(false);
+            try {
+                if (!sql.isBlank()) st.execute(sql);
+                return io.automigrate.inspect.CatalogInspector.inspect(c, io.automigrate.inspect.InspectOptions.all());
+            } finally {
+                c.rollback();
+            }
+        }
+    }
+
     /** Runs a script (several statements are fine) on the database. */
     public static void execute(ShadowDatabase database, String sql) {
         try (Connection c = database.connect(); Statement st = c.createStatement()) {
