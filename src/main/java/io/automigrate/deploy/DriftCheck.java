@@ -2,6 +2,7 @@ package io.automigrate.deploy;
 
 import io.automigrate.AutomigrateException;
 import io.automigrate.catalog.Catalog;
+import io.automigrate.catalog.UnmanagedObject;
 import io.automigrate.config.Config;
 import io.automigrate.db.Connections;
 import io.automigrate.diff.DiffOptions;
@@ -25,6 +26,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -110,7 +112,7 @@ public final class DriftCheck {
         if (config.changelog() != null) return new Position(List.of(), List.of());
         MigrationHistory history = MigrationHistory.read(root, config.migrations(), config.migrationFormat(), true);
         Set<String> appliedKeys = applied.stream().map(ChangelogTable.Applied::key).collect(Collectors.toSet());
-        Set<String> known = new java.util.HashSet<>();
+        Set<String> known = new HashSet<>();
         List<String> pending = new ArrayList<>();
         for (MigrationFile file : history.files()) {
             boolean whole = true;
@@ -223,13 +225,13 @@ public final class DriftCheck {
      * that differs from theirs, still counts.
      */
     private static Catalog withoutPlatformObjects(Catalog live, Catalog expected, List<String> notes) {
-        java.util.Set<String> known = new java.util.HashSet<>();
+        Set<String> known = new HashSet<>();
         expected.unmanaged().forEach(u -> known.add(u.describe()));
-        List<io.automigrate.catalog.UnmanagedObject> foreign = live.unmanaged().stream()
+        List<UnmanagedObject> foreign = live.unmanaged().stream()
                 .filter(u -> u.databaseWide() && !known.contains(u.describe())).toList();
         if (foreign.isEmpty()) return live;
         notes.add("not counted as drift: " + String.join(", ", foreign.stream()
-                .map(io.automigrate.catalog.UnmanagedObject::describe).toList())
+                .map(UnmanagedObject::describe).toList())
                 + " (database-wide, not made by the migrations; automigrate leaves them alone)");
         return live.withUnmanaged(live.unmanaged().stream().filter(u -> !foreign.contains(u)).toList());
     }
@@ -256,7 +258,7 @@ public final class DriftCheck {
         }
         MigrationHistory history = MigrationHistory.read(root, config.migrations(), config.migrationFormat(), true);
         List<String> notes = new ArrayList<>();
-        Set<String> known = new java.util.HashSet<>();
+        Set<String> known = new HashSet<>();
         List<MigrationFile> subset = new ArrayList<>();
         boolean whole = true;
         for (MigrationFile file : history.files()) {
