@@ -245,6 +245,10 @@ public final class PlanReport {
             migration.put("written", r.written());
             migration.put("sql", r.migration().sql());
             migration.put("rollback", r.migration().rollbackSql());
+            if (r.migration().review() != null) {
+                // what each environment's apply will make of it once it is in the change, as for the change's own files
+                migration.put("environments", verdictsJson(r.migration().review().verdicts()));
+            }
             root.put("migration", migration);
         }
         root.put("changes", r.changed() ? r.migration().changes() : List.of());
@@ -279,16 +283,21 @@ public final class PlanReport {
             Map<String, Object> file = new LinkedHashMap<>();
             file.put("file", f.file());
             file.put("findings", f.findings().stream().map(FindingsReport::json).toList());
-            file.put("environments", f.verdicts().stream().map(v -> {
-                Map<String, Object> verdict = new LinkedHashMap<>();
-                verdict.put("environment", v.environment());
-                verdict.put("refuses", v.refuses());
-                verdict.put("blocking", v.blocking().stream().map(Finding::code).distinct().toList());
-                return verdict;
-            }).toList());
+            file.put("environments", verdictsJson(f.verdicts()));
             return file;
         }).toList());
         return out;
+    }
+
+    /** Each environment's verdict on one file; {@code environment} is null when no environment is configured. */
+    private static List<Map<String, Object>> verdictsJson(List<MigrationReview.Verdict> verdicts) {
+        return verdicts.stream().map(v -> {
+            Map<String, Object> verdict = new LinkedHashMap<>();
+            verdict.put("environment", v.environment());
+            verdict.put("refuses", v.refuses());
+            verdict.put("blocking", v.blocking().stream().map(Finding::code).distinct().toList());
+            return verdict;
+        }).toList();
     }
 
     /** The findings as one line of JSON (the action's {@code findings} output). */

@@ -4,7 +4,10 @@ import io.automigrate.catalog.ObjectKind;
 import io.automigrate.catalog.ObjectRef;
 import io.automigrate.config.Config;
 import io.automigrate.config.ConfigLoader;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.automigrate.lint.Finding;
+import io.automigrate.report.PlanReport;
 import io.automigrate.shadow.ShadowDatabase;
 import io.automigrate.testing.TestPostgres;
 import org.eclipse.jgit.api.Git;
@@ -149,6 +152,27 @@ class MigrationReviewTest {
             assertEquals("db/migrations/20261201000000_audit.sql creates table public.audit, which db/schema.sql "
                     + "does not have: add it to the schema, or drop it from the migration", gap.message());
             assertEquals("high", result.risk());
+        }
+    }
+
+    @Test
+    void theJsonReportGivesEachEnvironmentsVerdictOnTheGeneratedMigration() throws Exception {
+        try (Git git = base()) {
+            write(Map.of("db/schema.sql", SCHEMA.replace(",\n    email text", "")));
+            PlanResult result = plan();
+
+            assertEquals(PlanResult.Status.PLANNED, result.status(), result.toString());
+            JsonNode environments = new ObjectMapper().readTree(PlanReport.json(result)).path("migration")
+                    .path("environments");
+            assertEquals(2, environments.size(), environments.toString());
+            for (JsonNode verdict : environments) {
+                String environment = verdict.path("environment").asText();
+                boolean production = environment.equals("production");
+                assertTrue(production || environment.equals("staging"), verdict.toString());
+                assertEquals(production, verdict.path("refuses").asBoolean(),
+                        "production allows no AM102, staging does: " + verdict);
+                assertEquals(production ? "[\"AM102\"]" : "[]", verdict.path("blocking").toString(), verdict.toString());
+            }
         }
     }
 }
