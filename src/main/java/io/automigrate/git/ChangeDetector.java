@@ -101,15 +101,18 @@ public final class ChangeDetector {
      */
     public static Detection fromFiles(Path root, Collection<String> changedFiles, Collection<String> paths,
                                       String method) {
-        return fromFiles(root, changedFiles, Map.of(), Map.of(), paths, method);
+        return fromFiles(root, changedFiles, Map.of(), Map.of(), Map.of(), paths, method);
     }
 
     /**
-     * As above, with what the list says of each file: {@code kinds} (files it does not name are UNKNOWN) and the
-     * base's path of each renamed file ({@code renamedFrom}, new path → old path; the old path is a changed file too).
+     * As above, with what the list says of each file: {@code kinds} (files it does not name are UNKNOWN), the
+     * base's path of each renamed file ({@code renamedFrom}, new path → old path; the old path is a changed file too)
+     * and a modified file's first changed line from the list's diff of it ({@code changedLines}, see {@link
+     * ChangedLine#fromPatch}; a file it does not name has no known line).
      */
     public static Detection fromFiles(Path root, Collection<String> changedFiles, Map<String, Detection.Kind> kinds,
-                                      Map<String, String> renamedFrom, Collection<String> paths, String method) {
+                                      Map<String, String> renamedFrom, Map<String, Integer> changedLines,
+                                      Collection<String> paths, String method) {
         List<String> filters;
         try (Repository repository = open(root)) {
             filters = relativeToTop(repository, root, paths);
@@ -133,7 +136,11 @@ public final class ChangeDetector {
         renamedFrom.forEach((file, previous) -> {
             if (changed.contains(file)) renames.put(file, previous);
         });
-        return new Detection(!changed.isEmpty(), new ArrayList<>(changed), method, known, null, renames);
+        Map<String, Integer> lines = new HashMap<>();
+        changedLines.forEach((file, line) -> {
+            if (changed.contains(file) && line > 0) lines.put(file, line);
+        });
+        return new Detection(!changed.isEmpty(), new ArrayList<>(changed), method, known, null, renames, lines);
     }
 
     /**

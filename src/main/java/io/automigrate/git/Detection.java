@@ -10,10 +10,12 @@ import java.util.TreeMap;
  * {@code kinds} says, for each changed file, whether it was added, modified, deleted or renamed (unknown when the
  * list came from somewhere that does not say); {@code renamedFrom} gives a renamed file's path on the base (its old
  * path is also in {@code changedFiles}, as deleted); {@code base} is the base commit's id when the base is in the
- * clone (null otherwise), so a file as it is on the base can be read.
+ * clone (null otherwise), so a file as it is on the base can be read; {@code changedLines} gives, when the base is
+ * not in the clone, a modified file's first changed line as the list's diff of it says ({@link ChangedLine#fromPatch};
+ * a file it does not name: not known).
  */
 public record Detection(boolean changed, List<String> changedFiles, String method, Map<String, Kind> kinds,
-                        String base, Map<String, String> renamedFrom) {
+                        String base, Map<String, String> renamedFrom, Map<String, Integer> changedLines) {
 
     /** How a file differs from the base; RENAMED is the new path of a file the base has under another. */
     public enum Kind { ADDED, MODIFIED, DELETED, RENAMED, UNKNOWN }
@@ -22,6 +24,14 @@ public record Detection(boolean changed, List<String> changedFiles, String metho
         changedFiles = List.copyOf(changedFiles);
         kinds = kinds == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(kinds));
         renamedFrom = renamedFrom == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(renamedFrom));
+        changedLines = changedLines == null ? Map.of()
+                : java.util.Collections.unmodifiableMap(new TreeMap<>(changedLines));
+    }
+
+    /** A change set without lines from a diff (git's, whose base is in the clone, or a list without diffs). */
+    public Detection(boolean changed, List<String> changedFiles, String method, Map<String, Kind> kinds, String base,
+                     Map<String, String> renamedFrom) {
+        this(changed, changedFiles, method, kinds, base, renamedFrom, Map.of());
     }
 
     /** A change set without renames. */
@@ -31,12 +41,17 @@ public record Detection(boolean changed, List<String> changedFiles, String metho
 
     /** A change set whose kinds of change are not known (a file list from elsewhere). */
     public Detection(boolean changed, List<String> changedFiles, String method) {
-        this(changed, changedFiles, method, Map.of(), null, Map.of());
+        this(changed, changedFiles, method, Map.of(), null, Map.of(), Map.of());
     }
 
     /** The path a renamed {@code file} has on the base; null when it was not renamed. */
     public String previousPath(String file) {
         return renamedFrom.get(file);
+    }
+
+    /** The first changed line of {@code file} as the file list's diff says (see {@link #changedLines}); 0: not known. */
+    public int changedLine(String file) {
+        return changedLines.getOrDefault(file, 0);
     }
 
     /** How {@code file} (relative to the repository root) differs from the base. */

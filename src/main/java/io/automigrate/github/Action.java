@@ -383,8 +383,10 @@ public final class Action {
         List<String> paths = new ArrayList<>();
         Map<String, Detection.Kind> kinds = new HashMap<>();
         Map<String, String> renamedFrom = new HashMap<>();
+        Map<String, Integer> changedLines = new HashMap<>();
         for (PullRequestApi.ChangedFile file : files) {
             paths.add(file.path());
+            if (file.changedLine() > 0) changedLines.put(file.path(), file.changedLine());
             Detection.Kind kind = switch (file.status()) {
                 case "added", "copied" -> Detection.Kind.ADDED;
                 case "modified", "changed" -> Detection.Kind.MODIFIED;
@@ -400,7 +402,7 @@ public final class Action {
             }
         }
         boolean statuses = kinds.values().stream().noneMatch(k -> k == Detection.Kind.UNKNOWN);
-        return ChangeDetector.fromFiles(root, paths, kinds, renamedFrom, watched, "the pull request's changed-file "
+        return ChangeDetector.fromFiles(root, paths, kinds, renamedFrom, changedLines, watched, "the pull request's changed-file "
                 + "list from the GitHub API" + (statuses ? "" : ", without a status for every file")
                 + " (base commit " + abbreviate(pr.baseSha()) + " is not in this shallow clone and could not be "
                 + "fetched)");

@@ -3,6 +3,7 @@ package io.automigrate.github;
 import io.automigrate.AutomigrateException;
 import io.automigrate.ExitCode;
 import io.automigrate.Secrets;
+import io.automigrate.git.ChangedLine;
 import org.kohsuke.github.GHFileNotFoundException;
 import org.kohsuke.github.GHIssue;
 import org.kohsuke.github.GHIssueComment;
@@ -49,9 +50,11 @@ public final class PullRequestApi {
     /**
      * One file the pull request changes (paths relative to the repository's top): {@code status} as GitHub gives it
      * (added, modified, removed, renamed, copied, changed, unchanged; empty when the server sent none),
-     * {@code previous} a renamed file's old path (null otherwise).
+     * {@code previous} a renamed file's old path (null otherwise), {@code changedLine} the new file's first changed
+     * line as the file's {@code patch} says ({@link ChangedLine#fromPatch}; 0 when GitHub sends no patch, as for a
+     * binary file or a diff too large to show).
      */
-    public record ChangedFile(String path, String status, String previous) {
+    public record ChangedFile(String path, String status, String previous, int changedLine) {
     }
 
     /** The files the pull request changes, with GitHub's status of each. */
@@ -60,7 +63,7 @@ public final class PullRequestApi {
             List<ChangedFile> files = new ArrayList<>();
             for (GHPullRequestFileDetail file : repository.getPullRequest(number).listFiles()) {
                 files.add(new ChangedFile(file.getFilename(), file.getStatus() == null ? "" : file.getStatus(),
-                        file.getPreviousFilename()));
+                        file.getPreviousFilename(), ChangedLine.fromPatch(file.getPatch())));
             }
             return files;
         } catch (IOException e) {

@@ -6,6 +6,7 @@ import io.automigrate.diff.Change;
 import io.automigrate.diff.ChangeAction;
 import io.automigrate.diff.SchemaDiff;
 import io.automigrate.git.ChangeDetector;
+import io.automigrate.git.ChangedLine;
 import io.automigrate.git.Detection;
 import io.automigrate.inspect.InspectOptions;
 import io.automigrate.lint.Finding;
@@ -54,7 +55,8 @@ public final class MigrationReviewer {
     /**
      * The migration files of {@code config} that {@code detection} (paths from the repository's top) adds or edits.
      * {@code root} is the project folder in the repository; {@code head} the revision planned (null: the working
-     * tree), whose text of an edited file is compared with the base's to find its first changed line.
+     * tree), whose text of an edited file is compared with the base's to find its first changed line (without the
+     * base, the line {@code detection} has from the file list's diff is kept within that text).
      */
     public static Touched touched(Path root, Config config, Detection detection, String head) {
         if (detection == null || config.changelog() != null) return Touched.nothing();
@@ -80,12 +82,14 @@ public final class MigrationReviewer {
                             + "check the base commit (actions/checkout with fetch-depth: 0) to have it decided"));
                 }
                 case MODIFIED -> {
-                    // Without the base in the clone (a status from the GitHub API) the changed line is not known.
-                    String before = detection.base() == null ? null : ChangeDetector.textAt(root, detection.base(), file);
                     String after = head == null ? readOrNull(root.resolve(relative))
                             : ChangeDetector.textAt(root, head, file);
-                    int line = before == null ? 0
-                            : firstDifferentLine(before, after == null ? "" : after);
+                    String before = detection.base() == null ? null : ChangeDetector.textAt(root, detection.base(), file);
+                    // Without the base in the clone, the line the GitHub API's diff of the file names (none when
+                    // GitHub sends no diff: a binary file, or one too large to show).
+                    int line = before != null ? ChangedLine.between(before, after == null ? "" : after)
+                            : detection.changedLine(file) > 0
+                            ? ChangedLine.within(detection.changedLine(file), after == null ? "" : after) : 0;
                     edited.add(new MigrationReview.EditedMigration(relative, line, "this migration is on the base branch, so an environment may have applied it already; "
                             + "deploy compares each applied changeset's checksum and refuses a file that changed. "
                             + "Undo the edit and put the change in a new migration (automigrate plan writes it from "
@@ -127,15 +131,6 @@ public final class MigrationReviewer {
         } catch (io.automigrate.AutomigrateException e) {
             return 1; // the history read says what is wrong with it
         }
-    }
-
-    /** 1-based: the first line where {@code after} differs from {@code before} (a removed tail: its last line). */
-    static int firstDifferentLine(String before, String after) {
-        String[] a = before.replace("\r\n", "\n").split("\n", -1);
-        String[] b = after.replace("\r\n", "\n").split("\n", -1);
-        int i = 0;
-        while (i < a.length && i < b.length && a[i].equals(b[i])) i++;
-        return Math.max(1, Math.min(i + 1, b.length));
     }
 
     private static String readOrNull(Path file) {

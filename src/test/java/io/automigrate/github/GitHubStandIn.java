@@ -66,9 +66,18 @@ public final class GitHubStandIn implements AutoCloseable {
     /**
      * One entry of {@code GET /repos/{owner}/{repo}/pulls/{number}/files}: {@code status} is GitHub's (added, modified,
      * removed, renamed, ...; null leaves the field out, as a server that does not send it would), {@code previous}
-     * the old path of a renamed file.
+     * the old path of a renamed file, {@code patch} the file's unified diff as GitHub sends it (its hunks only, no
+     * header lines; null leaves the field out, as GitHub does for a binary file or a diff too large to show).
      */
-    public record PullFile(String filename, String status, String previous) {
+    public record PullFile(String filename, String status, String previous, String patch) {
+        public PullFile(String filename, String status, String previous) {
+            this(filename, status, previous, null);
+        }
+
+        /** This entry as GitHub lists a binary file, or one whose diff is too large: no {@code patch}. */
+        public PullFile withoutPatch() {
+            return new PullFile(filename, status, previous, null);
+        }
     }
 
     /** The pull request's files, each "modified" (what the tests that only need a list of names get). */
@@ -80,9 +89,15 @@ public final class GitHubStandIn implements AutoCloseable {
         pullRequestFiles = List.copyOf(files);
     }
 
+    /** The pull request's files as served now. */
+    public List<PullFile> pullRequestFileEntries() {
+        return pullRequestFiles;
+    }
+
     /**
      * The pull request's files as GitHub lists them: the difference between {@code base} and {@code head} in the
-     * repository at {@code gitDir}, with git's rename detection; {@code withStatus} false leaves the status out.
+     * repository at {@code gitDir}, with git's rename detection and each file's patch (git's diff with three lines of
+     * context, as GitHub's); {@code withStatus} false leaves the status out.
      */
     public void pullRequestFiles(Path gitDir, String base, String head, boolean withStatus) throws IOException {
         List<PullFile> files = new ArrayList<>();
@@ -105,10 +120,24 @@ public final class GitHubStandIn implements AutoCloseable {
                 String path = e.getChangeType() == org.eclipse.jgit.diff.DiffEntry.ChangeType.DELETE
                         ? e.getOldPath() : e.getNewPath();
                 files.add(new PullFile(path, withStatus ? status : null,
-                        e.getChangeType() == org.eclipse.jgit.diff.DiffEntry.ChangeType.RENAME ? e.getOldPath() : null));
+                        e.getChangeType() == org.eclipse.jgit.diff.DiffEntry.ChangeType.RENAME ? e.getOldPath() : null,
+                        patch(repository, e)));
             }
         }
         pullRequestFiles = List.copyOf(files);
+    }
+
+    /** GitHub's {@code patch} of one file: git's unified diff from its first hunk on (null when it has none). */
+    private static String patch(org.eclipse.jgit.lib.Repository repository, org.eclipse.jgit.diff.DiffEntry entry)
+            throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (org.eclipse.jgit.diff.DiffFormatter format = new org.eclipse.jgit.diff.DiffFormatter(out)) {
+            format.setRepository(repository);
+            format.format(entry);
+        }
+        String diff = out.toString(StandardCharsets.UTF_8);
+        int hunk = diff.indexOf("\n@@"); // after the "diff --git", "index", "---" and "+++" lines
+        return hunk < 0 ? null : diff.substring(hunk + 1).replaceAll("\n$", "");
     }
 
     public List<Request> requests() {
@@ -197,8 +226,8 @@ public final class GitHubStandIn implements AutoCloseable {
                 entry.put("additions", 2).put("deletions", 1).put("changes", 3)
                         .put("blob_url", "https://github.com/" + repository + "/blob/HEAD/" + file)
                         .put("raw_url", "https://github.com/" + repository + "/raw/HEAD/" + file)
-                        .put("contents_url", apiUrl() + "/repos/" + repository + "/contents/" + file)
-                        .put("patch", "@@ -1 +1,2 @@");
+                        .put("contents_url", apiUrl() + "/repos/" + repository + "/contents/" + file);
+                if (pulled.patch() != null) entry.put("patch", pulled.patch());
                 if (pulled.previous() != null) entry.put("previous_filename", pulled.previous());
             }
             send(exchange, 200, list);

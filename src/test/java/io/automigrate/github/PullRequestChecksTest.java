@@ -215,9 +215,27 @@ class PullRequestChecksTest extends ActionTestBase {
         assertTrue(run.out().contains("could not fetch base commit " + fixture.mainSha.substring(0, 7)), run.out());
         assertTrue(run.out().contains("detected by the pull request's changed-file list from the GitHub API (base "
                 + "commit"), run.out());
-        // GitHub says "modified": an edit, on the file (the changed line needs the base's text).
+        // GitHub says "modified": an edit, on the line its patch of the file names (the git path's line 6).
+        assertTrue(run.out().contains("::error file=" + FIRST + ",line=6,title=edited migration::this migration is on "
+                + "the base branch"), run.out());
+        assertTrue(fixture.github.commentBodies().get(0).contains("❌ `" + FIRST + "` (line 6) is edited"),
+                fixture.github.commentBodies().get(0));
+    }
+
+    @Test
+    void withoutTheBaseAnEditGitHubSendsNoPatchOfIsAnErrorOnTheFile() throws Exception {
+        String head = editFirstMigration();
+        fixture.github.pullRequestFiles(fixture.remote, fixture.mainSha, head, true);
+        // As GitHub lists a binary file or a diff too large to show.
+        fixture.github.pullRequestFileEntries(fixture.github.pullRequestFileEntries().stream()
+                .map(GitHubStandIn.PullFile::withoutPatch).toList());
+        ActionFixture.Run run = fixture.action(pullRequest(shallow(false), fixture.mainSha, head));
+
+        assertEquals(1, run.exit(), run.all());
         assertTrue(run.out().contains("::error file=" + FIRST + ",title=edited migration::this migration is on the "
-                + "base branch"), run.out());
+                + "base branch, so an environment may have applied it already"), run.out());
+        assertTrue(fixture.github.commentBodies().get(0).contains("❌ `" + FIRST + "` is edited: this migration is on "
+                + "the base branch"), fixture.github.commentBodies().get(0));
     }
 
     @Test
