@@ -7,6 +7,7 @@
 #     for the GitHub API;
 #   - the same with a warm cache, as in a job whose actions/cache restored the cache folder: HOME=/github/home mounted
 #     from a folder of the host (one per image), filled by the unmeasured run before the measured ones;
+#   - the size of each image's cache folder after the warm runs, on disk and packed as actions/cache stores it;
 #   - podman's own floor: the same image started with /bin/true as its entrypoint (container start to exit with no
 #     Java at all), in the same rotation, so that figures taken on a loaded machine can be judged.
 # The two images and the floor run in turn (A B F A B F ...), so that a machine that slows down or speeds up during
@@ -124,6 +125,18 @@ for case in readme schema schema-warm; do
     done
     echo "| $case | $(median <"$work/a") s ($(range <"$work/a")) | $(median <"$work/b") s ($(range <"$work/b")) |" \
         "$(median <"$work/r")× | $(median <"$work/f") s ($(range <"$work/f")) | $load_before → $(cut -d' ' -f1-3 /proc/loadavg) |"
+done
+# What actions/cache would save and restore for each image: the cache folder after the warm runs, on disk and as the
+# zstd-compressed tar that actions/cache uploads (it uses zstd where the runner has it, as GitHub's do).
+echo
+echo "| cache folder after the warm runs | files | on disk | as actions/cache stores it (tar, zstd) |"
+echo "| --- | ---: | ---: | ---: |"
+for image in "$new" "$base"; do
+    dir="$work/home-${image//[^a-zA-Z0-9]/_}"
+    files=$(find "$dir" -type f | wc -l)
+    disk=$(du -sb "$dir" | awk '{printf "%.1f MB", $1/1000000}')
+    packed=$(tar -C "$dir" -cf - . | zstd -q -T0 -c | wc -c | awk '{printf "%.1f MB", $1/1000000}')
+    echo "| $image | $files | $disk | $packed |"
 done
 grep -q 'ADD COLUMN' "$work/schema.log" || { echo "the schema case planned no change" >&2; exit 1; }
 grep -q '"method":"POST","path":"/api/v3/repos/octo-org/shop/issues/7/comments"' "$work/requests.jsonl" \

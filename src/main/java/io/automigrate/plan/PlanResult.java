@@ -138,8 +138,10 @@ public record PlanResult(Status status, Detection detection, Migration migration
      */
     public PlanResult under(String prefix) {
         if (prefix == null || prefix.isEmpty()) return this;
+        java.util.Map<String, String> files = new java.util.LinkedHashMap<>();
+        if (migration != null) migration.files().forEach((file, text) -> files.put(prefix + file, text));
         Migration moved = migration == null ? null : new Migration(migration.name(), prefix + migration.file(),
-                migration.text(), migration.sql(), migration.rollbackSql(), migration.changes(), null,
+                migration.text(), migration.sql(), migration.rollbackSql(), migration.changes(), files,
                 migration.review() == null ? null : migration.review().under(prefix));
         return new PlanResult(status, detection, moved, MigrationReview.under(findings, prefix), proof, notes, written,
                 shadow, review.under(prefix));

@@ -101,12 +101,6 @@ public final class SqlStatements {
         return codeStart;
     }
 
-    /** {@code line:col} (1-based) of a character offset of {@code text}. */
-    public static String position(String text, int offset) {
-        LineIndex lines = new LineIndex(text);
-        return lines.line(offset) + ":" + lines.column(offset);
-    }
-
     /** The 1-based line of a character offset of {@code text}. */
     public static int line(String text, int offset) {
         return new LineIndex(text).line(offset);
