@@ -17,13 +17,13 @@ import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Starts the embedded server without the embedded library: the cache's server from the binaries the library unpacked
- * on an earlier run (recorded beside the data directory), or any initialised data directory from binaries unpacked in
- * the cache folder ({@link PostgresBinaries#install}). Measured on every later run: the library hashes its 10 MB
- * binary archive to find the unpacked copy, runs two probe processes, and waits for start and for stop in 100 ms
- * steps, about 0.35 s in all; here the postmaster is started directly, polled every few milliseconds, and stopped
- * without waiting (the next start waits for a postmaster that is still going down). Linux and macOS only; anything
- * unexpected (no record, a missing binary, a start that fails) leaves it to the library.
+ * Runs the embedded server without the embedded library, from PostgreSQL's binaries unpacked in the cache folder
+ * ({@link PostgresBinaries#install}): makes a new cluster with their initdb, and starts a cluster with their
+ * postmaster. Measured on every later run: the library hashes its 10 MB binary archive to find the unpacked copy,
+ * runs two probe processes, and waits for start and for stop in 100 ms steps, about 0.35 s in all; here the
+ * postmaster is started directly, polled every few milliseconds, and stopped without waiting (the next start waits
+ * for a postmaster that is still going down). Linux and macOS only; anything unexpected (a missing binary, an initdb
+ * or a start that fails) leaves it to the library.
  */
 final class CachedPostgres implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
@@ -41,49 +41,62 @@ final class CachedPostgres implements AutoCloseable {
         return port;
     }
 
-    /** The file that records which unpacked binary serves {@code dataDirectory}. */
-    private static Path record(Path dataDirectory) {
-        return dataDirectory.resolveSibling(dataDirectory.getFileName() + ".server");
+    /** Whether {@code dataDirectory} holds a cluster (initdb's or the seed's). */
+    static boolean initialised(Path dataDirectory) {
+        return Files.isRegularFile(dataDirectory.resolve("PG_VERSION"));
     }
 
     /**
-     * After the library started a server on {@code dataDirectory}: remembers its binary (read from the running
-     * postmaster) and {@code version}, for {@link #start}. Best effort.
+     * initdb's options: the embedded library's (superuser postgres, trust, UTF-8; the locale is the environment's,
+     * as the library passes none), and the seed's WAL segments of 1 MB ({@link PostgresSeed#create}): every new
+     * cluster is alike, whether copied from the seed or made here, and initdb writes 15 MB less.
      */
-    static void remember(Path dataDirectory, String version) {
+    static final List<String> INITDB_OPTIONS = List.of("-A", "trust", "-U", "postgres", "-E", "UTF-8", "--wal-segsize=1");
+
+    /**
+     * A new cluster in {@code dataDirectory} (absent or empty) made by the initdb of the binaries in {@code home}:
+     * made in a folder beside, moved into place when complete, so a run killed midway leaves no half cluster where
+     * the next run looks. False when that fails (the caller then leaves it to the library).
+     */
+    static boolean initdb(Path home, Path dataDirectory) {
+        Path partial = null;
         try {
-            Optional<String> binary = postmaster(dataDirectory).flatMap(p -> p.info().command());
-            if (binary.isEmpty() || !Path.of(binary.get()).getFileName().toString().startsWith("postgres")) return;
-            Properties record = new Properties();
-            record.setProperty("version", version);
-            record.setProperty("postgres", binary.get());
-            Path partial = Files.createTempFile(dataDirectory.getParent(), "server", ".part");
-            try (var out = Files.newOutputStream(partial)) {
-                record.store(out, "the binary that runs this data directory (written by automigrate)");
+            if (!PostgresSeed.emptyOrAbsent(dataDirectory)) return false;
+            Files.createDirectories(dataDirectory.getParent());
+            partial = Files.createTempDirectory(dataDirectory.getParent(), dataDirectory.getFileName() + ".initdb");
+            List<String> arguments = new ArrayList<>(List.of("-D", partial.toString()));
+            arguments.addAll(INITDB_OPTIONS);
+            Process process = new ProcessBuilder(command(home.resolve("bin/initdb"), arguments))
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (!process.waitFor(START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly().waitFor();
+                return false;
             }
-            Files.move(partial, record(dataDirectory), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            if (process.exitValue() != 0 || !initialised(partial)) return false;
+            Files.deleteIfExists(dataDirectory);
+            Files.move(partial, dataDirectory, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            partial = null;
+            return true;
         } catch (IOException | RuntimeException e) {
-            // the next run starts through the library again
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } finally {
+            io.automigrate.TempFolders.deleteQuietly(partial);
         }
     }
 
-    /**
-     * Starts the server of {@code dataDirectory} (an initialised cluster) with the binary recorded for
-     * {@code version}, or empty when that is not possible here; the caller then uses the library.
-     */
-    static Optional<CachedPostgres> start(Path dataDirectory, String version, Map<String, String> settings) {
-        Properties record = new Properties();
-        try (var in = Files.newInputStream(record(dataDirectory))) {
-            record.load(in);
-        } catch (IOException e) {
-            return Optional.empty();
+    /** {@code binary} with {@code arguments}; as root, in a user namespace (PostgreSQL refuses to run as root). */
+    private static List<String> command(Path binary, List<String> arguments) {
+        List<String> command = new ArrayList<>();
+        if (isRoot()) {
+            // as the library does: the user namespace makes it an ordinary user
+            command.addAll(List.of("unshare", "-U"));
         }
-        String binary = record.getProperty("postgres");
-        if (!version.equals(record.getProperty("version")) || binary == null) {
-            return Optional.empty();
-        }
-        return start(dataDirectory, Path.of(binary), settings);
+        command.add(binary.toString());
+        command.addAll(arguments);
+        return command;
     }
 
     /**
@@ -92,7 +105,7 @@ final class CachedPostgres implements AutoCloseable {
      */
     static Optional<CachedPostgres> start(Path dataDirectory, Path binary, Map<String, String> settings) {
         String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
-        if (!(os.contains("linux") || os.contains("mac")) || !Files.isRegularFile(dataDirectory.resolve("PG_VERSION"))
+        if (!(os.contains("linux") || os.contains("mac")) || !initialised(dataDirectory)
                 || !Files.isExecutable(binary)) {
             return Optional.empty();
         }
@@ -100,13 +113,9 @@ final class CachedPostgres implements AutoCloseable {
         Process process = null;
         try {
             int port = freePort();
-            List<String> command = new ArrayList<>();
-            if (isRoot()) {
-                // PostgreSQL refuses to run as root; a user namespace makes it an ordinary user, as the library does
-                command.addAll(List.of("unshare", "-U"));
-            }
-            command.addAll(List.of(binary.toString(), "-D", dataDirectory.toString(), "-p", Integer.toString(port)));
-            settings.forEach((key, value) -> command.addAll(List.of("-c", key + "=" + value)));
+            List<String> arguments = new ArrayList<>(List.of("-D", dataDirectory.toString(), "-p", Integer.toString(port)));
+            settings.forEach((key, value) -> arguments.addAll(List.of("-c", key + "=" + value)));
+            List<String> command = command(binary, arguments);
             Path log = dataDirectory.resolve("automigrate-server.log");
             // as private as the rest of the data directory
             if (!Files.exists(log)) Files.createFile(log);

@@ -81,7 +81,8 @@ public final class PostgresSeed {
         }
     }
 
-    private static boolean emptyOrAbsent(Path directory) {
+    /** Whether {@code directory} can take a new cluster: absent or empty (a folder that holds anything is left alone). */
+    static boolean emptyOrAbsent(Path directory) {
         if (!Files.exists(directory)) return true;
         try (Stream<Path> children = Files.list(directory)) {
             return children.findAny().isEmpty();

@@ -159,88 +159,55 @@ public final class ShadowServers {
     /**
      * {@code cache}: the cache folder (null: none), where PostgreSQL's binaries are kept unpacked
      * ({@link PostgresBinaries#install}); {@code dataDirectory} and {@code lock}: the cache's data directory and its
-     * lock, or null for a temporary server.
+     * lock, or null for a temporary server (its data directory in a temporary folder, removed when it stops).
+     * One road: the data directory is the cache's cluster, else a copy of the seed, else made by the cached binaries'
+     * initdb, and the cached binaries start it. The embedded library (which unpacks its own copy of the binaries into
+     * java.io.tmpdir, outside the cache) is the fallback: no cache folder, or the binaries could not be unpacked there.
      */
     private static ShadowServer embedded(int major, Path dataDirectory, CacheLock lock, Path seed, Path cache) {
         PostgresBinaries binaries = PostgresBinaries.forMajor(major);
-        java.util.Optional<Path> installed = cache == null ? java.util.Optional.empty() : binaries.installed(cache);
-        if (dataDirectory != null) {
-            java.util.Optional<CachedPostgres> cached = installed.isPresent()
-                    ? CachedPostgres.start(dataDirectory, installed.get().resolve("bin/postgres"), SETTINGS)
-                    : CachedPostgres.start(dataDirectory, binaries.version(), SETTINGS);
-            if (cached.isPresent()) {
-                CachedPostgres server = cached.get();
-                io.automigrate.Trace.step("embedded server restarted from the cache");
-                return started(server.port(), server, lock);
-            }
-        }
-        // Without a cache, a seeded data directory goes into a temporary folder, removed when the server stops.
         Path temporary = null;
         try {
+            // unpacked (once) while the seed is
+            java.util.concurrent.CompletableFuture<Path> installing = cache == null
+                    ? java.util.concurrent.CompletableFuture.completedFuture(null)
+                    : binaries.installed(cache).map(java.util.concurrent.CompletableFuture::completedFuture)
+                            .orElseGet(() -> java.util.concurrent.CompletableFuture.supplyAsync(
+                                    () -> installOrNull(binaries, cache)));
             Path data = dataDirectory;
-            boolean seeded = seed != null && Files.isRegularFile(PostgresSeed.archive(seed, binaries.version()));
-            if (data == null && seeded) {
+            if (data == null) {
                 temporary = Files.createTempDirectory("automigrate-pg");
                 data = temporary.resolve("data");
             }
-            // A seeded start needs no initdb: with binaries kept in the cache, the library is not needed at all, and
-            // they are unpacked (once) while the seed is.
-            java.util.concurrent.CompletableFuture<Path> installing = cache != null && seeded && installed.isEmpty()
-                    ? java.util.concurrent.CompletableFuture.supplyAsync(() -> installOrNull(binaries, cache))
-                    : java.util.concurrent.CompletableFuture.completedFuture(installed.orElse(null));
-            boolean planted = data != null && PostgresSeed.plant(seed, binaries.version(), data);
-            if (planted) {
+            boolean restart = CachedPostgres.initialised(data);
+            if (!restart && PostgresSeed.plant(seed, binaries.version(), data)) {
                 io.automigrate.Trace.step("embedded server: data directory unpacked from the seed");
-            } else if (temporary != null) {
-                io.automigrate.TempFolders.deleteQuietly(temporary);
-                temporary = null;
-                data = null;
             }
             Path home = installing.join();
-            if (home != null && data != null && Files.isRegularFile(data.resolve("PG_VERSION"))) {
+            if (home != null) {
                 io.automigrate.Trace.step("embedded server: binaries ready in the cache");
+                if (!CachedPostgres.initialised(data) && CachedPostgres.initdb(home, data)) {
+                    io.automigrate.Trace.step("embedded server: data directory made by initdb");
+                }
                 java.util.Optional<CachedPostgres> direct = CachedPostgres.start(data, home.resolve("bin/postgres"), SETTINGS);
                 if (direct.isPresent()) {
-                    io.automigrate.Trace.step("embedded server started from the cache's binaries");
+                    io.automigrate.Trace.step(restart ? "embedded server restarted from the cache"
+                            : "embedded server started from the cache's binaries");
                     CachedPostgres server = direct.get();
-                    if (dataDirectory != null) {
-                        CachedPostgres.remember(dataDirectory, binaries.version());
-                        return started(server.port(), server, lock);
-                    }
-                    Path removed = temporary;
-                    temporary = null;
-                    return started(server.port(), () -> {
-                        try {
-                            server.stopAndWait();
-                        } finally {
-                            io.automigrate.TempFolders.deleteQuietly(removed);
-                        }
-                    }, null);
+                    return started(server.port(), temporary == null ? server : removing(server::stopAndWait, temporary),
+                            lock);
                 }
             }
-            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
-            if (data != null) {
-                // an existing cluster (the cache's, or the seed's copy): the library starts it without initdb
-                builder.setDataDirectory(data.toFile()).setCleanDataDirectory(false);
-            }
+            // the library runs initdb where the data directory holds no cluster yet, and starts it
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    .setDataDirectory(data.toFile()).setCleanDataDirectory(false);
             SETTINGS.forEach(builder::setServerConfig);
             EmbeddedPostgres postgres = builder
                     .setPgBinaryResolver(binaries)
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .start();
             io.automigrate.Trace.step("embedded server started by the library");
-            if (dataDirectory != null) {
-                CachedPostgres.remember(dataDirectory, binaries.version());
-            }
-            Path removed = temporary;
-            AutoCloseable server = removed == null ? postgres : () -> {
-                try {
-                    postgres.close();
-                } finally {
-                    io.automigrate.TempFolders.deleteQuietly(removed);
-                }
-            };
-            return started(postgres.getPort(), server, lock);
+            return started(postgres.getPort(), temporary == null ? postgres : removing(postgres, temporary), lock);
         } catch (IOException | RuntimeException e) {
             io.automigrate.TempFolders.deleteQuietly(temporary);
             if (e instanceof AutomigrateException ae) {
@@ -249,6 +216,17 @@ public final class ShadowServers {
             throw AutomigrateException.database("cannot start the embedded PostgreSQL " + major + ": "
                     + e.getMessage() + " (try --shadow url with an existing server)", e);
         }
+    }
+
+    /** Stops {@code server}, then removes the temporary folder it ran from. */
+    private static AutoCloseable removing(AutoCloseable server, Path temporary) {
+        return () -> {
+            try {
+                server.close();
+            } finally {
+                io.automigrate.TempFolders.deleteQuietly(temporary);
+            }
+        };
     }
 
     /** The binaries unpacked in {@code cache}, or null when that fails (the library then unpacks its own copy). */

