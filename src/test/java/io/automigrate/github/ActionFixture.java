@@ -216,6 +216,37 @@ final class ActionFixture implements AutoCloseable {
         }
     }
 
+    /**
+     * The rendered sample comment of docs/github-action.md that follows the line starting with {@code introduction}
+     * (a block quote), unquoted, with {@link #comparable} applied: the docs show what the code renders.
+     */
+    static String documentedComment(String introduction) throws Exception {
+        List<String> lines = Files.readAllLines(Path.of("docs/github-action.md"), StandardCharsets.UTF_8);
+        int at = 0;
+        while (at < lines.size() && !lines.get(at).startsWith(introduction)) at++;
+        assertTrue(at < lines.size(), "docs/github-action.md has no line starting with " + introduction);
+        while (!lines.get(at).startsWith(">")) at++;
+        StringBuilder quoted = new StringBuilder();
+        for (; at < lines.size() && lines.get(at).startsWith(">"); at++) {
+            quoted.append(lines.get(at).replaceFirst("^> ?", "")).append('\n');
+        }
+        return comparable(quoted.toString());
+    }
+
+    /**
+     * A comment without what differs from run to run (migration timestamps, commits, the version in lint links, the
+     * throwaway server) or to GitHub's eye (blank lines with spaces, several blank lines in a row).
+     */
+    static String comparable(String comment) {
+        return comment.replaceAll("(?m)^[ \\t]+$", "").replaceAll("\n{3,}", "\n\n")
+                .replaceAll("#### Proof \\(.*\\((PostgreSQL \\d+)\\)\\)", "#### Proof (<server> ($1))")
+                .replaceAll("\\d{14}", "<timestamp>")
+                .replaceAll("head [0-9a-f]{7}", "head <head>")
+                .replaceAll("git diff [0-9a-f]{7}\\.\\.", "git diff <base>..")
+                .replaceAll("(https://github\\.com/automigrate/automigrate/blob/)[^/]+/", "$1<version>/")
+                .strip() + "\n";
+    }
+
     @Override
     public void close() {
         github.close();

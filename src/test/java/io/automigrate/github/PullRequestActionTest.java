@@ -82,6 +82,8 @@ class PullRequestActionTest extends ActionTestBase {
         assertTrue(comment.contains("merging into `main` applies the pending migrations to **production**"), comment);
         assertTrue(comment.contains("✅ rollback restores the previous schema"), comment);
         assertTrue(comment.contains("run `automigrate plan` in your clone"), comment);
+        assertEquals(ActionFixture.documentedComment("A rendered sample (a pull request that adds a column"),
+                ActionFixture.comparable(comment), "docs/github-action.md shows the comment the code renders");
 
         Map<String, String> outputs = ActionFixture.outputs(first.outputs());
         assertEquals("true", outputs.get("changed"));

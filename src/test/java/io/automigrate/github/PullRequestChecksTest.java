@@ -62,6 +62,8 @@ class PullRequestChecksTest extends ActionTestBase {
         assertTrue(comment.contains("❌ `" + DROP_EMAIL + "`: refused by environment **production** (AM102 not "
                 + "allowed); accepted by environment staging"), comment);
         assertTrue(comment.contains("(" + DROP_EMAIL + ":4)"), "the finding names the file's line\n" + comment);
+        assertEquals(ActionFixture.documentedComment("A rendered sample: a pull request that drops a column"),
+                ActionFixture.comparable(comment), "docs/github-action.md shows the comment the code renders");
         assertTrue(run.out().contains("::error file=" + DROP_EMAIL + ",line=4,title=AM102 "), run.out());
         assertTrue(run.out().contains("refused by environment production)"), run.out());
         Map<String, String> outputs = ActionFixture.outputs(run.outputs());
