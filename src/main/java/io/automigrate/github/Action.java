@@ -104,6 +104,9 @@ public final class Action {
     private Map<String, String> childEnv;
     private Config config;
     private JsonNode event;
+    /** The step plans (a pull request, or command: plan): a failure before its outputs still writes them. */
+    private boolean planning;
+    private boolean planOutputsWritten;
 
     private Action(Map<String, String> env, PrintStream out, PrintStream err, Deploys deploys, Instant now) {
         this.env = env;
@@ -119,6 +122,9 @@ public final class Action {
         try {
             return action.run();
         } catch (AutomigrateException e) {
+            // A plan that could not run (a configuration that does not load, changes that cannot be detected):
+            // nothing is known to be safe.
+            if (action.planning && !action.planOutputsWritten) action.failedPlanOutputs();
             action.commands.output("error", e.getMessage().strip());
             action.commands.error(firstLine(e.getMessage()), e.location());
             err.println("error: " + Secrets.redact(e.getMessage()));
@@ -132,6 +138,10 @@ public final class Action {
         maskUrlPassword(ActionInputs.input(env, "database-url", ""));
         maskUrlPassword(env.get(EnvironmentConfig.DEFAULT_URL_ENV));
         inputs = ActionInputs.from(env);
+        String eventName = env.getOrDefault("GITHUB_EVENT_NAME", "");
+        boolean pullRequest = eventName.equals("pull_request") || eventName.equals("pull_request_target");
+        planning = inputs.commandKind() == ActionInputs.Command.PLAN
+                || inputs.commandKind() == ActionInputs.Command.AUTO && pullRequest;
         workspace = Path.of(env.getOrDefault("GITHUB_WORKSPACE", "")).toAbsolutePath().normalize();
         root = workspace.resolve(inputs.workingDirectory()).normalize();
         commands.paths(workspace, root);
@@ -153,10 +163,8 @@ public final class Action {
         for (EnvironmentConfig environment : config.environments().values()) {
             maskUrlPassword(env.get(environment.urlEnv()));
         }
-        String eventName = env.getOrDefault("GITHUB_EVENT_NAME", "");
         event = GitHubEvent.read(path(env, "GITHUB_EVENT_PATH"));
         io.automigrate.Trace.step("action: event read");
-        boolean pullRequest = eventName.equals("pull_request") || eventName.equals("pull_request_target");
         if (eventName.equals("pull_request_target")) {
             commands.warning("pull_request_target runs with the base repository's secrets and a write token, and "
                     + "this action loads the pull request's SQL into a database: a fork's author can run code there. "
@@ -238,7 +246,6 @@ public final class Action {
             String body = PlanReport.pullRequestFailure(marker, Secrets.redact(e.getMessage()), detail);
             commands.summary(body);
             if (mayWrite) comment(api, pr, marker, body, true);
-            failedPlanOutputs();
             throw e;
         }
         commands.log(PlanReport.text(result));
@@ -270,25 +277,24 @@ public final class Action {
         io.automigrate.Trace.step("action: pull-request comment done");
         commands.summary(unchanged ? PlanReport.markdown(shown) : body);
         planOutputs(shown);
-        int exit = ExitCode.OK.code();
+        List<String> failures = new ArrayList<>();
         if (result.status() == PlanResult.Status.PROOF_FAILED) {
-            stepFailed("the generated migration " + shown.migration().file() + " failed its proof: see the report");
-            exit = ExitCode.CHECK_FAILED.code();
+            failures.add("the generated migration " + shown.migration().file() + " failed its proof: see the report");
         }
         // The generated migration too, as the run on the commit that adds it will judge it: both runs fail alike.
         if (result.refusedAtDeploy() || result.generatedRefused()) {
-            stepFailed(refusal(shown));
-            exit = ExitCode.CHECK_FAILED.code();
+            failures.add(refusal(shown));
         }
         if (result.status() == PlanResult.Status.PLANNED && committed == null) {
-            stepFailed("the schema has changes that no migration covers: add " + shown.migration().file()
+            failures.add("the schema has changes that no migration covers: add " + shown.migration().file()
                     + " to the pull request (its SQL is in the " + (posted ? "pull-request comment" : "job summary")
                     + ")" + (notCommitted != null ? "; it was not committed: " + notCommitted
                     : commit || fork ? "" : ", or set the action's 'commit: true'"));
-            exit = ExitCode.CHECK_FAILED.code();
         }
-        if (exit == ExitCode.OK.code()) commands.output("error", "");
-        return exit;
+        // One error line each, and one output with all of them: a step output written twice keeps only the last.
+        failures.forEach(commands::error);
+        commands.output("error", String.join("\n", failures));
+        return failures.isEmpty() ? ExitCode.OK.code() : ExitCode.CHECK_FAILED.code();
     }
 
     /**
@@ -471,6 +477,7 @@ public final class Action {
     // ---- plan --check on pushes and other events
 
     private int planCheck(String eventName) {
+        planning = true; // a push's plan --check too: run() writes the outputs of a plan that could not run
         Detection detection = null;
         if (eventName.equals("push")) {
             GitHubEvent.Push push = GitHubEvent.push(event);
@@ -488,14 +495,8 @@ public final class Action {
                         + " is not in this clone and the event does not list every file): planning everything");
             }
         }
-        PlanResult result;
-        try {
-            result = Planner.plan(PlanRequest.of(root, config, now).configuredBy(inputs.config())
-                    .detected(detection).checking(true, false).judgedBy(policyOf(env.get("GITHUB_REF"))));
-        } catch (AutomigrateException e) {
-            failedPlanOutputs();
-            throw e;
-        }
+        PlanResult result = Planner.plan(PlanRequest.of(root, config, now).configuredBy(inputs.config())
+                .detected(detection).checking(true, false).judgedBy(policyOf(env.get("GITHUB_REF"))));
         commands.log(PlanReport.text(result));
         PlanResult shown = shown(result);
         annotate(shown);
@@ -520,6 +521,7 @@ public final class Action {
 
     /** The step's outputs; {@code shown}'s paths are from the repository's top. */
     private void planOutputs(PlanResult shown) {
+        planOutputsWritten = true;
         boolean reviewed = !shown.review().isEmpty();
         commands.output("changed", String.valueOf(shown.changed()));
         commands.output("migration-file", shown.changed() ? shown.migration().file() : "");
@@ -538,6 +540,7 @@ public final class Action {
 
     /** A plan that could not run: nothing is known to be safe (risk high); {@link #run} writes the error output. */
     private void failedPlanOutputs() {
+        planOutputsWritten = true;
         commands.output("changed", "");
         commands.output("migration-file", "");
         commands.output("migration-name", "");

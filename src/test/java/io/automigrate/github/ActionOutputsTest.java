@@ -5,6 +5,7 @@ import io.automigrate.testing.TestPostgres;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import static io.automigrate.github.ActionFixture.BRANCH;
@@ -55,9 +56,30 @@ class ActionOutputsTest extends ActionTestBase {
         assertFalse(report.contains("(line "), "never a line of the migration file, which is not written\n" + report);
 
         Map<String, String> outputs = ActionFixture.outputs(run.outputs());
-        assertTrue(outputs.get("error").startsWith("the schema has changes that no migration covers"),
+        // Two reasons (the generated migration is refused at deploy, and the pull request lacks it): one output,
+        // written once (GitHub keeps only the last of an output written twice), a line for each.
+        assertEquals(1, run.outputs().lines().filter(l -> l.startsWith("error=") || l.startsWith("error<<")).count(),
+                run.outputs());
+        assertEquals(List.of("deploy will refuse a migration file of this change", "the schema has changes that no "
+                + "migration covers"), outputs.get("error").lines().map(l -> l.replaceFirst(":.*", "")).toList(),
                 run.outputs());
         assertEquals("high", outputs.get("risk"));
+    }
+
+    @Test
+    void aConfigurationThatDoesNotLoadIsAPlanThatCouldNotRun() throws Exception {
+        String head = fixture.commitAndPush(BRANCH, "A typo in the configuration", Map.of("automigrate.yml",
+                "environments:\n  production:\n    branchez: [main]\n"));
+        ActionFixture.Run run = fixture.action(pullRequest(head));
+
+        assertEquals(2, run.exit(), run.all());
+        assertTrue(run.out().contains("::error file=automigrate.yml,line=3,col=5::automigrate.yml:3:5: unknown key "
+                + "'branchez'"), run.out());
+        Map<String, String> outputs = ActionFixture.outputs(run.outputs());
+        assertEquals("high", outputs.get("risk"), "nothing is known to be safe\n" + run.outputs());
+        assertEquals("", outputs.get("changed"), run.outputs());
+        assertEquals("[]", outputs.get("findings"), run.outputs());
+        assertTrue(outputs.get("error").startsWith("automigrate.yml:3:5: unknown key 'branchez'"), run.outputs());
     }
 
     @Test
