@@ -55,6 +55,48 @@ class DeployActionTest extends ActionTestBase {
     }
 
     @Test
+    void aDeployErrorOnAMigrationsLineIsAnnotatedThere() throws Exception {
+        String first = "db/migrations/20261101000000_add_users_table.sql";
+        String second = "db/migrations/20261102000000_add_users_age.sql";
+        try (ShadowDatabase production = TestPostgres.newDatabase("production")) {
+            Path event = fixture.event("push", Map.of("REF", "refs/heads/main", "BEFORE", fixture.mainSha,
+                    "AFTER", fixture.mainSha));
+            Map<String, String> env = fixture.environment(fixture.checkout("main", 1), "push", event, "refs/heads/main");
+            env.put("PRODUCTION_DATABASE_URL", urlWithPassword(production));
+            assertEquals(0, fixture.action(env).exit());
+
+            // An applied migration edited afterwards: refused for its checksum, on its changeset's line.
+            fixture.author.checkout().setName("main").call();
+            fixture.commitAndPush("main", "Ages, in the first migration", Map.of(first, ActionFixture.FIRST_MIGRATION
+                    .replace("email text NOT NULL\n", "email text NOT NULL,\n    age int\n")));
+            env.put("GITHUB_WORKSPACE", fixture.checkout("main", 1).toString());
+            ActionFixture.Run edited = fixture.action(env);
+            assertEquals(1, edited.exit(), edited.all());
+            assertTrue(edited.out().contains("::error file=" + first + ",line=3::apply to environment 'production' "
+                    + "failed: " + first + ":3: changeset automigrate:20261101000000_add_users_table was changed after "
+                    + "it was applied"), edited.out());
+
+            // A statement that fails: on its line and column.
+            fixture.commitAndPush("main", "Ages, in a migration of their own", Map.of(
+                    first, ActionFixture.FIRST_MIGRATION, second, """
+                            --liquibase formatted sql
+
+                            --changeset mona:add-users-age
+                            ALTER TABLE public.users ADD COLUMN age int;
+                            ALTER TABLE public.user ADD COLUMN born date;
+                            --rollback ALTER TABLE public.users DROP COLUMN age;
+                            """));
+            env.put("GITHUB_WORKSPACE", fixture.checkout("main", 1).toString());
+            ActionFixture.Run failed = fixture.action(env);
+            assertEquals(1, failed.exit(), failed.all());
+            assertTrue(failed.out().contains("::error file=" + second + ",line=5,col=1::apply to environment "
+                    + "'production' failed: " + second + ":5:1: changeset mona:add-users-age, statement 2 of 2: "),
+                    failed.out());
+            assertEquals(second, ActionFixture.outputs(failed.outputs()).get("pending"), failed.outputs());
+        }
+    }
+
+    @Test
     void statusAndDriftReportOnAnEnvironmentAndDriftFailsTheStep() throws Exception {
         try (ShadowDatabase production = TestPostgres.newDatabase("production")) {
             Path event = fixture.event("workflow_dispatch", Map.of("ENVIRONMENT", ""));
