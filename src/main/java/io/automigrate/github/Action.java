@@ -512,7 +512,7 @@ public final class Action {
         }
         if (result.status() == PlanResult.Status.PLANNED) {
             stepFailed("the schema has changes that no migration covers: run 'automigrate plan' and commit "
-                    + result.migration().file().replaceAll("/[^/]+$", "/") + "...");
+                    + shown.migration().file().replaceAll("/[^/]+$", "/") + "...");
             return ExitCode.CHECK_FAILED.code();
         }
         commands.output("error", "");

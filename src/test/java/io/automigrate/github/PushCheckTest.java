@@ -33,6 +33,30 @@ class PushCheckTest extends ActionTestBase {
     }
 
     @Test
+    void aMonorepoProjectsMissingMigrationIsNamedFromTheRepositoryTop() throws Exception {
+        String project = "services/shop/";
+        String before = fixture.commitAndPush(BRANCH, "The shop service", Map.of(
+                project + "db/schema.sql", ActionFixture.SCHEMA_MAIN,
+                project + "db/migrations/20261101000000_add_users_table.sql", ActionFixture.FIRST_MIGRATION));
+        String after = fixture.commitAndPush(BRANCH, "Display names", Map.of(project + "db/schema.sql",
+                ActionFixture.SCHEMA_MAIN.replace("email text NOT NULL", "email text NOT NULL,\n    display_name text")));
+        Path event = fixture.event("push", Map.of("REF", "refs/heads/" + BRANCH, "BEFORE", before, "AFTER", after));
+        Map<String, String> env = fixture.environment(fixture.checkout(BRANCH, 0), "push", event,
+                "refs/heads/" + BRANCH);
+        env.put("INPUT_WORKING-DIRECTORY", "services/shop");
+        ActionFixture.Run run = fixture.action(env);
+
+        assertEquals(1, run.exit(), run.all());
+        Map<String, String> outputs = ActionFixture.outputs(run.outputs());
+        assertTrue(outputs.get("migration-file").startsWith(project + "db/migrations/"), run.outputs());
+        // The error line and output name the folder as the outputs and annotations do: from the repository's top.
+        String error = "the schema has changes that no migration covers: run 'automigrate plan' and commit "
+                + project + "db/migrations/...";
+        assertEquals(error, outputs.get("error"), run.outputs());
+        assertTrue(run.out().contains("::error::" + error), run.out());
+    }
+
+    @Test
     void aPushThatChangesNoSchemaFileSaysSoWithoutADatabase() throws Exception {
         String after = fixture.commitAndPush(BRANCH, "Docs", Map.of("README.md", "# shop\n"));
         Path event = fixture.event("push", Map.of("REF", "refs/heads/" + BRANCH, "BEFORE", fixture.mainSha,
