@@ -262,6 +262,8 @@ public final class Action {
             }
             commands.log(committed != null ? "automigrate: pushed " + committed + " to " + pr.headRef()
                     : "automigrate: not committed: " + notCommitted);
+            // Its findings were placed on its lines for the commit: none was pushed, so the pull request lacks them.
+            if (committed == null) result = result.unplacedInMigration();
         }
         // Paths in the comment, the annotations and the outputs are from the repository's top (a monorepo's project
         // is a folder of it); the result itself keeps the project's, for the commit.

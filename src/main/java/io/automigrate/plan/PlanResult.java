@@ -147,6 +147,17 @@ public record PlanResult(Status status, Detection detection, Migration migration
                 shadow, review.under(prefix));
     }
 
+    /**
+     * This result with the findings placed in the generated migration's files placed nowhere (line 0): for a
+     * migration written to be committed that was not committed, whose lines the change does not have.
+     */
+    public PlanResult unplacedInMigration() {
+        if (migration == null) return this;
+        return new PlanResult(status, detection, migration, findings.stream()
+                .map(f -> f.file() != null && migration.files().containsKey(f.file()) ? f.at(null, 0) : f).toList(),
+                proof, notes, written, shadow, review);
+    }
+
     /** This result with one more note. */
     public PlanResult withNote(String note) {
         List<String> more = new java.util.ArrayList<>(notes);

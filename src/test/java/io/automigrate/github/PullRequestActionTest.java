@@ -236,7 +236,10 @@ class PullRequestActionTest extends ActionTestBase {
 
     @Test
     void whenTheBranchMovedOnWhilePlanningNothingIsPushedAndTheStepSaysWhy() throws Exception {
-        String v1 = fixture.commitAndPush(BRANCH, "Display names", Map.of("db/schema.sql", SCHEMA_V1));
+        // users dropped: no schema line declares it, so its finding is placed on the migration's line when the
+        // migration is committed, and nowhere when it is not.
+        String v1 = fixture.commitAndPush(BRANCH, "Accounts instead of users", Map.of("db/schema.sql",
+                "CREATE TABLE accounts (\n    id bigint PRIMARY KEY\n);\n"));
         Path workspace = fixture.checkout(BRANCH, 0);
         String v2 = fixture.commitAndPush(BRANCH, "Last seen", Map.of("db/schema.sql", SCHEMA_V2));
         Map<String, String> env = pullRequest(workspace, "pull_request_opened", v1, null);
@@ -246,7 +249,14 @@ class PullRequestActionTest extends ActionTestBase {
         assertEquals(1, run.exit(), run.all());
         assertEquals(v2, fixture.remoteTip(BRANCH), "the newer commit is left alone");
         assertTrue(run.out().contains("it was not committed: the push to " + BRANCH + " was refused"), run.out());
-        assertTrue(fixture.github.commentBodies().get(0).contains("**To do:** add this migration"),
-                fixture.github.commentBodies().get(0));
+        String comment = fixture.github.commentBodies().get(0);
+        assertTrue(comment.contains("**To do:** add this migration"), comment);
+        // Never a line of the migration, which the pull request does not have.
+        assertTrue(comment.contains("**table dropped**: `table public.users`\n"), comment);
+        assertFalse(comment.contains("(db/migrations/"), comment);
+        assertTrue(run.out().contains("::error title=AM101 table dropped"), run.out());
+        assertFalse(run.out().contains("file=db/migrations/"), run.out());
+        assertFalse(ActionFixture.outputs(run.outputs()).get("findings").contains("\"file\":\"db/migrations/"),
+                run.outputs());
     }
 }
