@@ -41,6 +41,9 @@ final class CachedPostgres implements AutoCloseable {
         return port;
     }
 
+    /** The server's log, in its data directory. */
+    static final String LOG = "automigrate-server.log";
+
     /** Whether {@code dataDirectory} holds a cluster (initdb's or the seed's). */
     static boolean initialised(Path dataDirectory) {
         return Files.isRegularFile(dataDirectory.resolve("PG_VERSION"));
@@ -116,7 +119,7 @@ final class CachedPostgres implements AutoCloseable {
             List<String> arguments = new ArrayList<>(List.of("-D", dataDirectory.toString(), "-p", Integer.toString(port)));
             settings.forEach((key, value) -> arguments.addAll(List.of("-c", key + "=" + value)));
             List<String> command = command(binary, arguments);
-            Path log = dataDirectory.resolve("automigrate-server.log");
+            Path log = dataDirectory.resolve(LOG);
             // as private as the rest of the data directory
             if (!Files.exists(log)) Files.createFile(log);
             if (Files.getFileStore(log).supportsFileAttributeView("posix")) {

@@ -1,6 +1,5 @@
 package io.automigrate.shadow;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.tukaani.xz.LZMA2Options;
@@ -16,10 +15,10 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Duration;
-import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -29,7 +28,8 @@ import java.util.stream.Stream;
  * action's image, {@code initdb} was the larger half of a cold start. The seed folder is read-only and may be shared
  * by every user of a machine; a run unpacks its own copy (owned by the running user, modes as {@code initdb} sets
  * them) into the cache or a temporary folder, so no state passes between runs. Named by {@value #ENV}; without it,
- * or without an archive for the exact binaries version, the embedded library runs {@code initdb} as before.
+ * or without an archive for the exact binaries version, a run makes its cluster with {@code initdb}
+ * ({@link CachedPostgres#initdb}, as {@link #create} does).
  *
  * <p>The archive is a tar in xz (the compression the embedded library already ships, via its own dependencies
  * commons-compress and xz): the cluster's 28 MB are three near-identical databases and a WAL segment,
@@ -98,11 +98,12 @@ public final class PostgresSeed {
     }
 
     /**
-     * Makes the seed of PostgreSQL {@code major} in {@code seed}: the embedded library runs {@code initdb} as it does
-     * on a first run (same binaries, options and locale, which is the caller's environment), but with WAL segments of
-     * 1 MB instead of 16 (a 16 MB segment of zeros is most of what a run would unpack and write; a throwaway server
-     * never misses the larger segment), starts the server once and stops it cleanly; the data directory, less the
-     * library's lock, goes into the archive, readable by all.
+     * Makes the seed of PostgreSQL {@code major} in {@code seed}: the cluster a run without a seed makes
+     * ({@link CachedPostgres#initdb}: same binaries, options and locale, which is the caller's environment, and WAL
+     * segments of 1 MB instead of 16: a 16 MB segment of zeros is most of what a run would unpack and write; a
+     * throwaway server never misses the larger segment), started once and stopped cleanly; the data directory, less
+     * the server's log, goes into the archive, readable by all. The binaries are unpacked into the cache folder
+     * ({@link ShadowServers#cacheDirectory()}, where a run finds them again), or a temporary one.
      * {@code preset}: xz's, 0 (fast) to 9 (smallest; 12 s of CPU for the 28 MB). Returns the cluster's system
      * identifier (unique to one {@code initdb}).
      */
@@ -110,23 +111,32 @@ public final class PostgresSeed {
         PostgresBinaries binaries = PostgresBinaries.forMajor(major);
         Path work = Files.createTempDirectory("automigrate-seed");
         try {
+            Path cache = ShadowServers.cacheDirectory();
+            Path home = binaries.install(cache != null ? cache : work);
             Path data = work.resolve("data");
+            if (!CachedPostgres.initdb(home, data)) {
+                throw new IOException("initdb of PostgreSQL " + binaries.version() + " failed (" + home + ")");
+            }
+            CachedPostgres server = CachedPostgres.start(data, home.resolve("bin/postgres"), Map.of())
+                    .orElseThrow(() -> new IOException("the seed server did not start: " + log(data)));
             long identifier;
-            // the library passes each "locale" setting to initdb as --key=value: its one way to add an option
-            try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(data.toFile())
-                    .setCleanDataDirectory(false).setLocaleConfig("wal-segsize", "1").setPgBinaryResolver(binaries)
-                    .setPGStartupWait(Duration.ofSeconds(60)).start();
-                 Connection c = postgres.getPostgresDatabase().getConnection();
+            try (Connection c = DriverManager.getConnection("jdbc:postgresql://localhost:" + server.port()
+                    + "/postgres", "postgres", "");
                  Statement st = c.createStatement();
                  ResultSet rs = st.executeQuery("SELECT system_identifier FROM pg_control_system()")) {
                 rs.next();
                 identifier = rs.getLong(1);
             } catch (java.sql.SQLException e) {
                 throw new IOException("the seed server did not answer: " + e.getMessage(), e);
+            } finally {
+                server.stopAndWait();
             }
-            for (String leftover : List.of("epg-lock", "postmaster.pid", "postmaster.opts")) {
-                Files.deleteIfExists(data.resolve(leftover));
+            // PostgreSQL removes its pid file when it stops cleanly (a shutdown checkpoint: no recovery at each start)
+            if (Files.exists(data.resolve("postmaster.pid"))) {
+                throw new IOException("the seed server did not stop cleanly: " + log(data));
             }
+            Files.deleteIfExists(data.resolve("postmaster.opts"));
+            Files.deleteIfExists(data.resolve(CachedPostgres.LOG));
             Files.createDirectories(seed);
             Path archive = archive(seed, binaries.version());
             Path partial = Files.createTempFile(seed, "seed", ".part");
@@ -140,6 +150,15 @@ public final class PostgresSeed {
             return identifier;
         } finally {
             io.automigrate.TempFolders.deleteQuietly(work);
+        }
+    }
+
+    /** The server's log in {@code data}, for an error message. */
+    private static String log(Path data) {
+        try {
+            return Files.readString(data.resolve(CachedPostgres.LOG)).strip();
+        } catch (IOException e) {
+            return "no log";
         }
     }
 

@@ -10,6 +10,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -86,9 +87,8 @@ class PostgresSeedTest {
         assertEquals(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE,
                 PosixFilePermission.OWNER_EXECUTE), Files.getPosixFilePermissions(data), "PostgreSQL's own mode");
         Object me = Files.getAttribute(cache, "unix:uid");
-        // what the seed gave (the embedded library adds its lock file with its own mode)
         try (Stream<Path> files = Files.walk(data)) {
-            for (Path p : files.filter(p -> !p.getFileName().toString().equals("epg-lock")).toList()) {
+            for (Path p : files.toList()) {
                 assertEquals(me, Files.getAttribute(p, "unix:uid"), p + " belongs to the running user");
                 assertFalse(Files.getPosixFilePermissions(p).contains(PosixFilePermission.OTHERS_READ), p.toString());
             }
@@ -125,6 +125,21 @@ class PostgresSeedTest {
             assertTrue(server.persistent());
             assertNotEquals(Long.toString(seedIdentifier), identity(server)[0], "a cluster of its own");
         }
+    }
+
+    @Test
+    void theSeedIsAClusterStoppedCleanlyWithNothingOfTheRunThatMadeIt() throws Exception {
+        Path data = cache.resolve("planted");
+        assertTrue(PostgresSeed.plant(seed, VERSION, data));
+        for (String leftover : List.of("postmaster.pid", "postmaster.opts", CachedPostgres.LOG, "epg-lock")) {
+            assertFalse(Files.exists(data.resolve(leftover)), leftover);
+        }
+        // pg_control (the binaries hold no pg_controldata): the system identifier, then at byte 16 the state, where
+        // 1 is DB_SHUTDOWNED (PostgreSQL's catalog/pg_control.h), in the machine's byte order
+        java.nio.ByteBuffer control = java.nio.ByteBuffer.wrap(Files.readAllBytes(data.resolve("global/pg_control")))
+                .order(java.nio.ByteOrder.nativeOrder());
+        assertEquals(seedIdentifier, control.getLong(0));
+        assertEquals(1, control.getInt(16), "stopped cleanly: no recovery at each start");
     }
 
     @Test
