@@ -43,17 +43,21 @@ public final class DeployFailure extends AutomigrateException {
      */
     public static DeployFailure beforeHistory(AutomigrateException cause, Path root, Config config) {
         if (cause instanceof DeployFailure known) return known;
-        List<String> files = List.of();
-        if (config.changelog() == null) {
-            try {
-                MigrationHistory history = MigrationHistory.read(root, config.migrations(), config.migrationFormat(),
-                        false);
-                files = history.files().stream().map(history::pathOf).toList();
-            } catch (AutomigrateException unreadable) {
-                // the folder does not read either: nothing to list, and the failure already says why
-            }
+        return beforeHistory(cause, migrationFiles(root, config));
+    }
+
+    /**
+     * Every migration file of the project at {@code root}, in order: those an apply that never read the database's
+     * history did not run. None when the folder cannot be read (or a changelog is configured).
+     */
+    public static List<String> migrationFiles(Path root, Config config) {
+        if (config.changelog() != null) return List.of();
+        try {
+            MigrationHistory history = MigrationHistory.read(root, config.migrations(), config.migrationFormat(), false);
+            return history.files().stream().map(history::pathOf).toList();
+        } catch (AutomigrateException unreadable) {
+            return List.of(); // the failure that stopped the apply, if any, already says why
         }
-        return beforeHistory(cause, files);
     }
 
     /** The migration files that ran (and are committed) before the failure, in order. */

@@ -623,9 +623,13 @@ public final class Action {
         commands.log(Secrets.redact(DeployReport.text(result)).stripTrailing());
         List<String> files = result.steps().stream().map(DeployResult.StepResult::file).toList();
         boolean applied = result.status() == DeployResult.Status.APPLIED;
+        // Switched off (AUTO_MIGRATE=false): the database was not read, so, as for an apply that could not read its
+        // history, every file of the folder is one this job did not run, and which are pending there is unknown.
+        boolean switchedOff = result.status() == DeployResult.Status.SWITCHED_OFF;
         commands.output("applied", String.join("\n", applied ? files : List.of()));
-        commands.output("pending", String.join("\n", applied ? List.of() : files));
-        commands.output("pending-known", "true");
+        commands.output("pending", String.join("\n", applied ? List.of()
+                : switchedOff ? DeployFailure.migrationFiles(root, config) : files));
+        commands.output("pending-known", String.valueOf(!switchedOff));
         commands.output("error", "");
         StringBuilder summary = new StringBuilder("### automigrate: apply to ").append(environment).append(": ")
                 .append(Secrets.redact(DeployReport.headline(result))).append("\n\n");

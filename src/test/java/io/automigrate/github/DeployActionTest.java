@@ -97,6 +97,22 @@ class DeployActionTest extends ActionTestBase {
     }
 
     @Test
+    void anApplySwitchedOffSaysThatWhichFilesArePendingIsNotKnown() throws Exception {
+        Path event = fixture.event("push", Map.of("REF", "refs/heads/main", "BEFORE", fixture.mainSha,
+                "AFTER", fixture.mainSha));
+        Map<String, String> env = fixture.environment(fixture.checkout("main", 1), "push", event, "refs/heads/main");
+        env.put("AUTO_MIGRATE", "false");
+        ActionFixture.Run run = fixture.action(env);
+
+        assertEquals(0, run.exit(), run.all());
+        // The database was not read: pending is every file this job did not run, and not "nothing pending".
+        Map<String, String> outputs = ActionFixture.outputs(run.outputs());
+        assertEquals("", outputs.get("applied"), run.outputs());
+        assertEquals("db/migrations/20261101000000_add_users_table.sql", outputs.get("pending"), run.outputs());
+        assertEquals("false", outputs.get("pending-known"), run.outputs());
+    }
+
+    @Test
     void statusAndDriftReportOnAnEnvironmentAndDriftFailsTheStep() throws Exception {
         try (ShadowDatabase production = TestPostgres.newDatabase("production")) {
             Path event = fixture.event("workflow_dispatch", Map.of("ENVIRONMENT", ""));
