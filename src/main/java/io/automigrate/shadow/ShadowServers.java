@@ -168,12 +168,11 @@ public final class ShadowServers {
         PostgresBinaries binaries = PostgresBinaries.forMajor(major);
         Path temporary = null;
         try {
+            java.util.Optional<Path> installed = cache == null ? java.util.Optional.empty() : binaries.installed(cache);
             // unpacked (once) while the seed is
-            java.util.concurrent.CompletableFuture<Path> installing = cache == null
-                    ? java.util.concurrent.CompletableFuture.completedFuture(null)
-                    : binaries.installed(cache).map(java.util.concurrent.CompletableFuture::completedFuture)
-                            .orElseGet(() -> java.util.concurrent.CompletableFuture.supplyAsync(
-                                    () -> installOrNull(binaries, cache)));
+            java.util.concurrent.CompletableFuture<Path> installing = cache == null || installed.isPresent()
+                    ? java.util.concurrent.CompletableFuture.completedFuture(installed.orElse(null))
+                    : java.util.concurrent.CompletableFuture.supplyAsync(() -> installOrNull(binaries, cache));
             Path data = dataDirectory;
             if (data == null) {
                 temporary = Files.createTempDirectory("automigrate-pg");
@@ -185,7 +184,7 @@ public final class ShadowServers {
             }
             Path home = installing.join();
             if (home != null) {
-                io.automigrate.Trace.step("embedded server: binaries ready in the cache");
+                if (installed.isEmpty()) io.automigrate.Trace.step("embedded server: binaries ready in the cache");
                 if (!CachedPostgres.initialised(data) && CachedPostgres.initdb(home, data)) {
                     io.automigrate.Trace.step("embedded server: data directory made by initdb");
                 }

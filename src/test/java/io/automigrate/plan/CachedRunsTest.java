@@ -65,7 +65,8 @@ class CachedRunsTest {
         schema(USERS);
         Run first = plan();
         assertEquals(0, first.exit(), first.out());
-        for (String step : List.of("embedded server: data directory made by initdb",
+        for (String step : List.of("embedded server: binaries ready in the cache",
+                "embedded server: data directory made by initdb",
                 "embedded server started from the cache's binaries")) {
             assertTrue(first.out().contains(step), step + ":\n" + first.out());
         }
@@ -83,6 +84,8 @@ class CachedRunsTest {
             assertTrue(again.out().contains(step), step + ":\n" + again.out());
         }
         assertFalse(again.out().contains("blank database made"), again.out());
+        assertFalse(again.out().contains("binaries ready") || again.out().contains("initdb"), "unpacked once: "
+                + again.out());
         assertFalse(again.out().contains("proving again on a copy"), again.out());
         assertEquals(4, again.out().lines().filter(l -> l.startsWith("  ok   ")).count(), again.out());
         assertTrue(again.out().contains("ALTER TABLE public.users ADD COLUMN name text;"), again.out());
