@@ -76,48 +76,64 @@ public final class Convergence {
     /**
      * The two schemas loaded once, inspected and dumped once, for several proofs (the offline form, then the online
      * one): loading, inspecting and dumping cost most of a proof, so the corpus pays them once per case. Each proof
-     * after the first gets a fresh copy of the current schema; the desired database is only read.
+     * after the first gets a fresh copy of the current schema. The desired schema is only read, so it is loaded in a
+     * transaction on one database shared by every pair, read, and rolled back (DDL is transactional): that saves a
+     * database per pair. A desired schema that cannot load in a transaction (a statement such as
+     * {@code CREATE INDEX CONCURRENTLY}) gets a database of its own, as the current one does.
      */
     public static final class Pair implements AutoCloseable {
         private final String fromSql;
         private final DiffOptions options;
-        private final ShadowDatabase desired;
-        private ShadowDatabase current;
+        private Session current;
         private boolean currentUsed;
+        private final boolean desiredRolledBack;
         private final Catalog before;
         private final Catalog target;
         private final SchemaDump beforeDump;
         private final SchemaDump targetDump;
 
-        private Pair(String fromSql, DiffOptions options, ShadowDatabase current, ShadowDatabase desired,
+        private Pair(String fromSql, DiffOptions options, Session current, boolean desiredRolledBack,
                      Catalog before, Catalog target, SchemaDump beforeDump, SchemaDump targetDump) {
             this.fromSql = fromSql;
             this.options = options;
             this.current = current;
-            this.desired = desired;
+            this.desiredRolledBack = desiredRolledBack;
             this.before = before;
             this.target = target;
             this.beforeDump = beforeDump;
             this.targetDump = targetDump;
         }
 
-        /** Loads both schemas into databases of their own; a failure names the step and drops what it made. */
+        /** Loads both schemas; a failure names the step and drops what it made. */
         public static Pair load(String fromSql, String toSql, DiffOptions options) {
-            ShadowDatabase current = TestPostgres.newDatabase("convfrom");
-            ShadowDatabase desired = null;
+            Session current = Session.create("convfrom");
             try {
-                desired = TestPostgres.newDatabase("convto");
                 Proof setup = new Proof(options, RenderOptions.offline(), false);
                 setup.load(current, fromSql, "load from.sql");
-                setup.load(desired, toSql, "load to.sql");
-                return new Pair(fromSql, options, current, desired,
-                        setup.inspect(current, "inspect from"), setup.inspect(desired, "inspect to"),
-                        setup.dump(current, "dump from"), setup.dump(desired, "dump to"));
+                Catalog before = setup.inspect(current.fresh(), "inspect from");
+                SchemaDump beforeDump = setup.dump(current.fresh(), "dump from");
+                Desired desired = Desired.read(setup, toSql);
+                return new Pair(fromSql, options, current, desired.rolledBack(), before, desired.catalog(),
+                        beforeDump, desired.dump());
             } catch (RuntimeException | Error e) {
                 current.close();
-                if (desired != null) desired.close();
                 throw e;
             }
+        }
+
+        /** The current schema's catalog, as inspected after loading it. */
+        public Catalog before() {
+            return before;
+        }
+
+        /** The desired schema's catalog. */
+        public Catalog target() {
+            return target;
+        }
+
+        /** Whether the desired schema loaded in one transaction (rolled back after reading it). */
+        public boolean desiredRolledBack() {
+            return desiredRolledBack;
         }
 
         /** One proof of the migration in the form {@code render} (see {@link #checkOnline}). */
@@ -126,10 +142,10 @@ public final class Convergence {
             return proof.run(() -> freshCurrent(proof), before, target, beforeDump, targetDump);
         }
 
-        private ShadowDatabase freshCurrent(Proof proof) {
+        private Session freshCurrent(Proof proof) {
             if (currentUsed) {
                 current.close();
-                current = TestPostgres.newDatabase("convfrom");
+                current = Session.create("convfrom");
                 proof.load(current, fromSql, "load from.sql again");
             }
             currentUsed = true;
@@ -138,10 +154,106 @@ public final class Convergence {
 
         @Override
         public void close() {
+            current.close();
+        }
+    }
+
+    /** The desired schema's catalog and dump. */
+    private record Desired(Catalog catalog, SchemaDump dump, boolean rolledBack) {
+        /** "cannot run inside a transaction block", "unsafe use of new value": the script needs its own commits. */
+        private static final java.util.Set<String> NEEDS_COMMITS = java.util.Set.of("25001", "55P04");
+        private static Session shared;
+
+        /** Reads {@code sql}'s schema rolled back on the shared database, or on a database of its own. */
+        static synchronized Desired read(Proof setup, String sql) {
+            if (shared == null) shared = Session.create("convto");
+            Connection c = shared.fresh();
             try {
-                current.close();
+                c.setAutoCommit(false);
+                try (java.sql.Statement st = c.createStatement()) {
+                    st.execute(sql);
+                } catch (SQLException e) {
+                    if (!NEEDS_COMMITS.contains(e.getSQLState())) {
+                        throw setup.failure("load to.sql", "PostgreSQL: " + e.getMessage());
+                    }
+                    c.rollback();
+                    return readCommitted(setup, sql);
+                }
+                // what a new session would read with: the script's own SET and SET ROLE undone
+                try (java.sql.Statement st = c.createStatement()) {
+                    st.execute("SET SESSION AUTHORIZATION DEFAULT; RESET ALL");
+                }
+                return new Desired(setup.inspect(c, "inspect to"), setup.dump(c, "dump to"), true);
+            } catch (SQLException e) {
+                throw setup.failure("load to.sql", "PostgreSQL: " + e.getMessage());
             } finally {
-                desired.close();
+                shared.rollbackQuietly();
+            }
+        }
+
+        private static Desired readCommitted(Proof setup, String sql) {
+            try (Session own = Session.create("convto")) {
+                setup.load(own, sql, "load to.sql");
+                return new Desired(setup.inspect(own.fresh(), "inspect to"), setup.dump(own.fresh(), "dump to"), false);
+            }
+        }
+    }
+
+    /**
+     * A throwaway database with one connection kept open across the steps of a proof. A new connection's first
+     * catalog reads cost several times more than later ones (its caches start empty), and a proof reads the catalog
+     * up to ten times; so each step reuses the connection, reset to a new session's state first ({@code DISCARD ALL}:
+     * settings, role, temporary objects, prepared statements), as if it were new.
+     */
+    private static final class Session implements AutoCloseable {
+        private final ShadowDatabase database;
+        private final Connection connection;
+
+        private Session(ShadowDatabase database, Connection connection) {
+            this.database = database;
+            this.connection = connection;
+        }
+
+        static Session create(String purpose) {
+            ShadowDatabase database = TestPostgres.newDatabase(purpose);
+            try {
+                return new Session(database, database.connect());
+            } catch (RuntimeException | Error e) {
+                database.close();
+                throw e;
+            }
+        }
+
+        /** The connection, in autocommit, in the state of a new session. */
+        Connection fresh() {
+            try {
+                connection.setAutoCommit(true);
+                try (java.sql.Statement st = connection.createStatement()) {
+                    st.execute("DISCARD ALL");
+                }
+                return connection;
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot reset the session on " + database.name() + ": "
+                        + e.getMessage(), e);
+            }
+        }
+
+        void rollbackQuietly() {
+            try {
+                if (!connection.getAutoCommit()) connection.rollback();
+            } catch (SQLException e) {
+                // the next fresh() reports a broken connection
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                // dropped below anyway
+            } finally {
+                database.close();
             }
         }
     }
@@ -164,7 +276,7 @@ public final class Convergence {
             return MigrationRenderer.render(diff, before, render);
         }
 
-        Result run(Supplier<ShadowDatabase> database, Catalog before, Catalog target, SchemaDump beforeDump,
+        Result run(Supplier<Session> database, Catalog before, Catalog target, SchemaDump beforeDump,
                    SchemaDump targetDump) {
             SchemaDiff diff = step("diff", () -> SchemaDiffer.diff(before, target, options));
             notes = diff.notes();
@@ -178,21 +290,21 @@ public final class Convergence {
                 return new Result(migration.forwardSql(), migration.rollbackSql(), notes, migration, false);
             }
 
-            ShadowDatabase current = database.get();
+            Session current = database.get();
             forward(current, "apply forward");
-            Catalog forwarded = inspect(current, "inspect after forward");
+            Catalog forwarded = inspect(current.fresh(), "inspect after forward");
             requireEqual("after forward", target, forwarded);
             requireColumnOrder("column order after forward", target, forwarded);
             rollback(current, "apply rollback");
-            Catalog rolledBack = inspect(current, "inspect after rollback");
+            Catalog rolledBack = inspect(current.fresh(), "inspect after rollback");
             requireEqual("after rollback", before, rolledBack);
             requireColumnOrder("column order after rollback", before, rolledBack);
-            requireSameDump("dump after rollback", beforeDump, dump(current, "dump after rollback"));
+            requireSameDump("dump after rollback", beforeDump, dump(current.fresh(), "dump after rollback"));
             forward(current, "re-apply forward");
-            Catalog migrated = inspect(current, "inspect after re-applied forward");
+            Catalog migrated = inspect(current.fresh(), "inspect after re-applied forward");
             requireEqual("after re-applied forward", target, migrated);
             requireSameDump("dump after re-applied forward", targetDump,
-                    dump(current, "dump after re-applied forward"));
+                    dump(current.fresh(), "dump after re-applied forward"));
 
             // Renames are done by now: the old names no longer exist, so the re-diff runs without hints.
             DiffOptions plain = new DiffOptions(options.withPrivileges(), RenameHints.none());
@@ -205,7 +317,7 @@ public final class Convergence {
             return new Result(migration.forwardSql(), migration.rollbackSql(), notes, migration, true);
         }
 
-        private void forward(ShadowDatabase database, String stepName) {
+        private void forward(Session database, String stepName) {
             if (!render.online()) {
                 apply(database, migration.forward(), stepName);
                 return;
@@ -215,7 +327,7 @@ public final class Convergence {
             }
         }
 
-        private void rollback(ShadowDatabase database, String stepName) {
+        private void rollback(Session database, String stepName) {
             if (!render.online()) {
                 apply(database, migration.rollback(), stepName);
                 return;
@@ -227,30 +339,26 @@ public final class Convergence {
             }
         }
 
-        private void load(ShadowDatabase database, String sql, String stepName) {
-            try (Connection c = database.connect(); java.sql.Statement st = c.createStatement()) {
+        private void load(Session database, String sql, String stepName) {
+            try (java.sql.Statement st = database.fresh().createStatement()) {
                 st.execute(sql);
             } catch (SQLException e) {
                 throw failure(stepName, "PostgreSQL: " + e.getMessage());
             }
         }
 
-        private Catalog inspect(ShadowDatabase database, String stepName) {
-            return step(stepName, () -> {
-                try (Connection c = database.connect()) {
-                    return CatalogInspector.inspect(c, InspectOptions.all());
-                } catch (SQLException e) {
-                    throw new IllegalStateException(e);
-                }
-            });
+        /** Reads the catalog; on the shared desired database, inside the transaction that loaded it. */
+        private Catalog inspect(Connection connection, String stepName) {
+            return step(stepName, () -> CatalogInspector.inspect(connection, InspectOptions.all()));
         }
 
         /**
          * Applies statements as Liquibase changesets will run them: consecutive transactional statements in one
          * transaction, each non-transactional statement alone in autocommit.
          */
-        private void apply(ShadowDatabase database, List<Statement> statements, String stepName) {
-            try (Connection c = database.connect()) {
+        private void apply(Session database, List<Statement> statements, String stepName) {
+            try {
+                Connection c = database.fresh();
                 int i = 0;
                 while (i < statements.size()) {
                     if (!statements.get(i).transactional()) {
@@ -318,10 +426,10 @@ public final class Convergence {
             }
         }
 
-        private SchemaDump dump(ShadowDatabase database, String stepName) {
+        private SchemaDump dump(Connection connection, String stepName) {
             return step(stepName, () -> {
-                try (Connection c = database.connect()) {
-                    return SchemaDump.read(c, options.withPrivileges());
+                try {
+                    return SchemaDump.read(connection, options.withPrivileges());
                 } catch (SQLException e) {
                     throw new IllegalStateException(e);
                 }

@@ -72,7 +72,9 @@ public final class SchemaDump {
     /** Reads the dump of the database behind {@code connection}; {@code privileges}: compare GRANTs too. */
     public static SchemaDump read(Connection connection, boolean privileges) throws SQLException {
         Map<String, String> out = new TreeMap<>();
+        // inside a caller's transaction (a schema read before it is rolled back), only this read is undone
         boolean autoCommit = connection.getAutoCommit();
+        java.sql.Savepoint savepoint = autoCommit ? null : connection.setSavepoint();
         connection.setAutoCommit(false);
         try (Statement st = connection.createStatement()) {
             st.execute("SET LOCAL search_path = ''");
@@ -88,7 +90,12 @@ public final class SchemaDump {
                 }
             }
         } finally {
-            connection.rollback();
+            if (savepoint == null) {
+                connection.rollback();
+            } else {
+                connection.rollback(savepoint);
+                connection.releaseSavepoint(savepoint);
+            }
             connection.setAutoCommit(autoCommit);
         }
         return new SchemaDump(out);
