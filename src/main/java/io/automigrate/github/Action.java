@@ -322,6 +322,8 @@ public final class Action {
                     + "applied file is gone; restore it";
             case UNVERIFIED -> e.file() + " may edit a migration the base branch has (nothing says whether it is "
                     + "added or edited, so it is read as edited); give the check the base commit (fetch-depth: 0)";
+            case OUT_OF_ORDER -> e.file() + " sorts before " + e.previous() + ", which the base branch has: deploy "
+                    + "refuses a pending migration before an applied one; rename it with a later timestamp";
         }));
         review.gaps().forEach(g -> reasons.add(g.message()));
         List<MigrationReview.FileReview> files = new ArrayList<>(review.files());
@@ -564,7 +566,7 @@ public final class Action {
         MigrationReview review = shown.review();
         for (MigrationReview.EditedMigration e : review.edited()) {
             commands.annotate(WorkflowCommands.Level.ERROR, e.file(), e.line(),
-                    e.how().name().toLowerCase(java.util.Locale.ROOT) + " migration", e.message());
+                    e.how().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " migration", e.message());
         }
         for (MigrationReview.SchemaGap g : review.gaps()) {
             commands.annotate(WorkflowCommands.Level.ERROR, g.migrationFile(), g.line(), "not in the schema",

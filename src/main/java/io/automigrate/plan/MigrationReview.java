@@ -101,11 +101,16 @@ public record MigrationReview(List<FileReview> files, List<EditedMigration> edit
     /**
      * A migration file the base has, changed by the change: edited (at its first changed line), renamed ({@code file}
      * is the new path, {@code previous} the base's, at its first changeset's line) or deleted ({@code file} is the
-     * base's path; line 0: the change has no such file). Deploy refuses each where an environment applied the file.
+     * base's path; line 0: the change has no such file); or one the change adds that sorts before {@code previous}, a
+     * migration the base has (at its first changeset's line). Deploy refuses each where an environment applied the
+     * file (the later one, for an added file out of order).
      */
     public record EditedMigration(String file, int line, How how, String previous, String message) {
-        /** UNVERIFIED: added or edited, nothing says which (no base to compare, no status); read as edited. */
-        public enum How { EDITED, RENAMED, DELETED, UNVERIFIED }
+        /**
+         * UNVERIFIED: added or edited, nothing says which (no base to compare, no status); read as edited.
+         * OUT_OF_ORDER: added, but it sorts before {@code previous}, a migration the base has.
+         */
+        public enum How { EDITED, RENAMED, DELETED, UNVERIFIED, OUT_OF_ORDER }
 
         /** An edit in place. */
         public EditedMigration(String file, int line, String message) {
@@ -119,6 +124,7 @@ public record MigrationReview(List<FileReview> files, List<EditedMigration> edit
                 case RENAMED -> "renames " + previous;
                 case DELETED -> "is deleted";
                 case UNVERIFIED -> "may be an edit";
+                case OUT_OF_ORDER -> "sorts before " + previous;
             };
         }
 

@@ -122,6 +122,34 @@ public final class MigrationReviewer {
         return new Touched(added, edited);
     }
 
+    /**
+     * The files of {@code touched} the change adds that sort before the last migration of {@code history} it does not
+     * add (one the base has: the change is planned on the merge of its head into its base): an environment that
+     * applied that one refuses them at deploy, as pending migrations before an applied one (out of order). Files
+     * already refused as possible edits are left to that.
+     */
+    public static List<MigrationReview.EditedMigration> outOfOrder(MigrationHistory history, Touched touched) {
+        List<String> paths = history.files().stream().map(history::pathOf).toList();
+        List<String> suspect = touched.edited().stream().map(MigrationReview.EditedMigration::file).toList();
+        String last = null;
+        for (String path : paths) {
+            if (!touched.added().contains(path)) last = path;
+        }
+        List<MigrationReview.EditedMigration> found = new ArrayList<>();
+        for (MigrationFile file : history.files()) {
+            String path = history.pathOf(file);
+            if (path.equals(last)) break;
+            if (!touched.added().contains(path) || suspect.contains(path)) continue;
+            int line = file.changesets().isEmpty() ? 1 : Math.max(1, file.changesets().get(0).line());
+            found.add(new MigrationReview.EditedMigration(path, line, MigrationReview.EditedMigration.How.OUT_OF_ORDER,
+                    last, "this migration sorts before " + last + ", which the base branch has, so an environment may "
+                    + "have applied that one already: deploy then refuses this one as out of order (a pending "
+                    + "migration before an applied one). Rename it with a timestamp after " + last + " so that it runs "
+                    + "last"));
+        }
+        return found;
+    }
+
     /** 1-based: the line of the first changeset of formatted-SQL {@code text}; 1 when it has none or does not read. */
     static int firstChangesetLine(String file, String text) {
         if (text == null) return 1;

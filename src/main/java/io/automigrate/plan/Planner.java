@@ -168,7 +168,9 @@ public final class Planner {
                 // The change's own files, linted as apply will lint them, while the desired schema still loads.
                 MigrationReview review = new MigrationReview(touched.added().isEmpty() ? List.of()
                         : MigrationReviewer.lint(server, inspectOptions, history, touched.added(),
-                        MigrationReviewer.policies(config, request.policy().allowed())), touched.edited(), List.of());
+                        MigrationReviewer.policies(config, request.policy().allowed())),
+                        java.util.stream.Stream.concat(touched.edited().stream(),
+                                MigrationReviewer.outOfOrder(history, touched).stream()).toList(), List.of());
                 PlanResult result = planned(request, detection, history,
                         new Schemas(current, joinUnwrapped(loading), schema, hints),
                         new Proof(server, inspectOptions, template, templateVacuumed, proofDatabase), review);

@@ -265,6 +265,49 @@ class PullRequestChecksTest extends ActionTestBase {
     }
 
     @Test
+    void anAddedMigrationThatSortsBeforeOneTheBaseGainedIsAnError() throws Exception {
+        // The branch adds a migration; meanwhile main gains a later one (deployed, say). The pull request's checkout
+        // is the merge of the two, as actions/checkout makes it.
+        String age = "db/migrations/20261202000000_add_users_age.sql";
+        String teams = "db/migrations/20261203000000_add_teams_table.sql";
+        fixture.commitAndPush(BRANCH, "Ages", Map.of(
+                "db/schema.sql", ActionFixture.SCHEMA_MAIN.replace("email text NOT NULL", "email text NOT NULL,\n    age int"),
+                age, """
+                        --liquibase formatted sql
+
+                        --changeset mona:add-users-age
+                        ALTER TABLE public.users ADD COLUMN age int;
+                        --rollback ALTER TABLE public.users DROP COLUMN age;
+                        """));
+        fixture.author.checkout().setName("main").call();
+        String base = fixture.commitAndPush("main", "Teams", Map.of(
+                "db/schema.sql", "CREATE TABLE teams (id bigint PRIMARY KEY);\n\n" + ActionFixture.SCHEMA_MAIN,
+                teams, """
+                        --liquibase formatted sql
+
+                        --changeset hubot:add-teams-table
+                        CREATE TABLE public.teams (id bigint PRIMARY KEY);
+                        --rollback DROP TABLE public.teams;
+                        """));
+        Path workspace = fixture.checkout(BRANCH, 0);
+        try (org.eclipse.jgit.api.Git git = org.eclipse.jgit.api.Git.open(workspace.toFile())) {
+            var merged = git.merge().include(git.getRepository().resolve("refs/remotes/origin/main")).call();
+            assertTrue(merged.getMergeStatus().isSuccessful(), merged.toString());
+        }
+        ActionFixture.Run run = fixture.action(pullRequest(workspace, base, fixture.remoteTip(BRANCH)));
+
+        assertEquals(1, run.exit(), run.all());
+        assertTrue(run.out().contains("::error file=" + age + ",line=3,title=out of order migration::this migration "
+                + "sorts before " + teams + ", which the base branch has"), run.out());
+        assertTrue(run.out().contains("::error::deploy will refuse a migration file of this change: " + age
+                + " sorts before " + teams + ", which the base branch has: deploy refuses a pending migration before "
+                + "an applied one; rename it with a later timestamp"), run.out());
+        String comment = fixture.github.commentBodies().get(0);
+        assertTrue(comment.contains("❌ `" + age + "` (line 3) sorts before " + teams + ":"), comment);
+        assertFalse(comment.contains(teams + "` (line"), "the base's own migration is not the change's\n" + comment);
+    }
+
+    @Test
     void aMigrationCreatingWhatTheSchemaLacksIsSaidSoWithoutADropMigration() throws Exception {
         String audit = "db/migrations/20261202000000_audit.sql";
         String head = fixture.commitAndPush(BRANCH, "Audit table", Map.of(audit, """
