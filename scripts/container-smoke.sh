@@ -8,7 +8,10 @@
 #      directory unpacked from the image's seed (no initdb);
 #   2. the same pull request as another user (--user 1001, as a self-hosted runner may run containers), with an
 #      empty HOME of that user: the seed serves it too;
-#   3. a push that changes no schema file: timed from container start to exit.
+#   3. the same pull request without the image's seed (as with a pg-version the image has no seed for): the binaries
+#      are unpacked into HOME's cache and initdb runs from them, without the embedded library; a second run on that
+#      HOME restarts the server from the cache, unpacking nothing;
+#   4. a push that changes no schema file: timed from container start to exit.
 # Slow (podman, a base image, a Maven build in the image) and not part of the test suite. Needs root and
 # ../shared/tools/container.sh (CONTAINER_SH to point elsewhere). Usage: scripts/container-smoke.sh
 # (AUTOMIGRATE_IMAGE=tag AUTOMIGRATE_SMOKE_BUILD=no reuses an image built before).
@@ -169,6 +172,33 @@ grep -q "data directory unpacked from the seed" "$work/pr1001.log" || fail "as u
 grep -q 'ADD COLUMN display_name text' "$work/pr1001.log" || fail "as user 1001: no plan"
 [ "$(stat -c %u "$work/home1001/.cache/automigrate/pg17")" = 1001 ] || fail "as user 1001: the cache is not its own"
 echo "as user 1001: ok"
+
+step "the same pull request without the seed (a pg-version the image has none for): all in HOME's cache, no library"
+noseed_run() {  # LOG
+    "$container_sh" run "$tag" "$workspace" --network host \
+        -v "$work/workflow":/github/workflow -v "$work/file_commands":/github/file_commands \
+        -e GITHUB_EVENT_NAME=pull_request -e GITHUB_EVENT_PATH=/github/workflow/event.json \
+        -e GITHUB_REF=refs/pull/7/merge -e GITHUB_REPOSITORY=octo-org/shop -e GITHUB_API_URL="$api_url" \
+        -e GITHUB_OUTPUT=/github/file_commands/output -e GITHUB_STEP_SUMMARY=/github/file_commands/summary \
+        -e INPUT_COMMAND=auto -e "INPUT_GITHUB-TOKEN=$token" -e INPUT_COMMENT=false -e INPUT_COMMIT=false \
+        -e INPUT_WORKING-DIRECTORY=. -e HOME=/github/home -v "$work/home-noseed":/github/home \
+        -e AUTOMIGRATE_SEED_DIR= -e AUTOMIGRATE_TRACE=1 >"$1" 2>&1
+}
+mkdir -p "$work/home-noseed"
+set +e; noseed_run "$work/noseed.log"; noseed_exit=$?; set -e
+[ "$noseed_exit" = 1 ] || fail "without the seed: expected exit 1, got $noseed_exit: $(tail -20 "$work/noseed.log")"
+for line in "embedded server: binaries ready in the cache" "embedded server: data directory made by initdb" \
+        "embedded server started from the cache's binaries"; do
+    grep -q "$line" "$work/noseed.log" || fail "without the seed: no '$line': $(grep trace "$work/noseed.log")"
+done
+! grep -q "started by the library" "$work/noseed.log" || fail "without the seed: the library started the server"
+ls "$work/home-noseed/.cache/automigrate"/postgres-*/bin/postgres >/dev/null || fail "without the seed: no binaries in the cache"
+set +e; noseed_run "$work/noseed2.log"; noseed_exit=$?; set -e
+[ "$noseed_exit" = 1 ] || fail "without the seed, again: expected exit 1, got $noseed_exit"
+grep -q "embedded server restarted from the cache" "$work/noseed2.log" \
+    || fail "without the seed, again: not restarted from the cache: $(grep trace "$work/noseed2.log")"
+! grep -qE "binaries ready|made by initdb|started by the library" "$work/noseed2.log" || fail "without the seed, again: unpacked or initdb again"
+echo "without the seed: binaries and cluster in HOME's cache, restarted from there: ok"
 
 step "push with no schema change: container start to exit"
 git -C "$origin" checkout -q main
