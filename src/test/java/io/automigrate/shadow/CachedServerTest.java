@@ -140,6 +140,27 @@ class CachedServerTest {
     }
 
     @Test
+    void aClusterWhoseBinariesAreNotInTheCacheIsRestartedFromBinariesUnpackedThere() throws Exception {
+        // as a cache of an older version holds it: the cluster, the binaries elsewhere (the library's /tmp copy)
+        Path elsewhere = PostgresBinaries.forMajor(MAJOR).install(shared);
+        assertTrue(CachedPostgres.initdb(elsewhere, data()));
+        // pg_control begins with the cluster's system identifier, in the machine's byte order
+        long identifier = java.nio.ByteBuffer.wrap(Files.readAllBytes(data().resolve("global/pg_control")))
+                .order(java.nio.ByteOrder.nativeOrder()).getLong(0);
+        try (ShadowServer server = ShadowServers.embedded(MAJOR, cache, null)) {
+            assertTrue(server.persistent());
+            runs(server);
+            long pid = postmasterPid();
+            assertEquals(ProcessHandle.current(), ProcessHandle.of(pid).flatMap(ProcessHandle::parent).orElseThrow(),
+                    "started directly, not by the library");
+            assertEquals(PostgresBinaries.forMajor(MAJOR).installed(cache).orElseThrow().resolve("bin/postgres")
+                    .toRealPath(), executable(pid), "the binaries now unpacked in the cache folder");
+            assertEquals(List.of(Long.toString(identifier), data().toRealPath().toString()),
+                    List.of(cluster(server).get(0), cluster(server).get(2)), "the cache's cluster, kept");
+        }
+    }
+
+    @Test
     void binariesThatCannotBeUnpackedInTheCacheLeaveItToTheLibrary() throws Exception {
         // a cache folder that cannot be made (a file has its name): no lock, no binaries there
         Path blocked = Files.writeString(cache.resolve("blocked"), "x");
