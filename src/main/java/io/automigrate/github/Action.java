@@ -645,8 +645,17 @@ public final class Action {
         try {
             result = deploys.status(target(environment));
         } catch (AutomigrateException e) {
-            commands.summary("### automigrate: status of " + environment + ": failed\n\n```\n"
-                    + Secrets.redact(e.getMessage()).strip() + "\n```\n");
+            // As for an apply that could not read the history: every file is listed, and not known to be pending.
+            List<String> files = DeployFailure.migrationFiles(root, config);
+            commands.output("applied", "");
+            commands.output("pending", String.join("\n", files));
+            commands.output("pending-known", "false");
+            StringBuilder summary = new StringBuilder("### automigrate: status of ").append(environment)
+                    .append(": failed\n\n```\n").append(Secrets.redact(e.getMessage()).strip()).append("\n```\n")
+                    .append("\nThe database's migration history could not be read: which of the files below it "
+                            + "already has is unknown.\n\n");
+            files.forEach(file -> summary.append("- `").append(file).append("`\n"));
+            commands.summary(summary.toString());
             return failed("status of environment '" + environment + "' failed", e);
         }
         commands.log(Secrets.redact(StatusReport.text(result)).stripTrailing());

@@ -192,6 +192,35 @@ class DeployActionTest extends ActionTestBase {
     }
 
     @Test
+    void aStatusThatCannotReadTheDatabaseStillWritesPendingAndSaysItIsNotKnown() throws Exception {
+        Path event = fixture.event("workflow_dispatch", Map.of("ENVIRONMENT", "staging"));
+        Path workspace = fixture.checkout("main", 1);
+        java.nio.file.Files.writeString(workspace.resolve("one-try.yml"), """
+                environments:
+                  staging:
+                    url-env: STAGING_DATABASE_URL
+                    retry:
+                      attempts: 1
+                """);
+        Map<String, String> env = fixture.environment(workspace, "workflow_dispatch", event, "refs/heads/main");
+        env.put("INPUT_CONFIG", "one-try.yml");
+        env.put("INPUT_COMMAND", "status");
+        env.put("STAGING_DATABASE_URL", "postgresql://app:" + ActionFixture.PASSWORD + "@127.0.0.1:1/shop");
+        ActionFixture.Run run = fixture.action(env);
+
+        assertEquals(3, run.exit(), run.all());
+        assertTrue(run.out().contains("::error::status of environment 'staging' failed: "), run.out());
+        // A workflow that acts on pending must not read a failed status as "nothing pending".
+        Map<String, String> outputs = ActionFixture.outputs(run.outputs());
+        assertEquals("", outputs.get("applied"), run.outputs());
+        assertEquals("db/migrations/20261101000000_add_users_table.sql", outputs.get("pending"), run.outputs());
+        assertEquals("false", outputs.get("pending-known"), run.outputs());
+        assertTrue(run.summary().contains("status of staging: failed")
+                && run.summary().contains("history could not be read"), run.summary());
+        fixture.assertNoSecrets(run);
+    }
+
+    @Test
     void aDeployLockNotGrantedListsEveryFileAsNotRunAndSaysTheHistoryWasNotRead() throws Exception {
         try (ShadowDatabase staging = TestPostgres.newDatabase("staging");
              Connection holder = staging.connect()) {
