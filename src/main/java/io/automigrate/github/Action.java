@@ -421,7 +421,9 @@ public final class Action {
     /** True when the pull request now shows {@code body} (a comment created or edited). */
     private boolean comment(ApiHolder api, GitHubEvent.PullRequest pr, String marker, String body, boolean create) {
         if (inputs.token().isEmpty()) {
-            commands.warning("no github-token: the plan is in the job summary, not in a pull-request comment");
+            // Nothing to review is no loss to warn about; only an earlier comment may now be out of date.
+            if (create) commands.warning("no github-token: the plan is in the job summary, not in a pull-request comment");
+            else commands.log("automigrate: no github-token: a comment from an earlier push, if any, is not updated");
             return false;
         }
         try {

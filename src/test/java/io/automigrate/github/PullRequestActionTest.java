@@ -131,6 +131,31 @@ class PullRequestActionTest extends ActionTestBase {
     }
 
     @Test
+    void withoutATokenOnlyAPlanWithSomethingToReviewWarnsThatNoCommentIsPosted() throws Exception {
+        String docs = fixture.commitAndPush(BRANCH, "Docs", Map.of("README.md", "# shop\n"));
+        Map<String, String> env = pullRequest(fixture.checkout(BRANCH, 0), "pull_request_opened", docs, null);
+        env.put("INPUT_GITHUB-TOKEN", "");
+        ActionFixture.Run nothing = fixture.action(env);
+        assertEquals(0, nothing.exit(), nothing.all());
+        // Nothing to review: there is no plan that a comment would have shown.
+        assertFalse(nothing.out().contains("::warning::no github-token"), nothing.out());
+        assertTrue(nothing.out().contains("no github-token: a comment from an earlier push, if any, is not updated"),
+                nothing.out());
+
+        String change = fixture.commitAndPush(BRANCH, "Display names", Map.of("db/schema.sql", SCHEMA_V1));
+        env = pullRequest(fixture.checkout(BRANCH, 0), "pull_request_synchronize", change, docs);
+        env.put("INPUT_GITHUB-TOKEN", "");
+        ActionFixture.Run planned = fixture.action(env);
+        assertEquals(1, planned.exit(), planned.all());
+        assertTrue(planned.out().contains(
+                "::warning::no github-token: the plan is in the job summary, not in a pull-request comment"),
+                planned.out());
+        assertTrue(planned.out().contains("(its SQL is in the job summary)"), planned.out());
+        assertTrue(fixture.github.requests().stream().noneMatch(GitHubStandIn.Request::isWrite),
+                fixture.github.requests().toString());
+    }
+
+    @Test
     void aSchemaThatDoesNotParseIsAnErrorAnnotatedOnItsFileLineAndColumn() throws Exception {
         String head = fixture.commitAndPush(BRANCH, "Broken schema", Map.of("db/schema.sql", """
                 CREATE TABLE users (
