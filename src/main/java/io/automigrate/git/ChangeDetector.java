@@ -49,19 +49,24 @@ public final class ChangeDetector {
         try (Repository repository = open(root); RevWalk walk = new RevWalk(repository);
              ObjectReader reader = repository.newObjectReader()) {
             RevCommit baseCommit = commit(repository, walk, base);
-            AbstractTreeIterator oldTree = tree(reader, baseCommit);
-            AbstractTreeIterator newTree = head == null
-                    ? new FileTreeIterator(repository)
-                    : tree(reader, commit(repository, walk, head));
+            RevCommit headCommit = head != null ? commit(repository, walk, head) : headOrNull(repository, walk);
+            // A head that lacks some of the base (a branch behind it) is compared from where it left the base, as a
+            // pull request is: the base's later files are not deleted by this change, nor its later edits undone.
+            RevCommit from = headCommit == null ? baseCommit : mergeBase(repository, baseCommit, headCommit);
+            if (from == null) from = baseCommit; // unrelated histories: the base itself is all there is to compare with
             List<String> filters = relativeToTop(repository, root, paths);
-            List<DiffEntry> entries;
+            List<String> baseAhead = new ArrayList<>();
+            if (!from.equals(baseCommit)) {
+                for (DiffEntry entry : scan(repository, filters, tree(reader, from), tree(reader, baseCommit))) {
+                    baseAhead.add(entry.getChangeType() == DiffEntry.ChangeType.DELETE
+                            ? entry.getOldPath() : entry.getNewPath());
+                }
+            }
+            AbstractTreeIterator oldTree = tree(reader, from);
+            AbstractTreeIterator newTree = head == null ? new FileTreeIterator(repository) : tree(reader, headCommit);
             // With rename detection (git's, 60% similar by default): a migration file moved to another name is a
             // rename of a file the base has, which deploy treats differently from a new file.
-            try (DiffFormatter diff = new DiffFormatter(DisabledOutputStream.INSTANCE)) {
-                diff.setRepository(repository);
-                diff.setPathFilter(PathFilterGroup.createFromStrings(filters));
-                entries = diff.scan(oldTree, newTree);
-            }
+            List<DiffEntry> entries = scan(repository, filters, oldTree, newTree);
             // The working tree's side is read through a fresh iterator: the scan's is spent, and a similar (not
             // identical) file's content must be read to be matched.
             RenameDetector renames = new RenameDetector(repository);
@@ -86,11 +91,38 @@ public final class ChangeDetector {
                     }
                 }
             }
-            String method = "git diff " + abbreviate(baseCommit) + ".." + (head == null ? "working tree" : head);
-            return new Detection(!changed.isEmpty(), new ArrayList<>(changed), method, kinds, baseCommit.name(),
-                    renamedFrom);
+            String method = "git diff " + abbreviate(from) + ".." + (head == null ? "working tree" : head)
+                    + (from.equals(baseCommit) ? "" : " (where it left " + base + ", now at " + abbreviate(baseCommit)
+                    + ")");
+            return new Detection(!changed.isEmpty(), new ArrayList<>(changed), method, kinds, from.name(),
+                    renamedFrom, Map.of(), baseAhead);
         } catch (IOException | org.eclipse.jgit.api.errors.CanceledException e) {
             throw AutomigrateException.badInput("cannot compare revisions in " + root + ": " + e.getMessage());
+        }
+    }
+
+    private static List<DiffEntry> scan(Repository repository, List<String> filters, AbstractTreeIterator oldTree,
+                                        AbstractTreeIterator newTree) throws IOException {
+        try (DiffFormatter diff = new DiffFormatter(DisabledOutputStream.INSTANCE)) {
+            diff.setRepository(repository);
+            diff.setPathFilter(PathFilterGroup.createFromStrings(filters));
+            return diff.scan(oldTree, newTree);
+        }
+    }
+
+    /** The working tree's commit (HEAD); null in a repository without one. */
+    private static RevCommit headOrNull(Repository repository, RevWalk walk) throws IOException {
+        ObjectId id = repository.resolve(org.eclipse.jgit.lib.Constants.HEAD);
+        return id == null ? null : walk.parseCommit(id);
+    }
+
+    /** The best common ancestor of two commits (git merge-base); null when they share none. */
+    private static RevCommit mergeBase(Repository repository, RevCommit a, RevCommit b) throws IOException {
+        try (RevWalk walk = new RevWalk(repository)) {
+            walk.setRevFilter(org.eclipse.jgit.revwalk.filter.RevFilter.MERGE_BASE);
+            walk.markStart(walk.parseCommit(a));
+            walk.markStart(walk.parseCommit(b));
+            return walk.next();
         }
     }
 

@@ -12,10 +12,13 @@ import java.util.TreeMap;
  * path is also in {@code changedFiles}, as deleted); {@code base} is the base commit's id when the base is in the
  * clone (null otherwise), so a file as it is on the base can be read; {@code changedLines} gives, when the base is
  * not in the clone, a modified file's first changed line as the list's diff of it says ({@link ChangedLine#fromPatch};
- * a file it does not name: not known).
+ * a file it does not name: not known). {@code baseAhead} lists the relevant files the base branch changed since the
+ * head left it (the base is not an ancestor of the head: git compared from their merge base, as a pull request does,
+ * so those are not this change's), empty when the head has all of the base.
  */
 public record Detection(boolean changed, List<String> changedFiles, String method, Map<String, Kind> kinds,
-                        String base, Map<String, String> renamedFrom, Map<String, Integer> changedLines) {
+                        String base, Map<String, String> renamedFrom, Map<String, Integer> changedLines,
+                        List<String> baseAhead) {
 
     /** How a file differs from the base; RENAMED is the new path of a file the base has under another. */
     public enum Kind { ADDED, MODIFIED, DELETED, RENAMED, UNKNOWN }
@@ -26,6 +29,13 @@ public record Detection(boolean changed, List<String> changedFiles, String metho
         renamedFrom = renamedFrom == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(renamedFrom));
         changedLines = changedLines == null ? Map.of()
                 : java.util.Collections.unmodifiableMap(new TreeMap<>(changedLines));
+        baseAhead = baseAhead == null ? List.of() : List.copyOf(baseAhead);
+    }
+
+    /** A change set whose head has all of its base. */
+    public Detection(boolean changed, List<String> changedFiles, String method, Map<String, Kind> kinds, String base,
+                     Map<String, String> renamedFrom, Map<String, Integer> changedLines) {
+        this(changed, changedFiles, method, kinds, base, renamedFrom, changedLines, List.of());
     }
 
     /** A change set without lines from a diff (git's, whose base is in the clone, or a list without diffs). */

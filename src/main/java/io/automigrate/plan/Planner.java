@@ -72,17 +72,29 @@ public final class Planner {
         MigrationReviewer.Touched touched = detection == null || !detection.changed()
                 ? MigrationReviewer.Touched.nothing()
                 : MigrationReviewer.touched(request.root(), request.config(), detection, request.head());
+        PlanResult result;
         if (atRevision) {
             // A committed revision is named after its commit time, so planning it again writes the same file.
             Instant committed = ChangeDetector.commitTime(request.root(), request.head());
-            return planAtRevision(committed == null ? request : request.at(committed), detection, touched);
+            result = planAtRevision(committed == null ? request : request.at(committed), detection, touched);
+        } else {
+            List<String> uncommitted = request.detection() == null
+                    ? ChangeDetector.uncommitted(request.root(), request.watchedPaths()) : List.of();
+            result = planFiles(request.detected(detection), touched);
+            if (!uncommitted.isEmpty()) {
+                result = result.withNote("the working tree's " + shortList(uncommitted) + " differ from HEAD (not "
+                        + "committed): this plan reads the working tree; 'plan --base REV --head REV' plans committed "
+                        + "revisions");
+            }
         }
-        List<String> uncommitted = request.detection() == null
-                ? ChangeDetector.uncommitted(request.root(), request.watchedPaths()) : List.of();
-        PlanResult result = planFiles(request.detected(detection), touched);
-        if (uncommitted.isEmpty()) return result;
-        return result.withNote("the working tree's " + shortList(uncommitted) + " differ from HEAD (not committed): "
-                + "this plan reads the working tree; 'plan --base REV --head REV' plans committed revisions");
+        if (detection != null && !detection.baseAhead().isEmpty()) {
+            // What the merge deploys has them too; this plan (and its proof) does not.
+            result = result.withNote(request.base() + " has changed " + shortList(detection.baseAhead())
+                    + " since this branch left it, and this plan does not have those changes (the change is what the "
+                    + "branch changed since then): merge or rebase onto " + request.base() + " and plan again to plan "
+                    + "and prove what the merge will deploy");
+        }
+        return result;
     }
 
     private static String shortList(List<String> files) {

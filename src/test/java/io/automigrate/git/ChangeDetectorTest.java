@@ -71,6 +71,45 @@ class ChangeDetectorTest {
     }
 
     @Test
+    void aBranchBehindItsBaseIsComparedFromWhereItLeftTheBaseAndNamesWhatTheBaseChangedSince() throws Exception {
+        try (Git git = Git.init().setDirectory(repo.toFile()).setInitialBranch("main").call()) {
+            write("db/schema.sql", "CREATE TABLE t (id int);\n");
+            write("db/migrations/20261101000000_t.sql", "--liquibase formatted sql\n");
+            RevCommit start = commit(git, "start");
+            git.branchCreate().setName("feature").call();
+            write("db/schema.sql", "CREATE TABLE t (id int);\nCREATE TABLE audit (id int);\n");
+            write("db/migrations/20261102000000_audit.sql", "--liquibase formatted sql\n-- audit\n");
+            commit(git, "main gains a table");
+            git.checkout().setName("feature").call();
+            write("db/schema.sql", "CREATE TABLE t (id int, note text);\n");
+            write("db/migrations/20261103000000_note.sql", "--liquibase formatted sql\n-- note\n");
+            RevCommit feature = commit(git, "the branch's own change");
+
+            for (String head : java.util.Arrays.asList(feature.name(), null)) {
+                Detection detection = ChangeDetector.detect(repo, "main", head, PATHS);
+                // The base's later migration is not deleted by this branch: the branch never had it.
+                assertEquals(List.of("db/migrations/20261103000000_note.sql", "db/schema.sql"),
+                        detection.changedFiles(), detection.method());
+                assertEquals(null, detection.kindOf("db/migrations/20261102000000_audit.sql"));
+                assertEquals(Detection.Kind.ADDED, detection.kindOf("db/migrations/20261103000000_note.sql"));
+                assertEquals(start.name(), detection.base(), "a file's text before the change is the merge base's");
+                assertEquals(List.of("db/migrations/20261102000000_audit.sql", "db/schema.sql"), detection.baseAhead());
+                assertTrue(detection.method().startsWith("git diff " + start.abbreviate(7).name() + "..")
+                        && detection.method().contains("where it left main"), detection.method());
+            }
+
+            // Once the base is merged in, nothing is behind: the comparison is with the base itself, as before.
+            git.merge().include(git.getRepository().resolve("main")).setCommit(false).call();
+            write("db/schema.sql", "CREATE TABLE t (id int, note text);\nCREATE TABLE audit (id int);\n");
+            commit(git, "merge main"); // the schema conflicted: resolved by hand, as a developer would
+            Detection merged = ChangeDetector.detect(repo, "main", "HEAD", PATHS);
+            assertEquals(List.of(), merged.baseAhead());
+            assertEquals(git.getRepository().resolve("main").name(), merged.base());
+            assertFalse(merged.method().contains("where it left"), merged.method());
+        }
+    }
+
+    @Test
     void pathsAreRelativeToTheProjectFolderInsideTheRepository() throws Exception {
         try (Git git = Git.init().setDirectory(repo.toFile()).setInitialBranch("main").call()) {
             write("services/api/db/schema.sql", "CREATE TABLE t (id int);\n");
