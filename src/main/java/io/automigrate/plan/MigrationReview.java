@@ -39,8 +39,14 @@ public record MigrationReview(List<FileReview> files, List<EditedMigration> edit
         return new MigrationReview(files.stream().map(f -> f.under(prefix)).toList(),
                 edited.stream().map(e -> e.under(prefix)).toList(),
                 gaps.stream().map(g -> new SchemaGap(prefix + g.migrationFile(), g.line(), g.object(),
-                        prefix + g.schema(), g.message().replace(g.migrationFile(), prefix + g.migrationFile())
-                        .replace("which " + g.schema(), "which " + prefix + g.schema()))).toList());
+                        prefix + g.schema(), pathsUnder(pathsUnder(g.message(), g.migrationFile(), prefix),
+                        g.schema(), prefix))).toList());
+    }
+
+    /** {@code message} with each mention of {@code path} (a whole path, not the end of a longer one) under prefix. */
+    static String pathsUnder(String message, String path, String prefix) {
+        return message.replaceAll("(?<![\\w/.-])" + java.util.regex.Pattern.quote(path),
+                java.util.regex.Matcher.quoteReplacement(prefix + path));
     }
 
     static List<Finding> under(List<Finding> findings, String prefix) {
@@ -129,7 +135,9 @@ public record MigrationReview(List<FileReview> files, List<EditedMigration> edit
         }
 
         EditedMigration under(String prefix) {
-            return new EditedMigration(prefix + file, line, how, previous == null ? null : prefix + previous, message);
+            // The message names the other file (renamed from, sorts before): from the top too, as the paths are.
+            return new EditedMigration(prefix + file, line, how, previous == null ? null : prefix + previous,
+                    previous == null ? message : pathsUnder(message, previous, prefix));
         }
     }
 

@@ -28,4 +28,25 @@ class PlanResultTest {
         assertEquals(files.get("db/migrations/000002_add_email.down.sql"),
                 moved.files().get("services/api/db/migrations/000002_add_email.down.sql"));
     }
+
+    @Test
+    void underAProjectFolderTheMessagesNameTheOtherFilesFromTheTopToo() {
+        MigrationReview review = new MigrationReview(List.of(), List.of(
+                new MigrationReview.EditedMigration("db/migrations/2_b.sql", 1,
+                        MigrationReview.EditedMigration.How.OUT_OF_ORDER, "db/migrations/3_c.sql",
+                        "this migration sorts before db/migrations/3_c.sql, which the base branch has: rename it with "
+                                + "a timestamp after db/migrations/3_c.sql"),
+                new MigrationReview.EditedMigration("db/migrations/4_d.sql", 1,
+                        MigrationReview.EditedMigration.How.RENAMED, "db/migrations/1_a.sql",
+                        "the base branch has this migration as db/migrations/1_a.sql (not old/db/migrations/1_a.sql)")),
+                List.of());
+
+        List<MigrationReview.EditedMigration> moved = review.under("services/api/").edited();
+
+        assertEquals("this migration sorts before services/api/db/migrations/3_c.sql, which the base branch has: "
+                + "rename it with a timestamp after services/api/db/migrations/3_c.sql", moved.get(0).message());
+        assertEquals("services/api/db/migrations/3_c.sql", moved.get(0).previous());
+        assertEquals("the base branch has this migration as services/api/db/migrations/1_a.sql "
+                + "(not old/db/migrations/1_a.sql)", moved.get(1).message());
+    }
 }
