@@ -228,7 +228,7 @@ public final class ChangeDetector {
      * empty outside a git repository or before the first commit.
      */
     public static List<String> uncommitted(Path root, Collection<String> paths) {
-        FileRepositoryBuilder builder = new FileRepositoryBuilder().findGitDir(root.toAbsolutePath().toFile());
+        FileRepositoryBuilder builder = Repositories.find(root);
         if (builder.getGitDir() == null) return List.of();
         try (Repository repository = builder.build()) {
             if (repository.isBare() || repository.resolve("HEAD^{commit}") == null) return List.of();
@@ -279,7 +279,7 @@ public final class ChangeDetector {
      * empty at the top, {@code services/shop/} in a monorepo; empty outside a git repository.
      */
     public static String projectPrefix(Path root) {
-        FileRepositoryBuilder builder = new FileRepositoryBuilder().findGitDir(root.toAbsolutePath().toFile());
+        FileRepositoryBuilder builder = Repositories.find(root);
         if (builder.getGitDir() == null) return "";
         try (Repository repository = builder.build()) {
             if (repository.isBare()) return "";
@@ -303,7 +303,7 @@ public final class ChangeDetector {
     }
 
     private static Repository open(Path root) throws IOException {
-        FileRepositoryBuilder builder = new FileRepositoryBuilder().findGitDir(root.toAbsolutePath().toFile());
+        FileRepositoryBuilder builder = Repositories.find(root);
         if (builder.getGitDir() == null) {
             throw AutomigrateException.badInput(root + " is not inside a git repository: --base needs git history "
                     + "(run without --base to plan against the working tree)");

@@ -19,7 +19,6 @@ import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
-import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.transport.CredentialsProvider;
 import org.eclipse.jgit.transport.PushResult;
 import org.eclipse.jgit.transport.RefSpec;
@@ -62,7 +61,7 @@ public final class MigrationCommit {
         String file = String.join(", ", files.keySet());
         CredentialsProvider credentials = new UsernamePasswordCredentialsProvider("x-access-token",
                 token == null ? "" : token);
-        try (Repository repository = new FileRepositoryBuilder().findGitDir(root.toAbsolutePath().toFile()).build();
+        try (Repository repository = Repositories.find(root).build();
              Git git = new Git(repository)) {
             ObjectId head = ObjectId.fromString(headSha);
             if (!has(repository, head)) {
