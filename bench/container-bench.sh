@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The action's image against another image (the current one, say), started as GitHub starts a container action:
 #   - the size of each image;
-#   - a pull request that changes nothing relevant (a README edit): container start to exit;
+#   - a pull request that changes nothing relevant (a README edit): container start to exit, in a full clone
+#     (readme) and in a shallow one as actions/checkout makes by default (readme-shallow: the base commit fetched);
 #   - a pull request with a schema change (the quick start: examples/quickstart, before.sql → db/schema.sql), with a
 #     cold cache as in a job without actions/cache: container start to exit, the comment posted to a local stand-in
 #     for the GitHub API;
@@ -16,6 +17,7 @@
 # docs/benchmarks.md by hand. Needs podman and ../shared/tools/container.sh (CONTAINER_SH to point elsewhere), and
 # the test classes for the stand-in (it runs ./mvnw -q -B -o -DskipTests package).
 #   bench/container-bench.sh NEW_IMAGE BASE_IMAGE [RUNS]      (RUNS per image and case, default 5)
+#   CASES="readme readme-shallow" bench/container-bench.sh ...   (only those cases)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 repo="$PWD"
@@ -27,7 +29,7 @@ export CONTAINERS_CONF="${CTR:-/tmp/automigrate-ctr}/containers.conf"
 [ -f target/test-classes/io/automigrate/github/GitHubStandIn.class ] || ./mvnw -q -B -o -DskipTests package
 work="$(mktemp -d)"
 standin_pid=""
-cleanup() { [ -n "$standin_pid" ] && kill "$standin_pid" 2>/dev/null; rm -rf "$work"; }
+cleanup() { [ -n "$standin_pid" ] && kill "$standin_pid" 2>/dev/null; [ -n "${BENCH_KEEP:-}" ] || rm -rf "$work"; }
 trap cleanup EXIT
 java -cp "target/test-classes:target/automigrate.jar" io.automigrate.github.GitHubStandIn \
     octo-org/shop 0 "$work/requests.jsonl" db/schema.sql >"$work/standin.log" 2>&1 &
@@ -60,11 +62,15 @@ for branch in schema readme; do
     # A full clone, as actions/checkout with fetch-depth: 0 makes (the base is in it: detection by git).
     command git clone -q --branch "$branch" "file://$origin" "$work/ws-$branch"
 done
+# readme-shallow: a shallow clone, as actions/checkout makes by default (fetch-depth: 1), made anew before each run;
+# the action fetches the base commit from origin (mounted into the container at the same path, as GitHub's origin is
+# reachable from a job).
 event() {  # HEAD_SHA BRANCH
     sed -e "s/\${BASE_SHA}/$base_sha/" -e "s/\${HEAD_SHA}/$1/" -e "s#feature/display-name#$2#" \
         src/test/resources/github-events/pull_request_opened.json
 }
 mkdir -p "$work/workflow-schema" "$work/workflow-readme" "$work/file_commands"
+ln -s "$work/workflow-readme" "$work/workflow-readme-shallow"
 event "$schema_sha" schema >"$work/workflow-schema/event.json"
 event "$readme_sha" readme >"$work/workflow-readme/event.json"
 
@@ -72,6 +78,7 @@ run() {  # IMAGE CASE [floor] -> prints seconds from container start to exit; ap
     local image=$1 case=$2 floor=${3:-} start end code
     local entry=(); [ -n "$floor" ] && entry=(--entrypoint /bin/true)
     local home=()
+    [ "$case" = readme-shallow ] && home=(-v "$origin":"$origin":ro)
     if [ "$case" = schema-warm ]; then
         # the job's HOME, as GitHub mounts it, restored by actions/cache: one per image
         mkdir -p "$work/home-${image//[^a-zA-Z0-9]/_}"
@@ -79,6 +86,10 @@ run() {  # IMAGE CASE [floor] -> prints seconds from container start to exit; ap
         case=schema
     fi
     : >"$work/file_commands/output"; : >"$work/file_commands/summary"
+    if [ "$case" = readme-shallow ]; then  # a new shallow clone each time: a run fetches the base into it
+        rm -rf "$work/ws-readme-shallow"
+        command git clone -q --depth 1 --branch readme "file://$origin" "$work/ws-readme-shallow"
+    fi
     start=$(date +%s.%N)
     set +e
     "$container_sh" run "$image" "$work/ws-$case" --network host "${entry[@]}" \
@@ -112,7 +123,7 @@ echo "$(nproc) cores"
 echo
 echo "| case | new | base | new/base | podman floor (/bin/true) | load average before → after |"
 echo "| --- | ---: | ---: | ---: | ---: | --- |"
-for case in readme schema schema-warm; do
+for case in ${CASES:-readme readme-shallow schema schema-warm}; do
     # one unmeasured run of each: page cache, podman's storage
     run "$new" "$case" >/dev/null; run "$base" "$case" >/dev/null; run "$new" "$case" floor >/dev/null
     : >"$work/a"; : >"$work/b"; : >"$work/r"; : >"$work/f"
@@ -126,18 +137,28 @@ for case in readme schema schema-warm; do
     echo "| $case | $(median <"$work/a") s ($(range <"$work/a")) | $(median <"$work/b") s ($(range <"$work/b")) |" \
         "$(median <"$work/r")× | $(median <"$work/f") s ($(range <"$work/f")) | $load_before → $(cut -d' ' -f1-3 /proc/loadavg) |"
 done
-# What actions/cache would save and restore for each image: the cache folder after the warm runs, on disk and as the
-# zstd-compressed tar that actions/cache uploads (it uses zstd where the runner has it, as GitHub's do).
-echo
-echo "| cache folder after the warm runs | files | on disk | as actions/cache stores it (tar, zstd) |"
-echo "| --- | ---: | ---: | ---: |"
-for image in "$new" "$base"; do
-    dir="$work/home-${image//[^a-zA-Z0-9]/_}"
-    files=$(find "$dir" -type f | wc -l)
-    disk=$(du -sb "$dir" | awk '{printf "%.1f MB", $1/1000000}')
-    packed=$(tar -C "$dir" -cf - . | zstd -q -T0 -c | wc -c | awk '{printf "%.1f MB", $1/1000000}')
-    echo "| $image | $files | $disk | $packed |"
-done
-grep -q 'ADD COLUMN' "$work/schema.log" || { echo "the schema case planned no change" >&2; exit 1; }
-grep -q '"method":"POST","path":"/api/v3/repos/octo-org/shop/issues/7/comments"' "$work/requests.jsonl" \
-    || { echo "no comment was posted" >&2; exit 1; }
+cases=" ${CASES:-readme readme-shallow schema schema-warm} "
+if [[ "$cases" == *" schema-warm "* ]]; then
+    # What actions/cache would save and restore for each image: the cache folder after the warm runs, on disk and as the
+    # zstd-compressed tar that actions/cache uploads (it uses zstd where the runner has it, as GitHub's do).
+    echo
+    echo "| cache folder after the warm runs | files | on disk | as actions/cache stores it (tar, zstd) |"
+    echo "| --- | ---: | ---: | ---: |"
+    for image in "$new" "$base"; do
+        dir="$work/home-${image//[^a-zA-Z0-9]/_}"
+        files=$(find "$dir" -type f | wc -l)
+        disk=$(du -sb "$dir" | awk '{printf "%.1f MB", $1/1000000}')
+        packed=$(tar -C "$dir" -cf - . | zstd -q -T0 -c | wc -c | awk '{printf "%.1f MB", $1/1000000}')
+        echo "| $image | $files | $disk | $packed |"
+    done
+fi
+if [[ "$cases" == *" schema "* ]]; then
+    grep -q 'ADD COLUMN' "$work/schema.log" || { echo "the schema case planned no change" >&2; exit 1; }
+    grep -q '"method":"POST","path":"/api/v3/repos/octo-org/shop/issues/7/comments"' "$work/requests.jsonl" \
+        || { echo "no comment was posted" >&2; exit 1; }
+fi
+if [[ "$cases" == *" readme-shallow "* ]]; then
+    # the base commit was fetched, so git decided, as in a full clone
+    grep -q 'fetched into this shallow clone' "$work/readme-shallow.log" \
+        || { echo "readme-shallow: the base commit was not fetched: $(grep 'detected by' "$work/readme-shallow.log" | head -1)" >&2; exit 1; }
+fi
