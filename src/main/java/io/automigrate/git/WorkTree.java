@@ -18,7 +18,7 @@ public final class WorkTree {
 
     /** The top folder of the git work tree holding {@code folder}, if it is in one. */
     public static Optional<Path> of(Path folder) {
-        FileRepositoryBuilder builder = Repositories.builder().readEnvironment().findGitDir(folder.toFile());
+        FileRepositoryBuilder builder = Repositories.builder(folder).readEnvironment().findGitDir(folder.toFile());
         if (builder.getGitDir() == null) return Optional.empty();
         try (Repository repository = builder.build()) {
             if (repository.isBare()) return Optional.empty();
@@ -35,7 +35,7 @@ public final class WorkTree {
     public static boolean ignored(Path workTree, Path path) throws IOException {
         String relative = workTree.relativize(path.toAbsolutePath().normalize()).toString().replace('\\', '/');
         if (relative.isEmpty()) return false;
-        try (Repository repository = Repositories.builder().setWorkTree(workTree.toFile()).readEnvironment()
+        try (Repository repository = Repositories.builder(workTree).setWorkTree(workTree.toFile()).readEnvironment()
                 .findGitDir(workTree.toFile()).build(); TreeWalk walk = new TreeWalk(repository)) {
             walk.addTree(new FileTreeIterator(repository));
             walk.setFilter(PathFilter.create(relative));
