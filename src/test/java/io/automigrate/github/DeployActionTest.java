@@ -162,8 +162,8 @@ class DeployActionTest extends ActionTestBase {
         }
     }
 
-    @Test
-    void anUnreachableDatabaseFailsTheStepWithOneErrorLine() throws Exception {
+    /** A workflow_dispatch of {@code command} to staging, whose database nothing listens for, tried once. */
+    private Map<String, String> unreachableStaging(String command) throws Exception {
         Path event = fixture.event("workflow_dispatch", Map.of("ENVIRONMENT", "staging"));
         Path workspace = fixture.checkout("main", 1);
         java.nio.file.Files.writeString(workspace.resolve("one-try.yml"), """
@@ -175,8 +175,14 @@ class DeployActionTest extends ActionTestBase {
                 """);
         Map<String, String> env = fixture.environment(workspace, "workflow_dispatch", event, "refs/heads/main");
         env.put("INPUT_CONFIG", "one-try.yml");
+        env.put("INPUT_COMMAND", command);
         env.put("STAGING_DATABASE_URL", "postgresql://app:" + ActionFixture.PASSWORD + "@127.0.0.1:1/shop");
-        ActionFixture.Run run = fixture.action(env);
+        return env;
+    }
+
+    @Test
+    void anUnreachableDatabaseFailsTheStepWithOneErrorLine() throws Exception {
+        ActionFixture.Run run = fixture.action(unreachableStaging("apply"));
 
         assertEquals(3, run.exit(), run.all());
         assertTrue(run.out().contains("::error::apply to environment 'staging' failed: "), run.out());
@@ -193,20 +199,7 @@ class DeployActionTest extends ActionTestBase {
 
     @Test
     void aStatusThatCannotReadTheDatabaseStillWritesPendingAndSaysItIsNotKnown() throws Exception {
-        Path event = fixture.event("workflow_dispatch", Map.of("ENVIRONMENT", "staging"));
-        Path workspace = fixture.checkout("main", 1);
-        java.nio.file.Files.writeString(workspace.resolve("one-try.yml"), """
-                environments:
-                  staging:
-                    url-env: STAGING_DATABASE_URL
-                    retry:
-                      attempts: 1
-                """);
-        Map<String, String> env = fixture.environment(workspace, "workflow_dispatch", event, "refs/heads/main");
-        env.put("INPUT_CONFIG", "one-try.yml");
-        env.put("INPUT_COMMAND", "status");
-        env.put("STAGING_DATABASE_URL", "postgresql://app:" + ActionFixture.PASSWORD + "@127.0.0.1:1/shop");
-        ActionFixture.Run run = fixture.action(env);
+        ActionFixture.Run run = fixture.action(unreachableStaging("status"));
 
         assertEquals(3, run.exit(), run.all());
         assertTrue(run.out().contains("::error::status of environment 'staging' failed: "), run.out());
