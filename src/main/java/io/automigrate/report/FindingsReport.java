@@ -88,7 +88,7 @@ public final class FindingsReport {
         m.put("detail", f.detail());
         m.put("why", f.why());
         m.put("safer", f.safer());
-        m.put("docs", f.docsAnchor());
+        m.put("docs", Version.docsUrl(f.docsAnchor()));
         m.put("allowed", f.isSuppressed());
         if (f.isSuppressed()) m.put("allowedBy", f.suppression().toString());
         return m;

@@ -117,7 +117,9 @@ class LintCommandTest {
         JsonNode finding = json.get("findings").get(0);
         assertEquals("AM401", finding.get("code").asText());
         assertEquals("error", finding.get("severity").asText());
-        assertEquals("docs/lint.md#am401", finding.get("docs").asText());
+        // Absolute, like the markdown links: the JSON is read where automigrate's docs are not beside it.
+        assertEquals(io.automigrate.Version.docsUrl("docs/lint.md#am401"), finding.get("docs").asText());
+        assertTrue(finding.get("docs").asText().startsWith("https://github.com/"), finding.get("docs").asText());
         assertEquals("high", json.get("risk").asText());
     }
 
