@@ -41,15 +41,30 @@ public final class ChangeDetector {
     }
 
     /**
-     * The relevant paths ({@code paths}: files or directories relative to the repository root) that differ between
-     * {@code base} and {@code head}; {@code head == null} means the working tree (uncommitted and untracked files
-     * included). {@code root} is any folder inside the repository.
+     * What a branch changed against its base branch: the relevant paths ({@code paths}: files or directories relative
+     * to the repository root) that differ between {@code base} and {@code head}, compared from where {@code head} left
+     * {@code base} (their merge base) when it lacks some of it; {@code head == null} means the working tree
+     * (uncommitted and untracked files included). {@code root} is any folder inside the repository.
      */
     public static Detection detect(Path root, String base, String head, Collection<String> paths) {
+        return detect(root, base, head, paths, true);
+    }
+
+    /**
+     * What a push changed on one branch: the relevant paths that differ between {@code before} and {@code after}
+     * ({@code null}: the working tree), compared directly, so that what a forced push dropped is deleted.
+     */
+    public static Detection pushed(Path root, String before, String after, Collection<String> paths) {
+        return detect(root, before, after, paths, false);
+    }
+
+    private static Detection detect(Path root, String base, String head, Collection<String> paths,
+                                    boolean fromMergeBase) {
         try (Repository repository = open(root); RevWalk walk = new RevWalk(repository);
              ObjectReader reader = repository.newObjectReader()) {
             RevCommit baseCommit = commit(repository, walk, base);
-            RevCommit headCommit = head != null ? commit(repository, walk, head) : headOrNull(repository, walk);
+            RevCommit headCommit = !fromMergeBase ? null
+                    : head != null ? commit(repository, walk, head) : headOrNull(repository, walk);
             // A head that lacks some of the base (a branch behind it) is compared from where it left the base, as a
             // pull request is: the base's later files are not deleted by this change, nor its later edits undone.
             RevCommit from = headCommit == null ? baseCommit : mergeBase(repository, baseCommit, headCommit);
@@ -63,7 +78,8 @@ public final class ChangeDetector {
                 }
             }
             AbstractTreeIterator oldTree = tree(reader, from);
-            AbstractTreeIterator newTree = head == null ? new FileTreeIterator(repository) : tree(reader, headCommit);
+            AbstractTreeIterator newTree = head == null ? new FileTreeIterator(repository)
+                    : tree(reader, headCommit != null ? headCommit : commit(repository, walk, head));
             // With rename detection (git's, 60% similar by default): a migration file moved to another name is a
             // rename of a file the base has, which deploy treats differently from a new file.
             List<DiffEntry> entries = scan(repository, filters, oldTree, newTree);

@@ -491,7 +491,7 @@ public final class Action {
             if (push.created()) {
                 commands.log("automigrate: the push created the branch: planning everything");
             } else if (ChangeDetector.hasCommit(root, push.before())) {
-                detection = ChangeDetector.detect(root, push.before(),
+                detection = ChangeDetector.pushed(root, push.before(),
                         ChangeDetector.hasCommit(root, push.after()) ? push.after() : null, watched);
             } else if (push.files() != null) {
                 detection = ChangeDetector.fromFiles(root, push.files(), watched, "the push event's commit list "

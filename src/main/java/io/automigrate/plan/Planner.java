@@ -89,9 +89,10 @@ public final class Planner {
         }
         if (detection != null && !detection.baseAhead().isEmpty()) {
             // What the merge deploys has them too; this plan (and its proof) does not.
-            result = result.withNote(request.base() + " has changed " + shortList(detection.baseAhead())
+            String base = request.base() != null ? request.base() : "the base branch";
+            result = result.withNote(base + " has changed " + shortList(detection.baseAhead())
                     + " since this branch left it, and this plan does not have those changes (the change is what the "
-                    + "branch changed since then): merge or rebase onto " + request.base() + " and plan again to plan "
+                    + "branch changed since then): merge or rebase onto " + base + " and plan again to plan "
                     + "and prove what the merge will deploy");
         }
         return result;

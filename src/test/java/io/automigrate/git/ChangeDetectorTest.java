@@ -110,6 +110,27 @@ class ChangeDetectorTest {
     }
 
     @Test
+    void aForcedPushThatDropsAMigrationDeletesItThoughItsOldTipIsNotAnAncestor() throws Exception {
+        try (Git git = Git.init().setDirectory(repo.toFile()).setInitialBranch("main").call()) {
+            write("db/schema.sql", "CREATE TABLE t (id int);\n");
+            RevCommit start = commit(git, "start");
+            write("db/migrations/20261101000000_t.sql", "--liquibase formatted sql\n");
+            RevCommit before = commit(git, "pushed, maybe deployed");
+            git.reset().setMode(org.eclipse.jgit.api.ResetCommand.ResetType.HARD).setRef(start.name()).call();
+            write("README.md", "rewritten\n");
+            RevCommit after = commit(git, "the history rewritten without the migration");
+
+            // One branch's two tips: what the push dropped is gone from it, whatever their merge base.
+            Detection pushed = ChangeDetector.pushed(repo, before.name(), after.name(), PATHS);
+            assertEquals(List.of("db/migrations/20261101000000_t.sql"), pushed.changedFiles());
+            assertEquals(Detection.Kind.DELETED, pushed.kindOf("db/migrations/20261101000000_t.sql"));
+            assertEquals(List.of(), pushed.baseAhead());
+            // Against a base branch, the same commits read as a branch that never had that migration.
+            assertEquals(List.of(), ChangeDetector.detect(repo, before.name(), after.name(), PATHS).changedFiles());
+        }
+    }
+
+    @Test
     void pathsAreRelativeToTheProjectFolderInsideTheRepository() throws Exception {
         try (Git git = Git.init().setDirectory(repo.toFile()).setInitialBranch("main").call()) {
             write("services/api/db/schema.sql", "CREATE TABLE t (id int);\n");
