@@ -9,8 +9,9 @@ import java.util.TreeMap;
  * paths (relative to the repository root) that differ; {@code method} says how this was found out, for the report.
  * {@code kinds} says, for each changed file, whether it was added, modified, deleted or renamed (unknown when the
  * list came from somewhere that does not say); {@code renamedFrom} gives a renamed file's path on the base (its old
- * path is also in {@code changedFiles}, as deleted); {@code base} is the base commit's id when the base is in the
- * clone (null otherwise), so a file as it is on the base can be read; {@code changedLines} gives, when the base is
+ * path is also in {@code changedFiles}, as deleted); {@code base} is the id of the commit compared from (the base
+ * commit, or its merge base with the head when the head lacks some of it) when it is in the clone (null otherwise),
+ * so a file as it was before the change can be read; {@code changedLines} gives, when the base is
  * not in the clone, a modified file's first changed line as the list's diff of it says ({@link ChangedLine#fromPatch};
  * a file it does not name: not known). {@code baseAhead} lists the relevant files the base branch changed since the
  * head left it (the base is not an ancestor of the head: git compared from their merge base, as a pull request does,

@@ -610,9 +610,7 @@ public final class Action {
             List<String> ran = e instanceof DeployFailure f ? f.applied() : List.of();
             List<String> notRun = e instanceof DeployFailure f ? f.notRun() : List.of();
             boolean historyRead = e instanceof DeployFailure f && f.historyRead();
-            commands.output("applied", String.join("\n", ran));
-            commands.output("pending", String.join("\n", notRun));
-            commands.output("pending-known", String.valueOf(historyRead));
+            deployOutputs(ran, notRun, historyRead);
             StringBuilder summary = new StringBuilder("### automigrate: apply to ").append(environment)
                     .append(": failed\n\n```\n").append(Secrets.redact(e.getMessage()).strip()).append("\n```\n");
             if (!historyRead) {
@@ -630,16 +628,24 @@ public final class Action {
         // Switched off (AUTO_MIGRATE=false): the database was not read, so, as for an apply that could not read its
         // history, every file of the folder is one this job did not run, and which are pending there is unknown.
         boolean switchedOff = result.status() == DeployResult.Status.SWITCHED_OFF;
-        commands.output("applied", String.join("\n", applied ? files : List.of()));
-        commands.output("pending", String.join("\n", applied ? List.of()
-                : switchedOff ? DeployFailure.migrationFiles(root, config) : files));
-        commands.output("pending-known", String.valueOf(!switchedOff));
+        deployOutputs(applied ? files : List.of(), applied ? List.of()
+                : switchedOff ? DeployFailure.migrationFiles(root, config) : files, !switchedOff);
         commands.output("error", "");
         StringBuilder summary = new StringBuilder("### automigrate: apply to ").append(environment).append(": ")
                 .append(Secrets.redact(DeployReport.headline(result))).append("\n\n");
         if (applied) files.forEach(file -> summary.append("- applied `").append(file).append("`\n"));
         commands.summary(summary.toString());
         return ExitCode.OK.code();
+    }
+
+    /**
+     * The outputs of apply and status: the files applied, the files pending, and whether pending comes from the
+     * database's migration history (false: every file is listed, and which of them the database has is unknown).
+     */
+    private void deployOutputs(List<String> applied, List<String> pending, boolean pendingKnown) {
+        commands.output("applied", String.join("\n", applied));
+        commands.output("pending", String.join("\n", pending));
+        commands.output("pending-known", String.valueOf(pendingKnown));
     }
 
     private int status(String environment) {
@@ -649,9 +655,7 @@ public final class Action {
         } catch (AutomigrateException e) {
             // As for an apply that could not read the history: every file is listed, and not known to be pending.
             List<String> files = DeployFailure.migrationFiles(root, config);
-            commands.output("applied", "");
-            commands.output("pending", String.join("\n", files));
-            commands.output("pending-known", "false");
+            deployOutputs(List.of(), files, false);
             StringBuilder summary = new StringBuilder("### automigrate: status of ").append(environment)
                     .append(": failed\n\n```\n").append(Secrets.redact(e.getMessage()).strip()).append("\n```\n")
                     .append("\nThe database's migration history could not be read: which of the files below it "
@@ -661,9 +665,7 @@ public final class Action {
             return failed("status of environment '" + environment + "' failed", e);
         }
         commands.log(Secrets.redact(StatusReport.text(result)).stripTrailing());
-        commands.output("applied", String.join("\n", filesIn(result, FileState.State.APPLIED)));
-        commands.output("pending", String.join("\n", filesIn(result, FileState.State.PENDING)));
-        commands.output("pending-known", "true");
+        deployOutputs(filesIn(result, FileState.State.APPLIED), filesIn(result, FileState.State.PENDING), true);
         commands.output("error", "");
         StringBuilder summary = new StringBuilder("### automigrate: status of ").append(environment).append(": ")
                 .append(Secrets.redact(StatusReport.headline(result))).append("\n\n");

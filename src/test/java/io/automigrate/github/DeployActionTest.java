@@ -106,10 +106,7 @@ class DeployActionTest extends ActionTestBase {
 
         assertEquals(0, run.exit(), run.all());
         // The database was not read: pending is every file this job did not run, and not "nothing pending".
-        Map<String, String> outputs = ActionFixture.outputs(run.outputs());
-        assertEquals("", outputs.get("applied"), run.outputs());
-        assertEquals("db/migrations/20261101000000_add_users_table.sql", outputs.get("pending"), run.outputs());
-        assertEquals("false", outputs.get("pending-known"), run.outputs());
+        assertEveryFileNotKnownToBePending(run);
     }
 
     @Test
@@ -162,6 +159,14 @@ class DeployActionTest extends ActionTestBase {
         }
     }
 
+    /** The outputs of a job that read no migration history: nothing applied, every file listed, not known. */
+    private static void assertEveryFileNotKnownToBePending(ActionFixture.Run run) {
+        Map<String, String> outputs = ActionFixture.outputs(run.outputs());
+        assertEquals("", outputs.get("applied"), run.outputs());
+        assertEquals("db/migrations/20261101000000_add_users_table.sql", outputs.get("pending"), run.outputs());
+        assertEquals("false", outputs.get("pending-known"), run.outputs());
+    }
+
     /** A workflow_dispatch of {@code command} to staging, whose database nothing listens for, tried once. */
     private Map<String, String> unreachableStaging(String command) throws Exception {
         Path event = fixture.event("workflow_dispatch", Map.of("ENVIRONMENT", "staging"));
@@ -189,9 +194,7 @@ class DeployActionTest extends ActionTestBase {
         assertFalse(run.out().lines().filter(l -> l.startsWith("::error::")).count() > 1, run.out());
         // The history was never read: every file of the folder is one this job did not run, and the output says
         // that which of them the database has is unknown.
-        Map<String, String> outputs = ActionFixture.outputs(run.outputs());
-        assertEquals("db/migrations/20261101000000_add_users_table.sql", outputs.get("pending"), run.outputs());
-        assertEquals("false", outputs.get("pending-known"), run.outputs());
+        assertEveryFileNotKnownToBePending(run);
         assertTrue(run.summary().contains("- not run: `db/migrations/20261101000000_add_users_table.sql`")
                 && run.summary().contains("history could not be read"), run.summary());
         fixture.assertNoSecrets(run);
@@ -204,10 +207,7 @@ class DeployActionTest extends ActionTestBase {
         assertEquals(3, run.exit(), run.all());
         assertTrue(run.out().contains("::error::status of environment 'staging' failed: "), run.out());
         // A workflow that acts on pending must not read a failed status as "nothing pending".
-        Map<String, String> outputs = ActionFixture.outputs(run.outputs());
-        assertEquals("", outputs.get("applied"), run.outputs());
-        assertEquals("db/migrations/20261101000000_add_users_table.sql", outputs.get("pending"), run.outputs());
-        assertEquals("false", outputs.get("pending-known"), run.outputs());
+        assertEveryFileNotKnownToBePending(run);
         assertTrue(run.summary().contains("status of staging: failed")
                 && run.summary().contains("history could not be read"), run.summary());
         fixture.assertNoSecrets(run);
@@ -237,10 +237,7 @@ class DeployActionTest extends ActionTestBase {
 
             assertEquals(3, run.exit(), run.all());
             assertTrue(run.out().contains("another deployer holds the deploy lock"), run.out());
-            Map<String, String> outputs = ActionFixture.outputs(run.outputs());
-            assertEquals("db/migrations/20261101000000_add_users_table.sql", outputs.get("pending"), run.outputs());
-            assertEquals("false", outputs.get("pending-known"), run.outputs());
-            assertEquals("", outputs.get("applied"), run.outputs());
+            assertEveryFileNotKnownToBePending(run);
             assertFalse(hasUsersTable(staging));
         }
     }
